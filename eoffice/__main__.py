@@ -1,0 +1,3 @@
+from eoffice.cli import main
+
+raise SystemExit(main())

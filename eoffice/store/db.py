@@ -1,0 +1,91 @@
+"""Engines for the two back ends: the embedded SQLite file (default) and a shared PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import URL, Engine, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+
+from eoffice.domain import BadInput, Unavailable
+
+SUPPORTED = ("sqlite", "postgresql")
+
+
+def default_sqlite_path() -> Path:
+    return Path(platformdirs.user_data_dir("eoffice", appauthor=False)) / "eoffice.db"
+
+
+def resolve_url(db: str | None) -> str:
+    """--db, else EOFFICE_DB, else the embedded SQLite file under the user data dir."""
+    chosen = db or os.environ.get("EOFFICE_DB")
+    return chosen if chosen else f"sqlite:///{default_sqlite_path()}"
+
+
+def parse_url(raw: str) -> URL:
+    try:
+        url = make_url(raw)
+    except (ArgumentError, ValueError) as exc:
+        raise BadInput(f"URL database tidak valid: {raw!r} (contoh: postgresql+psycopg://user@host/db)") from exc
+    backend = url.get_backend_name()
+    if backend not in SUPPORTED:
+        raise BadInput(f"URL database tidak valid: jenis {backend!r} tidak didukung (sqlite atau postgresql)")
+    if backend == "postgresql":
+        url = url.set(drivername="postgresql+psycopg")
+        if not url.database:
+            raise BadInput(f"URL database tidak valid: nama database tidak ada di {raw!r}")
+    elif url.database and url.database != ":memory:":
+        Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
+    return url
+
+
+def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
+    dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA busy_timeout=15000")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # IMMEDIATE takes the write lock up front, so two writers queue instead of failing mid-transaction.
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def make_engine(raw_url: str, *, pool_size: int = 5) -> Engine:
+    url = parse_url(raw_url)
+    if url.get_backend_name() == "sqlite":
+        engine = create_engine(url, connect_args={"timeout": 15})
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+        return engine
+    return create_engine(
+        url,
+        connect_args={"connect_timeout": 5, "application_name": "eoffice"},
+        pool_size=pool_size,
+        pool_pre_ping=True,
+    )
+
+
+def describe(engine: Engine) -> str:
+    """Human-readable name of the database, never with the password."""
+    return engine.url.render_as_string(hide_password=True)
+
+
+def check_connection(engine: Engine) -> None:
+    try:
+        with engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+    except (OperationalError, DBAPIError) as exc:
+        raise Unavailable(f"Database tidak dapat dihubungi ({describe(engine)}): {first_line(exc)}") from exc
+
+
+def first_line(exc: BaseException) -> str:
+    orig = getattr(exc, "orig", None) or exc
+    lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
+    return lines[0] if lines else type(orig).__name__

@@ -1,0 +1,71 @@
+"""Shared fixtures. Every storage test runs on both back ends: SQLite and a real PostgreSQL."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from eoffice.store.db import make_engine
+from tests.dbs import Databases
+
+BACKENDS = ["sqlite", "postgresql"]
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if not os.environ.get("EOFFICE_TEST_PG"):
+        raise pytest.UsageError("EOFFICE_TEST_PG is not set: run the suite with ./test.sh, which starts PostgreSQL")
+
+
+@pytest.fixture(scope="session")
+def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
+    dbs = Databases(tmp_path_factory.mktemp("dbs"))
+    yield dbs
+    dbs.cleanup()
+
+
+@pytest.fixture(params=BACKENDS)
+def backend(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def db_url(databases: Databases, backend: str) -> Iterator[str]:
+    """A migrated, empty database."""
+    url = databases.new(backend, seeded=False)
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def demo_url(databases: Databases, backend: str) -> Iterator[str]:
+    """A migrated database holding the demo organisation."""
+    url = databases.new(backend, seeded=True)
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def engine(db_url: str) -> Iterator[Engine]:
+    eng = make_engine(db_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def demo_engine(demo_url: str) -> Iterator[Engine]:
+    eng = make_engine(demo_url)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
+def home(tmp_path: Path) -> Path:
+    h = tmp_path / "home"
+    h.mkdir()
+    return h

@@ -1,0 +1,104 @@
+"""Throw-away databases for tests: a migrated (optionally demo-seeded) template per back end, copied per test."""
+
+from __future__ import annotations
+
+import itertools
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+from sqlalchemy.engine import make_url
+
+from eoffice.services import demo
+from eoffice.store import migrate
+from eoffice.store.db import make_engine
+from eoffice.store.uow import UnitOfWork
+
+_counter = itertools.count()
+
+
+def pg_admin_url() -> str:
+    url = os.environ.get("EOFFICE_TEST_PG")
+    if not url:
+        raise RuntimeError("EOFFICE_TEST_PG is not set: run the suite with ./test.sh (it starts PostgreSQL)")
+    return url
+
+
+def _pg_exec(sql: str) -> None:
+    engine = create_engine(make_url(pg_admin_url()).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            conn.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+def _build(url: str, seeded: bool) -> None:
+    engine = make_engine(url)
+    try:
+        migrate.upgrade(engine)
+        if seeded:
+            with UnitOfWork(engine) as uow:
+                demo.seed(uow)
+                uow.commit()
+    finally:
+        engine.dispose()
+
+
+@dataclass
+class Databases:
+    """Makes fresh databases cheaply: templates are built once per test session."""
+
+    workdir: Path
+    _sqlite_templates: dict[bool, Path] = field(default_factory=dict)
+    _pg_templates: dict[bool, str] = field(default_factory=dict)
+    _pg_created: list[str] = field(default_factory=list)
+    prefix: str = field(default_factory=lambda: f"t{os.getpid()}")
+
+    def new(self, backend: str, *, seeded: bool) -> str:
+        n = next(_counter)
+        if backend == "sqlite":
+            template = self._sqlite_template(seeded)
+            target = self.workdir / f"db{n}.sqlite"
+            shutil.copyfile(template, target)
+            return f"sqlite:///{target}"
+        template_name = self._pg_template(seeded)
+        name = f"{self.prefix}_{n}"
+        _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"')
+        self._pg_created.append(name)
+        return self.pg_url(name)
+
+    def pg_url(self, name: str) -> str:
+        return make_url(pg_admin_url()).set(drivername="postgresql+psycopg", database=name).render_as_string(
+            hide_password=False
+        )
+
+    def drop(self, url: str) -> None:
+        parsed = make_url(url)
+        if parsed.get_backend_name() == "postgresql" and parsed.database in self._pg_created:
+            _pg_exec(f'DROP DATABASE IF EXISTS "{parsed.database}" WITH (FORCE)')
+            self._pg_created.remove(parsed.database)
+
+    def _sqlite_template(self, seeded: bool) -> Path:
+        if seeded not in self._sqlite_templates:
+            path = self.workdir / f"template-{'demo' if seeded else 'empty'}.sqlite"
+            _build(f"sqlite:///{path}", seeded)
+            self._sqlite_templates[seeded] = path
+        return self._sqlite_templates[seeded]
+
+    def _pg_template(self, seeded: bool) -> str:
+        if seeded not in self._pg_templates:
+            name = f"{self.prefix}_tpl_{'demo' if seeded else 'empty'}"
+            _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _pg_exec(f'CREATE DATABASE "{name}"')
+            self._pg_created.append(name)
+            _build(self.pg_url(name), seeded)
+            self._pg_templates[seeded] = name
+        return self._pg_templates[seeded]
+
+    def cleanup(self) -> None:
+        for name in list(reversed(self._pg_created)):
+            _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        self._pg_created.clear()

@@ -1,0 +1,73 @@
+"""Schema, audit chain and change sequence on both back ends."""
+
+from __future__ import annotations
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import func, select, text
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
+
+from eoffice.canonical import GENESIS_HASH, chain_hash
+from eoffice.services import org
+from eoffice.store import migrate
+from eoffice.store.models import AuditEvent, Base, Change
+from eoffice.store.uow import UnitOfWork, audit_record
+
+
+def test_database_is_at_head(engine: Engine) -> None:
+    assert migrate.current_revision(engine) == migrate.head_revision()
+
+
+def test_migrations_match_the_models(engine: Engine) -> None:
+    with engine.connect() as conn:
+        diffs = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert diffs == []
+
+
+def _add_units(engine: Engine, codes: list[str]) -> None:
+    for code in codes:
+        with UnitOfWork(engine) as uow:
+            org.add_unit(uow, None, code=code, name=f"Unit {code}", kind="dinas")
+            uow.commit()
+
+
+def test_audit_chain_links_every_event(engine: Engine) -> None:
+    _add_units(engine, ["A", "B", "C"])
+    with UnitOfWork(engine) as uow:
+        rows = uow.session.scalars(select(AuditEvent).order_by(AuditEvent.id)).all()
+        assert [r.action for r in rows] == ["unit.add"] * 3
+        prev = GENESIS_HASH
+        for row in rows:
+            assert row.prev_hash == prev
+            assert row.hash == chain_hash(prev, audit_record(row))
+            prev = row.hash
+
+
+@pytest.mark.parametrize("statement", ["UPDATE audit_events SET action = 'forged'", "DELETE FROM audit_events"])
+def test_audit_log_is_append_only(engine: Engine, statement: str) -> None:
+    _add_units(engine, ["A"])
+    with pytest.raises(DBAPIError, match="append-only"), engine.begin() as conn:
+        conn.execute(text(statement))
+    with engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM audit_events WHERE action = 'unit.add'")).scalar_one() == 1
+
+
+def test_change_sequence_is_gapless_and_ordered(engine: Engine) -> None:
+    _add_units(engine, ["A", "B", "C", "D"])
+    with UnitOfWork(engine) as uow:
+        seqs = uow.session.scalars(select(Change.seq).order_by(Change.seq)).all()
+        top = uow.session.execute(text("SELECT value FROM sync_counter")).scalar_one()
+    assert list(seqs) == list(range(1, 5))
+    assert top == 4
+
+
+def test_a_failed_transaction_leaves_nothing(engine: Engine) -> None:
+    with UnitOfWork(engine) as uow:
+        org.add_unit(uow, None, code="X", name="Unit X", kind="dinas")
+        uow.flush()
+        # no commit: leaving the block rolls back
+    with UnitOfWork(engine) as uow:
+        assert uow.units.find("X") is None
+        assert uow.session.scalar(select(func.count()).select_from(AuditEvent)) == 0
