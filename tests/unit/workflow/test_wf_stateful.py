@@ -23,7 +23,16 @@ from eoffice.domain import (
 from eoffice.workflow.delegation import Delegation
 from eoffice.workflow.engine import add_reviewer, comment, decide, resubmit, start_route, withdraw
 from eoffice.workflow.events import Event
-from eoffice.workflow.state import DECIDED, STEP_FINAL, TERMINAL, Decision, Route, RouteStatus, Step, StepStatus
+from eoffice.workflow.state import (
+    DECIDED,
+    STEP_FINAL,
+    TERMINAL,
+    Decision,
+    Route,
+    RouteStatus,
+    Step,
+    StepStatus,
+)
 from eoffice.workflow.template import Assignee, Condition, RouteTemplate, Stage
 
 USERS = ["u0", "u1", "u2", "u3", "u4"]
