@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import hashlib
 import io
@@ -82,7 +81,7 @@ def prepare_fields(pdf: bytes, specs: list[FieldSpec]) -> bytes:
                 raise BadInput(f"Halaman {s.page} tidak ada untuk kolom {s.name} (dokumen {n_pages} halaman).")
             fields.append_signature_field(w, fields.SigFieldSpec(sig_field_name=s.name, on_page=page, box=s.box))
         out = io.BytesIO()
-        w.write(out)
+        w.write(out)  # type: ignore[no-untyped-call]
     except PdfError as exc:
         raise BadInput(f"PDF tidak dapat diubah: {exc}".splitlines()[0]) from exc
     return out.getvalue()
@@ -98,7 +97,7 @@ def make_signer(identity: Identity) -> signers.SimpleSigner:
     return signers.SimpleSigner(
         signing_cert=a1(identity.cert),
         signing_key=asn1_keys.PrivateKeyInfo.load(der_key),
-        cert_registry=SimpleCertificateStore.from_certs([a1(c) for c in identity.chain]),
+        cert_registry=SimpleCertificateStore.from_certs([a1(c) for c in identity.chain]),  # type: ignore[no-untyped-call]
     )
 
 
@@ -159,7 +158,7 @@ def sign_pdf(
             return SignResult(run(None), "B-B")
         try:
             return SignResult(run(ts), "B-T")
-        except (TimestampRequestError, OSError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, TimestampRequestError, OSError) as exc:
             # Signing must not depend on the TSA being up: sign B-B now, the caller can add a timestamp later.
             return SignResult(run(None), "B-B", True, str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
     except SigningError as exc:

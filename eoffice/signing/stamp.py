@@ -84,7 +84,7 @@ def final_style() -> QRStampStyle:
         innsep=4,
         qr_position=QRPosition.LEFT_OF_TEXT,
         inner_content_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID,
-                                                 margins=Margins.uniform(4)),
+                                                 margins=Margins(4, 4, 4, 4)),
     )
 
 

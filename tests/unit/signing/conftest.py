@@ -58,7 +58,7 @@ def rsa3072_identity(make_identity: Callable[..., Identity]) -> Identity:
 
 def make_pdf(pages: int = 2, text: str = "Nota Dinas") -> bytes:
     buf = io.BytesIO()
-    c = canvas.Canvas(buf, pagesize=A4)
+    c = canvas.Canvas(buf, pagesize=A4, pageCompression=0)  # uncompressed: tamper tests edit text bytes
     for i in range(pages):
         c.setFont("Helvetica-Bold", 16)
         c.drawString(72, 770, f"{text} - halaman {i + 1}")
