@@ -14,7 +14,6 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
-from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers, timestamps
 from pyhanko.sign.general import SigningError
 from pyhanko.sign.timestamps.common_utils import TimestampRequestError
@@ -46,33 +45,35 @@ def document_sha256(pdf: bytes) -> str:
     return hashlib.sha256(pdf).hexdigest()
 
 
-def _reader(pdf: bytes) -> PdfFileReader:
+def _writer(pdf: bytes) -> IncrementalPdfFileWriter:
     if not pdf.lstrip()[:5] == b"%PDF-":
         raise BadInput("Berkas bukan PDF.")
     try:
-        return PdfFileReader(io.BytesIO(pdf), strict=False)
+        return IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     except (PdfError, ValueError, KeyError, IndexError) as exc:
         raise BadInput(f"PDF rusak atau tidak dapat dibaca: {exc}".splitlines()[0]) from exc
 
 
-def _sig_fields(reader: PdfFileReader) -> dict[str, bool]:
+def _sig_fields(handler: IncrementalPdfFileWriter) -> dict[str, bool]:
     """Field name -> already signed."""
-    return {name: value is not None for name, value, _ in fields.enumerate_sig_fields(reader)}
+    try:
+        return {name: value is not None for name, value, _ in fields.enumerate_sig_fields(handler)}
+    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
+        raise BadInput(f"PDF rusak atau tidak dapat dibaca: {exc}".splitlines()[0]) from exc
 
 
 def prepare_fields(pdf: bytes, specs: list[FieldSpec]) -> bytes:
     """Add every signature field of the route at once, before the first signature: a field added after a
     certification signature shows up as a suspicious modification in validators."""
-    reader = _reader(pdf)
-    existing = _sig_fields(reader)
+    w = _writer(pdf)
+    existing = _sig_fields(w)
     if any(existing.values()):
         raise Refused("Dokumen sudah ditandatangani; kolom tanda tangan harus dibuat sebelum tanda tangan pertama.")
     names = [s.name for s in specs]
     if len(set(names)) != len(names):
         raise BadInput("Nama kolom tanda tangan ganda.")
     try:
-        n_pages = int(reader.root["/Pages"]["/Count"])
-        w = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        n_pages = int(w.root["/Pages"]["/Count"])
         for s in specs:
             if s.name in existing:
                 continue
@@ -123,8 +124,8 @@ def sign_pdf(
 ) -> SignResult:
     """Sign as PAdES (ETSI.CAdES.detached) B-B, or B-T with a timestamper; an unreachable TSA falls back to
     B-B (flagged in the result). ``certify`` only for the first signature (DocMDP, form filling allowed)."""
-    reader = _reader(pdf)
-    existing = _sig_fields(reader)
+    parsed = [_writer(pdf)]  # parsed once; the first attempt reuses it, a B-B fallback needs a fresh one
+    existing = _sig_fields(parsed[0])
     if existing.get(field_name):
         raise Refused(f"Kolom tanda tangan {field_name} sudah ditandatangani.")
     already_signed = any(existing.values())
@@ -147,9 +148,9 @@ def sign_pdf(
     signer = signer or make_signer(identity)
 
     def run(tsa: timestamps.TimeStamper | None) -> bytes:
+        w = parsed.pop() if parsed else IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         pdf_signer = _TimedPdfSigner(meta, signer, timestamper=tsa, stamp_style=style, new_field_spec=new_field,
                                      signing_time=when)
-        w = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
         out = pdf_signer.sign_pdf(w, appearance_text_params=stamp_params(stamp, when) if stamp else None)
         return bytes(out.getvalue())
 
