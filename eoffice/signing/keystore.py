@@ -18,6 +18,10 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 
 from eoffice.domain import BadInput, NotFound
 from eoffice.signing.keys import PrivateKey, same_public_key
+from eoffice.signing.passphrase import forget_passphrase, lookup_passphrase, remember_passphrase
+
+__all__ = ["Identity", "check_signing_cert", "forget_passphrase", "has_identity", "import_p12", "load_identity",
+           "lookup_passphrase", "p12_bytes", "remember_passphrase", "save_identity"]
 
 _LOGIN_RE = re.compile(r"^[A-Za-z0-9._@-]{1,64}$")
 _KDF_ROUNDS = 200_000
