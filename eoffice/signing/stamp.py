@@ -1,0 +1,99 @@
+"""Visible signature appearances: the signatory's TTE stamp with a QR code, and a small paraf box."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
+from pyhanko.pdf_utils.text import TextBoxStyle
+from pyhanko.stamp import QRPosition, QRStampStyle, TextStampStyle
+
+from eoffice.domain import Unavailable
+
+HEADING = "Ditandatangani secara elektronik oleh"
+_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
+           "Oktober", "November", "Desember"]
+_ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
+_FONT_NAME = "DejaVuSans-Stamp.ttf"  # see resources/fonts/build_stamp_font.py
+_FONT_DIRS = [Path(__file__).resolve().parents[2] / "resources" / "fonts"]
+
+
+@dataclass(frozen=True)
+class StampSpec:
+    """What the visible appearance shows. ``qr_data`` set: final TTE stamp; None: paraf (initials) box.
+    ``page``/``box`` are only used when the field was not prepared beforehand (first signature only)."""
+
+    name: str
+    title: str = ""
+    nip: str = ""
+    qr_data: str | None = None
+    heading: str = HEADING
+    page: int = 0
+    box: tuple[int, int, int, int] | None = None
+
+
+def qr_payload(document_id: str | int, version_sha256: str, *, verify_url: str | None = None) -> str:
+    """``EOFFICE:<id>:<sha256>``, or a verification URL when one is configured. The URL may contain
+    ``{document_id}`` and ``{sha256}``; otherwise they are appended as query parameters."""
+    if not verify_url:
+        return f"EOFFICE:{document_id}:{version_sha256}"
+    if "{" in verify_url:
+        return verify_url.format(document_id=document_id, sha256=version_sha256)
+    sep = "&" if "?" in verify_url else "?"
+    return f"{verify_url}{sep}doc={document_id}&h={version_sha256}"
+
+
+def format_date_id(when: dt.datetime) -> str:
+    """'1 Maret 2026 08:30 WITA': Indonesian month names and zone abbreviations."""
+    off = when.utcoffset()
+    hours = int(off.total_seconds() // 3600) if off is not None else 0
+    zone = _ZONES.get(hours) if off is not None and off.total_seconds() % 3600 == 0 else None
+    zone = zone or ("UTC" if hours == 0 else f"UTC{hours:+d}")
+    return f"{when.day} {_MONTHS[when.month - 1]} {when.year} {when:%H:%M} {zone}"
+
+
+def initials(name: str) -> str:
+    # Skip academic titles and degree suffixes ("Drs.", "H.", "S.Kom") so 'Drs. H. Akmal Malik' -> 'AM'.
+    words = [w for w in name.replace(",", " ").split() if not w.endswith(".") and "." not in w]
+    return "".join(w[0] for w in words[:3]).upper() or name[:2].upper()
+
+
+@functools.cache
+def font_path() -> Path:
+    for d in _FONT_DIRS:
+        if (d / _FONT_NAME).is_file():
+            return d / _FONT_NAME
+    raise Unavailable(f"Font {_FONT_NAME} tidak ditemukan (resources/fonts atau paket fonts-dejavu-core).")
+
+
+def _text_box(size: int) -> TextBoxStyle:
+    # An embedded TrueType font, so names like 'Ñoño' or 'Gödel' render (the standard 14 fonts cannot).
+    return TextBoxStyle(font=GlyphAccumulatorFactory(str(font_path()), font_size=size), font_size=size,
+                        leading=size + 2)
+
+
+def final_style() -> QRStampStyle:
+    return QRStampStyle(
+        stamp_text="%(judul)s\n%(nama)s\n%(jabatan)s\nNIP. %(nip)s\n%(tanggal)s",
+        text_box_style=_text_box(8),
+        border_width=1,
+        innsep=4,
+        qr_position=QRPosition.LEFT_OF_TEXT,
+        inner_content_layout=SimpleBoxLayoutRule(x_align=AxisAlignment.ALIGN_MIN, y_align=AxisAlignment.ALIGN_MID,
+                                                 margins=Margins(4, 4, 4, 4)),
+    )
+
+
+def paraf_style() -> TextStampStyle:
+    return TextStampStyle(stamp_text="Paraf %(paraf)s\n%(tanggal)s", text_box_style=_text_box(6), border_width=1)
+
+
+def stamp_params(spec: StampSpec, when: dt.datetime) -> dict[str, str]:
+    if spec.qr_data is None:
+        return {"paraf": initials(spec.name), "tanggal": when.strftime("%d-%m-%Y")}
+    return {"judul": spec.heading, "nama": spec.name, "jabatan": spec.title, "nip": spec.nip, "tanggal": format_date_id(when),
+            "url": spec.qr_data}
