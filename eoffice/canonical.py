@@ -1,29 +1,54 @@
-"""Canonical JSON and the audit hash chain link: one definition, used to write and to verify."""
+"""Canonical JSON (the bytes that get signed and hashed) and the audit chain link. One definition each,
+used to write and to verify."""
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
+import uuid
 from collections.abc import Mapping
-from datetime import datetime
 from typing import Any
 
+from eoffice.domain import BadInput
+
+
+def _normalise(value: Any) -> Any:
+    # Floats are refused: their text form is not canonical across languages and would break signatures.
+    if value is None or isinstance(value, bool | int | str):
+        return value
+    if isinstance(value, float):
+        raise BadInput("Payload kanonik tidak boleh berisi bilangan pecahan (float).")
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is None:
+            raise BadInput("Waktu dalam payload harus memiliki zona waktu.")
+        return value.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    if isinstance(value, uuid.UUID):
+        return str(value)
+    if isinstance(value, Mapping):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            if not isinstance(k, str):
+                raise BadInput(f"Kunci payload harus teks, bukan {type(k).__name__}.")
+            out[k] = _normalise(v)
+        return out
+    if isinstance(value, list | tuple):
+        return [_normalise(v) for v in value]
+    raise BadInput(f"Nilai payload tidak didukung: {type(value).__name__}.")
+
+
+def canonical_json(obj: Mapping[str, Any]) -> bytes:
+    return json.dumps(
+        _normalise(obj), sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
+    ).encode("utf-8")
+
+
 GENESIS_HASH = "0" * 64
-
-
-def _default(value: Any) -> Any:
-    if isinstance(value, datetime):
-        return value.isoformat()
-    if isinstance(value, bytes):
-        return value.hex()
-    raise TypeError(f"not canonicalisable: {type(value).__name__}")
-
-
-def canonical_json(obj: Any) -> bytes:
-    """Sorted keys, no whitespace, UTF-8: the same object always gives the same bytes."""
-    return json.dumps(obj, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default).encode()
+_LINK_KEYS = ("hash", "prev_hash")
 
 
 def chain_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
-    """H(previous hash, canonical event): editing, dropping or reordering any event breaks every later link."""
-    return hashlib.sha256(prev_hash.encode("ascii") + b"\n" + canonical_json(dict(event))).hexdigest()
+    """SHA-256 over the previous hash + the canonical event (its own link fields excluded): editing,
+    dropping or reordering any event breaks every later link."""
+    body = {k: v for k, v in event.items() if k not in _LINK_KEYS}
+    return hashlib.sha256(prev_hash.encode("ascii") + canonical_json(body)).hexdigest()

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from eoffice.signing.canonical import canonical_json
+from eoffice.canonical import GENESIS_HASH, chain_hash
 
-GENESIS = "0" * 64
+GENESIS = GENESIS_HASH
 _LINK_KEYS = ("hash", "prev_hash")
 
 
 def event_hash(prev_hash: str, event: Mapping[str, Any]) -> str:
     """SHA-256 hex over prev_hash + canonical JSON of the event (its own hash/prev_hash excluded)."""
-    body = {k: v for k, v in event.items() if k not in _LINK_KEYS}
-    return hashlib.sha256(prev_hash.encode("ascii") + canonical_json(body)).hexdigest()
+    return chain_hash(prev_hash, event)
 
 
 def chain_event(prev_hash: str, event: Mapping[str, Any]) -> dict[str, Any]:

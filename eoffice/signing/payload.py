@@ -15,7 +15,7 @@ from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
 from eoffice.domain import BadInput
-from eoffice.signing.canonical import canonical_json
+from eoffice.canonical import canonical_json
 from eoffice.signing.keys import PrivateKey, PublicKey
 from eoffice.signing.keystore import Identity
 
