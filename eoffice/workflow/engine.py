@@ -265,7 +265,7 @@ def add_reviewer(route: Route, step_id: str, *, actor: str, new_assignee: str, n
     """
     require_aware("now", now)
     step = _actionable(route, step_id)
-    _authorize(step, actor, delegations, now)
+    capacity, on_behalf_of = _authorize(step, actor, delegations, now)
     plan = route.stage(step.stage_name)
     if not plan.allow_forward:
         raise InvalidTransition(f"Tahap '{plan.name}' tidak mengizinkan penambahan pemeriksa")
@@ -276,7 +276,7 @@ def add_reviewer(route: Route, step_id: str, *, actor: str, new_assignee: str, n
         raise BadInput(f"{who} sudah menjadi pemeriksa pada tahap '{plan.name}'")
     ch = _Change(route, actor, now)
     new = Step(new_id(), plan.name, plan.order, plan.kind, who, StepStatus.WAITING, route.round)
-    ch.add(new, added_by=actor, via_step=step.id)
+    ch.add(new, added_by=actor, via_step=step.id, capacity=capacity.value, on_behalf_of=on_behalf_of)
     ch.set(new, StepStatus.PENDING, due_at=now + timedelta(hours=plan.sla_hours), activated_at=now)
     return ch.build()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from eoffice.domain import BadInput
@@ -18,8 +18,8 @@ class Event:
     document_id: str
     step_id: str | None
     actor: str
-    data: dict[str, EventValue] = field(default_factory=dict)
-    at: datetime | None = None
+    data: dict[str, EventValue]  # JSON-ready: str/int/bool/None/list[str]; datetimes as ISO strings
+    at: datetime
 
 
 def require_aware(name: str, when: datetime) -> datetime:

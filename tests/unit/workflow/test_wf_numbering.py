@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -37,11 +39,13 @@ def test_bad_formats(fmt: str, message: str) -> None:
 
 
 def test_format_values_checked() -> None:
-    for kw, message in [({"seq": 0}, "sequence"), ({"month": 13}, "month"), ({"year": 26}, "year"),
-                        ({"kode": " "}, "{kode}"), ({"unit": ""}, "{unit}")]:
-        args = {"kode": "000", "seq": 1, "unit": "X", "year": 2026, "month": 1} | kw
+    cases: list[tuple[dict[str, Any], str]] = [
+        ({"seq": 0}, "sequence"), ({"month": 13}, "month"), ({"year": 26}, "year"),
+        ({"kode": " "}, "{kode}"), ({"unit": ""}, "{unit}")]
+    for kw, message in cases:
+        args: dict[str, Any] = {"kode": "000", "seq": 1, "unit": "X", "year": 2026, "month": 1} | kw
         with pytest.raises(BadInput, match=message.replace("{", r"\{").replace("}", r"\}")):
-            format_number(FMT, **args)  # type: ignore[arg-type]
+            format_number(FMT, **args)
     # literal braces are allowed
     assert format_number("{{A}}/{seq}/{year}", kode="", seq=1, unit="", year=2026, month=1) == "{A}/1/2026"
 
