@@ -11,7 +11,17 @@ from pathlib import Path
 from eoffice.documents.body import Body
 from eoffice.domain import BadInput, Capacity, Classification, DocKind, Urgency
 
-MAX_LINE_CHARS = 2000  # one field (name, title, subject...): longer is surely a mistake
+MAX_LINE_CHARS = 2000  # one field (subject, recipient...): longer is surely a mistake
+# Fields of the signature block are tighter: the block never splits across pages, so it must fit one.
+SHORT_LIMITS = {
+    "place": 100,
+    "paraf_labels": 60,
+    "signatory.title": 300,
+    "signatory.principal_title": 300,
+    "signatory.name": 200,
+    "signatory.nip": 40,
+    "signatory.rank": 100,
+}
 
 
 class PaperSize(StrEnum):
@@ -160,8 +170,9 @@ class LetterData:
 def _check_line(name: str, value: object) -> None:
     if not isinstance(value, str):
         raise BadInput(f"letter field {name} must be text, got {type(value).__name__}")
-    if len(value) > MAX_LINE_CHARS:
-        raise BadInput(f"letter field {name} is {len(value)} characters long (limit {MAX_LINE_CHARS})")
+    limit = SHORT_LIMITS.get(name, MAX_LINE_CHARS)
+    if len(value) > limit:
+        raise BadInput(f"letter field {name} is {len(value)} characters long (limit {limit})")
 
 
 def format_nip(nip: str) -> str:

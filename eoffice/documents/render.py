@@ -13,6 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 from reportlab.platypus.doctemplate import LayoutError
 
 from eoffice.documents import fonts
+from eoffice.documents.body import clean_text
 from eoffice.documents.letter import LetterData, PaperSize
 from eoffice.documents.pdfa import finish_pdf
 from eoffice.documents.render_base import Rect, Styles
@@ -36,6 +37,11 @@ class RenderResult:
     signature_rect: Rect | None
     paraf_rects: tuple[Rect, ...]
     page_size: tuple[float, float]
+
+
+def meta_text(text: str, limit: int = 300) -> str:
+    """Metadata strings: no control characters or lone surrogates (ReportLab would fail to encode them)."""
+    return " ".join(clean_text(text).split())[:limit]
 
 
 def document_title(data: LetterData) -> str:
@@ -64,7 +70,7 @@ def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> Re
             canvas.restoreState()
 
     buf = BytesIO()
-    author = " ".join(x.strip() for x in list(data.letterhead.lines)[-1:]) or "eoffice"
+    author = meta_text(" ".join(list(data.letterhead.lines)[-1:])) or "eoffice"
     doc = BaseDocTemplate(
         buf,
         pagesize=(page_w, page_h),
@@ -72,9 +78,9 @@ def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> Re
         rightMargin=MARGIN_RIGHT,
         topMargin=MARGIN_TOP,
         bottomMargin=MARGIN_BOTTOM,
-        title=document_title(data),
+        title=meta_text(document_title(data)),
         author=author,
-        subject=f"{KIND_LABELS[data.kind]} {data.number}".strip(),
+        subject=meta_text(f"{KIND_LABELS[data.kind]} {data.number}"),
         creator="eoffice",
         keywords=KIND_LABELS[data.kind],
         lang="id-ID",

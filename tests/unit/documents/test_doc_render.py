@@ -202,3 +202,38 @@ def test_dates_in_metadata(letter: MakeLetter) -> None:
     res = render_letter(letter(DocKind.MEMO, date=dt.date(2026, 2, 3)))
     meta = PdfReader(io.BytesIO(res.pdf)).metadata
     assert meta is not None and str(meta["/CreationDate"]).startswith("D:20260203080000+08")
+
+
+@pytest.mark.parametrize("kind", [DocKind.SURAT_KEPUTUSAN, DocKind.NASKAH_MASUK, DocKind.SURAT_TUGAS])
+def test_fields_at_their_length_limits_still_lay_out(kind: DocKind) -> None:
+    from eoffice.documents.body import Table
+    from eoffice.documents.letter import (
+        SHORT_LIMITS,
+        Assignee,
+        Assignment,
+        Disposition,
+        Invitation,
+        Letterhead,
+    )
+    from eoffice.domain import BadInput
+
+    t = "Ü" * 2000  # one unbreakable word per field: the worst case for line breaking
+
+    def cut(name: str) -> str:
+        return t[: SHORT_LIMITS[name]]
+
+    sig = Signatory(cut("signatory.title"), cut("signatory.name"), cut("signatory.nip"), cut("signatory.rank"),
+                    Capacity.AN, cut("signatory.principal_title"))
+    data = LetterData(
+        kind, Letterhead([t, t], [t]), subject=t, number=t, place=cut("place"), attachment_note=t,
+        recipients=[t] * 3, recipient_place=t, sender=t, signatory=sig, tembusan=[t] * 3, closing=t,
+        paraf_labels=[cut("paraf_labels")] * 8, decree=Decree([t] * 3, [t], [t], t, [t] * 3),
+        assignment=Assignment([t], [Assignee(t, t, t, t)], [t]),
+        disposition=Disposition(t, t, None, t, None, t, recipient_options=[t] * 3, instructions=[t], note=t * 3),
+        invitation=Invitation(None, t, t, t, t), body=Body((Table((((Run(t * 3),),) * 3,) * 2),)),
+    )
+    res = render_letter(data)
+    assert res.signature_rect is not None and len(res.paraf_rects) == 8
+    with pytest.raises(BadInput, match="signatory.name"):
+        Signatory_ = Signatory("X", t)
+        LetterData(kind, Letterhead(["X"]), signatory=Signatory_)
