@@ -1,0 +1,103 @@
+"""render_letter(): LetterData -> PDF bytes, with the areas reserved for the TTE stamp and paraf."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
+from reportlab.platypus.doctemplate import LayoutError
+
+from eoffice.documents import fonts
+from eoffice.documents.body import clean_text
+from eoffice.documents.letter import LetterData, PaperSize
+from eoffice.documents.pdfa import finish_pdf
+from eoffice.documents.render_base import Rect, Styles
+from eoffice.documents.render_kinds import story_for
+from eoffice.documents.render_parts import Ctx
+from eoffice.domain import KIND_LABELS, BadInput, DocKind
+
+PAGE_SIZES: dict[PaperSize, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.F4: (215 * mm, 330 * mm)}
+# Tata Naskah Dinas margins: top 20 mm, left 30 mm, right 20 mm, bottom 20 mm.
+MARGIN_TOP, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM = 20 * mm, 30 * mm, 20 * mm, 20 * mm
+WITA = dt.timezone(dt.timedelta(hours=8))  # Kalimantan Timur is UTC+8
+
+
+@dataclass(frozen=True)
+class RenderResult:
+    """``signature_rect``: where the signing layer draws the visible TTE stamp + QR (None without a
+    signatory). ``paraf_rects``: one box per ``LetterData.paraf_labels`` entry, in the same order."""
+
+    pdf: bytes
+    page_count: int
+    signature_rect: Rect | None
+    paraf_rects: tuple[Rect, ...]
+    page_size: tuple[float, float]
+
+
+def meta_text(text: str, limit: int = 300) -> str:
+    """Metadata strings: no control characters or lone surrogates (ReportLab would fail to encode them)."""
+    return " ".join(clean_text(text).split())[:limit]
+
+
+def document_title(data: LetterData) -> str:
+    label = "Lembar Disposisi" if data.kind == DocKind.NASKAH_MASUK else KIND_LABELS[data.kind]
+    subject = data.subject.strip() or (data.disposition.subject.strip() if data.disposition else "")
+    return f"{label}: {subject}" if subject else label
+
+
+def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> RenderResult:
+    """Lay out ``data`` as a PDF. Output is deterministic: the same data (and ``created``) gives the
+    same bytes, so a re-render of an approved version can be checked byte for byte.
+    ``created`` defaults to the letter's date at 08:00 WITA (or 2000-01-01 for an undated draft)."""
+    styles = Styles()
+    page_w, page_h = PAGE_SIZES[data.paper]
+    ctx = Ctx(styles, page_w - MARGIN_LEFT - MARGIN_RIGHT)
+    story = story_for(data, ctx)
+    pages = [0]
+
+    def on_page(canvas: Any, doc: Any) -> None:
+        n = canvas.getPageNumber()
+        pages[0] = max(pages[0], n)
+        if n >= 2:  # Tata Naskah Dinas: from page 2 on, "- n -" centred at the top
+            canvas.saveState()
+            canvas.setFont(fonts.REGULAR, 12)
+            canvas.drawCentredString(page_w / 2 + (MARGIN_LEFT - MARGIN_RIGHT) / 2, page_h - 13 * mm, f"- {n} -")
+            canvas.restoreState()
+
+    buf = BytesIO()
+    author = meta_text(" ".join(list(data.letterhead.lines)[-1:])) or "eoffice"
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=(page_w, page_h),
+        leftMargin=MARGIN_LEFT,
+        rightMargin=MARGIN_RIGHT,
+        topMargin=MARGIN_TOP,
+        bottomMargin=MARGIN_BOTTOM,
+        title=meta_text(document_title(data)),
+        author=author,
+        subject=meta_text(f"{KIND_LABELS[data.kind]} {data.number}"),
+        creator="eoffice",
+        keywords=KIND_LABELS[data.kind],
+        lang="id-ID",
+        initialFontName=fonts.REGULAR,  # else ReportLab references (unembedded) Helvetica
+        invariant=1,
+        pageCompression=1,
+    )
+    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, doc.width, doc.height, id="body",
+                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    try:
+        doc.build(story)
+    except LayoutError as exc:
+        raise BadInput(f"letter cannot be laid out: {str(exc)[:200]}") from None
+    when = created or (
+        dt.datetime.combine(data.date, dt.time(8, 0), WITA) if data.date else dt.datetime(2000, 1, 1, tzinfo=WITA)
+    )
+    pdf = finish_pdf(buf.getvalue(), when)
+    paraf = tuple(ctx.paraf[i] for i in sorted(ctx.paraf))
+    return RenderResult(pdf, pages[0], ctx.signature, paraf, (page_w, page_h))

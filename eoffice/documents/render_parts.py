@@ -1,0 +1,184 @@
+"""Shared parts of every naskah: kop surat, signature block (with reserved TTE/paraf areas), tembusan."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
+
+from eoffice.documents.letter import LetterData, Letterhead, Signatory, format_nip
+from eoffice.documents.render_base import (
+    DoubleRule,
+    Emblem,
+    RecordedSpace,
+    Rect,
+    Styles,
+    esc,
+    para,
+    plain_table,
+)
+from eoffice.domain import BadInput, Capacity
+
+STAMP_W = 85 * mm  # the blank a wet signature would take; the signing layer puts its stamp + QR here
+STAMP_H = 30 * mm
+SIG_COL_W = 88 * mm
+PARAF_W = 22 * mm
+PARAF_H = 10 * mm
+NUMBER_PLACEHOLDER = "." * 40
+
+
+@dataclass
+class Ctx:
+    """Per-render state: styles, text width, and the rectangles recorded while drawing."""
+
+    styles: Styles
+    width: float
+    signature: Rect | None = None
+    paraf: dict[int, Rect] = field(default_factory=dict)
+
+    def record_signature(self, rect: Rect) -> None:
+        self.signature = rect
+
+    def paraf_recorder(self, index: int) -> RecordedSpace:
+        def rec(rect: Rect) -> None:
+            self.paraf[index] = rect
+
+        return RecordedSpace(PARAF_W, PARAF_H, rec, border=True)
+
+
+def number_text(data: LetterData) -> str:
+    return data.number.strip() or NUMBER_PLACEHOLDER
+
+
+# ---------------------------------------------------------------- kop
+
+
+def _logo(head: Letterhead, height: float) -> Flowable:
+    if head.logo_path is None:
+        return Emblem(height * 0.84, height)
+    try:
+        reader = ImageReader(str(head.logo_path))
+        iw, ih = reader.getSize()
+    except Exception as exc:  # PIL/ReportLab raise many kinds: all mean "not a usable image"
+        raise BadInput(f"letterhead logo {head.logo_path}: cannot read image ({exc})") from None
+    return Image(reader, width=height * iw / max(ih, 1), height=height)
+
+
+def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
+    st = ctx.styles
+    lines = [line for line in head.lines if line.strip()]
+    if head.centered:
+        # Official's kop: emblem centred above the name, no address, no rule.
+        logo = _logo(head, 24 * mm)
+        logo.hAlign = "CENTER"
+        out: list[Flowable] = [logo, Spacer(1, 2 * mm)]
+        out += [para(line, st.kop_big) for line in lines]
+        return out + [Spacer(1, 6 * mm)]
+    text: list[Flowable] = []
+    for i, line in enumerate(lines):
+        # The last big line is the unit's name: the largest type. Lines above it are the hierarchy.
+        text.append(para(line, st.kop_big if i == len(lines) - 1 else st.kop_mid))
+    text += [para(line, st.kop_small) for line in head.contact_lines if line.strip()]
+    logo_w = 26 * mm
+    # The text column is centred on the page, so the logo column is mirrored by an empty one.
+    row = [_logo(head, 25 * mm), text, ""]
+    table = plain_table([row], [logo_w, ctx.width - 2 * logo_w + 8 * mm, logo_w - 8 * mm],
+                        [("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    return [table, Spacer(1, 1.5 * mm), DoubleRule(), Spacer(1, 5 * mm)]
+
+
+# ---------------------------------------------------------------- signature
+
+
+def signer_title_lines(sig: Signatory) -> list[str]:
+    """a.n. puts the principal's title on its own line; Plh./Plt. prefix the signer's title."""
+    title = sig.title.strip()
+    lines: list[str] = []
+    if sig.capacity == Capacity.AN and sig.principal_title.strip():
+        lines.append(f"a.n. {sig.principal_title.strip()}")
+    elif sig.capacity in (Capacity.PLH, Capacity.PLT):
+        title = f"{sig.capacity.value} {title}"
+    if title:
+        lines.append(title if title.endswith(",") else f"{title},")
+    return lines
+
+
+def signature_block(
+    data: LetterData, ctx: Ctx, lead: Sequence[str] = (), left: Sequence[Flowable] = ()
+) -> list[Flowable]:
+    """The right-hand signature column; ``left`` (e.g. paraf boxes) sits beside it."""
+    st = ctx.styles
+    right: list[Flowable] = [para(line, st.sig) for line in lead]
+    sig = data.signatory
+    if sig is not None:
+        right += [para(line, st.sig) for line in signer_title_lines(sig)]
+        space = RecordedSpace(STAMP_W, STAMP_H, ctx.record_signature)
+        space.hAlign = "CENTER"
+        right += [Spacer(1, 1 * mm), space, Spacer(1, 1 * mm)]
+        right.append(Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name))
+        if sig.rank.strip():
+            right.append(para(sig.rank, st.sig))
+        if sig.nip.strip():
+            right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+    left_items = list(left) + paraf_boxes(data, ctx)
+    table = plain_table([[left_items or "", right]], [ctx.width - SIG_COL_W, SIG_COL_W],
+                        [("VALIGN", (0, 0), (0, 0), "BOTTOM")])
+    table.splitInRow = 0  # the block never splits: it moves to the next page whole
+    return [Spacer(1, 6 * mm), table]
+
+
+def with_signature(out: list[Flowable], sig: list[Flowable]) -> list[Flowable]:
+    """Append the signature block, kept on one page with the flowable before it, so a signature
+    never stands alone on a page (Tata Naskah Dinas)."""
+    tail: list[Flowable] = []
+    while out and isinstance(out[-1], Spacer):
+        tail.insert(0, out.pop())
+    if out and not isinstance(out[-1], PageBreak | CondPageBreak):
+        return [*out[:-1], KeepTogether([out[-1], *tail, *sig])]
+    return [*out, *tail, KeepTogether(sig)]
+
+
+def paraf_boxes(data: LetterData, ctx: Ctx) -> list[Flowable]:
+    if not data.paraf_labels:
+        return []
+    st = ctx.styles
+    rows: list[list[object]] = [[para("Paraf", st.cell), ""]]
+    for i, label in enumerate(data.paraf_labels):
+        rows.append([para(label, st.cell), ctx.paraf_recorder(i)])
+    return [plain_table(rows, [30 * mm, PARAF_W + 2 * mm],
+                        [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)])]
+
+
+def tembusan(items: Sequence[str], ctx: Ctx) -> list[Flowable]:
+    items = [t for t in items if t.strip()]
+    if not items:
+        return []
+    st = ctx.styles
+    head: list[Flowable] = [para("Tembusan:", st.normal)]
+    if len(items) == 1:
+        return [Spacer(1, 8 * mm), KeepTogether([*head, para(items[0], st.normal)])]
+    rows = [[para(f"{n}.", st.normal), para(t, st.normal)] for n, t in enumerate(items, 1)]
+    # Kept together when short; a very long list may still split (KeepTogether allows that).
+    return [Spacer(1, 8 * mm), KeepTogether([*head, plain_table(rows, [7 * mm, ctx.width - 7 * mm])])]
+
+
+def recipients_block(data: LetterData, ctx: Ctx) -> list[Flowable]:
+    """``Yth. <recipient>`` lines then ``di <place>`` (Tata Naskah Dinas 2023 layout)."""
+    st = ctx.styles
+    recips = [r for r in data.recipients if r.strip()]
+    if not recips:
+        return []
+    out: list[Flowable] = []
+    if len(recips) == 1:
+        out.append(para(f"Yth. {recips[0]}", st.normal))
+    else:
+        out.append(para("Yth.", st.normal))
+        rows = [[para(f"{n}.", st.normal), para(r, st.normal)] for n, r in enumerate(recips, 1)]
+        out.append(plain_table(rows, [7 * mm, ctx.width - 7 * mm]))
+    if data.recipient_place.strip():
+        out.append(para(f"di {data.recipient_place.strip()}", st.normal))
+    return out
