@@ -65,6 +65,7 @@ def _require_schema(ctx: Ctx) -> None:
 def cmd_demo(ctx: Ctx) -> int:
     _require_schema(ctx)
     result = ctx.run(demo.seed)
+    demo.seed_content(ctx.run, ctx.home, result)
 
     def human() -> None:
         print("MODE DEMO: Pemerintah Provinsi Kalimantan Timur (data contoh)")

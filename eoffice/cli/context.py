@@ -50,6 +50,15 @@ class Ctx:
         return Path(raw).expanduser() if raw else default_home()
 
     @property
+    def max_attachment(self) -> int:
+        """Attachment size limit in bytes (EOFFICE_MAX_ATTACHMENT_MB, default 50 MB)."""
+        raw = os.environ.get("EOFFICE_MAX_ATTACHMENT_MB", "50")
+        try:
+            return int(float(raw) * 1024 * 1024)
+        except ValueError:
+            raise BadInput(f"EOFFICE_MAX_ATTACHMENT_MB tidak valid: {raw!r}") from None
+
+    @property
     def db_url(self) -> str:
         return resolve_url(getattr(self.args, "db", None))
 

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
 
 from eoffice.services import demo_data as data
-from eoffice.services import org
+from eoffice.services import demo_letters, org
 from eoffice.services.auth import actor_of, hash_password
 from eoffice.store.models import ClassificationCode
 from eoffice.store.uow import UnitOfWork
@@ -19,10 +22,14 @@ class DemoResult:
     created_positions: int = 0
     created_users: int = 0
     logins: list[tuple[str, str, str]] = field(default_factory=list)  # (login, name, title)
+    templates: int = 0
+    keys: int = 0
+    letters: int = 0
 
     @property
     def changed(self) -> bool:
-        return bool(self.created_units or self.created_positions or self.created_users)
+        return bool(self.created_units or self.created_positions or self.created_users or self.templates
+                    or self.keys or self.letters)
 
 
 def seed(uow: UnitOfWork) -> DemoResult:
@@ -58,7 +65,14 @@ def seed(uow: UnitOfWork) -> DemoResult:
                          password=DEMO_PASSWORD, position_code=p.code, password_hash=shared_hash)
             result.created_users += 1
         result.logins.append((p.login, name, p.title))
+    result.templates = demo_letters.seed_templates(uow)
     if result.changed:
         uow.audit("demo.seed", actor_id=admin.id, data={"units": result.created_units,
                                                           "users": result.created_users})
     return result
+
+
+def seed_content(run: Callable[[demo_letters.Step], Any], home: Path, result: DemoResult) -> None:
+    """Keys (in this demo profile) and letters in every state; each step in its own transaction."""
+    result.keys = int(run(lambda uow: demo_letters.seed_keys(uow, home)))
+    result.letters = int(demo_letters.seed_letters(run, home))

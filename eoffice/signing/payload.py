@@ -14,8 +14,8 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
-from eoffice.domain import BadInput
 from eoffice.canonical import canonical_json
+from eoffice.domain import BadInput
 from eoffice.signing.keys import PrivateKey, PublicKey
 from eoffice.signing.keystore import Identity
 

@@ -198,14 +198,18 @@ class RouteTemplateRow(Base):
 
 
 class RouteRow(Base):
-    """A route instance: the workflow of one document."""
+    """A route instance: the workflow of one document (engine state: eoffice/workflow/state.py)."""
 
     __tablename__ = "routes"
     document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"), primary_key=True)
     template_id: Mapped[int] = mapped_column(ForeignKey("route_templates.id"))
+    drafter_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     status: Mapped[str] = mapped_column(String(20))
     round: Mapped[int] = mapped_column(Integer, default=1)
-    state: Mapped[dict[str, Any]]  # engine extras (return target, notes) that need no query
+    version: Mapped[int] = mapped_column(Integer)  # optimistic lock: bumped by every change
+    restart_from: Mapped[str | None] = mapped_column(String(100))
+    stages: Mapped[dict[str, Any]]  # {"stages": [...]}: the template stages frozen at route start
+    started_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
 
@@ -220,8 +224,24 @@ class StepRow(Base):
     assignee_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     status: Mapped[str] = mapped_column(String(20))
     due_at: Mapped[datetime | None]
-    created_at: Mapped[datetime]
-    __table_args__ = (Index("ix_steps_assignee_status", "assignee_id", "status"),)
+    activated_at: Mapped[datetime | None]
+    seq: Mapped[int] = mapped_column(Integer)  # creation order within the document
+    __table_args__ = (Index("ix_steps_assignee_status", "assignee_id", "status"),
+                      Index("ix_steps_document", "document_id"))
+
+
+class RouteNote(Base):
+    """Decision notes and comments; kept across rounds, never dropped."""
+
+    __tablename__ = "route_notes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[str] = mapped_column(ForeignKey("documents.id"))
+    step_id: Mapped[str | None] = mapped_column(String(64))
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    kind: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    round: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime]
 
 
 class DecisionRow(Base):
@@ -237,7 +257,9 @@ class DecisionRow(Base):
     on_behalf_of: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     note: Mapped[str] = mapped_column(Text, default="")
     version_hash: Mapped[str] = mapped_column(String(64), default="")
+    payload: Mapped[dict[str, Any]]  # the canonical statement the actor signed
     signature: Mapped[str | None] = mapped_column(Text)  # actor's signature over the canonical payload
+    cert_fingerprint: Mapped[str | None] = mapped_column(String(64))
     decided_at: Mapped[datetime]
 
 

@@ -13,7 +13,7 @@ from eoffice.services.org import validate_nip
 def test_canonical_json_is_order_independent_and_compact() -> None:
     a = canonical_json({"b": 1, "a": "é", "t": datetime(2026, 11, 23, tzinfo=UTC)})
     b = canonical_json({"t": datetime(2026, 11, 23, tzinfo=UTC), "a": "é", "b": 1})
-    assert a == b == '{"a":"é","b":1,"t":"2026-11-23T00:00:00+00:00"}'.encode()
+    assert a == b == "{\"a\":\"é\",\"b\":1,\"t\":\"2026-11-23T00:00:00Z\"}".encode()
 
 
 def test_chain_hash_depends_on_previous_link_and_content() -> None:

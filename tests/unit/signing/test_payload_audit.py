@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
+from eoffice.canonical import canonical_json
 from eoffice.domain import BadInput
 from eoffice.signing.audit import GENESIS, AuditHead, AuditHeadTracker, chain_event, event_hash, verify_chain
-from eoffice.canonical import canonical_json
 from eoffice.signing.keystore import Identity
 from eoffice.signing.payload import action_statement, sign_payload, sign_payload_b64, verify_payload
 

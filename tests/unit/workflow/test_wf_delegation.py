@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from wf_helpers import T0, hours
 
 from eoffice.domain import BadInput, Capacity
 from eoffice.workflow.delegation import (
@@ -13,6 +12,7 @@ from eoffice.workflow.delegation import (
     overlaps,
     validate_delegation,
 )
+from tests.unit.workflow.wf_helpers import T0, hours
 
 PLH = Delegation("kadis", "sekdis", T0, T0 + hours(72), Capacity.PLH)
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-from wf_helpers import T0, hours, ids
 
 from eoffice.domain import BadInput, InvalidTransition, NotAuthorized
 from eoffice.workflow.disposition import (
@@ -15,6 +14,7 @@ from eoffice.workflow.disposition import (
     report_done,
     tree,
 )
+from tests.unit.workflow.wf_helpers import T0, hours, ids
 
 ORG = {"gubernur": "", "sekda": "gubernur", "asisten1": "sekda", "karo_hukum": "asisten1", "kabag": "karo_hukum"}
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from wf_helpers import T0, hours, ids, nota_dinas, resolve_users, stage, template
 
 from eoffice.domain import (
     BadInput,
@@ -26,6 +25,7 @@ from eoffice.workflow.queries import (
 )
 from eoffice.workflow.state import Decision, Route, RouteStatus, StepStatus
 from eoffice.workflow.template import Assignee, Condition, RouteTemplate, Stage
+from tests.unit.workflow.wf_helpers import T0, hours, ids, nota_dinas, resolve_users, stage, template
 
 P, A, S, N, D = StageKind.PARAF, StageKind.APPROVE, StageKind.SIGN, StageKind.NUMBER, StageKind.DISPATCH
 APPROVE, RETURN, REJECT = Decision.APPROVE, Decision.RETURN, Decision.REJECT

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from wf_helpers import T0, ids
 
 from eoffice.domain import DocKind
 from eoffice.workflow.engine import decide, start_route
@@ -18,6 +17,7 @@ from eoffice.workflow.template import (
     template_from_dict,
     template_to_dict,
 )
+from tests.unit.workflow.wf_helpers import T0, ids
 
 ROUTES = Path(__file__).resolve().parents[3] / "resources" / "routes"
 FILES = sorted(ROUTES.glob("*.yaml"))

@@ -5,7 +5,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from wf_helpers import nota_dinas, stage, template
 
 from eoffice.domain import BadInput, DocKind, StageKind, Unavailable
 from eoffice.workflow.template import (
@@ -19,6 +18,7 @@ from eoffice.workflow.template import (
     template_to_dict,
     validate_template,
 )
+from tests.unit.workflow.wf_helpers import nota_dinas, stage, template
 
 P, A, S, N, D = StageKind.PARAF, StageKind.APPROVE, StageKind.SIGN, StageKind.NUMBER, StageKind.DISPATCH
 

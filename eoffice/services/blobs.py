@@ -1,0 +1,24 @@
+"""Content-addressed file storage: each distinct content is stored once, keyed by SHA-256."""
+
+from __future__ import annotations
+
+import hashlib
+
+from eoffice.domain import NotFound
+from eoffice.store.models import Blob
+from eoffice.store.uow import UnitOfWork
+
+
+def put_blob(uow: UnitOfWork, data: bytes, mime: str) -> str:
+    digest = hashlib.sha256(data).hexdigest()
+    if uow.session.get(Blob, digest) is None:
+        uow.session.add(Blob(sha256=digest, size=len(data), mime=mime, data=data))
+        uow.flush()
+    return digest
+
+
+def get_blob(uow: UnitOfWork, digest: str) -> bytes:
+    blob = uow.session.get(Blob, digest)
+    if blob is None:
+        raise NotFound(f"Berkas tidak ditemukan: {digest[:12]}")
+    return blob.data

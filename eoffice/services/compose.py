@@ -1,0 +1,127 @@
+"""Build the renderer's LetterData from stored rows: kop, number, recipients, body, signatory block."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
+
+from eoffice.documents.body import parse_body_json
+from eoffice.documents.letter import (
+    Assignee,
+    Assignment,
+    Decree,
+    Invitation,
+    LetterData,
+    Letterhead,
+    Signatory,
+)
+from eoffice.documents.letterheads import governor_letterhead, unit_letterhead
+from eoffice.documents.render import RenderResult, render_letter
+from eoffice.domain import BadInput, Capacity, Classification, DocKind, StageKind, Urgency
+from eoffice.services import letters
+from eoffice.services.numbering import agency_of
+from eoffice.store.models import Document, DocumentVersion
+from eoffice.store.uow import UnitOfWork
+from eoffice.workflow.state import Route, Step
+
+WITA = dt.timezone(dt.timedelta(hours=8))
+GOVERNOR_KINDS = {DocKind.SURAT_KEPUTUSAN.value, DocKind.SURAT_EDARAN.value}
+
+
+def letterhead_for(uow: UnitOfWork, doc: Document, signer_position_code: str | None) -> Letterhead:
+    if signer_position_code == "GUBERNUR" or (signer_position_code is None and doc.kind in GOVERNOR_KINDS):
+        return governor_letterhead()
+    agency = agency_of(uow, doc.unit_id)
+    name = agency.name.upper() if agency.kind != "pemprov" else "SEKRETARIAT DAERAH"
+    return unit_letterhead(name, agency.address or "Samarinda", agency.phone, agency.email, agency.website)
+
+
+def signatory_for(uow: UnitOfWork, step: Step | None) -> tuple[Signatory | None, str | None]:
+    """The signature block of the sign step: who signs, in what capacity (Plh./Plt./a.n. from delegation)."""
+    if step is None:
+        return None, None
+    signer = uow.users.by_login(step.decided_by or step.assignee)
+    position = uow.positions.get(signer.position_id) if signer.position_id else None
+    title = position.title if position else ""
+    principal = ""
+    code = position.code if position else None
+    if step.on_behalf_of:
+        owner = uow.users.by_login(step.on_behalf_of)
+        owner_pos = uow.positions.get(owner.position_id) if owner.position_id else None
+        code = owner_pos.code if owner_pos else code
+        if step.capacity in (Capacity.PLH, Capacity.PLT) and owner_pos:
+            title = owner_pos.title  # "Plh. Kepala Dinas ...": acting in the principal's office
+        elif owner_pos:
+            principal = owner_pos.title.upper()
+    return Signatory(title=title, name=signer.name, nip=signer.nip, capacity=step.capacity,
+                     principal_title=principal), code
+
+
+def _list(value: Any) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise BadInput("Bagian naskah harus berupa daftar teks")
+    return tuple(value)
+
+
+def _date(value: Any) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise BadInput(f"Tanggal tidak valid: {value!r} (format YYYY-MM-DD)") from exc
+
+
+def kind_parts(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """Kind-specific parts from a version's ``fields`` (documented in docs/letter-fields.md)."""
+    out: dict[str, Any] = {}
+    if inv := fields.get("undangan"):
+        out["invitation"] = Invitation(day=_date(inv.get("tanggal")), time=str(inv.get("waktu", "")),
+                                       place=str(inv.get("tempat", "")), agenda=str(inv.get("acara", "")),
+                                       dress=str(inv.get("pakaian", "")))
+    if sk := fields.get("keputusan"):
+        out["decree"] = Decree(menimbang=_list(sk.get("menimbang")), mengingat=_list(sk.get("mengingat")),
+                               memperhatikan=_list(sk.get("memperhatikan")),
+                               menetapkan=str(sk.get("menetapkan", "")), diktum=_list(sk.get("diktum")))
+    if st := fields.get("tugas"):
+        people = tuple(Assignee(name=str(p.get("nama", "")), nip=str(p.get("nip", "")),
+                                jabatan=str(p.get("jabatan", ""))) for p in st.get("kepada", []))
+        out["assignment"] = Assignment(dasar=_list(st.get("dasar")), assignees=people, untuk=_list(st.get("untuk")))
+    return out
+
+
+def sign_step(route: Route | None) -> Step | None:
+    if route is None:
+        return None
+    steps = [s for s in route.steps if s.kind == StageKind.SIGN and s.round == route.round]
+    return steps[-1] if steps else None
+
+
+def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route | None,
+                *, signed_on: dt.date | None = None) -> LetterData:
+    step = sign_step(route)
+    signatory, signer_code = signatory_for(uow, step)
+    to, cc = letters.recipients(uow, doc)
+    fields = version.fields
+    sender = ""
+    if doc.kind in (DocKind.NOTA_DINAS.value, DocKind.MEMO.value) and signatory is not None:
+        sender = signatory.title
+    unit = agency_of(uow, doc.unit_id)
+    return LetterData(
+        kind=DocKind(doc.kind), letterhead=letterhead_for(uow, doc, signer_code), subject=doc.subject,
+        body=parse_body_json(version.body), number=doc.number or "", place=unit.place or "Samarinda",
+        date=signed_on, urgency=Urgency(doc.urgency), classification=Classification(doc.classification),
+        attachment_note=str(fields.get("lampiran", "")), recipients=tuple(to),
+        recipient_place=str(fields.get("di", "")), sender=sender, signatory=signatory, tembusan=tuple(cc),
+        closing=str(fields.get("penutup", "")), **kind_parts(fields))
+
+
+def render_version(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route | None,
+                   *, signed_at: dt.datetime | None = None) -> RenderResult:
+    signed_on = signed_at.astimezone(WITA).date() if signed_at else None
+    data = letter_data(uow, doc, version, route, signed_on=signed_on)
+    created = signed_at.astimezone(WITA) if signed_at else None
+    return render_letter(data, created=created)

@@ -1,0 +1,208 @@
+"""Letters (naskah dinas): draft, edit (versions after submission), recipients, attachments, reads."""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from eoffice.canonical import canonical_json
+from eoffice.documents.body import Body, body_to_obj, body_to_plain_text, parse_body_json
+from eoffice.domain import (
+    BadInput,
+    Classification,
+    DocKind,
+    DocStatus,
+    InvalidTransition,
+    NotAuthorized,
+    Urgency,
+)
+from eoffice.services.access import require_visible
+from eoffice.services.auth import Actor
+from eoffice.services.blobs import put_blob
+from eoffice.store.models import Attachment, Document, DocumentVersion, Recipient
+from eoffice.store.uow import UnitOfWork
+
+EDITABLE = {DocStatus.DRAFT.value, DocStatus.RETURNED.value}
+MAX_SUBJECT = 500
+
+
+@dataclass(frozen=True)
+class Draft:
+    """What a drafter writes. ``fields`` holds kind-specific parts (lampiran, undangan, SK parts...)."""
+
+    kind: DocKind
+    subject: str
+    body: Body
+    to: Sequence[str]
+    cc: Sequence[str] = ()
+    urgency: Urgency = Urgency.BIASA
+    classification: Classification = Classification.BIASA
+    kode_klasifikasi: str = ""
+    fields: Mapping[str, Any] = field(default_factory=dict)
+
+
+def _clean_subject(subject: str) -> str:
+    s = " ".join(subject.split())
+    if not s:
+        raise BadInput("Hal (perihal) tidak boleh kosong")
+    if len(s) > MAX_SUBJECT:
+        raise BadInput(f"Hal terlalu panjang (maks. {MAX_SUBJECT} karakter)")
+    return s
+
+
+def content_hash(subject: str, body: Mapping[str, Any], fields: Mapping[str, Any], to: Sequence[str],
+                 cc: Sequence[str]) -> str:
+    """What approvers approve: the hash of the version's content (signed in their statements)."""
+    return hashlib.sha256(canonical_json({"subject": subject, "body": dict(body), "fields": dict(fields),
+                                          "to": list(to), "cc": list(cc)})).hexdigest()
+
+
+def _recipients(uow: UnitOfWork, doc: Document, to: Sequence[str], cc: Sequence[str]) -> None:
+    if not [t for t in to if t.strip()]:
+        raise BadInput("Tujuan (Yth.) wajib diisi: --to UNIT, LOGIN atau nama jabatan")
+    for role, labels in (("to", to), ("cc", cc)):
+        for position, raw in enumerate(x.strip() for x in labels if x.strip()):
+            unit = uow.units.find(raw) if " " not in raw else None
+            user = uow.users.find(raw) if unit is None and " " not in raw else None
+            label = unit.name if unit else (user.name if user else raw)
+            if unit is None and user is None and len(raw) < 3:
+                raise BadInput(f"Penerima tidak dikenal: {raw!r}")
+            uow.session.add(Recipient(document_id=doc.id, role=role, position=position, label=label,
+                                      unit_id=unit.id if unit else None, user_id=user.id if user else None))
+
+
+def _check_kode(uow: UnitOfWork, kode: str) -> str:
+    kode = kode.strip()
+    if kode and uow.classifications.find(kode) is None:
+        raise BadInput(f"Kode klasifikasi arsip tidak dikenal: {kode}")
+    return kode
+
+
+def draft(uow: UnitOfWork, actor: Actor, d: Draft) -> str:
+    if d.kind == DocKind.NASKAH_MASUK:
+        raise BadInput("Naskah masuk didaftarkan dengan 'incoming register', bukan dibuat sebagai draf")
+    subject = _clean_subject(d.subject)
+    now = uow.now()
+    doc = Document(id=str(uuid.uuid4()), direction="out", kind=d.kind.value, subject=subject,
+                   urgency=Urgency(d.urgency).value, classification=Classification(d.classification).value,
+                   kode_klasifikasi=_check_kode(uow, d.kode_klasifikasi), status=DocStatus.DRAFT.value,
+                   unit_id=actor.unit_id, created_by=actor.user_id, current_version=1, created_at=now,
+                   updated_at=now)
+    uow.session.add(doc)
+    uow.flush()
+    _recipients(uow, doc, d.to, d.cc)
+    body = body_to_obj(d.body)
+    uow.session.add(DocumentVersion(
+        document_id=doc.id, version=1, body=body, fields=dict(d.fields), body_text=body_to_plain_text(d.body),
+        content_sha256=content_hash(subject, body, d.fields, d.to, d.cc), created_by=actor.user_id,
+        created_at=now))
+    uow.flush()
+    uow.touched("document", doc.id)
+    uow.audit("letter.draft", actor_id=actor.user_id, document_id=doc.id,
+              data={"kind": doc.kind, "subject": subject})
+    return doc.id
+
+
+def get_document(uow: UnitOfWork, document_id: str) -> Document:
+    doc = uow.session.get(Document, document_id.strip())
+    if doc is None:
+        matches = uow.session.scalars(select(Document).where(Document.id.startswith(document_id.strip()))
+                                      .limit(2)).all() if len(document_id.strip()) >= 6 else []
+        if len(matches) == 1:
+            return matches[0]
+        raise BadInput(f"Naskah tidak dikenal: {document_id}")
+    return doc
+
+
+def current_version(uow: UnitOfWork, doc: Document) -> DocumentVersion:
+    return uow.session.scalars(select(DocumentVersion).where(
+        DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version)).one()
+
+
+def versions(uow: UnitOfWork, doc: Document) -> Sequence[DocumentVersion]:
+    return uow.session.scalars(select(DocumentVersion).where(DocumentVersion.document_id == doc.id)
+                               .order_by(DocumentVersion.version)).all()
+
+
+def recipients(uow: UnitOfWork, doc: Document) -> tuple[list[str], list[str]]:
+    rows = uow.session.scalars(select(Recipient).where(Recipient.document_id == doc.id)
+                               .order_by(Recipient.role, Recipient.position)).all()
+    return [r.label for r in rows if r.role == "to"], [r.label for r in rows if r.role == "cc"]
+
+
+def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | None = None,
+           body: Body | None = None, fields: Mapping[str, Any] | None = None) -> int:
+    """Edit a draft or a returned letter. Once submitted, every edit is a new version (reviewers diff them)."""
+    doc = get_document(uow, document_id)
+    if doc.created_by != actor.user_id:
+        raise NotAuthorized("Hanya pembuat naskah yang dapat mengubahnya")
+    if doc.status not in EDITABLE:
+        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diubah")
+    cur = current_version(uow, doc)
+    new_subject = _clean_subject(subject) if subject is not None else doc.subject
+    new_body = body_to_obj(body) if body is not None else cur.body
+    new_fields = dict(fields) if fields is not None else cur.fields
+    text = body_to_plain_text(body) if body is not None else cur.body_text
+    to, cc = recipients(uow, doc)
+    digest = content_hash(new_subject, new_body, new_fields, to, cc)
+    if digest == cur.content_sha256:
+        return doc.current_version
+    now = uow.now()
+    if doc.status == DocStatus.DRAFT.value and not _ever_submitted(uow, doc):
+        cur.body, cur.fields, cur.body_text, cur.content_sha256 = new_body, new_fields, text, digest
+    else:
+        doc.current_version += 1
+        uow.session.add(DocumentVersion(document_id=doc.id, version=doc.current_version, body=new_body,
+                                        fields=new_fields, body_text=text, content_sha256=digest,
+                                        created_by=actor.user_id, created_at=now))
+    doc.subject, doc.updated_at = new_subject, now
+    uow.flush()
+    uow.touched("document", doc.id)
+    uow.audit("letter.revise", actor_id=actor.user_id, document_id=doc.id,
+              data={"version": doc.current_version, "content_sha256": digest})
+    return doc.current_version
+
+
+def _ever_submitted(uow: UnitOfWork, doc: Document) -> bool:
+    from eoffice.store.models import RouteRow
+
+    return uow.session.get(RouteRow, doc.id) is not None
+
+
+def attach(uow: UnitOfWork, actor: Actor, document_id: str, name: str, data: bytes, *, max_bytes: int) -> str:
+    from eoffice.documents.attachments import check_attachment
+
+    doc = get_document(uow, document_id)
+    if doc.created_by != actor.user_id:
+        raise NotAuthorized("Hanya pembuat naskah yang dapat menambah lampiran")
+    if doc.status not in EDITABLE:
+        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diberi lampiran")
+    info = check_attachment(name, data, max_bytes=max_bytes)
+    put_blob(uow, data, info.mime)
+    uow.session.add(Attachment(document_id=doc.id, name=info.name, sha256=info.sha256, size=info.size,
+                               mime=info.mime, added_by=actor.user_id, added_at=uow.now()))
+    uow.flush()
+    uow.touched("document", doc.id)
+    uow.audit("letter.attach", actor_id=actor.user_id, document_id=doc.id,
+              data={"name": info.name, "sha256": info.sha256, "size": info.size})
+    return info.sha256
+
+
+def attachments(uow: UnitOfWork, doc: Document) -> Sequence[Attachment]:
+    return uow.session.scalars(select(Attachment).where(Attachment.document_id == doc.id)
+                               .order_by(Attachment.id)).all()
+
+
+def visible_document(uow: UnitOfWork, actor: Actor, document_id: str) -> Document:
+    doc = get_document(uow, document_id)
+    require_visible(uow, actor, doc)
+    return doc
+
+
+def body_of(version: DocumentVersion) -> Body:
+    return parse_body_json(version.body)

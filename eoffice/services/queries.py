@@ -1,0 +1,162 @@
+"""Read use cases for letters: lists, the detail view, history, previews and exports."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+
+from eoffice.domain import KIND_LABELS, BadInput, DocKind, DocStatus
+from eoffice.services import compose, letters, numbering, routing
+from eoffice.services.access import visible_clause
+from eoffice.services.auth import Actor
+from eoffice.services.blobs import get_blob
+from eoffice.store.models import AuditEvent, Document, User
+from eoffice.store.uow import UnitOfWork
+
+STATUS_LABELS = {
+    "draft": "Draf", "in_review": "Dalam review", "returned": "Dikembalikan", "to_sign": "Menunggu TTE",
+    "signed": "Ditandatangani", "dispatched": "Terkirim", "rejected": "Ditolak", "withdrawn": "Ditarik",
+    "registered": "Terdaftar", "archived": "Arsip",
+}
+
+
+@dataclass(frozen=True)
+class LetterRow:
+    id: str
+    kind: str
+    subject: str
+    status: str
+    number: str | None
+    urgency: str
+    direction: str
+    updated_at: datetime
+    drafter: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, kind: str | None = None,
+                 direction: str | None = None, mine: bool = False, limit: int = 500) -> list[LetterRow]:
+    if status is not None and status not in STATUS_LABELS:
+        raise BadInput(f"Status tidak dikenal: {status} (pilih: {', '.join(STATUS_LABELS)})")
+    if kind is not None:
+        try:
+            DocKind(kind)
+        except ValueError:
+            raise BadInput(f"Jenis naskah tidak dikenal: {kind}") from None
+    q = (select(Document, User.login).join(User, User.id == Document.created_by)
+         .where(visible_clause(uow, actor)).order_by(Document.updated_at.desc()).limit(limit))
+    if status:
+        q = q.where(Document.status == status)
+    if kind:
+        q = q.where(Document.kind == kind)
+    if direction:
+        q = q.where(Document.direction == direction)
+    if mine:
+        q = q.where(Document.created_by == actor.user_id)
+    return [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at, login)
+            for d, login in uow.session.execute(q).tuples()]
+
+
+def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str | None) -> routing.Outcome:
+    doc = letters.get_document(uow, document_id)
+    numbering.check_numberable(uow, doc)
+    return routing.submit(uow, actor, document_id, template_name=route)
+
+
+def letter_detail(uow: UnitOfWork, actor: Actor, document_id: str) -> dict[str, Any]:
+    doc = letters.visible_document(uow, actor, document_id)
+    to, cc = letters.recipients(uow, doc)
+    route = routing.load(uow, doc.id)
+    steps = []
+    if route is not None:
+        for s in route.steps:
+            steps.append({"id": s.id, "stage": s.stage_name, "kind": s.kind.value, "assignee": s.assignee,
+                          "status": s.status.value, "round": s.round, "decided_by": s.decided_by,
+                          "decided_at": s.decided_at.isoformat() if s.decided_at else None,
+                          "capacity": s.capacity.value, "note": s.note,
+                          "due_at": s.due_at.isoformat() if s.due_at else None})
+    return {
+        "id": doc.id, "kind": doc.kind, "kind_label": KIND_LABELS[DocKind(doc.kind)], "subject": doc.subject,
+        "status": doc.status, "status_label": STATUS_LABELS.get(doc.status, doc.status), "number": doc.number,
+        "urgency": doc.urgency, "classification": doc.classification, "kode": doc.kode_klasifikasi,
+        "direction": doc.direction, "sender": doc.sender, "to": to, "cc": cc, "version": doc.current_version,
+        "signed_version": doc.signed_version, "signed_pdf_sha256": doc.signed_pdf_sha256,
+        "drafter": uow.users.get(doc.created_by).login,
+        "attachments": [{"name": a.name, "size": a.size, "sha256": a.sha256, "role": a.role}
+                        for a in letters.attachments(uow, doc)],
+        "route": None if route is None else {"template": route.template_name, "version": route.template_version,
+                                             "status": route.status.value, "round": route.round},
+        "steps": steps,
+        "notes": [{"author": n.author, "kind": n.kind, "text": n.text, "at": n.at.isoformat(), "round": n.round}
+                  for n in (route.notes if route else ())],
+    }
+
+
+def format_detail(info: dict[str, Any]) -> str:
+    lines = [f"{info['kind_label']}: {info['subject']}",
+             f"  id       {info['id']}",
+             f"  status   {info['status_label']}   nomor: {info['number'] or '-'}   versi: {info['version']}",
+             f"  kepada   {'; '.join(info['to']) or '-'}"]
+    if info["cc"]:
+        lines.append(f"  tembusan {'; '.join(info['cc'])}")
+    for s in info["steps"]:
+        who = s["decided_by"] or s["assignee"]
+        extra = f" ({s['capacity']})" if s["capacity"] else ""
+        lines.append(f"  [{s['status']:>9}] r{s['round']} {s['stage']:<24} {who}{extra}"
+                     + (f"  \"{s['note']}\"" if s["note"] else ""))
+    return "\n".join(lines)
+
+
+def history(uow: UnitOfWork, actor: Actor, document_id: str) -> list[dict[str, Any]]:
+    doc = letters.visible_document(uow, actor, document_id)
+    logins = dict(uow.session.execute(select(User.id, User.login)).tuples().all())
+    out = []
+    for e in uow.session.scalars(select(AuditEvent).where(AuditEvent.document_id == doc.id).order_by(AuditEvent.id)):
+        summary = ", ".join(ev["type"] for ev in e.data.get("events", [])) or ", ".join(
+            f"{k}={v}" for k, v in e.data.items() if k != "events")
+        out.append({"id": e.id, "at": e.at.isoformat(), "actor": logins.get(e.actor_id or -1), "action": e.action,
+                    "summary": summary[:120], "signed": e.signature is not None, "hash": e.hash})
+    return out
+
+
+def preview_pdf(uow: UnitOfWork, actor: Actor, document_id: str, version: int | None = None) -> bytes:
+    doc = letters.visible_document(uow, actor, document_id)
+    if doc.direction == "in":
+        return scan_pdf(uow, doc)
+    ver = letters.current_version(uow, doc) if version is None else next(
+        (v for v in letters.versions(uow, doc) if v.version == version), None)
+    if ver is None:
+        raise BadInput(f"Versi {version} tidak ada")
+    return compose.render_version(uow, doc, ver, routing.load(uow, doc.id)).pdf
+
+
+def scan_pdf(uow: UnitOfWork, doc: Document) -> bytes:
+    scans = [a for a in letters.attachments(uow, doc) if a.role == "scan"]
+    if not scans:
+        raise BadInput("Naskah masuk ini tidak memiliki pindaian")
+    return get_blob(uow, scans[0].sha256)
+
+
+def export_pdf(uow: UnitOfWork, actor: Actor, document_id: str) -> tuple[bytes, bool]:
+    doc = letters.visible_document(uow, actor, document_id)
+    if doc.signed_pdf_sha256:
+        return get_blob(uow, doc.signed_pdf_sha256), True
+    return preview_pdf(uow, actor, document_id), False
+
+
+def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
+    """Navigation badge counts."""
+    from eoffice.domain import StageKind
+
+    items = routing.inbox(uow, actor)
+    return {
+        "sign": sum(1 for i in items if i.stage_kind == StageKind.SIGN.value),
+        "paraf": sum(1 for i in items if i.stage_kind in (StageKind.PARAF.value, StageKind.APPROVE.value)),
+        "registry": sum(1 for i in items if i.stage_kind in (StageKind.NUMBER.value, StageKind.DISPATCH.value)),
+        "drafts": len(list_letters(uow, actor, status=DocStatus.DRAFT.value, mine=True)),
+    }

@@ -1,0 +1,288 @@
+"""Route use cases: templates, submit, decide (paraf/approve/return/reject), resubmit, withdraw, inbox.
+
+Each call loads the route with its row locked, asks the pure engine, writes back the difference and one
+audit event, all in the caller's transaction. Two people deciding the same step at once: the second
+waits on the lock, then sees the step decided and is told by whom and when.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import func, select
+
+from eoffice.domain import BadInput, Capacity, DocStatus, InvalidTransition, NotAuthorized, StageKind
+from eoffice.services import letters
+from eoffice.services.auth import Actor, require_admin
+from eoffice.services.resolve import OrgView, resolver
+from eoffice.store.models import Delegation as DelegationRow
+from eoffice.store.models import Document, RouteTemplateRow, StepRow
+from eoffice.store.routes import Logins, load_route, save_route
+from eoffice.store.uow import UnitOfWork
+from eoffice.workflow import engine
+from eoffice.workflow.delegation import Delegation
+from eoffice.workflow.events import Event
+from eoffice.workflow.queries import doc_status
+from eoffice.workflow.state import DECIDED, Decision, Route, Step, StepStatus
+from eoffice.workflow.template import RouteTemplate, template_from_dict, template_to_dict
+
+
+def new_id() -> str:
+    return str(uuid.uuid4())
+
+
+# --- templates --------------------------------------------------------------------------------------
+
+def import_template(uow: UnitOfWork, actor: Actor | None, data: dict[str, Any], *, bootstrap: bool = False) -> int:
+    """Store a template as a new version (a running document keeps the version it started with)."""
+    if not bootstrap:
+        require_admin(actor)
+    t = template_from_dict(data)
+    latest = uow.session.scalar(select(func.max(RouteTemplateRow.version)).where(RouteTemplateRow.name == t.name))
+    existing = uow.session.scalars(select(RouteTemplateRow).where(
+        RouteTemplateRow.name == t.name, RouteTemplateRow.version == latest)).first()
+    if existing is not None and existing.definition == template_to_dict(_with_version(t, existing.version)):
+        return existing.version  # unchanged: importing twice changes nothing
+    version = max(t.version, (latest or 0) + 1)
+    t = _with_version(t, version)
+    for old in uow.session.scalars(select(RouteTemplateRow).where(RouteTemplateRow.name == t.name)):
+        old.active = False
+    row = RouteTemplateRow(name=t.name, version=version, doc_kind=t.doc_kind.value, unit_code=t.unit_code,
+                           definition=template_to_dict(t), active=True, created_at=uow.now())
+    uow.session.add(row)
+    uow.flush()
+    uow.touched("route_template", row.id)
+    uow.audit("workflow.import", actor_id=actor.user_id if actor else None,
+              data={"name": t.name, "version": version})
+    return version
+
+
+def _with_version(t: RouteTemplate, version: int) -> RouteTemplate:
+    from dataclasses import replace
+
+    return replace(t, version=version)
+
+
+def list_templates(uow: UnitOfWork, *, all_versions: bool = False) -> list[RouteTemplateRow]:
+    q = select(RouteTemplateRow).order_by(RouteTemplateRow.name, RouteTemplateRow.version)
+    if not all_versions:
+        q = q.where(RouteTemplateRow.active.is_(True))
+    return list(uow.session.scalars(q))
+
+
+def get_template(uow: UnitOfWork, name: str, version: int | None = None) -> RouteTemplateRow:
+    q = select(RouteTemplateRow).where(RouteTemplateRow.name == name)
+    q = q.where(RouteTemplateRow.version == version) if version else q.where(RouteTemplateRow.active.is_(True))
+    row = uow.session.scalars(q).first()
+    if row is None:
+        raise BadInput(f"Templat rute tidak dikenal: {name}")
+    return row
+
+
+def templates_for(uow: UnitOfWork, doc: Document) -> list[RouteTemplateRow]:
+    """Active templates for the document's kind, the most specific unit first (unit-less = any unit)."""
+    org = OrgView(uow)
+    chain = [org.unit_code[u] for u in org.unit_chain(doc.unit_id)]
+    rows = [r for r in list_templates(uow) if r.doc_kind == doc.kind and (r.unit_code is None or r.unit_code in chain)]
+    return sorted(rows, key=lambda r: chain.index(r.unit_code) if r.unit_code else len(chain))
+
+
+# --- delegations ------------------------------------------------------------------------------------
+
+def delegations_for(uow: UnitOfWork, logins: Logins) -> list[Delegation]:
+    rows = uow.session.scalars(select(DelegationRow).where(DelegationRow.revoked.is_(False)))
+    return [Delegation(logins.login(r.delegator_id), logins.login(r.delegate_id), r.starts_at, r.ends_at,
+                       Capacity(r.capacity)) for r in rows]
+
+
+# --- route actions ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Outcome:
+    document_id: str
+    status: str
+    step_id: str | None = None
+    stage: str | None = None
+    number: str | None = None
+
+
+def _fields(uow: UnitOfWork, doc: Document) -> dict[str, str]:
+    return {"kind": doc.kind, "classification": doc.classification, "urgency": doc.urgency,
+            "unit": uow.units.get(doc.unit_id).code}
+
+
+def _event_data(events: Sequence[Event]) -> list[dict[str, Any]]:
+    return [{"type": e.type, "step": e.step_id, **{k: v for k, v in e.data.items() if v is not None}}
+            for e in events]
+
+
+def _apply(uow: UnitOfWork, doc: Document, old: Route | None, new: Route, events: Sequence[Event], logins: Logins,
+           actor: Actor, action: str, *, template_id: int | None = None,
+           decision_extra: dict[str, dict[str, Any]] | None = None, signature: str | None = None) -> None:
+    save_route(uow.session, old, new, logins, template_id=template_id, decision_extra=decision_extra)
+    doc.status = doc_status(new).value
+    doc.updated_at = uow.now()
+    uow.touched("document", doc.id)
+    uow.audit(action, actor_id=actor.user_id, document_id=doc.id, data={"events": _event_data(events)},
+              signature=signature)
+
+
+def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: str | None = None) -> Outcome:
+    doc = letters.get_document(uow, document_id)
+    if doc.created_by != actor.user_id:
+        raise NotAuthorized("Hanya pembuat naskah yang dapat mengajukannya")
+    logins = Logins(uow.session)
+    old = load_route(uow.session, doc.id, logins, lock=True)
+    if old is not None:
+        if doc.status != DocStatus.RETURNED.value:
+            raise InvalidTransition(f"Naskah sudah diajukan (status: {doc.status})")
+        new, events = engine.resubmit(old, actor=actor.login, now=uow.now(), new_id=new_id)
+        _apply(uow, doc, old, new, events, logins, actor, "route.resubmit")
+        return Outcome(doc.id, doc.status)
+    if doc.status != DocStatus.DRAFT.value:
+        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diajukan")
+    if template_name:
+        row = get_template(uow, template_name)
+        if row.doc_kind != doc.kind:
+            raise BadInput(f"Templat {row.name} untuk {row.doc_kind}, bukan {doc.kind}")
+    else:
+        candidates = templates_for(uow, doc)
+        if not candidates:
+            raise BadInput(f"Belum ada templat rute untuk {doc.kind}: minta admin mengimpor satu")
+        row = candidates[0]
+    template = template_from_dict(row.definition)
+    resolve = resolver(OrgView(uow), doc.unit_id)
+    new, events = engine.start_route(template, _fields(uow, doc), resolve, document_id=doc.id,
+                                     drafter=actor.login, now=uow.now(), new_id=new_id)
+    _apply(uow, doc, None, new, events, logins, actor, "route.submit", template_id=row.id)
+    return Outcome(doc.id, doc.status)
+
+
+def my_step(route: Route, actor: Actor, delegations: Sequence[Delegation], now: datetime,
+            kinds: set[StageKind] | None = None) -> Step:
+    """The step the actor may decide now; if there is none, the engine's own reason why not."""
+    mine = [s for s in engine_steps_for(route, actor.login, delegations, now) if kinds is None or s.kind in kinds]
+    if mine:
+        return mine[0]
+    people = {actor.login} | {d.delegator for d in delegations if d.delegate == actor.login and d.active_at(now)}
+    theirs = [s for s in route.steps if s.assignee in people and s.round == route.round]
+    decided = [s for s in theirs if s.status in DECIDED]
+    if decided:
+        engine.decide(route, decided[-1].id, actor=actor.login, decision=Decision.APPROVE, now=now,
+                      delegations=delegations)  # raises StepAlreadyDecided naming who and when
+    if theirs:
+        raise InvalidTransition(f"Langkah Anda ('{theirs[0].stage_name}') belum dimulai atau sudah ditutup")
+    raise NotAuthorized("Tidak ada langkah Anda pada naskah ini")
+
+
+def engine_steps_for(route: Route, login: str, delegations: Sequence[Delegation], now: datetime) -> list[Step]:
+    from eoffice.workflow.queries import steps_for
+
+    return steps_for(route, login, delegations, now)
+
+
+def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, *, note: str = "",
+           return_to: str | None = None, on_step: Callable[[Document, Route, Step], dict[str, Any]] | None = None,
+           signing: bool = False) -> Outcome:
+    """Decide the actor's pending step. ``on_step`` runs what belongs to the step (the signed statement,
+    numbering, the PDF signature) inside the same transaction and returns the decision's extras."""
+    doc = letters.get_document(uow, document_id)
+    logins = Logins(uow.session)
+    route = load_route(uow.session, doc.id, logins, lock=True)
+    if route is None:
+        raise InvalidTransition(f"Naskah belum diajukan (status: {doc.status})")
+    now = uow.now()
+    delegations = delegations_for(uow, logins)
+    step = my_step(route, actor, delegations, now, {StageKind.SIGN} if signing else None)
+    if decision == Decision.APPROVE and step.kind == StageKind.SIGN and not signing:
+        raise InvalidTransition("Langkah ini adalah tanda tangan elektronik: gunakan 'eoffice sign'")
+    new, events = engine.decide(route, step.id, actor=actor.login, decision=decision, note=note, now=now,
+                                delegations=delegations, return_to=return_to)
+    decided = new.step(step.id)
+    assert decided is not None
+    extra: dict[str, Any] = {"action_id": new_id(),
+                             "version_hash": letters.current_version(uow, doc).content_sha256}
+    if on_step is not None:
+        extra |= on_step(doc, new, decided)
+    _apply(uow, doc, route, new, events, logins, actor, f"route.{decision.value}",
+           decision_extra={step.id: extra}, signature=extra.get("signature"))
+    return Outcome(doc.id, doc.status, step.id, step.stage_name, doc.number)
+
+
+def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "") -> Outcome:
+    doc = letters.get_document(uow, document_id)
+    logins = Logins(uow.session)
+    route = load_route(uow.session, doc.id, logins, lock=True)
+    if route is None:
+        if doc.created_by != actor.user_id:
+            raise NotAuthorized("Hanya pembuat naskah yang dapat menariknya")
+        doc.status = DocStatus.WITHDRAWN.value
+        uow.touched("document", doc.id)
+        uow.audit("letter.withdraw", actor_id=actor.user_id, document_id=doc.id, data={"note": note})
+        return Outcome(doc.id, doc.status)
+    new, events = engine.withdraw(route, actor=actor.login, now=uow.now(), note=note)
+    _apply(uow, doc, route, new, events, logins, actor, "route.withdraw")
+    return Outcome(doc.id, doc.status)
+
+
+def comment(uow: UnitOfWork, actor: Actor, document_id: str, text: str) -> None:
+    doc = letters.get_document(uow, document_id)
+    logins = Logins(uow.session)
+    route = load_route(uow.session, doc.id, logins, lock=True)
+    if route is None:
+        raise InvalidTransition("Naskah belum diajukan")
+    new, events = engine.comment(route, actor=actor.login, text=text, now=uow.now(),
+                                 delegations=delegations_for(uow, logins))
+    _apply(uow, doc, route, new, events, logins, actor, "route.comment")
+
+
+def load(uow: UnitOfWork, document_id: str) -> Route | None:
+    return load_route(uow.session, document_id, Logins(uow.session), lock=False)
+
+
+# --- inbox ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class InboxItem:
+    document_id: str
+    subject: str
+    kind: str
+    urgency: str
+    status: str
+    stage: str
+    stage_kind: str
+    step_id: str
+    due_at: datetime | None
+    on_behalf_of: str | None
+    drafter: str
+
+    def to_dict(self) -> dict[str, Any]:
+        from dataclasses import asdict
+
+        return asdict(self)
+
+
+def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None) -> list[InboxItem]:
+    """Pending steps of the actor and of those they currently stand in for."""
+    from eoffice.services.access import acting_for
+
+    now = uow.now()
+    people = acting_for(uow, actor, now)
+    logins = Logins(uow.session)
+    rows = uow.session.execute(
+        select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
+        .where(StepRow.assignee_id.in_(people), StepRow.status == StepStatus.PENDING.value)
+        .order_by(StepRow.due_at)).all()
+    items = []
+    for step, doc in rows:
+        if kinds is not None and StageKind(step.kind) not in kinds:
+            continue
+        items.append(InboxItem(doc.id, doc.subject, doc.kind, doc.urgency, doc.status, step.stage_name, step.kind,
+                               step.id, step.due_at,
+                               None if step.assignee_id == actor.user_id else logins.login(step.assignee_id),
+                               logins.login(doc.created_by)))
+    return items

@@ -1,0 +1,309 @@
+"""TTE use cases: the organisation CA, user keys and certificates, signing letters, verifying PDFs,
+signed action statements and the audit chain check.
+
+Private keys live only in the user's profile dir (HOME/keys); the shared database holds certificates,
+certificate requests (public keys) and CRLs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import uuid
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from sqlalchemy import select
+
+from eoffice.domain import BadInput, NotAuthorized, NotFound, StageKind
+from eoffice.services import compose, letters, numbering, routing
+from eoffice.services.auth import Actor, require_admin
+from eoffice.services.blobs import put_blob
+from eoffice.signing.ca import CaBundle, init_ca, issue_user_cert, load_ca, make_crl, save_ca
+from eoffice.signing.keys import generate_key
+from eoffice.signing.keystore import Identity, has_identity, load_identity, save_identity
+from eoffice.signing.pades import FieldSpec, SignResult, prepare_fields, sign_pdf
+from eoffice.signing.payload import action_statement, sign_payload_b64, verify_payload
+from eoffice.signing.stamp import StampSpec, qr_payload
+from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document
+from eoffice.store.uow import UnitOfWork
+from eoffice.workflow.state import Decision, Route, Step
+
+SIGNATURE_FIELD = "TTE"
+
+
+def fingerprint(cert: x509.Certificate) -> str:
+    return cert.fingerprint(hashes.SHA256()).hex()
+
+
+def pem(cert: x509.Certificate) -> str:
+    return cert.public_bytes(serialization.Encoding.PEM).decode("ascii")
+
+
+def _publish(uow: UnitOfWork, cert: x509.Certificate, purpose: str, user_id: int | None) -> CertificateRow:
+    fp = fingerprint(cert)
+    row = uow.session.scalars(select(CertificateRow).where(CertificateRow.fingerprint == fp)).first()
+    if row is not None:
+        return row
+    row = CertificateRow(user_id=user_id, purpose=purpose, serial=format(cert.serial_number, "x"), fingerprint=fp,
+                         subject=cert.subject.rfc4514_string()[:400], pem=pem(cert),
+                         not_before=cert.not_valid_before_utc, not_after=cert.not_valid_after_utc,
+                         revoked_at=None, created_at=uow.now())
+    uow.session.add(row)
+    uow.flush()
+    uow.touched("certificate", row.id)
+    return row
+
+
+# --- CA ---------------------------------------------------------------------------------------------
+
+def ca_dir(home: Path) -> Path:
+    return home / "ca"
+
+
+def create_ca(uow: UnitOfWork, actor: Actor | None, home: Path, passphrase: str, *, org_name: str,
+              bootstrap: bool = False) -> CaBundle:
+    if not bootstrap:
+        require_admin(actor)
+    if (ca_dir(home) / "org.txt").exists():
+        raise BadInput(f"CA sudah ada di {ca_dir(home)}")
+    if uow.session.scalars(select(CertificateRow).where(CertificateRow.purpose == "root")).first() is not None:
+        raise BadInput("Database ini sudah memiliki CA akar; gunakan CA yang ada")
+    ca = init_ca(org_name)
+    save_ca(ca, ca_dir(home), passphrase)
+    _publish(uow, ca.root_cert, "root", None)
+    _publish(uow, ca.issuing_cert, "issuing", None)
+    uow.audit("ca.init", actor_id=actor.user_id if actor else None,
+              data={"root": fingerprint(ca.root_cert), "issuing": fingerprint(ca.issuing_cert)})
+    return ca
+
+
+def open_ca(home: Path, passphrase: str) -> CaBundle:
+    if not (ca_dir(home) / "org.txt").exists():
+        raise BadInput(f"Tidak ada CA di {ca_dir(home)}: jalankan 'eoffice ca init' dahulu")
+    return load_ca(ca_dir(home), passphrase)
+
+
+def issue(uow: UnitOfWork, actor: Actor | None, ca: CaBundle, login: str, public_key: Any, *,
+          bootstrap: bool = False, days: int = 730) -> CertificateRow:
+    """Issue and publish a user's certificate for a public key made on that user's machine."""
+    if not bootstrap:
+        require_admin(actor)
+    user = uow.users.by_login(login)
+    position = uow.positions.get(user.position_id) if user.position_id else None
+    unit = uow.units.get(user.unit_id)
+    cert = issue_user_cert(ca, public_key, name=user.name, nip=user.nip, title=position.title if position else "",
+                           unit=unit.name, days=days)
+    for old in uow.session.scalars(select(CertificateRow).where(CertificateRow.user_id == user.id,
+                                                                CertificateRow.purpose == "user",
+                                                                CertificateRow.revoked_at.is_(None))):
+        old.revoked_at, old.revocation_reason = uow.now(), "superseded"
+    row = _publish(uow, cert, "user", user.id)
+    uow.audit("ca.issue", actor_id=actor.user_id if actor else None,
+              data={"login": user.login, "fingerprint": row.fingerprint, "serial": row.serial})
+    return row
+
+
+def request_key(uow: UnitOfWork, actor: Actor, home: Path, passphrase: str, ca_chain: Sequence[x509.Certificate]
+                ) -> Identity:
+    """Make the actor's key pair here; only the public key goes to the database (as a request)."""
+    key = generate_key()
+    csr = (x509.CertificateSigningRequestBuilder()
+           .subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, actor.name)]))
+           .sign(key, hashes.SHA256()))
+    der = csr.public_bytes(serialization.Encoding.PEM).decode("ascii")
+    now = uow.now()
+    uow.session.add(CertificateRow(user_id=actor.user_id, purpose="request", serial="-",
+                                   fingerprint=hashlib.sha256(der.encode()).hexdigest(), subject=actor.name,
+                                   pem=der, not_before=now, not_after=now, created_at=now))
+    uow.flush()
+    uow.audit("key.request", actor_id=actor.user_id, data={"login": actor.login})
+    return Identity(key, None, [])  # type: ignore[arg-type]  # certificate arrives when the admin issues it
+
+
+def user_certificate(uow: UnitOfWork, user_id: int) -> CertificateRow | None:
+    return uow.session.scalars(select(CertificateRow).where(
+        CertificateRow.user_id == user_id, CertificateRow.purpose == "user", CertificateRow.revoked_at.is_(None))
+        .order_by(CertificateRow.id.desc())).first()
+
+
+def revoke(uow: UnitOfWork, actor: Actor, ca: CaBundle, login: str, reason: str = "") -> CertificateRow:
+    require_admin(actor)
+    user = uow.users.by_login(login)
+    row = user_certificate(uow, user.id)
+    if row is None:
+        raise NotFound(f"{login} tidak memiliki sertifikat aktif")
+    row.revoked_at, row.revocation_reason = uow.now(), reason or "dicabut admin"
+    revoked = [(int(r.serial, 16), r.revoked_at) for r in uow.session.scalars(select(CertificateRow).where(
+        CertificateRow.purpose == "user", CertificateRow.revoked_at.is_not(None))) if r.revoked_at is not None]
+    count = len(list(uow.session.scalars(select(CrlRow.id))))
+    crl = make_crl(ca, revoked, crl_number=count + 1)
+    uow.session.add(CrlRow(issuer_fingerprint=fingerprint(ca.issuing_cert), der=crl, created_at=uow.now()))
+    uow.flush()
+    uow.touched("certificate", row.id)
+    uow.audit("ca.revoke", actor_id=actor.user_id, data={"login": login, "fingerprint": row.fingerprint})
+    return row
+
+
+def trust_roots(uow: UnitOfWork) -> list[x509.Certificate]:
+    rows = uow.session.scalars(select(CertificateRow).where(CertificateRow.purpose == "root"))
+    return [x509.load_pem_x509_certificate(r.pem.encode()) for r in rows]
+
+
+def crls(uow: UnitOfWork) -> list[bytes]:
+    latest = uow.session.scalars(select(CrlRow).order_by(CrlRow.id.desc())).first()
+    return [latest.der] if latest else []
+
+
+# --- the user's identity ----------------------------------------------------------------------------
+
+def open_identity(home: Path, login: str, passphrase: str | None) -> Identity | None:
+    """The actor's key and certificate on this machine, or None when they have none here."""
+    if not has_identity(home, login):
+        return None
+    if passphrase is None:
+        raise BadInput(f"Kunci TTE {login} ada di profil ini: berikan passphrase (EOFFICE_KEY_PASSPHRASE)")
+    return load_identity(home, login, passphrase)
+
+
+def install_identity(uow: UnitOfWork, home: Path, login: str, key: Any, passphrase: str) -> Identity:
+    """Store key + the published certificate (with its chain) in the profile."""
+    user = uow.users.by_login(login)
+    row = user_certificate(uow, user.id)
+    if row is None:
+        raise NotFound(f"{login} belum memiliki sertifikat: minta admin menjalankan 'eoffice ca issue {login}'")
+    cert = x509.load_pem_x509_certificate(row.pem.encode())
+    chain = [x509.load_pem_x509_certificate(r.pem.encode()) for r in uow.session.scalars(
+        select(CertificateRow).where(CertificateRow.purpose.in_(["issuing", "root"])).order_by(CertificateRow.id.desc()))]
+    identity = Identity(key, cert, chain)
+    save_identity(home, login, identity, passphrase)
+    return identity
+
+
+# --- signed statements ------------------------------------------------------------------------------
+
+def statement_extras(identity: Identity | None, *, document_id: str, version_hash: str, step_id: str,
+                     decision: str, actor: str) -> dict[str, Any]:
+    """The actor's signature over the canonical statement of their action (if they have a key)."""
+    action_id = str(uuid.uuid4())
+    payload = action_statement(action_id=action_id, document_id=document_id, version_hash=version_hash,
+                               step_id=step_id, decision=decision, time=dt.datetime.now(dt.UTC), actor=actor)
+    extra: dict[str, Any] = {"action_id": action_id, "payload": _jsonable(payload), "version_hash": version_hash}
+    if identity is not None and identity.cert is not None:
+        extra["signature"] = sign_payload_b64(identity, payload)
+        extra["cert_fingerprint"] = fingerprint(identity.cert)
+    return extra
+
+
+def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
+    return {k: (v.astimezone(dt.UTC).isoformat().replace("+00:00", "Z") if isinstance(v, dt.datetime) else v)
+            for k, v in payload.items()}
+
+
+def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
+                  *, note: str = "", return_to: str | None = None) -> routing.Outcome:
+    """paraf / approve / return / reject, carrying the actor's signed statement of it."""
+    doc = letters.get_document(uow, document_id)
+    version_hash = letters.current_version(uow, doc).content_sha256
+
+    def hook(d: Document, _route: Route, step: Step) -> dict[str, Any]:
+        if decision == Decision.APPROVE and step.kind == StageKind.NUMBER:
+            numbering.allocate(uow, d)  # normally given at signing already; this only fills a gap
+        return statement_extras(identity, document_id=d.id, version_hash=version_hash, step_id=step.id,
+                                decision=decision.value, actor=actor.login)
+
+    return routing.decide(uow, actor, document_id, decision, note=note, return_to=return_to, on_step=hook)
+
+
+# --- signing a letter -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Signed:
+    document_id: str
+    number: str
+    pdf_sha256: str
+    level: str
+    timestamp_fallback: bool
+
+
+def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: str, *,
+                tsa_url: str | None = None, verify_url: str | None = None) -> Signed:
+    """The signatory's TTE: number the letter, render the approved version, PAdES-sign it with the
+    visible stamp + QR, and record the decision with the signed statement, in one transaction."""
+    if identity.cert is None:
+        raise BadInput("Kunci ini belum memiliki sertifikat")
+    doc = letters.get_document(uow, document_id)
+    published = user_certificate(uow, actor.user_id)
+    if published is None or published.fingerprint != fingerprint(identity.cert):
+        raise NotAuthorized("Sertifikat di profil ini tidak aktif (dicabut atau diganti): minta sertifikat baru")
+    version = letters.current_version(uow, doc)
+    result: dict[str, SignResult] = {}
+
+    def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
+        numbering.allocate(uow, d)
+        signed_at = uow.now()
+        rendered = compose.render_version(uow, d, version, route, signed_at=signed_at)
+        rect = rendered.signature_rect
+        assert rect is not None  # a letter with a sign stage has a signatory block
+        box = (int(rect.x1), int(rect.y1), int(rect.x2), int(rect.y2))
+        pdf = prepare_fields(rendered.pdf, [FieldSpec(SIGNATURE_FIELD, rect.page, box)])
+        user = uow.users.get(actor.user_id)
+        title = compose.signatory_for(uow, step)[0]
+        stamp = StampSpec(name=user.name, title=title.title if title else "", nip=user.nip,
+                          qr_data=qr_payload(d.id, version.content_sha256, verify_url=verify_url))
+        res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=True, stamp=stamp, timestamper_url=tsa_url,
+                       reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
+                       signing_time=signed_at)
+        result["r"] = res
+        digest = put_blob(uow, res.pdf, "application/pdf")
+        d.signed_pdf_sha256, d.signed_version, d.letter_date = digest, version.version, signed_at
+        return statement_extras(identity, document_id=d.id, version_hash=version.content_sha256, step_id=step.id,
+                                decision="sign", actor=actor.login) | {"pdf_sha256": digest}
+
+    outcome = routing.decide(uow, actor, doc.id, Decision.APPROVE, on_step=hook, signing=True)
+    res = result["r"]
+    assert doc.signed_pdf_sha256 is not None and doc.number is not None
+    uow.audit("letter.signed", actor_id=actor.user_id, document_id=doc.id,
+              data={"number": doc.number, "pdf_sha256": doc.signed_pdf_sha256, "level": res.level,
+                    "status": outcome.status})
+    return Signed(doc.id, doc.number, doc.signed_pdf_sha256, res.level, res.timestamp_fallback)
+
+
+# --- audit ------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    checked: int
+    unsigned: int
+    bad: list[str]
+
+
+def check_decision_signatures(uow: UnitOfWork) -> SignatureCheck:
+    certs = {r.fingerprint: x509.load_pem_x509_certificate(r.pem.encode())
+             for r in uow.session.scalars(select(CertificateRow).where(CertificateRow.purpose == "user"))}
+    checked, unsigned, bad = 0, 0, []
+    for d in uow.session.scalars(select(DecisionRow).order_by(DecisionRow.id)):
+        if not d.signature:
+            unsigned += 1
+            continue
+        checked += 1
+        cert = certs.get(d.cert_fingerprint or "")
+        if cert is None or not verify_payload(cert, d.payload, d.signature):
+            bad.append(f"keputusan langkah {d.step_id} ({d.decision}): tanda tangan tidak sah")
+    return SignatureCheck(checked, unsigned, bad)
+
+
+def publish_external(uow: UnitOfWork, actor: Actor, identity: Identity) -> CertificateRow:
+    """Publish the certificate of a key imported from an external CA (e.g. the national CA)."""
+    for old in uow.session.scalars(select(CertificateRow).where(CertificateRow.user_id == actor.user_id,
+                                                                CertificateRow.purpose == "user",
+                                                                CertificateRow.revoked_at.is_(None))):
+        old.revoked_at, old.revocation_reason = uow.now(), "superseded"
+    row = _publish(uow, identity.cert, "user", actor.user_id)
+    uow.audit("key.import", actor_id=actor.user_id, data={"fingerprint": row.fingerprint,
+                                                           "issuer": identity.cert.issuer.rfc4514_string()})
+    return row
