@@ -94,5 +94,6 @@ def lembar_disposisi(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out.append(table)
     if not data.body.is_empty():
         out += [Spacer(1, 4 * mm)] + body_flowables(data.body, ctx.width, st, indent_first=False)
-    out = with_signature(out, signature_block(data, ctx, [format_tanggal(data.date)] if data.date else []))
+    lead = [format_tanggal(data.date)] if data.date else []
+    out = with_signature(out, signature_block(data, ctx, lead), ctx.width)
     return out

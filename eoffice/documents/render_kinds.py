@@ -122,8 +122,7 @@ def surat_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
         t.hAlign = "RIGHT"  # indented like the body's first lines
         out += [Spacer(1, 2 * mm), t, Spacer(1, 4 * mm)]
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx))
-    out += tembusan(data.tembusan, ctx)
+    out = with_signature(out, signature_block(data, ctx) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 
@@ -151,9 +150,8 @@ def nota_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += [Spacer(1, 2 * mm), HRFlowable(width="100%", thickness=1.2, spaceAfter=5 * mm)]
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx))
-    if data.kind != DocKind.NOTA_DINAS:
-        out += tembusan(data.tembusan, ctx)
+    cc_end = tembusan(data.tembusan, ctx) if data.kind != DocKind.NOTA_DINAS else []
+    out = with_signature(out, signature_block(data, ctx) + cc_end, ctx.width)
     return out
 
 
@@ -164,8 +162,8 @@ def surat_edaran(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += _centered_title("SURAT EDARAN", data, ctx, subject=True)
     out += body_flowables(data.body, ctx.width, ctx.styles)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx, [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 
@@ -202,8 +200,8 @@ def surat_keputusan(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out.append(_labelled_list("Menetapkan", [menetapkan], ctx, None, label_w, justify=False))
     for n, text in enumerate(diktum, 1):
         out += [Spacer(1, 2 * mm), _labelled_list(diktum_label(n), [text], ctx, None, label_w)]
-    out = with_signature(out, signature_block(data, ctx, [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     if not data.body.is_empty():
         # The body of a decree is its lampiran, on its own pages, headed with the decree's reference.
         head = style("lamp_head", parent=st.normal, leftIndent=ctx.width * 0.45)
@@ -242,8 +240,8 @@ def surat_tugas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += [_labelled_list("Untuk", untuk or [data.subject or "-"], ctx, lambda n: f"{n}."), Spacer(1, 4 * mm)]
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx, [format_tempat_tanggal(data.place, data.date)]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [format_tempat_tanggal(data.place, data.date)]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 
@@ -260,8 +258,8 @@ def berita_acara(data: LetterData, ctx: Ctx) -> list[Flowable]:
                         "sebagaimana tersebut di bawah ini.", st.body))
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx, [format_tempat_tanggal(data.place, data.date)]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [format_tempat_tanggal(data.place, data.date)]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 

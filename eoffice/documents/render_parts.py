@@ -131,14 +131,20 @@ def signature_block(
     return [Spacer(1, 6 * mm), table]
 
 
-def with_signature(out: list[Flowable], sig: list[Flowable]) -> list[Flowable]:
-    """Append the signature block, kept on one page with the flowable before it, so a signature
-    never stands alone on a page (Tata Naskah Dinas)."""
+KEEP_WITH_MAX_H = 70 * mm
+
+
+def with_signature(out: list[Flowable], sig: list[Flowable], width: float) -> list[Flowable]:
+    """Append the signature block (and tembusan), kept on one page with the flowable before it when that
+    one is short, so a signature never stands alone on a page (Tata Naskah Dinas). A long last flowable
+    is not pulled along: KeepTogether would move it whole to a new page and leave a gap."""
     tail: list[Flowable] = []
     while out and isinstance(out[-1], Spacer):
         tail.insert(0, out.pop())
-    if out and not isinstance(out[-1], PageBreak | CondPageBreak):
-        return [*out[:-1], KeepTogether([out[-1], *tail, *sig])]
+    if out and not isinstance(out[-1], PageBreak | CondPageBreak | KeepTogether):
+        _, h = out[-1].wrap(width, 10_000)
+        if h <= KEEP_WITH_MAX_H:
+            return [*out[:-1], KeepTogether([out[-1], *tail, *sig])]
     return [*out, *tail, KeepTogether(sig)]
 
 
@@ -158,12 +164,13 @@ def tembusan(items: Sequence[str], ctx: Ctx) -> list[Flowable]:
     if not items:
         return []
     st = ctx.styles
-    head: list[Flowable] = [para("Tembusan:", st.normal)]
+    # No KeepTogether here: callers put the tembusan inside with_signature()'s KeepTogether, and a nested
+    # KeepTogether reports an "infinite" height that would push the whole block to a fresh page.
+    out: list[Flowable] = [Spacer(1, 8 * mm), para("Tembusan:", st.normal)]
     if len(items) == 1:
-        return [Spacer(1, 8 * mm), KeepTogether([*head, para(items[0], st.normal)])]
+        return [*out, para(items[0], st.normal)]
     rows = [[para(f"{n}.", st.normal), para(t, st.normal)] for n, t in enumerate(items, 1)]
-    # Kept together when short; a very long list may still split (KeepTogether allows that).
-    return [Spacer(1, 8 * mm), KeepTogether([*head, plain_table(rows, [7 * mm, ctx.width - 7 * mm])])]
+    return [*out, plain_table(rows, [7 * mm, ctx.width - 7 * mm])]
 
 
 def recipients_block(data: LetterData, ctx: Ctx) -> list[Flowable]:

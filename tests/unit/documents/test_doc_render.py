@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from pypdf import PdfReader
 
-from eoffice.documents.body import Body, ListBlock, ListItem, Paragraph, Run
+from eoffice.documents.body import Body, ListBlock, ListItem, Paragraph, Run, parse_markdown
 from eoffice.documents.letter import Decree, LetterData, PaperSize, Signatory
 from eoffice.documents.letterheads import governor_letterhead
 from eoffice.documents.render import render_letter
@@ -237,3 +237,19 @@ def test_fields_at_their_length_limits_still_lay_out(kind: DocKind) -> None:
     with pytest.raises(BadInput, match="signatory.name"):
         Signatory_ = Signatory("X", t)
         LetterData(kind, Letterhead(["X"]), signatory=Signatory_)
+
+
+def test_signature_follows_on_the_same_page_as_the_closing(letter: MakeLetter, pdf_text: Text) -> None:
+    # Regression: a nested KeepTogether once pushed closing + signature to a new, otherwise empty page.
+    para = "Kalimat isi surat yang cukup panjang untuk mengisi halaman pertama. " * 12
+    rows = "\n".join(f"| {n} | Dinas Nomor {n} | {n} |" for n in range(1, 16))
+    body = parse_markdown(f"{para}\n\n{para}\n\n{para}\n\n| No | Nama | Jumlah |\n|---|---|---|\n{rows}")
+    res = render_letter(letter(DocKind.SURAT_DINAS, body=body))
+    pages = pdf_text(res.pdf).split("\f")
+    assert res.signature_rect is not None
+    sig_page = pages[res.signature_rect.page]
+    assert "Demikian disampaikan" in sig_page and "Tembusan" in sig_page
+    before = pages[res.signature_rect.page - 1] if res.signature_rect.page else ""
+    # the page before the signature page is not left mostly empty
+    assert res.signature_rect.page == 0 or len(before.strip().splitlines()) > 20 or "Dinas Nomor 15" in sig_page
+    assert res.page_count == 2
