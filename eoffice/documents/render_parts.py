@@ -57,15 +57,18 @@ def number_text(data: LetterData) -> str:
 # ---------------------------------------------------------------- kop
 
 
-def _logo(head: Letterhead, height: float) -> Flowable:
+def _logo(head: Letterhead, height: float, max_w: float) -> Flowable:
     if head.logo_path is None:
-        return Emblem(height * 0.84, height)
+        return Emblem(min(height * 0.84, max_w), height)
     try:
         reader = ImageReader(str(head.logo_path))
         iw, ih = reader.getSize()
     except Exception as exc:  # PIL/ReportLab raise many kinds: all mean "not a usable image"
         raise BadInput(f"letterhead logo {head.logo_path}: cannot read image ({exc})") from None
-    return Image(reader, width=height * iw / max(ih, 1), height=height)
+    w = height * iw / max(ih, 1)
+    if w > max_w:  # a very wide image is scaled to fit its column
+        w, height = max_w, height * max_w / w
+    return Image(str(head.logo_path), width=w, height=height)
 
 
 def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
@@ -73,7 +76,7 @@ def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
     lines = [line for line in head.lines if line.strip()]
     if head.centered:
         # Official's kop: emblem centred above the name, no address, no rule.
-        logo = _logo(head, 24 * mm)
+        logo = _logo(head, 24 * mm, 60 * mm)
         logo.hAlign = "CENTER"
         out: list[Flowable] = [logo, Spacer(1, 2 * mm)]
         out += [para(line, st.kop_big) for line in lines]
@@ -85,7 +88,7 @@ def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
     text += [para(line, st.kop_small) for line in head.contact_lines if line.strip()]
     logo_w = 26 * mm
     # The text column is centred on the page, so the logo column is mirrored by an empty one.
-    row = [_logo(head, 25 * mm), text, ""]
+    row = [_logo(head, 25 * mm, logo_w - 2 * mm), text, ""]
     table = plain_table([row], [logo_w, ctx.width - 2 * logo_w + 8 * mm, logo_w - 8 * mm],
                         [("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
     return [table, Spacer(1, 1.5 * mm), DoubleRule(), Spacer(1, 5 * mm)]

@@ -253,3 +253,19 @@ def test_signature_follows_on_the_same_page_as_the_closing(letter: MakeLetter, p
     # the page before the signature page is not left mostly empty
     assert res.signature_rect.page == 0 or len(before.strip().splitlines()) > 20 or "Dinas Nomor 15" in sig_page
     assert res.page_count == 2
+
+
+def test_logo_image_is_used(letter: MakeLetter, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from PIL import Image
+
+    from eoffice.documents.letterheads import unit_letterhead
+
+    logo = Path(str(tmp_path)) / "logo.png"
+    Image.new("RGBA", (120, 140), (20, 90, 160, 255)).save(logo)
+    res = render_letter(letter(DocKind.SURAT_DINAS, letterhead=unit_letterhead("BIRO UMUM", logo_path=logo)))
+    page = PdfReader(io.BytesIO(res.pdf)).pages[0]
+    assert len(page.images) == 1
+    Image.new("RGB", (5000, 10), (0, 0, 0)).save(logo)  # absurdly wide: scaled into its column
+    render_letter(letter(DocKind.SURAT_KEPUTUSAN, letterhead=unit_letterhead("BIRO UMUM", logo_path=logo)))
