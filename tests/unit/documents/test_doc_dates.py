@@ -55,3 +55,22 @@ def test_format_nip() -> None:
     assert format_nip("197001011995031001") == "19700101 199503 1 001"
     assert format_nip("19700101 199503 1 001") == "19700101 199503 1 001"
     assert format_nip("12345") == "12345"
+
+
+def test_demo_letterheads() -> None:
+    from eoffice.documents.letterheads import (
+        DEMO_UNITS,
+        demo_letterhead,
+        governor_letterhead,
+        unit_letterhead,
+    )
+
+    head = demo_letterhead("diskominfo")
+    assert head.lines == ("PEMERINTAH PROVINSI KALIMANTAN TIMUR", "DINAS KOMUNIKASI DAN INFORMATIKA")
+    assert "Samarinda" in head.contact_lines[0] and "Pos-el diskominfo@kaltimprov.go.id" in head.contact_lines[1]
+    assert demo_letterhead("nope").lines[1] == "SEKRETARIAT DAERAH"
+    assert set(DEMO_UNITS) >= {"SETDA", "DISKOMINFO"}
+    default = unit_letterhead()
+    assert default.contact_lines[0].startswith("Jalan Gajah Mada No. 2, Samarinda 75121")
+    gov = governor_letterhead()
+    assert gov.centered and gov.lines == ("GUBERNUR KALIMANTAN TIMUR",)
