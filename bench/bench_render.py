@@ -30,32 +30,56 @@ from eoffice.documents.letterheads import demo_letterhead
 from eoffice.documents.render import render_letter
 from eoffice.domain import DocKind
 
-SIGNER = Signatory("KEPALA DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI KALIMANTAN TIMUR",
-                   "Dr. Muhammad Faisal, S.Kom., M.Si.", "197501012000031002", "Pembina Utama Muda (IV/c)")
-PARA = ("Sehubungan dengan pelaksanaan Transformasi Digital Pemerintah Provinsi Kalimantan Timur tahun 2026 "
-        "dan dalam rangka meningkatkan efektivitas serta efisiensi penyelenggaraan tata naskah dinas secara "
-        "elektronik di lingkungan Pemerintah Provinsi Kalimantan Timur, dengan hormat kami sampaikan hal-hal "
-        "sebagai berikut. ")
-ITEM = ("Peraturan Daerah Provinsi Kalimantan Timur tentang Penyelenggaraan Pemerintahan Berbasis Elektronik "
-        "dan Satu Data Kalimantan Timur beserta perubahannya; ")
+SIGNER = Signatory(
+    "KEPALA DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI KALIMANTAN TIMUR",
+    "Dr. Muhammad Faisal, S.Kom., M.Si.",
+    "197501012000031002",
+    "Pembina Utama Muda (IV/c)",
+)
+PARA = (
+    "Sehubungan dengan pelaksanaan Transformasi Digital Pemerintah Provinsi Kalimantan Timur tahun 2026 "
+    "dan dalam rangka meningkatkan efektivitas serta efisiensi penyelenggaraan tata naskah dinas secara "
+    "elektronik di lingkungan Pemerintah Provinsi Kalimantan Timur, dengan hormat kami sampaikan hal-hal "
+    "sebagai berikut. "
+)
+ITEM = (
+    "Peraturan Daerah Provinsi Kalimantan Timur tentang Penyelenggaraan Pemerintahan Berbasis Elektronik "
+    "dan Satu Data Kalimantan Timur beserta perubahannya; "
+)
 
 
 def surat_dinas() -> LetterData:
     md = "\n\n".join([PARA * 2] * 2) + "\n\n" + "\n".join(f"{n}. {PARA}" for n in range(1, 3)) + "\n\n"
     md += "| No | Perangkat Daerah | Jumlah |\n|---|---|---|\n" + "\n".join(
-        f"| {n} | Dinas Nomor {n} | {n * 2} |" for n in range(1, 6))
-    return LetterData(DocKind.SURAT_DINAS, demo_letterhead("DISKOMINFO"), "Penunjukan Admin Aplikasi E-Office",
-                      parse_markdown(md), "000.1.2.3/0123/DISKOMINFO/2026", date=dt.date(2026, 11, 23),
-                      recipients=["Kepala Perangkat Daerah se-Provinsi Kalimantan Timur"], recipient_place="Samarinda",
-                      signatory=SIGNER, tembusan=["Gubernur Kalimantan Timur", "Sekretaris Daerah"],
-                      closing="Demikian disampaikan, atas perhatiannya diucapkan terima kasih.")
+        f"| {n} | Dinas Nomor {n} | {n * 2} |" for n in range(1, 6)
+    )
+    return LetterData(
+        DocKind.SURAT_DINAS,
+        demo_letterhead("DISKOMINFO"),
+        "Penunjukan Admin Aplikasi E-Office",
+        parse_markdown(md),
+        "000.1.2.3/0123/DISKOMINFO/2026",
+        date=dt.date(2026, 11, 23),
+        recipients=["Kepala Perangkat Daerah se-Provinsi Kalimantan Timur"],
+        recipient_place="Samarinda",
+        signatory=SIGNER,
+        tembusan=["Gubernur Kalimantan Timur", "Sekretaris Daerah"],
+        closing="Demikian disampaikan, atas perhatiannya diucapkan terima kasih.",
+    )
 
 
 def keputusan() -> LetterData:
-    return LetterData(DocKind.SURAT_KEPUTUSAN, demo_letterhead("DISKOMINFO"), "Tim Transformasi Digital",
-                      Body(), "100.3.3.1/K.123/2026", date=dt.date(2026, 11, 23), signatory=SIGNER,
-                      decree=Decree([ITEM * 2] * 40, [ITEM] * 200, diktum=[ITEM * 3] * 140),
-                      tembusan=["Menteri Dalam Negeri", "Ketua DPRD Provinsi Kalimantan Timur"])
+    return LetterData(
+        DocKind.SURAT_KEPUTUSAN,
+        demo_letterhead("DISKOMINFO"),
+        "Tim Transformasi Digital",
+        Body(),
+        "100.3.3.1/K.123/2026",
+        date=dt.date(2026, 11, 23),
+        signatory=SIGNER,
+        decree=Decree([ITEM * 2] * 40, [ITEM] * 200, diktum=[ITEM * 3] * 140),
+        tembusan=["Menteri Dalam Negeri", "Ketua DPRD Provinsi Kalimantan Timur"],
+    )
 
 
 # ---------------------------------------------------------------- equivalent .fodt
@@ -82,18 +106,21 @@ FODT_HEAD = """<?xml version="1.0" encoding="UTF-8"?>
  </style:style>
 </office:styles>
 <office:automatic-styles>
- <style:style style:name="T" style:family="table"><style:table-properties style:width="160mm" table:align="left"/>
- </style:style>
- <style:style style:name="cL" style:family="table-column"><style:table-column-properties style:column-width="30mm"/>
- </style:style>
- <style:style style:name="cC" style:family="table-column"><style:table-column-properties style:column-width="5mm"/>
- </style:style>
- <style:style style:name="cV" style:family="table-column"><style:table-column-properties style:column-width="125mm"/>
- </style:style>
- <style:page-layout style:name="pm1"><style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm"
-  fo:margin-top="20mm" fo:margin-bottom="20mm" fo:margin-left="30mm" fo:margin-right="20mm"/></style:page-layout>
+ <style:style style:name="T" style:family="table">
+  <style:table-properties style:width="160mm" table:align="left"/></style:style>
+ <style:style style:name="cL" style:family="table-column">
+  <style:table-column-properties style:column-width="30mm"/></style:style>
+ <style:style style:name="cC" style:family="table-column">
+  <style:table-column-properties style:column-width="5mm"/></style:style>
+ <style:style style:name="cV" style:family="table-column">
+  <style:table-column-properties style:column-width="125mm"/></style:style>
+ <style:page-layout style:name="pm1">
+  <style:page-layout-properties fo:page-width="210mm" fo:page-height="297mm"
+   fo:margin-top="20mm" fo:margin-bottom="20mm" fo:margin-left="30mm" fo:margin-right="20mm"/>
+ </style:page-layout>
 </office:automatic-styles>
-<office:master-styles><style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
+<office:master-styles>
+ <style:master-page style:name="Standard" style:page-layout-name="pm1"/></office:master-styles>
 <office:body><office:text>
 """
 
@@ -106,14 +133,21 @@ def _table(rows: list[list[str]], labelled: bool = False) -> str:
     """``labelled``: a "Label : value" layout table (30 / 5 / 125 mm), else equal columns."""
     cols = max(len(r) for r in rows)
     if labelled:
-        out = ('<table:table table:style-name="T"><table:table-column table:style-name="cL"/>'
-               '<table:table-column table:style-name="cC"/><table:table-column table:style-name="cV"/>\n')
+        out = (
+            '<table:table table:style-name="T"><table:table-column table:style-name="cL"/>'
+            '<table:table-column table:style-name="cC"/><table:table-column table:style-name="cV"/>\n'
+        )
     else:
         out = f'<table:table><table:table-column table:number-columns-repeated="{cols}"/>\n'
     for r in rows:
-        out += "<table:table-row>" + "".join(
-            f'<table:table-cell office:value-type="string">{_p(c, "Standard")}</table:table-cell>' for c in r
-        ) + "</table:table-row>\n"
+        out += (
+            "<table:table-row>"
+            + "".join(
+                f'<table:table-cell office:value-type="string">{_p(c, "Standard")}</table:table-cell>'
+                for c in r
+            )
+            + "</table:table-row>\n"
+        )
     return out + "</table:table>\n"
 
 
@@ -125,17 +159,34 @@ def to_fodt(data: LetterData) -> str:
         x += _p(f"KEPUTUSAN {SIGNER.title}", "C") + _p(f"NOMOR {data.number}", "C") + _p("TENTANG", "C")
         x += _p(data.subject.upper(), "C")
         d = data.decree
-        x += _table([["Menimbang" if i == 0 else "", ":" if i == 0 else "", f"{chr(97 + i % 26)}. {t}"]
-                     for i, t in enumerate(d.menimbang)], labelled=True)
-        x += _table([["Mengingat" if i == 0 else "", ":" if i == 0 else "", f"{i + 1}. {t}"]
-                     for i, t in enumerate(d.mengingat)], labelled=True)
+        x += _table(
+            [
+                ["Menimbang" if i == 0 else "", ":" if i == 0 else "", f"{chr(97 + i % 26)}. {t}"]
+                for i, t in enumerate(d.menimbang)
+            ],
+            labelled=True,
+        )
+        x += _table(
+            [
+                ["Mengingat" if i == 0 else "", ":" if i == 0 else "", f"{i + 1}. {t}"]
+                for i, t in enumerate(d.mengingat)
+            ],
+            labelled=True,
+        )
         x += _p("MEMUTUSKAN:", "C")
         x += _table([[f"KE-{i + 1}", ":", t] for i, t in enumerate(d.diktum)], labelled=True)
         x += _p(f"Ditetapkan di {data.place}", "R") + _p("pada tanggal 23 November 2026", "R")
     else:
         x += _p(f"{data.place}, 23 November 2026", "R")
-        x += _table([["Nomor", ":", data.number], ["Sifat", ":", "Biasa"], ["Lampiran", ":", "-"],
-                     ["Hal", ":", data.subject]], labelled=True)
+        x += _table(
+            [
+                ["Nomor", ":", data.number],
+                ["Sifat", ":", "Biasa"],
+                ["Lampiran", ":", "-"],
+                ["Hal", ":", data.subject],
+            ],
+            labelled=True,
+        )
         x += "".join(_p(f"Yth. {r}") for r in data.recipients)
         for b in data.body.blocks:
             if isinstance(b, Paragraph):
@@ -153,8 +204,21 @@ def to_fodt(data: LetterData) -> str:
 
 def lo_convert(fodt: Path, outdir: Path, profile: Path) -> float:
     t0 = time.perf_counter()
-    subprocess.run(["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", "pdf",
-                    "--outdir", str(outdir), str(fodt)], check=True, capture_output=True, timeout=600)
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(outdir),
+            str(fodt),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
     return time.perf_counter() - t0
 
 
@@ -173,7 +237,9 @@ def main() -> int:
             warm = tmpdir / "warm.fodt"
             warm.write_text(to_fodt(surat_dinas()), encoding="utf-8")
             lo_convert(warm, tmpdir, profile)
-        print(f"{'document':28} {'pages':>5} {'eoffice ms':>11} {'LO pages':>8} {'LO ms':>9} {'LO/eoffice':>10}")
+        print(
+            f"{'document':28} {'pages':>5} {'eoffice ms':>11} {'LO pages':>8} {'LO ms':>9} {'LO/eoffice':>10}"
+        )
         for name, data in cases.items():
             times = []
             for _ in range(args.runs):

@@ -89,8 +89,11 @@ def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
     logo_w = 26 * mm
     # The text column is centred on the page, so the logo column is mirrored by an empty one.
     row = [_logo(head, 25 * mm, logo_w - 2 * mm), text, ""]
-    table = plain_table([row], [logo_w, ctx.width - 2 * logo_w + 8 * mm, logo_w - 8 * mm],
-                        [("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    table = plain_table(
+        [row],
+        [logo_w, ctx.width - 2 * logo_w + 8 * mm, logo_w - 8 * mm],
+        [("VALIGN", (0, 0), (-1, -1), "MIDDLE")],
+    )
     return [table, Spacer(1, 1.5 * mm), DoubleRule(), Spacer(1, 5 * mm)]
 
 
@@ -128,8 +131,11 @@ def signature_block(
         if sig.nip.strip():
             right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
     left_items = list(left) + paraf_boxes(data, ctx)
-    table = plain_table([[left_items or "", right]], [ctx.width - SIG_COL_W, SIG_COL_W],
-                        [("VALIGN", (0, 0), (0, 0), "BOTTOM")])
+    table = plain_table(
+        [[left_items or "", right]],
+        [ctx.width - SIG_COL_W, SIG_COL_W],
+        [("VALIGN", (0, 0), (0, 0), "BOTTOM")],
+    )
     table.splitInRow = 0  # the block never splits: it moves to the next page whole
     return [Spacer(1, 6 * mm), table]
 
@@ -158,8 +164,13 @@ def paraf_boxes(data: LetterData, ctx: Ctx) -> list[Flowable]:
     rows: list[list[object]] = [[para("Paraf", st.cell), ""]]
     for i, label in enumerate(data.paraf_labels):
         rows.append([para(label, st.cell), ctx.paraf_recorder(i)])
-    return [plain_table(rows, [30 * mm, PARAF_W + 2 * mm],
-                        [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)])]
+    return [
+        plain_table(
+            rows,
+            [30 * mm, PARAF_W + 2 * mm],
+            [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)],
+        )
+    ]
 
 
 def tembusan(items: Sequence[str], ctx: Ctx) -> list[Flowable]:
