@@ -44,7 +44,9 @@ def _zip_names(data: bytes) -> list[str] | None:
 def _office_zip(marker: str) -> Callable[[bytes], bool]:
     def check(data: bytes) -> bool:
         names = _zip_names(data)
-        return names is not None and "[Content_Types].xml" in names and any(n.startswith(marker) for n in names)
+        return (
+            names is not None and "[Content_Types].xml" in names and any(n.startswith(marker) for n in names)
+        )
 
     return check
 
@@ -75,9 +77,15 @@ TYPES: dict[str, tuple[str, Callable[[bytes], bool]]] = {
     "jpeg": ("image/jpeg", lambda d: d.startswith(b"\xff\xd8\xff")),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _office_zip("word/")),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _office_zip("xl/")),
-    "pptx": ("application/vnd.openxmlformats-officedocument.presentationml.presentation", _office_zip("ppt/")),
+    "pptx": (
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation",
+        _office_zip("ppt/"),
+    ),
     "odt": ("application/vnd.oasis.opendocument.text", _odf("application/vnd.oasis.opendocument.text")),
-    "ods": ("application/vnd.oasis.opendocument.spreadsheet", _odf("application/vnd.oasis.opendocument.spreadsheet")),
+    "ods": (
+        "application/vnd.oasis.opendocument.spreadsheet",
+        _odf("application/vnd.oasis.opendocument.spreadsheet"),
+    ),
     "doc": ("application/msword", lambda d: d.startswith(OLE_MAGIC)),
     "xls": ("application/vnd.ms-excel", lambda d: d.startswith(OLE_MAGIC)),
     "txt": ("text/plain", _is_text),
@@ -95,7 +103,9 @@ def check_attachment(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
     ext = base.rsplit(".", 1)[-1].lower() if "." in base else ""
     if ext not in TYPES:
         allowed = ", ".join(sorted(TYPES))
-        raise BadInput(f"attachment {base}: type {'.' + ext if ext else '(no extension)'} not allowed ({allowed})")
+        raise BadInput(
+            f"attachment {base}: type {'.' + ext if ext else '(no extension)'} not allowed ({allowed})"
+        )
     size = len(data)
     if size == 0:
         raise BadInput(f"attachment {base} is empty")
@@ -122,7 +132,15 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
             writer.append(reader)
         except BadInput:
             raise
-        except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        except (
+            PyPdfError,
+            ValueError,
+            KeyError,
+            TypeError,
+            AttributeError,
+            IndexError,
+            RecursionError,
+        ) as exc:
             raise BadInput(f"PDF part {n} cannot be read: {type(exc).__name__}: {str(exc)[:120]}") from None
     out = io.BytesIO()
     writer.write(out)

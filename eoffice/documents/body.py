@@ -269,7 +269,9 @@ def parse_body_json(source: str | bytes | Mapping[str, Any] | list[Any]) -> Body
     if top.get("format", FORMAT_NAME) != FORMAT_NAME:
         raise BadInput(f"body: format must be {FORMAT_NAME!r}, got {top.get('format')!r}")
     if top.get("version", FORMAT_VERSION) != FORMAT_VERSION:
-        raise BadInput(f"body: unsupported version {top.get('version')!r} (this program reads {FORMAT_VERSION})")
+        raise BadInput(
+            f"body: unsupported version {top.get('version')!r} (this program reads {FORMAT_VERSION})"
+        )
     budget = _Budget()
     blocks = _list(top["blocks"], "blocks")
     return Body(tuple(_block(b, f"blocks[{i}]", budget) for i, b in enumerate(blocks)))
@@ -370,7 +372,9 @@ def parse_body_file(path: str | Path) -> Body:
     p = Path(path)
     suffix = p.suffix.lower()
     if suffix not in (".json", ".md", ".markdown", ".txt"):
-        raise BadInput(f"body file {p.name}: unsupported extension {suffix or '(none)'}; use .json, .md or .txt")
+        raise BadInput(
+            f"body file {p.name}: unsupported extension {suffix or '(none)'}; use .json, .md or .txt"
+        )
     try:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:

@@ -81,5 +81,7 @@ def ordinal_diktum(n: int) -> str:
 
 
 def kalimat_tanggal(day: dt.date) -> str:
-    """Words for a berita acara: ``Senin tanggal dua puluh tiga bulan November tahun dua ribu dua puluh enam``."""
-    return f"{nama_hari(day)} tanggal {terbilang(day.day)} bulan {nama_bulan(day.month)} tahun {terbilang(day.year)}"
+    """Words for a berita acara:
+    ``Senin tanggal dua puluh tiga bulan November tahun dua ribu dua puluh enam``."""
+    words = f"tanggal {terbilang(day.day)} bulan {nama_bulan(day.month)} tahun {terbilang(day.year)}"
+    return f"{nama_hari(day)} {words}"

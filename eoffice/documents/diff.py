@@ -52,11 +52,17 @@ def render_inline(ops: list[tuple[Op, str]]) -> str:
     return "".join(f"{marks[op][0]}{text}{marks[op][1]}" for op, text in ops)
 
 
-def unified_diff(old_text: str, new_text: str, old_label: str = "versi lama", new_label: str = "versi baru",
-                 context: int = 2) -> str:
+def unified_diff(
+    old_text: str,
+    new_text: str,
+    old_label: str = "versi lama",
+    new_label: str = "versi baru",
+    context: int = 2,
+) -> str:
     """A line-based unified diff (``---``/``+++``/``@@``), as reviewers know it from other tools."""
-    lines = difflib.unified_diff(old_text.splitlines(), new_text.splitlines(), old_label, new_label,
-                                 n=context, lineterm="")
+    lines = difflib.unified_diff(
+        old_text.splitlines(), new_text.splitlines(), old_label, new_label, n=context, lineterm=""
+    )
     return "\n".join(lines)
 
 

@@ -26,7 +26,11 @@ _registered = False
 def resources_dir() -> Path:
     """``resources/`` at the repository root, or next to the package when frozen (PyInstaller)."""
     here = Path(__file__).resolve()
-    for candidate in (here.parents[2] / "resources", here.parents[1] / "resources", here.parents[3] / "resources"):
+    for candidate in (
+        here.parents[2] / "resources",
+        here.parents[1] / "resources",
+        here.parents[3] / "resources",
+    ):
         if (candidate / "fonts").is_dir():
             return candidate
     raise Unavailable(f"resources/fonts not found near {here.parents[2]}")

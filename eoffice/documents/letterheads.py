@@ -32,10 +32,14 @@ def unit_letterhead(
 ) -> Letterhead:
     """Kop of a Perangkat Daerah: province line, unit name, then address and contacts in small type."""
     contact = [f"{address}, Telepon {phone}" if phone else address]
-    web = ", ".join(p for p in (f"Laman {website}" if website else "", f"Pos-el {email}" if email else "") if p)
+    web = ", ".join(
+        p for p in (f"Laman {website}" if website else "", f"Pos-el {email}" if email else "") if p
+    )
     if web:
         contact.append(web)
-    return Letterhead(lines=(PROVINCE_LINE, unit_name.upper()), contact_lines=tuple(contact), logo_path=logo_path)
+    return Letterhead(
+        lines=(PROVINCE_LINE, unit_name.upper()), contact_lines=tuple(contact), logo_path=logo_path
+    )
 
 
 def demo_letterhead(code: str = "DISKOMINFO") -> Letterhead:

@@ -66,7 +66,9 @@ def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> Re
         if n >= 2:  # Tata Naskah Dinas: from page 2 on, "- n -" centred at the top
             canvas.saveState()
             canvas.setFont(fonts.REGULAR, 12)
-            canvas.drawCentredString(page_w / 2 + (MARGIN_LEFT - MARGIN_RIGHT) / 2, page_h - 13 * mm, f"- {n} -")
+            canvas.drawCentredString(
+                page_w / 2 + (MARGIN_LEFT - MARGIN_RIGHT) / 2, page_h - 13 * mm, f"- {n} -"
+            )
             canvas.restoreState()
 
     buf = BytesIO()
@@ -88,15 +90,26 @@ def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> Re
         invariant=1,
         pageCompression=1,
     )
-    frame = Frame(MARGIN_LEFT, MARGIN_BOTTOM, doc.width, doc.height, id="body",
-                  leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+    frame = Frame(
+        MARGIN_LEFT,
+        MARGIN_BOTTOM,
+        doc.width,
+        doc.height,
+        id="body",
+        leftPadding=0,
+        rightPadding=0,
+        topPadding=0,
+        bottomPadding=0,
+    )
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
     try:
         doc.build(story)
     except LayoutError as exc:
         raise BadInput(f"letter cannot be laid out: {str(exc)[:200]}") from None
     when = created or (
-        dt.datetime.combine(data.date, dt.time(8, 0), WITA) if data.date else dt.datetime(2000, 1, 1, tzinfo=WITA)
+        dt.datetime.combine(data.date, dt.time(8, 0), WITA)
+        if data.date
+        else dt.datetime(2000, 1, 1, tzinfo=WITA)
     )
     pdf = finish_pdf(buf.getvalue(), when)
     paraf = tuple(ctx.paraf[i] for i in sorted(ctx.paraf))

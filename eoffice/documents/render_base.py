@@ -106,7 +106,9 @@ def bold(text: str, st: ParagraphStyle) -> Paragraph:
 class RecordedSpace(Flowable):  # type: ignore[misc]
     """A blank area that reports where it landed (absolute page coordinates) when drawn."""
 
-    def __init__(self, width: float, height: float, record: Callable[[Rect], None], border: bool = False) -> None:
+    def __init__(
+        self, width: float, height: float, record: Callable[[Rect], None], border: bool = False
+    ) -> None:
         super().__init__()
         self.width, self.height = width, height
         self._record, self._border = record, border
@@ -117,7 +119,9 @@ class RecordedSpace(Flowable):  # type: ignore[misc]
     def draw(self) -> None:
         x, y = self.canv.absolutePosition(0, 0)
         page = self.canv.getPageNumber() - 1
-        self._record(Rect(page, round(x, 2), round(y, 2), round(x + self.width, 2), round(y + self.height, 2)))
+        self._record(
+            Rect(page, round(x, 2), round(y, 2), round(x + self.width, 2), round(y + self.height, 2))
+        )
         if self._border:
             self.canv.setLineWidth(0.4)
             self.canv.setStrokeColor(colors.grey)
@@ -142,7 +146,12 @@ class DoubleRule(Flowable):  # type: ignore[misc]
         c.setLineWidth(self.thick)
         c.line(0, top - self.thick / 2, self.width, top - self.thick / 2)
         c.setLineWidth(self.thin)
-        c.line(0, top - self.thick - self.gap - self.thin / 2, self.width, top - self.thick - self.gap - self.thin / 2)
+        c.line(
+            0,
+            top - self.thick - self.gap - self.thin / 2,
+            self.width,
+            top - self.thick - self.gap - self.thin / 2,
+        )
 
 
 class Emblem(Flowable):  # type: ignore[misc]
@@ -247,8 +256,9 @@ def label_rows(
     return plain_table(rows, [label_w, 4 * mm, width - label_w - 4 * mm])
 
 
-def numbered(items: Sequence[str], st: ParagraphStyle, marker: Callable[[int], str], indent: float = 7 * mm
-             ) -> list[Flowable]:
+def numbered(
+    items: Sequence[str], st: ParagraphStyle, marker: Callable[[int], str], indent: float = 7 * mm
+) -> list[Flowable]:
     """A hanging-indent list; ``marker(n)`` gives "1.", "a." ..."""
     lst = style(f"{st.name}_li", parent=st, leftIndent=indent, bulletIndent=0, firstLineIndent=0)
     return [Paragraph(esc(text), lst, bulletText=marker(n)) for n, text in enumerate(items, 1)]
@@ -280,7 +290,10 @@ def body_flowables(body: Body, width: float, styles: Styles, indent_first: bool 
         else:
             ncols = len(b.rows[0])
             data = [
-                [Paragraph(runs_markup(c), styles.cell_bold if (b.header and r == 0) else styles.cell) for c in row]
+                [
+                    Paragraph(runs_markup(c), styles.cell_bold if (b.header and r == 0) else styles.cell)
+                    for c in row
+                ]
                 for r, row in enumerate(b.rows)
             ]
             t = Table(data, colWidths=[width / ncols] * ncols, repeatRows=1 if b.header else 0, splitInRow=1)

@@ -59,8 +59,14 @@ def _rows(pairs: Sequence[tuple[str, str]], ctx: Ctx, label_w: float = LABEL_W, 
     return plain_table(rows, [label_w, COLON_W, width - label_w - COLON_W])
 
 
-def _labelled_list(label: str, items: Sequence[str], ctx: Ctx, marker: Callable[[int], str] | None,
-                   label_w: float = LABEL_W, justify: bool = True) -> Flowable:
+def _labelled_list(
+    label: str,
+    items: Sequence[str],
+    ctx: Ctx,
+    marker: Callable[[int], str] | None,
+    label_w: float = LABEL_W,
+    justify: bool = True,
+) -> Flowable:
     """``Menimbang : a. ...`` with one table row per item, so very long lists split across pages."""
     st = ctx.styles.body_flat if justify else ctx.styles.normal
     li = style("lbl_li", parent=st, leftIndent=7 * mm, bulletIndent=0, spaceAfter=3)
@@ -78,8 +84,9 @@ def _closing(data: LetterData, ctx: Ctx) -> list[Flowable]:
 
 def _centered_title(title: str, data: LetterData, ctx: Ctx, subject: bool) -> list[Flowable]:
     st = ctx.styles
-    out: list[Flowable] = [Paragraph(f"<b><u>{esc(title)}</u></b>" if not subject else f"<b>{esc(title)}</b>",
-                                     st.title)]
+    out: list[Flowable] = [
+        Paragraph(f"<b><u>{esc(title)}</u></b>" if not subject else f"<b>{esc(title)}</b>", st.title)
+    ]
     if subject:
         out.append(para(f"NOMOR {number_text(data)}", st.center))
         if data.subject.strip():
@@ -98,12 +105,18 @@ def surat_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out = kop(data.letterhead, ctx)
     out.append(para(format_tempat_tanggal(data.place, data.date), style("right", alignment=2)))
     out.append(Spacer(1, 2 * mm))
-    out.append(_rows([
-        ("Nomor", number_text(data)),
-        ("Sifat", sifat_text(data.urgency, data.classification)),
-        ("Lampiran", data.attachment_note.strip() or "-"),
-        ("Hal", data.subject.strip() or "-"),
-    ], ctx, 24 * mm))
+    out.append(
+        _rows(
+            [
+                ("Nomor", number_text(data)),
+                ("Sifat", sifat_text(data.urgency, data.classification)),
+                ("Lampiran", data.attachment_note.strip() or "-"),
+                ("Hal", data.subject.strip() or "-"),
+            ],
+            ctx,
+            24 * mm,
+        )
+    )
     out.append(Spacer(1, 6 * mm))
     out += recipients_block(data, ctx)
     out.append(Spacer(1, 6 * mm))
@@ -122,8 +135,7 @@ def surat_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
         t.hAlign = "RIGHT"  # indented like the body's first lines
         out += [Spacer(1, 2 * mm), t, Spacer(1, 4 * mm)]
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx))
-    out += tembusan(data.tembusan, ctx)
+    out = with_signature(out, signature_block(data, ctx) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 
@@ -134,26 +146,36 @@ def nota_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     title = "NOTA DINAS" if data.kind == DocKind.NOTA_DINAS else KIND_LABELS[data.kind].upper()
     out += [Paragraph(f"<b>{esc(title)}</b>", st.title), Spacer(1, 5 * mm)]
     recips = [r for r in data.recipients if r.strip()]
-    kepada = "Yth. " + recips[0] if len(recips) == 1 else "\n".join(
-        f"{n}. Yth. {r}" for n, r in enumerate(recips, 1)) or "-"
+    kepada = (
+        "Yth. " + recips[0]
+        if len(recips) == 1
+        else "\n".join(f"{n}. Yth. {r}" for n, r in enumerate(recips, 1)) or "-"
+    )
     pairs = [("Kepada", kepada), ("Dari", data.sender.strip() or "-")]
     cc = [t for t in data.tembusan if t.strip()]
     if data.kind == DocKind.NOTA_DINAS:
-        pairs.append(("Tembusan", "\n".join(f"{n}. {t}" for n, t in enumerate(cc, 1)) if len(cc) > 1
-                      else (cc[0] if cc else "-")))
+        pairs.append(
+            (
+                "Tembusan",
+                "\n".join(f"{n}. {t}" for n, t in enumerate(cc, 1))
+                if len(cc) > 1
+                else (cc[0] if cc else "-"),
+            )
+        )
     pairs.append(("Tanggal", dated(data)))
     pairs.append(("Nomor", number_text(data)))
     if data.kind == DocKind.NOTA_DINAS:
-        pairs += [("Sifat", sifat_text(data.urgency, data.classification)),
-                  ("Lampiran", data.attachment_note.strip() or "-")]
+        pairs += [
+            ("Sifat", sifat_text(data.urgency, data.classification)),
+            ("Lampiran", data.attachment_note.strip() or "-"),
+        ]
     pairs.append(("Hal", data.subject.strip() or "-"))
     out.append(_rows(pairs, ctx, 26 * mm))
     out += [Spacer(1, 2 * mm), HRFlowable(width="100%", thickness=1.2, spaceAfter=5 * mm)]
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx))
-    if data.kind != DocKind.NOTA_DINAS:
-        out += tembusan(data.tembusan, ctx)
+    cc_end = tembusan(data.tembusan, ctx) if data.kind != DocKind.NOTA_DINAS else []
+    out = with_signature(out, signature_block(data, ctx) + cc_end, ctx.width)
     return out
 
 
@@ -164,8 +186,8 @@ def surat_edaran(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += _centered_title("SURAT EDARAN", data, ctx, subject=True)
     out += body_flowables(data.body, ctx.width, ctx.styles)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx, [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 
@@ -202,14 +224,19 @@ def surat_keputusan(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out.append(_labelled_list("Menetapkan", [menetapkan], ctx, None, label_w, justify=False))
     for n, text in enumerate(diktum, 1):
         out += [Spacer(1, 2 * mm), _labelled_list(diktum_label(n), [text], ctx, None, label_w)]
-    out = with_signature(out, signature_block(data, ctx, [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     if not data.body.is_empty():
         # The body of a decree is its lampiran, on its own pages, headed with the decree's reference.
         head = style("lamp_head", parent=st.normal, leftIndent=ctx.width * 0.45)
-        out += [PageBreak(), para("LAMPIRAN", head), para(title, head),
-                para(f"NOMOR {number_text(data)}", head), para(f"TENTANG {data.subject.upper()}", head),
-                Spacer(1, 8 * mm)]
+        out += [
+            PageBreak(),
+            para("LAMPIRAN", head),
+            para(title, head),
+            para(f"NOMOR {number_text(data)}", head),
+            para(f"TENTANG {data.subject.upper()}", head),
+            Spacer(1, 8 * mm),
+        ]
         out += body_flowables(data.body, ctx.width, st)
     return out
 
@@ -230,20 +257,35 @@ def surat_tugas(data: LetterData, ctx: Ctx) -> list[Flowable]:
         if p.rank.strip():
             pairs.append(("Pangkat/Gol.", p.rank))
         pairs += [("NIP", format_nip(p.nip) or "-"), ("Jabatan", p.jabatan or "-")]
-        inner = plain_table([[para(k, st.normal), para(":", st.normal), para(v, st.normal)] for k, v in pairs],
-                            [28 * mm, COLON_W, inner_w - 28 * mm - COLON_W])
-        rows.append([para("Kepada" if n == 1 else "", st.normal), para(":" if n == 1 else "", st.normal),
-                     para(f"{n}.", st.normal), inner])
+        inner = plain_table(
+            [[para(k, st.normal), para(":", st.normal), para(v, st.normal)] for k, v in pairs],
+            [28 * mm, COLON_W, inner_w - 28 * mm - COLON_W],
+        )
+        rows.append(
+            [
+                para("Kepada" if n == 1 else "", st.normal),
+                para(":" if n == 1 else "", st.normal),
+                para(f"{n}.", st.normal),
+                inner,
+            ]
+        )
     if not rows:
-        rows.append([para("Kepada", st.normal), para(":", st.normal), para("", st.normal), para("-", st.normal)])
-    out += [plain_table(rows, [LABEL_W, COLON_W, 7 * mm, inner_w], [("BOTTOMPADDING", (0, 0), (-1, -1), 4)]),
-            Spacer(1, 3 * mm)]
+        rows.append(
+            [para("Kepada", st.normal), para(":", st.normal), para("", st.normal), para("-", st.normal)]
+        )
+    out += [
+        plain_table(rows, [LABEL_W, COLON_W, 7 * mm, inner_w], [("BOTTOMPADDING", (0, 0), (-1, -1), 4)]),
+        Spacer(1, 3 * mm),
+    ]
     untuk = list(asg.untuk) if asg is not None else []
-    out += [_labelled_list("Untuk", untuk or [data.subject or "-"], ctx, lambda n: f"{n}."), Spacer(1, 4 * mm)]
+    out += [
+        _labelled_list("Untuk", untuk or [data.subject or "-"], ctx, lambda n: f"{n}."),
+        Spacer(1, 4 * mm),
+    ]
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx, [format_tempat_tanggal(data.place, data.date)]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [format_tempat_tanggal(data.place, data.date)]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 
@@ -256,12 +298,17 @@ def berita_acara(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += [para(f"NOMOR {number_text(data)}", st.center), Spacer(1, 6 * mm)]
     if data.date is not None:
         where = f", bertempat di {data.place}" if data.place.strip() else ""
-        out.append(para(f"Pada hari ini {kalimat_tanggal(data.date)}{where}, telah dilaksanakan kegiatan "
-                        "sebagaimana tersebut di bawah ini.", st.body))
+        out.append(
+            para(
+                f"Pada hari ini {kalimat_tanggal(data.date)}{where}, telah dilaksanakan kegiatan "
+                "sebagaimana tersebut di bawah ini.",
+                st.body,
+            )
+        )
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    out = with_signature(out, signature_block(data, ctx, [format_tempat_tanggal(data.place, data.date)]))
-    out += tembusan(data.tembusan, ctx)
+    lead = [format_tempat_tanggal(data.place, data.date)]
+    out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
 

@@ -57,15 +57,18 @@ def number_text(data: LetterData) -> str:
 # ---------------------------------------------------------------- kop
 
 
-def _logo(head: Letterhead, height: float) -> Flowable:
+def _logo(head: Letterhead, height: float, max_w: float) -> Flowable:
     if head.logo_path is None:
-        return Emblem(height * 0.84, height)
+        return Emblem(min(height * 0.84, max_w), height)
     try:
         reader = ImageReader(str(head.logo_path))
         iw, ih = reader.getSize()
     except Exception as exc:  # PIL/ReportLab raise many kinds: all mean "not a usable image"
         raise BadInput(f"letterhead logo {head.logo_path}: cannot read image ({exc})") from None
-    return Image(reader, width=height * iw / max(ih, 1), height=height)
+    w = height * iw / max(ih, 1)
+    if w > max_w:  # a very wide image is scaled to fit its column
+        w, height = max_w, height * max_w / w
+    return Image(str(head.logo_path), width=w, height=height)
 
 
 def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
@@ -73,7 +76,7 @@ def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
     lines = [line for line in head.lines if line.strip()]
     if head.centered:
         # Official's kop: emblem centred above the name, no address, no rule.
-        logo = _logo(head, 24 * mm)
+        logo = _logo(head, 24 * mm, 60 * mm)
         logo.hAlign = "CENTER"
         out: list[Flowable] = [logo, Spacer(1, 2 * mm)]
         out += [para(line, st.kop_big) for line in lines]
@@ -85,9 +88,12 @@ def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
     text += [para(line, st.kop_small) for line in head.contact_lines if line.strip()]
     logo_w = 26 * mm
     # The text column is centred on the page, so the logo column is mirrored by an empty one.
-    row = [_logo(head, 25 * mm), text, ""]
-    table = plain_table([row], [logo_w, ctx.width - 2 * logo_w + 8 * mm, logo_w - 8 * mm],
-                        [("VALIGN", (0, 0), (-1, -1), "MIDDLE")])
+    row = [_logo(head, 25 * mm, logo_w - 2 * mm), text, ""]
+    table = plain_table(
+        [row],
+        [logo_w, ctx.width - 2 * logo_w + 8 * mm, logo_w - 8 * mm],
+        [("VALIGN", (0, 0), (-1, -1), "MIDDLE")],
+    )
     return [table, Spacer(1, 1.5 * mm), DoubleRule(), Spacer(1, 5 * mm)]
 
 
@@ -125,20 +131,29 @@ def signature_block(
         if sig.nip.strip():
             right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
     left_items = list(left) + paraf_boxes(data, ctx)
-    table = plain_table([[left_items or "", right]], [ctx.width - SIG_COL_W, SIG_COL_W],
-                        [("VALIGN", (0, 0), (0, 0), "BOTTOM")])
+    table = plain_table(
+        [[left_items or "", right]],
+        [ctx.width - SIG_COL_W, SIG_COL_W],
+        [("VALIGN", (0, 0), (0, 0), "BOTTOM")],
+    )
     table.splitInRow = 0  # the block never splits: it moves to the next page whole
     return [Spacer(1, 6 * mm), table]
 
 
-def with_signature(out: list[Flowable], sig: list[Flowable]) -> list[Flowable]:
-    """Append the signature block, kept on one page with the flowable before it, so a signature
-    never stands alone on a page (Tata Naskah Dinas)."""
+KEEP_WITH_MAX_H = 70 * mm
+
+
+def with_signature(out: list[Flowable], sig: list[Flowable], width: float) -> list[Flowable]:
+    """Append the signature block (and tembusan), kept on one page with the flowable before it when that
+    one is short, so a signature never stands alone on a page (Tata Naskah Dinas). A long last flowable
+    is not pulled along: KeepTogether would move it whole to a new page and leave a gap."""
     tail: list[Flowable] = []
     while out and isinstance(out[-1], Spacer):
         tail.insert(0, out.pop())
-    if out and not isinstance(out[-1], PageBreak | CondPageBreak):
-        return [*out[:-1], KeepTogether([out[-1], *tail, *sig])]
+    if out and not isinstance(out[-1], PageBreak | CondPageBreak | KeepTogether):
+        _, h = out[-1].wrap(width, 10_000)
+        if h <= KEEP_WITH_MAX_H:
+            return [*out[:-1], KeepTogether([out[-1], *tail, *sig])]
     return [*out, *tail, KeepTogether(sig)]
 
 
@@ -149,8 +164,13 @@ def paraf_boxes(data: LetterData, ctx: Ctx) -> list[Flowable]:
     rows: list[list[object]] = [[para("Paraf", st.cell), ""]]
     for i, label in enumerate(data.paraf_labels):
         rows.append([para(label, st.cell), ctx.paraf_recorder(i)])
-    return [plain_table(rows, [30 * mm, PARAF_W + 2 * mm],
-                        [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)])]
+    return [
+        plain_table(
+            rows,
+            [30 * mm, PARAF_W + 2 * mm],
+            [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)],
+        )
+    ]
 
 
 def tembusan(items: Sequence[str], ctx: Ctx) -> list[Flowable]:
@@ -158,12 +178,13 @@ def tembusan(items: Sequence[str], ctx: Ctx) -> list[Flowable]:
     if not items:
         return []
     st = ctx.styles
-    head: list[Flowable] = [para("Tembusan:", st.normal)]
+    # No KeepTogether here: callers put the tembusan inside with_signature()'s KeepTogether, and a nested
+    # KeepTogether reports an "infinite" height that would push the whole block to a fresh page.
+    out: list[Flowable] = [Spacer(1, 8 * mm), para("Tembusan:", st.normal)]
     if len(items) == 1:
-        return [Spacer(1, 8 * mm), KeepTogether([*head, para(items[0], st.normal)])]
+        return [*out, para(items[0], st.normal)]
     rows = [[para(f"{n}.", st.normal), para(t, st.normal)] for n, t in enumerate(items, 1)]
-    # Kept together when short; a very long list may still split (KeepTogether allows that).
-    return [Spacer(1, 8 * mm), KeepTogether([*head, plain_table(rows, [7 * mm, ctx.width - 7 * mm])])]
+    return [*out, plain_table(rows, [7 * mm, ctx.width - 7 * mm])]
 
 
 def recipients_block(data: LetterData, ctx: Ctx) -> list[Flowable]:

@@ -23,8 +23,8 @@ from eoffice.documents.letter import (
 from eoffice.documents.letterheads import demo_letterhead
 from eoffice.domain import DocKind, Urgency
 
-BODY_MD = """Sehubungan dengan pelaksanaan **Transformasi Digital** Pemerintah Provinsi Kalimantan Timur, dengan
-hormat kami sampaikan hal-hal sebagai berikut:
+BODY_MD = """Sehubungan dengan pelaksanaan **Transformasi Digital** Pemerintah Provinsi Kalimantan
+Timur, dengan hormat kami sampaikan hal-hal sebagai berikut:
 
 1. Setiap Perangkat Daerah agar menunjuk *satu orang* admin.
 2. Nama admin disampaikan paling lambat 30 November 2026.
@@ -54,24 +54,49 @@ def sample_letter(kind: DocKind = DocKind.SURAT_DINAS, **over: Any) -> LetterDat
         recipient_place="Samarinda",
         sender="Kepala Dinas Komunikasi dan Informatika",
         signatory=SIGNER,
-        tembusan=["Gubernur Kalimantan Timur (sebagai laporan)", "Sekretaris Daerah Provinsi Kalimantan Timur"],
+        tembusan=[
+            "Gubernur Kalimantan Timur (sebagai laporan)",
+            "Sekretaris Daerah Provinsi Kalimantan Timur",
+        ],
         attachment_note="1 (satu) berkas",
         closing="Demikian disampaikan, atas perhatiannya diucapkan terima kasih.",
-        invitation=Invitation(dt.date(2026, 12, 1), "09.00 WITA s.d. selesai", "Ruang Rapat Tepian I",
-                              "Sosialisasi Aplikasi E-Office"),
-        decree=Decree(["bahwa perlu dibentuk tim;", "bahwa perlu menetapkan Keputusan;"],
-                      ["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;"],
-                      diktum=["Membentuk Tim Transformasi Digital.", "Keputusan ini mulai berlaku pada tanggal "
-                              "ditetapkan."]),
-        assignment=Assignment(["Surat Gubernur Nomor 000/123/2026"],
-                              [Assignee("Andi Pratama, S.T.", "198803152010011003", "Penata (III/c)",
-                                        "Pranata Komputer Ahli Muda")],
-                              ["Mengikuti rapat koordinasi di Jakarta"]),
-        disposition=Disposition("Kementerian Dalam Negeri", "000.1/4567/SJ", dt.date(2026, 11, 20),
-                                "Undangan Rapat Koordinasi Nasional", dt.date(2026, 11, 22), "1234", Urgency.SEGERA,
-                                recipient_options=["Sekretaris", "Kabid Aptika"], recipients=["Kabid Aptika"],
-                                instructions=["Hadiri/Wakili"], note="Mohon dihadiri.",
-                                deadline=dt.date(2026, 11, 28)),
+        invitation=Invitation(
+            dt.date(2026, 12, 1),
+            "09.00 WITA s.d. selesai",
+            "Ruang Rapat Tepian I",
+            "Sosialisasi Aplikasi E-Office",
+        ),
+        decree=Decree(
+            ["bahwa perlu dibentuk tim;", "bahwa perlu menetapkan Keputusan;"],
+            ["Undang-Undang Nomor 23 Tahun 2014 tentang Pemerintahan Daerah;"],
+            diktum=[
+                "Membentuk Tim Transformasi Digital.",
+                "Keputusan ini mulai berlaku pada tanggal ditetapkan.",
+            ],
+        ),
+        assignment=Assignment(
+            ["Surat Gubernur Nomor 000/123/2026"],
+            [
+                Assignee(
+                    "Andi Pratama, S.T.", "198803152010011003", "Penata (III/c)", "Pranata Komputer Ahli Muda"
+                )
+            ],
+            ["Mengikuti rapat koordinasi di Jakarta"],
+        ),
+        disposition=Disposition(
+            "Kementerian Dalam Negeri",
+            "000.1/4567/SJ",
+            dt.date(2026, 11, 20),
+            "Undangan Rapat Koordinasi Nasional",
+            dt.date(2026, 11, 22),
+            "1234",
+            Urgency.SEGERA,
+            recipient_options=["Sekretaris", "Kabid Aptika"],
+            recipients=["Kabid Aptika"],
+            instructions=["Hadiri/Wakili"],
+            note="Mohon dihadiri.",
+            deadline=dt.date(2026, 11, 28),
+        ),
     )
     fields.update(over)
     return LetterData(**fields)

@@ -15,7 +15,9 @@ def _zip(members: dict[str, bytes], stored_first: str | None = None) -> bytes:
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w") as z:
         if stored_first:
-            z.writestr(zipfile.ZipInfo(stored_first), members.pop(stored_first), compress_type=zipfile.ZIP_STORED)
+            z.writestr(
+                zipfile.ZipInfo(stored_first), members.pop(stored_first), compress_type=zipfile.ZIP_STORED
+            )
         for name, data in members.items():
             z.writestr(name, data, compress_type=zipfile.ZIP_DEFLATED)
     return buf.getvalue()

@@ -32,7 +32,8 @@ GOOD = {
             "satu",
             {"runs": [{"text": "dua", "italic": True}], "sublist": {"style": "bullet", "items": ["a", "b"]}},
         ]},
-        {"type": "table", "header": True, "rows": [["No", "Nama"], ["1", {"runs": [{"text": "Siti", "underline": True}]}]]},
+        {"type": "table", "header": True,
+         "rows": [["No", "Nama"], ["1", {"runs": [{"text": "Siti", "underline": True}]}]]},
     ],
 }  # fmt: skip
 
@@ -75,8 +76,12 @@ def test_bare_list_and_bytes_accepted() -> None:
         ('[{"type": "paragraph"}]', "missing key 'runs'"),
         ('[{"type": "heading", "level": 3, "runs": "x"}]', "heading level"),
         ('[{"type": "list", "style": "roman", "items": []}]', "list style"),
-        ('[{"type": "list", "style": "bullet", "items": [{"runs": "a", "sublist": {"style": "bullet", "items": '
-         '[{"runs": "b", "sublist": {"style": "bullet", "items": ["c"]}}]}}]}]', "nested one level"),
+        (
+            '[{"type": "list", "style": "bullet", "items": [{"runs": "a", "sublist": '
+            '{"style": "bullet", "items": '
+            '[{"runs": "b", "sublist": {"style": "bullet", "items": ["c"]}}]}}]}]',
+            "nested one level",
+        ),
         ('[{"type": "table", "rows": []}]', "at least one row"),
         ('[{"type": "table", "rows": [["a", "b"], ["c"]]}]', "has 1 cells"),
         ('[{"type": "table", "rows": [["a"]], "style": "color:red"}]', "unknown key 'style'"),

@@ -36,9 +36,21 @@ def test_names() -> None:
 
 @pytest.mark.parametrize(
     "n, words",
-    [(0, "nol"), (1, "satu"), (10, "sepuluh"), (11, "sebelas"), (12, "dua belas"), (23, "dua puluh tiga"),
-     (100, "seratus"), (115, "seratus lima belas"), (1000, "seribu"), (1950, "seribu sembilan ratus lima puluh"),
-     (2026, "dua ribu dua puluh enam"), (1_000_000, "satu juta"), (21_500_000, "dua puluh satu juta lima ratus ribu")],
+    [
+        (0, "nol"),
+        (1, "satu"),
+        (10, "sepuluh"),
+        (11, "sebelas"),
+        (12, "dua belas"),
+        (23, "dua puluh tiga"),
+        (100, "seratus"),
+        (115, "seratus lima belas"),
+        (1000, "seribu"),
+        (1950, "seribu sembilan ratus lima puluh"),
+        (2026, "dua ribu dua puluh enam"),
+        (1_000_000, "satu juta"),
+        (21_500_000, "dua puluh satu juta lima ratus ribu"),
+    ],
 )
 def test_terbilang(n: int, words: str) -> None:
     assert terbilang(n) == words
@@ -48,10 +60,32 @@ def test_diktum_and_berita_acara_words() -> None:
     assert [ordinal_diktum(n) for n in (1, 2, 10, 11, 12, 21)] == [
         "KESATU", "KEDUA", "KESEPULUH", "KESEBELAS", "KEDUA BELAS", "KEDUA PULUH SATU"]  # fmt: skip
     assert kalimat_tanggal(dt.date(2026, 11, 23)) == (
-        "Senin tanggal dua puluh tiga bulan November tahun dua ribu dua puluh enam")
+        "Senin tanggal dua puluh tiga bulan November tahun dua ribu dua puluh enam"
+    )
 
 
 def test_format_nip() -> None:
     assert format_nip("197001011995031001") == "19700101 199503 1 001"
     assert format_nip("19700101 199503 1 001") == "19700101 199503 1 001"
     assert format_nip("12345") == "12345"
+
+
+def test_demo_letterheads() -> None:
+    from eoffice.documents.letterheads import (
+        DEMO_UNITS,
+        demo_letterhead,
+        governor_letterhead,
+        unit_letterhead,
+    )
+
+    head = demo_letterhead("diskominfo")
+    assert head.lines == ("PEMERINTAH PROVINSI KALIMANTAN TIMUR", "DINAS KOMUNIKASI DAN INFORMATIKA")
+    assert (
+        "Samarinda" in head.contact_lines[0] and "Pos-el diskominfo@kaltimprov.go.id" in head.contact_lines[1]
+    )
+    assert demo_letterhead("nope").lines[1] == "SEKRETARIAT DAERAH"
+    assert set(DEMO_UNITS) >= {"SETDA", "DISKOMINFO"}
+    default = unit_letterhead()
+    assert default.contact_lines[0].startswith("Jalan Gajah Mada No. 2, Samarinda 75121")
+    gov = governor_letterhead()
+    assert gov.centered and gov.lines == ("GUBERNUR KALIMANTAN TIMUR",)

@@ -33,8 +33,29 @@ from eoffice.documents.letter import (
 from eoffice.documents.render import render_letter
 from eoffice.domain import BadInput, Capacity, Classification, DocKind, Urgency
 
-ODD = st.sampled_from(["Ñoño", "王小明", "\U0001f600", "\u200b", "\u202e", "é\u0301", "<b>", "&amp;", "]]>",
-                       "\ud800", "\x00", "\t", "\n", "x" * 400, "ـــ", "\ufffd", " ", "Ǆ", "\u0000\u0007"])
+ODD = st.sampled_from(
+    [
+        "Ñoño",
+        "王小明",
+        "\U0001f600",
+        "\u200b",
+        "\u202e",
+        "é\u0301",
+        "<b>",
+        "&amp;",
+        "]]>",
+        "\ud800",
+        "\x00",
+        "\t",
+        "\n",
+        "x" * 400,
+        "ـــ",
+        "\ufffd",
+        " ",
+        "Ǆ",
+        "\u0000\u0007",
+    ]
+)
 TEXT = st.one_of(st.text(max_size=60), ODD, st.lists(ODD, max_size=4).map("".join))
 SHORT = TEXT.map(lambda s: s[:40])  # signature-block fields have tight length limits
 LINES = st.lists(TEXT, max_size=4)
@@ -42,15 +63,32 @@ RUNS = st.lists(st.builds(Run, TEXT, st.booleans(), st.booleans(), st.booleans()
 
 
 def _table(ncols: int) -> st.SearchStrategy[Table]:
-    return st.builds(Table, st.lists(st.lists(RUNS, min_size=ncols, max_size=ncols).map(tuple),
-                                     min_size=1, max_size=3).map(tuple), st.booleans())
+    return st.builds(
+        Table,
+        st.lists(st.lists(RUNS, min_size=ncols, max_size=ncols).map(tuple), min_size=1, max_size=3).map(
+            tuple
+        ),
+        st.booleans(),
+    )
 
 
 BLOCK = st.one_of(
     st.builds(Paragraph, RUNS),
-    st.builds(ListBlock, st.booleans(), st.lists(st.builds(ListItem, RUNS, st.none() | st.builds(
-        ListBlock, st.booleans(), st.lists(st.builds(ListItem, RUNS), max_size=2).map(tuple))),
-        max_size=3).map(tuple)),
+    st.builds(
+        ListBlock,
+        st.booleans(),
+        st.lists(
+            st.builds(
+                ListItem,
+                RUNS,
+                st.none()
+                | st.builds(
+                    ListBlock, st.booleans(), st.lists(st.builds(ListItem, RUNS), max_size=2).map(tuple)
+                ),
+            ),
+            max_size=3,
+        ).map(tuple),
+    ),
     st.integers(1, 5).flatmap(_table),
 )
 BODY = st.lists(BLOCK, max_size=4).map(lambda b: Body(tuple(b)))
@@ -78,15 +116,32 @@ LETTER = st.builds(
     paraf_labels=st.lists(SHORT, max_size=3),
     invitation=st.none() | st.builds(Invitation, DATE, TEXT, TEXT, TEXT, TEXT),
     decree=st.none() | st.builds(Decree, LINES, LINES, LINES, TEXT, LINES),
-    assignment=st.none() | st.builds(Assignment, LINES, st.lists(st.builds(Assignee, TEXT, TEXT, TEXT, TEXT),
-                                                                    max_size=2), LINES),
-    disposition=st.none() | st.builds(Disposition, TEXT, TEXT, DATE, TEXT, DATE, TEXT, recipient_options=LINES,
-                                      recipients=LINES, instructions=LINES, note=TEXT, deadline=DATE),
+    assignment=st.none()
+    | st.builds(Assignment, LINES, st.lists(st.builds(Assignee, TEXT, TEXT, TEXT, TEXT), max_size=2), LINES),
+    disposition=st.none()
+    | st.builds(
+        Disposition,
+        TEXT,
+        TEXT,
+        DATE,
+        TEXT,
+        DATE,
+        TEXT,
+        recipient_options=LINES,
+        recipients=LINES,
+        instructions=LINES,
+        note=TEXT,
+        deadline=DATE,
+    ),
     paper=st.sampled_from(list(PaperSize)),
 )
 
 
-@settings(max_examples=int(__import__("os").environ.get("EO_FUZZ", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=int(__import__("os").environ.get("EO_FUZZ", "40")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(LETTER)
 def test_render_never_crashes(data: LetterData) -> None:
     res = render_letter(data)
@@ -97,9 +152,29 @@ def test_render_never_crashes(data: LetterData) -> None:
 
 JSONISH = st.recursive(
     st.none() | st.booleans() | st.integers() | st.text(max_size=20),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(
-        st.sampled_from(["type", "runs", "text", "bold", "items", "style", "rows", "blocks", "sublist", "level",
-                         "header", "x"]), children, max_size=4),
+    lambda children: (
+        st.lists(children, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "type",
+                    "runs",
+                    "text",
+                    "bold",
+                    "items",
+                    "style",
+                    "rows",
+                    "blocks",
+                    "sublist",
+                    "level",
+                    "header",
+                    "x",
+                ]
+            ),
+            children,
+            max_size=4,
+        )
+    ),
     max_leaves=20,
 )
 

@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pytest
 from pypdf import PdfReader
 
-from eoffice.documents.body import Body, ListBlock, ListItem, Paragraph, Run
+from eoffice.documents.body import Body, ListBlock, ListItem, Paragraph, Run, parse_markdown
 from eoffice.documents.letter import Decree, LetterData, PaperSize, Signatory
 from eoffice.documents.letterheads import governor_letterhead
 from eoffice.documents.render import render_letter
@@ -31,7 +31,9 @@ def _index(lines: list[str], needle: str) -> int:
 
 
 @pytest.mark.parametrize("kind", list(DocKind))
-def test_every_kind_renders_valid_pdf(kind: DocKind, letter: MakeLetter, qpdf_ok: Callable[[bytes], None]) -> None:
+def test_every_kind_renders_valid_pdf(
+    kind: DocKind, letter: MakeLetter, qpdf_ok: Callable[[bytes], None]
+) -> None:
     res = render_letter(letter(kind))
     assert res.pdf.startswith(b"%PDF-")
     reader = PdfReader(io.BytesIO(res.pdf))
@@ -50,11 +52,23 @@ def test_surat_dinas_layout(letter: MakeLetter, pdf_text: Text) -> None:
     lines = _lines(pdf_text(render_letter(letter(DocKind.SURAT_DINAS)).pdf))
     assert "PEMERINTAH PROVINSI KALIMANTAN TIMUR" in lines[0]
     assert _index(lines, "DINAS KOMUNIKASI DAN INFORMATIKA") < _index(lines, "Samarinda, 23 November 2026")
-    order = ["Samarinda, 23 November 2026", "Nomor : 000.1.2.3/0123/DISKOMINFO/2026", "Sifat : Biasa",
-             "Lampiran : 1 (satu) berkas", "Hal : Penunjukan Admin", "Yth. Kepala Perangkat Daerah",
-             "di Samarinda", "Sehubungan dengan", "Demikian disampaikan", "KEPALA DINAS KOMUNIKASI",
-             "Dr. Muhammad Faisal", "NIP. 19750101 200003 1 002", "Tembusan:", "1. Gubernur Kalimantan Timur",
-             "2. Sekretaris Daerah"]
+    order = [
+        "Samarinda, 23 November 2026",
+        "Nomor : 000.1.2.3/0123/DISKOMINFO/2026",
+        "Sifat : Biasa",
+        "Lampiran : 1 (satu) berkas",
+        "Hal : Penunjukan Admin",
+        "Yth. Kepala Perangkat Daerah",
+        "di Samarinda",
+        "Sehubungan dengan",
+        "Demikian disampaikan",
+        "KEPALA DINAS KOMUNIKASI",
+        "Dr. Muhammad Faisal",
+        "NIP. 19750101 200003 1 002",
+        "Tembusan:",
+        "1. Gubernur Kalimantan Timur",
+        "2. Sekretaris Daerah",
+    ]
     positions = [_index(lines, s) for s in order]
     assert positions == sorted(positions), list(zip(order, positions, strict=True))
     assert "Tembusan" in "\n".join(lines[-3:])
@@ -83,17 +97,28 @@ def test_number_placeholder_and_undated_draft(letter: MakeLetter, pdf_text: Text
 
 def test_nota_dinas_header(letter: MakeLetter, pdf_text: Text) -> None:
     lines = _lines(pdf_text(render_letter(letter(DocKind.NOTA_DINAS)).pdf))
-    order = ["NOTA DINAS", "Kepada : Yth. Kepala Perangkat", "Dari : Kepala Dinas", "Tembusan : 1. Gubernur",
-             "Tanggal : 23 November 2026", "Nomor : 000.1.2.3", "Sifat : Biasa", "Lampiran :", "Hal : Penunjukan",
-             "Sehubungan", "Dr. Muhammad Faisal"]
+    order = [
+        "NOTA DINAS",
+        "Kepada : Yth. Kepala Perangkat",
+        "Dari : Kepala Dinas",
+        "Tembusan : 1. Gubernur",
+        "Tanggal : 23 November 2026",
+        "Nomor : 000.1.2.3",
+        "Sifat : Biasa",
+        "Lampiran :",
+        "Hal : Penunjukan",
+        "Sehubungan",
+        "Dr. Muhammad Faisal",
+    ]
     positions = [_index(lines, s) for s in order]
     assert positions == sorted(positions)
     assert lines[_index(lines, "NOTA DINAS")].strip() == "NOTA DINAS"
 
 
 def test_capacity_lines(letter: MakeLetter, pdf_text: Text) -> None:
-    an = Signatory("SEKRETARIS DAERAH", "Sri Wahyuni", capacity=Capacity.AN,
-                   principal_title="GUBERNUR KALIMANTAN TIMUR")
+    an = Signatory(
+        "SEKRETARIS DAERAH", "Sri Wahyuni", capacity=Capacity.AN, principal_title="GUBERNUR KALIMANTAN TIMUR"
+    )
     lines = _lines(pdf_text(render_letter(letter(DocKind.SURAT_DINAS, signatory=an)).pdf))
     assert _index(lines, "a.n. GUBERNUR KALIMANTAN TIMUR") + 1 == _index(lines, "SEKRETARIS DAERAH,")
     plt = Signatory("KEPALA BIRO UMUM", "Budi", capacity=Capacity.PLT)
@@ -104,17 +129,33 @@ def test_capacity_lines(letter: MakeLetter, pdf_text: Text) -> None:
 def test_keputusan_parts(letter: MakeLetter, pdf_text: Text) -> None:
     data = letter(DocKind.SURAT_KEPUTUSAN, letterhead=governor_letterhead(), body=Body())
     lines = _lines(pdf_text(render_letter(data).pdf))
-    order = ["GUBERNUR KALIMANTAN TIMUR", "KEPUTUSAN KEPALA DINAS", "NOMOR 000.1.2.3", "TENTANG",
-             "PENUNJUKAN ADMIN", "DENGAN RAHMAT TUHAN YANG MAHA ESA", "Menimbang : a. bahwa", "b. bahwa",
-             "Mengingat :", "MEMUTUSKAN:", "Menetapkan :", "KESATU : Membentuk", "KEDUA : Keputusan ini",
-             "Ditetapkan di Samarinda", "pada tanggal 23 November 2026", "Dr. Muhammad Faisal"]
+    order = [
+        "GUBERNUR KALIMANTAN TIMUR",
+        "KEPUTUSAN KEPALA DINAS",
+        "NOMOR 000.1.2.3",
+        "TENTANG",
+        "PENUNJUKAN ADMIN",
+        "DENGAN RAHMAT TUHAN YANG MAHA ESA",
+        "Menimbang : a. bahwa",
+        "b. bahwa",
+        "Mengingat :",
+        "MEMUTUSKAN:",
+        "Menetapkan :",
+        "KESATU : Membentuk",
+        "KEDUA : Keputusan ini",
+        "Ditetapkan di Samarinda",
+        "pada tanggal 23 November 2026",
+        "Dr. Muhammad Faisal",
+    ]
     positions = [_index(lines, s) for s in order]
     assert positions == sorted(positions)
 
 
 def test_fifty_page_keputusan(letter: MakeLetter, qpdf_ok: Callable[[bytes], None]) -> None:
-    item = ("Peraturan Daerah Provinsi Kalimantan Timur tentang Penyelenggaraan Pemerintahan Berbasis "
-            "Elektronik dan Satu Data Kalimantan Timur beserta perubahannya; ")
+    item = (
+        "Peraturan Daerah Provinsi Kalimantan Timur tentang Penyelenggaraan Pemerintahan Berbasis "
+        "Elektronik dan Satu Data Kalimantan Timur beserta perubahannya; "
+    )
     decree = Decree([item * 2] * 40, [item] * 200, diktum=[item * 3] * 140)
     res = render_letter(letter(DocKind.SURAT_KEPUTUSAN, decree=decree, body=Body()))
     assert 45 <= res.page_count <= 70
@@ -125,13 +166,17 @@ def test_fifty_page_keputusan(letter: MakeLetter, qpdf_ok: Callable[[bytes], Non
 
 
 def test_page_numbers_from_page_two(letter: MakeLetter, pdf_text: Text) -> None:
-    long_body = Body(tuple(Paragraph((Run("Kalimat panjang untuk mengisi halaman. " * 30),)) for _ in range(12)))
+    long_body = Body(
+        tuple(Paragraph((Run("Kalimat panjang untuk mengisi halaman. " * 30),)) for _ in range(12))
+    )
     res = render_letter(letter(DocKind.SURAT_DINAS, body=long_body))
     assert res.page_count >= 3
     pages = pdf_text(res.pdf).split("\f")
     assert "- 1 -" not in pages[0]
     # pdftotext drops the spaces of "- 2 -" (a single centred string)
-    assert pages[1].strip().replace(" ", "").startswith("-2-") and pages[2].strip().replace(" ", "").startswith("-3-")
+    assert pages[1].strip().replace(" ", "").startswith("-2-") and pages[2].strip().replace(
+        " ", ""
+    ).startswith("-3-")
 
 
 def test_f4_paper_and_paraf_boxes(letter: MakeLetter) -> None:
@@ -165,9 +210,13 @@ def test_render_is_deterministic_and_pdfa_metadata(letter: MakeLetter) -> None:
 
 def test_unicode_names_and_long_words(letter: MakeLetter, pdf_text: Text) -> None:
     sig = Signatory("KEPALA DINAS", "Ñoño Ŝćœ Nguyễn Thị Minh Khai 王小明 \U0001f600", "1" * 18)
-    body = Body((Paragraph((Run("x" * 3000),)),
-                 ListBlock(False, (ListItem((Run("y" * 500),)),)),
-                 Paragraph((Run("<b>&amp;</b> <script>"),))))
+    body = Body(
+        (
+            Paragraph((Run("x" * 3000),)),
+            ListBlock(False, (ListItem((Run("y" * 500),)),)),
+            Paragraph((Run("<b>&amp;</b> <script>"),)),
+        )
+    )
     res = render_letter(letter(DocKind.SURAT_DINAS, signatory=sig, body=body, subject="Ü" * 400))
     text = pdf_text(res.pdf)
     assert "Ñoño Ŝćœ Nguyễn" in text
@@ -178,9 +227,24 @@ def test_lembar_disposisi(letter: MakeLetter, pdf_text: Text) -> None:
     res = render_letter(letter(DocKind.NASKAH_MASUK, body=Body()))
     text = " ".join(pdf_text(res.pdf, layout=False).split())
     # Grid cells come out in a heuristic order: check labels and values, not their adjacency.
-    for s in ("LEMBAR DISPOSISI", "Surat dari", "Kementerian Dalam", "Nomor agenda", "1234", "000.1/4567/SJ",
-              "Diterima tanggal", "22 November 2026", "Tindak lanjuti", "Siapkan bahan", "Arsipkan", "Kabid Aptika",
-              "Catatan:", "Mohon dihadiri.", "Batas waktu", "28 November 2026"):
+    for s in (
+        "LEMBAR DISPOSISI",
+        "Surat dari",
+        "Kementerian Dalam",
+        "Nomor agenda",
+        "1234",
+        "000.1/4567/SJ",
+        "Diterima tanggal",
+        "22 November 2026",
+        "Tindak lanjuti",
+        "Siapkan bahan",
+        "Arsipkan",
+        "Kabid Aptika",
+        "Catatan:",
+        "Mohon dihadiri.",
+        "Batas waktu",
+        "28 November 2026",
+    ):
         assert s in text, s
     blank = render_letter(letter(DocKind.NASKAH_MASUK, disposition=None, signatory=None, body=Body()))
     assert blank.page_count == 1
@@ -222,18 +286,72 @@ def test_fields_at_their_length_limits_still_lay_out(kind: DocKind) -> None:
     def cut(name: str) -> str:
         return t[: SHORT_LIMITS[name]]
 
-    sig = Signatory(cut("signatory.title"), cut("signatory.name"), cut("signatory.nip"), cut("signatory.rank"),
-                    Capacity.AN, cut("signatory.principal_title"))
+    sig = Signatory(
+        cut("signatory.title"),
+        cut("signatory.name"),
+        cut("signatory.nip"),
+        cut("signatory.rank"),
+        Capacity.AN,
+        cut("signatory.principal_title"),
+    )
     data = LetterData(
-        kind, Letterhead([t, t], [t]), subject=t, number=t, place=cut("place"), attachment_note=t,
-        recipients=[t] * 3, recipient_place=t, sender=t, signatory=sig, tembusan=[t] * 3, closing=t,
-        paraf_labels=[cut("paraf_labels")] * 8, decree=Decree([t] * 3, [t], [t], t, [t] * 3),
+        kind,
+        Letterhead([t, t], [t]),
+        subject=t,
+        number=t,
+        place=cut("place"),
+        attachment_note=t,
+        recipients=[t] * 3,
+        recipient_place=t,
+        sender=t,
+        signatory=sig,
+        tembusan=[t] * 3,
+        closing=t,
+        paraf_labels=[cut("paraf_labels")] * 8,
+        decree=Decree([t] * 3, [t], [t], t, [t] * 3),
         assignment=Assignment([t], [Assignee(t, t, t, t)], [t]),
-        disposition=Disposition(t, t, None, t, None, t, recipient_options=[t] * 3, instructions=[t], note=t * 3),
-        invitation=Invitation(None, t, t, t, t), body=Body((Table((((Run(t * 3),),) * 3,) * 2),)),
+        disposition=Disposition(
+            t, t, None, t, None, t, recipient_options=[t] * 3, instructions=[t], note=t * 3
+        ),
+        invitation=Invitation(None, t, t, t, t),
+        body=Body((Table((((Run(t * 3),),) * 3,) * 2),)),
     )
     res = render_letter(data)
     assert res.signature_rect is not None and len(res.paraf_rects) == 8
     with pytest.raises(BadInput, match="signatory.name"):
         Signatory_ = Signatory("X", t)
         LetterData(kind, Letterhead(["X"]), signatory=Signatory_)
+
+
+def test_signature_follows_on_the_same_page_as_the_closing(letter: MakeLetter, pdf_text: Text) -> None:
+    # Regression: a nested KeepTogether once pushed closing + signature to a new, otherwise empty page.
+    para = "Kalimat isi surat yang cukup panjang untuk mengisi halaman pertama. " * 12
+    rows = "\n".join(f"| {n} | Dinas Nomor {n} | {n} |" for n in range(1, 16))
+    body = parse_markdown(f"{para}\n\n{para}\n\n{para}\n\n| No | Nama | Jumlah |\n|---|---|---|\n{rows}")
+    res = render_letter(letter(DocKind.SURAT_DINAS, body=body))
+    pages = pdf_text(res.pdf).split("\f")
+    assert res.signature_rect is not None
+    sig_page = pages[res.signature_rect.page]
+    assert "Demikian disampaikan" in sig_page and "Tembusan" in sig_page
+    before = pages[res.signature_rect.page - 1] if res.signature_rect.page else ""
+    # the page before the signature page is not left mostly empty
+    assert (
+        res.signature_rect.page == 0 or len(before.strip().splitlines()) > 20 or "Dinas Nomor 15" in sig_page
+    )
+    assert res.page_count == 2
+
+
+def test_logo_image_is_used(letter: MakeLetter, tmp_path: object) -> None:
+    from pathlib import Path
+
+    from PIL import Image
+
+    from eoffice.documents.letterheads import unit_letterhead
+
+    logo = Path(str(tmp_path)) / "logo.png"
+    Image.new("RGBA", (120, 140), (20, 90, 160, 255)).save(logo)
+    res = render_letter(letter(DocKind.SURAT_DINAS, letterhead=unit_letterhead("BIRO UMUM", logo_path=logo)))
+    page = PdfReader(io.BytesIO(res.pdf)).pages[0]
+    assert len(page.images) == 1
+    Image.new("RGB", (5000, 10), (0, 0, 0)).save(logo)  # absurdly wide: scaled into its column
+    render_letter(letter(DocKind.SURAT_KEPUTUSAN, letterhead=unit_letterhead("BIRO UMUM", logo_path=logo)))
