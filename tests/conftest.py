@@ -48,6 +48,21 @@ def demo_url(databases: Databases, backend: str) -> Iterator[str]:
 
 
 @pytest.fixture
+def content_url(databases: Databases, backend: str, home: Path) -> Iterator[str]:
+    """Demo organisation + keys (in ``home``) + letters in every state + incoming letters."""
+    url = databases.with_content(backend, home)
+    yield url
+    databases.drop(url)
+
+
+@pytest.fixture
+def content_engine(content_url: str) -> Iterator[Engine]:
+    eng = make_engine(content_url, pool_size=25)
+    yield eng
+    eng.dispose()
+
+
+@pytest.fixture
 def engine(db_url: str) -> Iterator[Engine]:
     eng = make_engine(db_url)
     yield eng

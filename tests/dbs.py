@@ -7,6 +7,7 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -35,14 +36,22 @@ def _pg_exec(sql: str) -> None:
         engine.dispose()
 
 
-def _build(url: str, seeded: bool) -> None:
+def _build(url: str, seeded: bool, home: Path | None = None) -> None:
     engine = make_engine(url)
     try:
         migrate.upgrade(engine)
         if seeded:
             with UnitOfWork(engine) as uow:
-                demo.seed(uow)
+                result = demo.seed(uow)
                 uow.commit()
+        if home is not None:
+            def run(use_case: Any) -> Any:
+                with UnitOfWork(engine) as uow:
+                    out = use_case(uow)
+                    uow.commit()
+                return out
+
+            demo.seed_content(run, home, result)
     finally:
         engine.dispose()
 
@@ -55,6 +64,7 @@ class Databases:
     _sqlite_templates: dict[bool, Path] = field(default_factory=dict)
     _pg_templates: dict[bool, str] = field(default_factory=dict)
     _pg_created: list[str] = field(default_factory=list)
+    _content: dict[str, tuple[str, Path]] = field(default_factory=dict)
     prefix: str = field(default_factory=lambda: f"t{os.getpid()}")
 
     def new(self, backend: str, *, seeded: bool) -> str:
@@ -67,6 +77,34 @@ class Databases:
         template_name = self._pg_template(seeded)
         name = f"{self.prefix}_{n}"
         _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"')
+        self._pg_created.append(name)
+        return self.pg_url(name)
+
+    def with_content(self, backend: str, home: Path) -> str:
+        """A database with the demo organisation, keys and letters in every state; ``home`` receives a copy
+        of the demo profile (CA and every user's key, passphrase "demo")."""
+        if backend not in self._content:
+            tpl_home = self.workdir / f"home-{backend}"
+            if backend == "sqlite":
+                path = self.workdir / "template-content.sqlite"
+                _build(f"sqlite:///{path}", True, tpl_home)
+                self._content[backend] = (str(path), tpl_home)
+            else:
+                name = f"{self.prefix}_tpl_content"
+                _pg_exec(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                _pg_exec(f'CREATE DATABASE "{name}"')
+                self._pg_created.append(name)
+                _build(self.pg_url(name), True, tpl_home)
+                self._content[backend] = (name, tpl_home)
+        template, tpl_home = self._content[backend]
+        shutil.copytree(tpl_home, home, dirs_exist_ok=True)
+        n = next(_counter)
+        if backend == "sqlite":
+            target = self.workdir / f"db{n}.sqlite"
+            shutil.copyfile(template, target)
+            return f"sqlite:///{target}"
+        name = f"{self.prefix}_{n}"
+        _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         self._pg_created.append(name)
         return self.pg_url(name)
 

@@ -166,7 +166,7 @@ def tree_of(uow: UnitOfWork, actor: Actor, document_id: str) -> list[wf.TreeNode
 def my_dispositions(uow: UnitOfWork, actor: Actor) -> list[tuple[Document, Disposition]]:
     rows = uow.session.execute(select(Document, Disposition).join(Disposition, Disposition.document_id == Document.id)
                                .where(Disposition.to_user_id == actor.user_id)
-                               .order_by(Disposition.created_at.desc())).tuples().all()
+                               .order_by(Disposition.created_at.desc())).all()
     return list(rows)
 
 

@@ -59,7 +59,7 @@ def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, ki
     if mine:
         q = q.where(Document.created_by == actor.user_id)
     return [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at, login)
-            for d, login in uow.session.execute(q).tuples()]
+            for d, login in uow.session.execute(q)]
 
 
 def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str | None) -> routing.Outcome:
@@ -114,7 +114,7 @@ def format_detail(info: dict[str, Any]) -> str:
 
 def history(uow: UnitOfWork, actor: Actor, document_id: str) -> list[dict[str, Any]]:
     doc = letters.visible_document(uow, actor, document_id)
-    logins = dict(uow.session.execute(select(User.id, User.login)).tuples().all())
+    logins = dict(uow.session.execute(select(User.id, User.login)).all())
     out = []
     for e in uow.session.scalars(select(AuditEvent).where(AuditEvent.document_id == doc.id).order_by(AuditEvent.id)):
         summary = ", ".join(ev["type"] for ev in e.data.get("events", [])) or ", ".join(

@@ -16,8 +16,8 @@ class OrgView:
 
     def __init__(self, uow: UnitOfWork) -> None:
         self.uow = uow
-        self.unit_parent = dict(uow.session.execute(select(Unit.id, Unit.parent_id)).tuples().all())
-        self.unit_code = dict(uow.session.execute(select(Unit.id, Unit.code)).tuples().all())
+        self.unit_parent = dict(uow.session.execute(select(Unit.id, Unit.parent_id)).all())
+        self.unit_code = dict(uow.session.execute(select(Unit.id, Unit.code)).all())
         self.positions = {p.id: p for p in uow.session.scalars(select(Position))}
 
     def unit_chain(self, unit_id: int) -> list[int]:

@@ -1,0 +1,107 @@
+"""The real CLI end to end on both back ends: draft -> paraf -> approve -> sign -> number -> dispatch,
+exports verified, tampering and bad input refused with the documented exit codes."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from tests.e2e.cli import Result, assert_one_line_error, run
+
+KEY = {"EOFFICE_KEY_PASSPHRASE": "demo"}
+
+
+def as_user(url: str, home: Path, user: str, *args: str) -> Result:
+    return run(*args, db=url, home=home, user=user, password="demo", env=KEY)
+
+
+def test_letter_lifecycle(content_url: str, home: Path, tmp_path: Path) -> None:
+    body = tmp_path / "isi.md"
+    body.write_text("Dengan hormat,\n\n1. butir **satu**\n2. butir dua\n", encoding="utf-8")
+    attachment = tmp_path / "data.csv"
+    attachment.write_text("a,b\n1,2\n", encoding="utf-8")
+    r = as_user(content_url, home, "staf.kominfo", "letter", "draft", "--kind", "nota_dinas", "--subject",
+                "Permohonan Akses Jaringan", "--body", str(body), "--to", "KEPALA-DISKOMINFO", "--kode",
+                "000.1.2.3", "--attach", str(attachment), "--json")
+    assert r.code == 0, r.err
+    doc = r.json()["id"]
+    assert as_user(content_url, home, "staf.kominfo", "letter", "submit", doc).code == 0
+    wrong = as_user(content_url, home, "kabid2.kominfo", "approve", doc)
+    assert_one_line_error(wrong, 1, "Tidak ada langkah Anda")
+    inbox = as_user(content_url, home, "kasi1.kominfo", "inbox", "--json").json()
+    assert doc in {i["document_id"] for i in inbox}
+    for who in ("kasi1.kominfo", "kabid1.kominfo", "sekretaris.kominfo"):
+        r = as_user(content_url, home, who, "approve", doc, "--note", "ok")
+        assert r.code == 0, r.err
+    r = as_user(content_url, home, "kepala.kominfo", "sign", doc, "--json")
+    assert r.code == 0, r.err
+    number = r.json()[0]["number"]
+    for _ in range(2):
+        assert as_user(content_url, home, "agendaris.kominfo", "approve", doc).code == 0
+    shown = as_user(content_url, home, "staf.kominfo", "letter", "show", doc, "--json").json()
+    assert (shown["status"], shown["number"]) == ("dispatched", number)
+    assert [a["name"] for a in shown["attachments"]] == ["data.csv"]
+    out = tmp_path / "keluar.pdf"
+    assert as_user(content_url, home, "staf.kominfo", "letter", "export", doc, str(out)).code == 0
+    root = tmp_path / "root.pem"
+    assert run("ca", "export-root", str(root), db=content_url, home=home).code == 0
+    ok = run("verify", str(out), "--trust", str(root), "--json", db=content_url, home=home)
+    assert ok.code == 0, ok.out
+    assert ok.json()["signatures"][0]["intact"] is True
+    pdfsig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, check=False).stdout
+    assert "Signature is Valid" in pdfsig and "Total document signed" in pdfsig
+    tampered = tmp_path / "ubah.pdf"
+    data = bytearray(out.read_bytes())
+    at = data.index(b"Permohonan Akses") if b"Permohonan Akses" in data else len(data) // 3
+    data[at] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    bad = run("verify", str(tampered), "--trust", str(root), "--json", db=content_url, home=home)
+    assert bad.code == 1 and bad.json()["ok"] is False
+    garbage = tmp_path / "sampah.pdf"
+    garbage.write_bytes(b"not a pdf at all")
+    assert_one_line_error(run("verify", str(garbage), "--trust", str(root), db=content_url, home=home), 2)
+    history = as_user(content_url, home, "staf.kominfo", "letter", "history", doc, "--json").json()
+    assert [h["action"] for h in history][:2] == ["letter.draft", "letter.attach"]
+    audit = run("audit", "verify", "--json", db=content_url, home=home)
+    assert audit.code == 0 and audit.json()["chain"] == "utuh"
+
+
+def test_governor_batch_signs_and_bad_input_is_refused(content_url: str, home: Path, tmp_path: Path) -> None:
+    waiting = as_user(content_url, home, "gubernur", "inbox", "--json").json()
+    ids = [i["document_id"] for i in waiting if i["stage_kind"] == "sign"]
+    assert len(ids) == 3
+    r = as_user(content_url, home, "gubernur", "sign", *ids, "--json")
+    assert r.code == 0, r.err
+    assert all(x["ok"] for x in r.json())
+    assert as_user(content_url, home, "gubernur", "inbox", "--json").json() == []
+    again = as_user(content_url, home, "gubernur", "sign", ids[0])
+    assert_one_line_error(again, 1, "sudah diputuskan oleh gubernur")
+    wrong_key = run("sign", ids[0], db=content_url, home=home, user="gubernur", password="demo",
+                    env={"EOFFICE_KEY_PASSPHRASE": "salah"})
+    assert_one_line_error(wrong_key, 2)
+    missing = as_user(content_url, home, "staf.kominfo", "letter", "draft", "--kind", "nota_dinas", "--subject",
+                      "x", "--body", str(tmp_path / "tidak-ada.md"), "--to", "SETDA")
+    assert_one_line_error(missing, 2)
+    unknown = as_user(content_url, home, "staf.kominfo", "letter", "show", "00000000-0000")
+    assert_one_line_error(unknown, 2, "Naskah tidak dikenal")
+
+
+def test_disposisi_from_the_cli(content_url: str, home: Path, tmp_path: Path) -> None:
+    scan = tmp_path / "surat.pdf"
+    scan.write_bytes(run("letter", "render", "x", str(tmp_path / "none.pdf"), db=content_url, home=home).out.encode()
+                     or b"")
+    from tests.integration.test_incoming import _pdf
+
+    scan.write_bytes(_pdf())
+    r = as_user(content_url, home, "tu.pimpinan", "incoming", "register", str(scan), "--from", "BPK RI",
+                "--number", "12/S/XIV/2026", "--subject", "Pemeriksaan Kinerja", "--date", "2026-11-10",
+                "--to", "gubernur", "--json")
+    assert r.code == 0, r.err
+    doc = r.json()["id"]
+    assert as_user(content_url, home, "gubernur", "dispose", doc, "--to", "sekda", "--instruct",
+                   "tindak_lanjuti", "--note", "Koordinasikan").code == 0
+    assert as_user(content_url, home, "sekda", "dispose", doc, "--to", "asisten1", "--instruct", "pelajari").code == 0
+    bad = as_user(content_url, home, "sekda", "dispose", doc, "--to", "gubernur", "--instruct", "pelajari")
+    assert_one_line_error(bad, 1, "bukan bawahan")
+    tree = as_user(content_url, home, "gubernur", "disposition", "tree", doc, "--json").json()
+    assert tree[0]["to"] == "sekda" and tree[0]["children"][0]["to"] == "asisten1"
