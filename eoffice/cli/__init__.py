@@ -44,6 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     for module in (admin, letters, incoming, keys):
         module.register(sub, common)
+    letters.register_more(sub, common)
     return parser
 
 

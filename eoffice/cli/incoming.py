@@ -39,6 +39,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = disp.add_parser("tree", parents=[common], help="show the disposisi tree of a letter")
     p.add_argument("id")
     p.set_defaults(func=cmd_tree)
+    p = disp.add_parser("read", parents=[common], help="mark your disposisi read")
+    p.add_argument("id")
+    p.set_defaults(func=cmd_read)
     p = disp.add_parser("done", parents=[common], help="report your disposisi done")
     p.add_argument("id")
     p.add_argument("--report", required=True)
@@ -108,4 +111,11 @@ def cmd_done(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     ctx.run(lambda uow: incoming.report_done(uow, actor, ctx.args.id, ctx.args.report))
     ctx.emit({"id": ctx.args.id, "status": "done"}, lambda: print("Laporan tindak lanjut tersimpan"))
+    return 0
+
+
+def cmd_read(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    ctx.run(lambda uow: incoming.mark_read(uow, actor, ctx.args.id))
+    ctx.emit({"id": ctx.args.id, "status": "read"}, lambda: print("Disposisi ditandai dibaca"))
     return 0

@@ -276,3 +276,92 @@ def cmd_delegate(ctx: Ctx) -> int:
     ctx.emit(info, lambda: print(f"{info['capacity']} {info['delegator']} -> {info['delegate']} "
                                  f"({a.starts} s.d. {a.ends})"))
     return 0
+
+
+def register_more(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
+    p = sub.add_parser("search", parents=[common], help="full-text search over the letters you can see")
+    p.add_argument("query")
+    p.add_argument("--kind")
+    p.add_argument("--status")
+    p.add_argument("--unit")
+    p.add_argument("--classification", choices=[c.value for c in Classification])
+    p.add_argument("--from", dest="date_from", help="created on or after YYYY-MM-DD")
+    p.add_argument("--to", dest="date_to", help="created on or before YYYY-MM-DD")
+    p.set_defaults(func=cmd_search)
+    p = sub.add_parser("forward", parents=[common], help="add a reviewer to your stage (when the route allows)")
+    p.add_argument("id")
+    p.add_argument("--to", required=True, help="the added reviewer (login or NIP)")
+    p.set_defaults(func=cmd_forward)
+    p = sub.add_parser("comment", parents=[common], help="comment on a letter's route")
+    p.add_argument("id")
+    p.add_argument("text")
+    p.set_defaults(func=cmd_comment)
+    p = sub.add_parser("overdue", parents=[common], help="steps past their deadline that you can see")
+    p.set_defaults(func=cmd_overdue)
+    num = sub.add_parser("numbering", parents=[common], help="letter number formats").add_subparsers(
+        dest="action", required=True)
+    p = num.add_parser("set", parents=[common], help="set a number format (admin)")
+    p.add_argument("pattern", help="e.g. {kode}/{seq:04}/{unit}/{year}")
+    p.add_argument("--unit")
+    p.add_argument("--kind", choices=[k.value for k in DocKind])
+    p.set_defaults(func=cmd_numbering_set)
+    p = sub.add_parser("diff", parents=[common], help="text changes between two versions of a letter")
+    p.add_argument("id")
+    p.add_argument("--old", type=int, help="older version (default: the one before the newest)")
+    p.add_argument("--new", type=int, help="newer version (default: the newest)")
+    p.set_defaults(func=cmd_diff)
+
+
+def cmd_search(ctx: Ctx) -> int:
+    from eoffice.services.search import Filters, search
+
+    actor = ctx.require_actor()
+    a = ctx.args
+    filters = Filters(kind=a.kind, status=a.status, unit=a.unit, classification=a.classification,
+                      date_from=_day(a.date_from, "Tanggal awal") if a.date_from else None,
+                      date_to=_day(a.date_to, "Tanggal akhir") if a.date_to else None)
+    rows = ctx.run(lambda uow: search(uow, actor, a.query, filters))
+    ctx.emit([r.to_dict() for r in rows], lambda: print(table(
+        [[r.id[:8], r.kind, r.status, r.number or "-", r.subject[:60]] for r in rows],
+        ["ID", "JENIS", "STATUS", "NOMOR", "HAL"])))
+    return 0
+
+
+def cmd_forward(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    out = ctx.run(lambda uow: routing.forward(uow, actor, ctx.args.id, ctx.args.to))
+    ctx.emit(out.__dict__, lambda: print(f"{ctx.args.to} ditambahkan sebagai pemeriksa pada {out.stage}"))
+    return 0
+
+
+def cmd_comment(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    ctx.run(lambda uow: routing.comment(uow, actor, ctx.args.id, ctx.args.text))
+    ctx.emit({"id": ctx.args.id}, lambda: print("Komentar tersimpan"))
+    return 0
+
+
+def cmd_overdue(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    rows = ctx.run(lambda uow: routing.overdue(uow, actor))
+    ctx.emit([r.to_dict() for r in rows], lambda: print(table(
+        [[r.document_id[:8], r.stage, r.on_behalf_of or "-", r.due_at.strftime("%Y-%m-%d %H:%M") if r.due_at else "-",
+          r.subject[:50]] for r in rows], ["ID", "TAHAP", "PEMEGANG", "BATAS (UTC)", "HAL"])))
+    return 0
+
+
+def cmd_numbering_set(ctx: Ctx) -> int:
+    from eoffice.services import numbering
+
+    actor = ctx.require_actor()
+    a = ctx.args
+    ctx.run(lambda uow: numbering.set_format(uow, actor, a.pattern, unit_code=a.unit, kind=a.kind))
+    ctx.emit({"pattern": a.pattern, "unit": a.unit, "kind": a.kind}, lambda: print(f"Format nomor: {a.pattern}"))
+    return 0
+
+
+def cmd_diff(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    result = ctx.run(lambda uow: queries.version_diff(uow, actor, ctx.args.id, ctx.args.old, ctx.args.new))
+    ctx.emit(result, lambda: print(result["unified"] or "(tidak ada perubahan teks)"))
+    return 0

@@ -76,7 +76,7 @@ def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan
                                mime=info.mime, role="scan", added_by=actor.user_id, added_at=now))
     uow.session.add(Recipient(document_id=doc.id, role="to", position=0, label=leader.name, user_id=leader.id))
     uow.flush()
-    uow.touched("document", doc.id)
+    letters.changed(uow, doc)
     uow.audit("incoming.register", actor_id=actor.user_id, document_id=doc.id,
               data={"sender": doc.sender, "number": doc.number, "agenda": fields["agenda"], "to": leader.login,
                     "scan_sha256": info.sha256})
@@ -123,7 +123,7 @@ def dispose(uow: UnitOfWork, actor: Actor, document_id: str, *, to: Sequence[str
                                     status=n.status.value, report="", created_at=n.created_at))
     doc.updated_at = now
     uow.flush()
-    uow.touched("document", doc.id)
+    letters.changed(uow, doc)
     uow.audit("disposition.send", actor_id=actor.user_id, document_id=doc.id,
               data={"events": [{"type": e.type, "node": e.step_id, **e.data} for e in events]})
     return [n.id for n in created]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -13,6 +14,7 @@ from sqlalchemy import select
 from eoffice.canonical import canonical_json
 from eoffice.documents.body import Body, body_to_obj, body_to_plain_text, parse_body_json
 from eoffice.domain import (
+    KIND_LABELS,
     BadInput,
     Classification,
     DocKind,
@@ -102,7 +104,7 @@ def draft(uow: UnitOfWork, actor: Actor, d: Draft) -> str:
         content_sha256=content_hash(subject, body, d.fields, d.to, d.cc), created_by=actor.user_id,
         created_at=now))
     uow.flush()
-    uow.touched("document", doc.id)
+    changed(uow, doc)
     uow.audit("letter.draft", actor_id=actor.user_id, document_id=doc.id,
               data={"kind": doc.kind, "subject": subject})
     return doc.id
@@ -162,7 +164,7 @@ def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | No
                                         created_by=actor.user_id, created_at=now))
     doc.subject, doc.updated_at = new_subject, now
     uow.flush()
-    uow.touched("document", doc.id)
+    changed(uow, doc)
     uow.audit("letter.revise", actor_id=actor.user_id, document_id=doc.id,
               data={"version": doc.current_version, "content_sha256": digest})
     return doc.current_version
@@ -187,7 +189,7 @@ def attach(uow: UnitOfWork, actor: Actor, document_id: str, name: str, data: byt
     uow.session.add(Attachment(document_id=doc.id, name=info.name, sha256=info.sha256, size=info.size,
                                mime=info.mime, added_by=actor.user_id, added_at=uow.now()))
     uow.flush()
-    uow.touched("document", doc.id)
+    changed(uow, doc)
     uow.audit("letter.attach", actor_id=actor.user_id, document_id=doc.id,
               data={"name": info.name, "sha256": info.sha256, "size": info.size})
     return info.sha256
@@ -206,3 +208,16 @@ def visible_document(uow: UnitOfWork, actor: Actor, document_id: str) -> Documen
 
 def body_of(version: DocumentVersion) -> Body:
     return parse_body_json(version.body)
+
+
+def changed(uow: UnitOfWork, doc: Document) -> None:
+    """After any change to a letter: refresh what search sees of it and note it for sync."""
+    uow.flush()
+    to, cc = recipients(uow, doc)
+    version = current_version(uow, doc)
+    number = doc.number or ""
+    # The number also in pieces: PostgreSQL's parser reads "000.1/0012/X/2026" as one file-path token.
+    parts = [doc.subject, number, re.sub(r"[/._-]+", " ", number), doc.sender, KIND_LABELS[DocKind(doc.kind)], *to, *cc, version.body_text,
+             *(a.name for a in attachments(uow, doc))]
+    doc.search_text = "\n".join(p for p in parts if p)
+    uow.touched("document", doc.id)

@@ -160,3 +160,21 @@ def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
         "registry": sum(1 for i in items if i.stage_kind in (StageKind.NUMBER.value, StageKind.DISPATCH.value)),
         "drafts": len(list_letters(uow, actor, status=DocStatus.DRAFT.value, mine=True)),
     }
+
+
+def version_diff(uow: UnitOfWork, actor: Actor, document_id: str, old: int | None = None,
+                 new: int | None = None) -> dict[str, Any]:
+    """What changed in the text between two versions (reviewers check a revision with this)."""
+    from eoffice.documents.diff import render_inline, text_diff, unified_diff
+
+    doc = letters.visible_document(uow, actor, document_id)
+    by_number = {v.version: v for v in letters.versions(uow, doc)}
+    new_v = new if new is not None else max(by_number)
+    old_v = old if old is not None else max(new_v - 1, 1)
+    if old_v not in by_number or new_v not in by_number:
+        raise BadInput(f"Versi tidak ada (tersedia: {', '.join(map(str, sorted(by_number)))})")
+    a, b = by_number[old_v], by_number[new_v]
+    old_text, new_text = a.body_text, b.body_text
+    ops = text_diff(old_text, new_text)
+    return {"old": old_v, "new": new_v, "ops": [list(op) for op in ops], "inline": render_inline(ops),
+            "unified": unified_diff(old_text, new_text)}

@@ -126,7 +126,7 @@ def _apply(uow: UnitOfWork, doc: Document, old: Route | None, new: Route, events
     save_route(uow.session, old, new, logins, template_id=template_id, decision_extra=decision_extra)
     doc.status = doc_status(new).value
     doc.updated_at = uow.now()
-    uow.touched("document", doc.id)
+    letters.changed(uow, doc)
     uow.audit(action, actor_id=actor.user_id, document_id=doc.id, data={"events": _event_data(events)},
               signature=signature)
 
@@ -221,7 +221,7 @@ def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "")
         if doc.created_by != actor.user_id:
             raise NotAuthorized("Hanya pembuat naskah yang dapat menariknya")
         doc.status = DocStatus.WITHDRAWN.value
-        uow.touched("document", doc.id)
+        letters.changed(uow, doc)
         uow.audit("letter.withdraw", actor_id=actor.user_id, document_id=doc.id, data={"note": note})
         return Outcome(doc.id, doc.status)
     new, events = engine.withdraw(route, actor=actor.login, now=uow.now(), note=note)
@@ -286,3 +286,34 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None)
                                None if step.assignee_id == actor.user_id else logins.login(step.assignee_id),
                                logins.login(doc.created_by)))
     return items
+
+
+def forward(uow: UnitOfWork, actor: Actor, document_id: str, new_reviewer: str) -> Outcome:
+    """Add a reviewer to the actor's running stage (when the template allows forwarding)."""
+    doc = letters.get_document(uow, document_id)
+    logins = Logins(uow.session)
+    route = load_route(uow.session, doc.id, logins, lock=True)
+    if route is None:
+        raise InvalidTransition("Naskah belum diajukan")
+    now = uow.now()
+    delegations = delegations_for(uow, logins)
+    step = my_step(route, actor, delegations, now)
+    reviewer = uow.users.by_login(new_reviewer)
+    new, events = engine.add_reviewer(route, step.id, actor=actor.login, new_assignee=reviewer.login, now=now,
+                                      new_id=new_id, delegations=delegations)
+    _apply(uow, doc, route, new, events, logins, actor, "route.forward")
+    return Outcome(doc.id, doc.status, step.id, step.stage_name)
+
+
+def overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
+    """Pending steps past their deadline on the letters the actor can see (leaders see their units')."""
+    from eoffice.services.access import visible_clause
+
+    logins = Logins(uow.session)
+    rows = uow.session.execute(
+        select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
+        .where(StepRow.status == StepStatus.PENDING.value, StepRow.due_at < uow.now(), visible_clause(uow, actor))
+        .order_by(StepRow.due_at)).all()
+    return [InboxItem(doc.id, doc.subject, doc.kind, doc.urgency, doc.status, step.stage_name, step.kind, step.id,
+                      step.due_at, logins.login(step.assignee_id), logins.login(doc.created_by))
+            for step, doc in rows]

@@ -134,6 +134,8 @@ class Document(Base):
     current_version: Mapped[int] = mapped_column(Integer, default=1)
     signed_version: Mapped[int | None] = mapped_column(Integer)
     signed_pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    # Everything full-text search looks at (FTS5 on SQLite, a GIN tsvector index on PostgreSQL).
+    search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
     __table_args__ = (

@@ -1,0 +1,74 @@
+"""Full-text search over letters the actor may see, with filters.
+
+PostgreSQL: the Indonesian snowball stemmer over a GIN-indexed tsvector. SQLite: FTS5 (unicode61,
+diacritics folded, no stemming). Both match every word of the query as a prefix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
+
+from eoffice.domain import BadInput
+from eoffice.services.access import visible_clause
+from eoffice.services.auth import Actor
+from eoffice.services.queries import LetterRow
+from eoffice.store.models import Document, User
+from eoffice.store.uow import UnitOfWork
+
+WORD = re.compile(r"\w+", re.UNICODE)
+MAX_TERMS = 12
+
+
+def _terms(query: str) -> list[str]:
+    terms = WORD.findall(query.lower())[:MAX_TERMS]
+    if not terms:
+        raise BadInput("Kata kunci pencarian kosong")
+    return terms
+
+
+def _match(uow: UnitOfWork, terms: list[str]) -> ColumnElement[bool]:
+    if uow.dialect == "postgresql":
+        tsquery = " & ".join(f"{t}:*" for t in terms)
+        return func.to_tsvector("indonesian", Document.search_text).op("@@")(
+            func.to_tsquery("indonesian", tsquery))
+    fts = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
+    matching: Select[Any] = (select(literal_column("rowid")).select_from(text("documents_fts"))
+                .where(text("documents_fts MATCH :q").bindparams(q=fts)))
+    return literal_column("documents.rowid").in_(matching)
+
+
+@dataclass(frozen=True)
+class Filters:
+    kind: str | None = None
+    status: str | None = None
+    unit: str | None = None
+    classification: str | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+
+def search(uow: UnitOfWork, actor: Actor, query: str, filters: Filters = Filters(), *, limit: int = 200
+           ) -> list[LetterRow]:
+    q = (select(Document, User.login).join(User, User.id == Document.created_by)
+         .where(_match(uow, _terms(query)), visible_clause(uow, actor))
+         .order_by(Document.updated_at.desc()).limit(limit))
+    if filters.kind:
+        q = q.where(Document.kind == filters.kind)
+    if filters.status:
+        q = q.where(Document.status == filters.status)
+    if filters.classification:
+        q = q.where(Document.classification == filters.classification)
+    if filters.unit:
+        q = q.where(Document.unit_id == uow.units.by_code(filters.unit).id)
+    if filters.date_from:
+        q = q.where(Document.created_at >= dt.datetime.combine(filters.date_from, dt.time(), tzinfo=dt.UTC))
+    if filters.date_to:
+        end = dt.datetime.combine(filters.date_to + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
+        q = q.where(Document.created_at < end)
+    return [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at, login)
+            for d, login in uow.session.execute(q)]
