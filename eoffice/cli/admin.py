@@ -7,8 +7,7 @@ import os
 
 from eoffice.cli.context import Ctx, table
 from eoffice.domain import BadInput
-from eoffice.services import demo, org
-from eoffice.store import migrate
+from eoffice.services import org
 from eoffice.store.db import describe
 from eoffice.store.uow import UnitOfWork
 
@@ -50,6 +49,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 
 
 def cmd_init(ctx: Ctx) -> int:
+    from eoffice.store import migrate
+
     migrate.upgrade(ctx.engine)
     rev = migrate.current_revision(ctx.engine)
     ctx.emit({"database": describe(ctx.engine), "revision": rev},
@@ -58,11 +59,15 @@ def cmd_init(ctx: Ctx) -> int:
 
 
 def _require_schema(ctx: Ctx) -> None:
+    from eoffice.store import migrate  # Alembic only for the verbs that touch the schema
+
     if migrate.current_revision(ctx.engine) != migrate.head_revision():
         raise BadInput("Skema database belum siap: jalankan 'eoffice init' dahulu")
 
 
 def cmd_demo(ctx: Ctx) -> int:
+    from eoffice.services import demo
+
     _require_schema(ctx)
     result = ctx.run(demo.seed)
     demo.seed_content(ctx.run, ctx.home, result)

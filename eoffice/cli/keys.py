@@ -21,7 +21,6 @@ from eoffice.services.auth import Actor
 from eoffice.signing.keys import key_from_pem, key_to_pem
 from eoffice.signing.keystore import Identity, import_p12, save_identity
 from eoffice.signing.passphrase import lookup_passphrase
-from eoffice.signing.verify import verify_pdf
 from eoffice.store.uow import UnitOfWork
 
 
@@ -233,6 +232,8 @@ def cmd_verify(ctx: Ctx) -> int:
         except EofficeError:
             if not roots:
                 raise
+    from eoffice.signing.verify import verify_pdf  # pyHanko: only this verb needs it
+
     report = verify_pdf(data, trust_roots=roots, crls=crls)
     payload: dict[str, Any] = {"ok": report.ok, "problems": report.problems, "signatures": [
         {"field": s.field_name, "signer": s.signer_name, "nip": s.signer_nip,

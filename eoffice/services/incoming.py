@@ -10,7 +10,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from eoffice.documents.attachments import check_attachment
 from eoffice.documents.body import Body, body_to_obj
 from eoffice.domain import BadInput, Classification, DocKind, DocStatus, NotAuthorized, Urgency
 from eoffice.services import letters, numbering
@@ -45,6 +44,8 @@ def _is_registrar(uow: UnitOfWork, actor: Actor) -> bool:
 
 def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan: bytes, *,
              max_bytes: int = 50 * 1024 * 1024) -> str:
+    from eoffice.documents.attachments import check_attachment  # pypdf, only when registering
+
     if not _is_registrar(uow, actor):
         raise NotAuthorized("Hanya petugas agenda (registry / TU) yang dapat mendaftarkan naskah masuk")
     info = check_attachment(scan_name, scan, max_bytes=max_bytes)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import select
 
 from eoffice.domain import KIND_LABELS, BadInput, DocKind, DocStatus
-from eoffice.services import compose, letters, numbering, routing
+from eoffice.services import letters, numbering, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import get_blob
@@ -128,6 +128,8 @@ def preview_pdf(uow: UnitOfWork, actor: Actor, document_id: str, version: int | 
     doc = letters.visible_document(uow, actor, document_id)
     if doc.direction == "in":
         return scan_pdf(uow, doc)
+    from eoffice.services import compose  # ReportLab only when a PDF is wanted
+
     ver = letters.current_version(uow, doc) if version is None else next(
         (v for v in letters.versions(uow, doc) if v.version == version), None)
     if ver is None:

@@ -20,15 +20,13 @@ from cryptography.hazmat.primitives import hashes, serialization
 from sqlalchemy import select
 
 from eoffice.domain import BadInput, NotAuthorized, NotFound, StageKind
-from eoffice.services import compose, letters, numbering, routing
+from eoffice.services import letters, numbering, routing
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.blobs import put_blob
 from eoffice.signing.ca import CaBundle, init_ca, issue_user_cert, load_ca, make_crl, save_ca
 from eoffice.signing.keys import generate_key
 from eoffice.signing.keystore import Identity, has_identity, load_identity, save_identity
-from eoffice.signing.pades import FieldSpec, SignResult, prepare_fields, sign_pdf
 from eoffice.signing.payload import action_statement, sign_payload_b64, verify_payload
-from eoffice.signing.stamp import StampSpec, qr_payload
 from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision, Route, Step
@@ -234,6 +232,11 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
                 tsa_url: str | None = None, verify_url: str | None = None) -> Signed:
     """The signatory's TTE: number the letter, render the approved version, PAdES-sign it with the
     visible stamp + QR, and record the decision with the signed statement, in one transaction."""
+    # Imported here: pyHanko and ReportLab cost a second at start-up that other verbs need not pay.
+    from eoffice.services import compose
+    from eoffice.signing.pades import FieldSpec, SignResult, prepare_fields, sign_pdf
+    from eoffice.signing.stamp import StampSpec, qr_payload
+
     if identity.cert is None:
         raise BadInput("Kunci ini belum memiliki sertifikat")
     doc = letters.get_document(uow, document_id)
