@@ -1,6 +1,6 @@
 """Signing benchmark (not a test). Run from the repo root:
 
-    PYTHONPATH=. /work/venv/bin/python bench/bench_sign.py [--key ec-p256|rsa-2048|rsa-3072] [--runs 15]
+    .venv/bin/python bench/bench_sign.py [--key ec-p256|rsa-2048|rsa-3072] [--runs 15]
 
 Measures the median time of a final signature with the QR stamp (eoffice.signing.pades.sign_pdf) on a
 2-page and a 50-page PDF next to a bare pyHanko PAdES sign of the same prepared file with the same key,

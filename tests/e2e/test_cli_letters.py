@@ -4,7 +4,10 @@ exports verified, tampering and bad input refused with the documented exit codes
 from __future__ import annotations
 
 import subprocess
+import sys
 from pathlib import Path
+
+from eoffice.signing.ca import cert_to_pem, init_ca
 
 from tests.e2e.cli import Result, assert_one_line_error, run
 
@@ -50,6 +53,14 @@ def test_letter_lifecycle(content_url: str, home: Path, tmp_path: Path) -> None:
     assert ok.json()["signatures"][0]["intact"] is True
     pdfsig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, check=False).stdout
     assert "Signature is Valid" in pdfsig and "Total document signed" in pdfsig
+    pyhanko = subprocess.run([str(Path(sys.executable).with_name("pyhanko")), "sign", "validate", "--trust",
+                              str(root), "--trust-replace", "--no-revocation-check", "--pretty-print", str(out)],
+                             capture_output=True, text=True, check=False)
+    assert "The signature is judged VALID" in pyhanko.stdout, pyhanko.stdout + pyhanko.stderr
+    foreign = tmp_path / "asing.pem"
+    foreign.write_bytes(cert_to_pem(init_ca("Organisasi Lain").root_cert))
+    untrusted = run("verify", str(out), "--trust", str(foreign), "--json", db=None, home=home)
+    assert untrusted.code == 1 and untrusted.json()["signatures"][0]["trusted"] is False
     tampered = tmp_path / "ubah.pdf"
     data = bytearray(out.read_bytes())
     at = data.index(b"Permohonan Akses") if b"Permohonan Akses" in data else len(data) // 3

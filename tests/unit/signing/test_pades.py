@@ -5,6 +5,7 @@ import io
 import re
 import socket
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -24,7 +25,7 @@ from eoffice.signing.pades import FieldSpec, SignResult, document_sha256, prepar
 from eoffice.signing.stamp import StampSpec, qr_payload
 from eoffice.signing.verify import verify_pdf
 
-PYHANKO = "/work/venv/bin/pyhanko"
+PYHANKO = str(Path(sys.executable).with_name("pyhanko"))  # the venv running the tests
 ROUTE = [FieldSpec("paraf1"), FieldSpec("paraf2", -1, (420, 60, 480, 90)), FieldSpec("ttd", -1, (300, 120, 560, 200))]
 WITA = dt.timezone(dt.timedelta(hours=8))
 
