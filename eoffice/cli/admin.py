@@ -51,24 +51,16 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
 def cmd_init(ctx: Ctx) -> int:
     from eoffice.store import migrate
 
-    migrate.upgrade(ctx.engine)
-    rev = migrate.current_revision(ctx.engine)
-    ctx.emit({"database": describe(ctx.engine), "revision": rev},
-             lambda: print(f"Database siap: {describe(ctx.engine)} (skema {rev})"))
+    migrate.upgrade(ctx.raw_engine)
+    rev = migrate.current_revision(ctx.raw_engine)
+    ctx.emit({"database": describe(ctx.raw_engine), "revision": rev},
+             lambda: print(f"Database siap: {describe(ctx.raw_engine)} (skema {rev})"))
     return 0
-
-
-def _require_schema(ctx: Ctx) -> None:
-    from eoffice.store import migrate  # Alembic only for the verbs that touch the schema
-
-    if migrate.current_revision(ctx.engine) != migrate.head_revision():
-        raise BadInput("Skema database belum siap: jalankan 'eoffice init' dahulu")
 
 
 def cmd_demo(ctx: Ctx) -> int:
     from eoffice.services import demo
 
-    _require_schema(ctx)
     result = ctx.run(demo.seed)
     demo.seed_content(ctx.run, ctx.home, result)
 
@@ -84,7 +76,6 @@ def cmd_demo(ctx: Ctx) -> int:
 
 
 def cmd_user_add(ctx: Ctx) -> int:
-    _require_schema(ctx)
     actor = ctx.actor(required=False)
     password = os.environ.get("EOFFICE_NEW_PASSWORD") or os.environ.get("EOFFICE_PASSWORD")
     if not password:
@@ -97,7 +88,6 @@ def cmd_user_add(ctx: Ctx) -> int:
 
 
 def cmd_user_list(ctx: Ctx) -> int:
-    _require_schema(ctx)
 
     def use_case(uow: UnitOfWork) -> list[org.UserInfo]:
         return org.list_users(uow, unit_code=ctx.args.unit)
@@ -109,7 +99,6 @@ def cmd_user_list(ctx: Ctx) -> int:
 
 
 def cmd_user_passwd(ctx: Ctx) -> int:
-    _require_schema(ctx)
     actor = ctx.require_actor()
     password = os.environ.get("EOFFICE_NEW_PASSWORD")
     if not password:
@@ -120,7 +109,6 @@ def cmd_user_passwd(ctx: Ctx) -> int:
 
 
 def cmd_unit_add(ctx: Ctx) -> int:
-    _require_schema(ctx)
     actor = ctx.actor(required=False)
     a = ctx.args
     info = ctx.run(lambda uow: org.add_unit(uow, actor, code=a.code, name=a.name, kind=a.kind, parent_code=a.parent,
@@ -130,7 +118,6 @@ def cmd_unit_add(ctx: Ctx) -> int:
 
 
 def cmd_unit_list(ctx: Ctx) -> int:
-    _require_schema(ctx)
     units = ctx.run(org.list_units)
     ctx.emit([u.to_dict() for u in units], lambda: print(table(
         [[u.code, u.name, u.kind, u.parent or "-"] for u in units], ["KODE", "NAMA", "JENIS", "INDUK"])))

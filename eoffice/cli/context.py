@@ -18,6 +18,7 @@ from sqlalchemy.engine import Engine
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, login
 from eoffice.store.db import check_connection, make_engine, resolve_url
+from eoffice.store.migrate import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork
 
 T = TypeVar("T")
@@ -39,6 +40,7 @@ def default_home() -> Path:
 class Ctx:
     args: argparse.Namespace
     _engine: Engine | None = field(default=None, repr=False)
+    _schema_ok: bool = False
 
     @property
     def json(self) -> bool:
@@ -63,12 +65,26 @@ class Ctx:
         return resolve_url(getattr(self.args, "db", None))
 
     @property
-    def engine(self) -> Engine:
+    def raw_engine(self) -> Engine:
+        """The database, reachable, whatever its schema (for `init`)."""
         if self._engine is None:
             engine = make_engine(self.db_url)
             check_connection(engine)
             self._engine = engine
         return self._engine
+
+    @property
+    def engine(self) -> Engine:
+        """The database, reachable and at the schema this version needs."""
+        engine = self.raw_engine
+        if not self._schema_ok:
+            state = schema_state(engine)
+            if state is None:
+                raise BadInput("Skema database belum ada: jalankan 'eoffice init' dahulu")
+            if state != HEAD:
+                raise BadInput(f"Skema database {state}, versi ini memerlukan {HEAD}: jalankan 'eoffice init'")
+            self._schema_ok = True
+        return engine
 
     def uow(self) -> UnitOfWork:
         return UnitOfWork(self.engine)

@@ -39,6 +39,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = disp.add_parser("tree", parents=[common], help="show the disposisi tree of a letter")
     p.add_argument("id")
     p.set_defaults(func=cmd_tree)
+    p = disp.add_parser("sheet", parents=[common], help="write the lembar disposisi (PDF) of an incoming letter")
+    p.add_argument("id")
+    p.add_argument("out", type=Path)
+    p.set_defaults(func=cmd_sheet)
     p = disp.add_parser("read", parents=[common], help="mark your disposisi read")
     p.add_argument("id")
     p.set_defaults(func=cmd_read)
@@ -118,4 +122,14 @@ def cmd_read(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     ctx.run(lambda uow: incoming.mark_read(uow, actor, ctx.args.id))
     ctx.emit({"id": ctx.args.id, "status": "read"}, lambda: print("Disposisi ditandai dibaca"))
+    return 0
+
+
+def cmd_sheet(ctx: Ctx) -> int:
+    from eoffice.cli.letters import write_file
+
+    actor = ctx.require_actor()
+    pdf = ctx.run(lambda uow: incoming.sheet(uow, actor, ctx.args.id))
+    write_file(ctx.args.out, pdf)
+    ctx.emit({"file": str(ctx.args.out)}, lambda: print(f"Lembar disposisi: {ctx.args.out}"))
     return 0

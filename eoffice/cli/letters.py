@@ -63,6 +63,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = letter.add_parser("export", parents=[common], help="export the current PDF (the signed one once signed)")
     p.add_argument("id")
     p.add_argument("out", type=Path)
+    p.add_argument("--package", action="store_true",
+                   help="one PDF: the letter then its PDF attachments (for reading; the signed file is separate)")
     p.set_defaults(func=cmd_export)
 
     p = sub.add_parser("inbox", parents=[common], help="steps waiting for you")
@@ -183,7 +185,7 @@ def cmd_history(ctx: Ctx) -> int:
     return 0
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes) -> None:
     tmp = path.with_name(path.name + ".part")
     try:
         tmp.write_bytes(data)
@@ -196,15 +198,20 @@ def _write(path: Path, data: bytes) -> None:
 def cmd_render(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     pdf = ctx.run(lambda uow: queries.preview_pdf(uow, actor, ctx.args.id))
-    _write(ctx.args.out, pdf)
+    write_file(ctx.args.out, pdf)
     ctx.emit({"file": str(ctx.args.out), "bytes": len(pdf)}, lambda: print(f"Pratinjau: {ctx.args.out}"))
     return 0
 
 
 def cmd_export(ctx: Ctx) -> int:
     actor = ctx.require_actor()
+    if ctx.args.package:
+        package = ctx.run(lambda uow: queries.export_package(uow, actor, ctx.args.id))
+        write_file(ctx.args.out, package)
+        ctx.emit({"file": str(ctx.args.out), "package": True}, lambda: print(f"Paket naskah: {ctx.args.out}"))
+        return 0
     pdf, signed = ctx.run(lambda uow: queries.export_pdf(uow, actor, ctx.args.id))
-    _write(ctx.args.out, pdf)
+    write_file(ctx.args.out, pdf)
     ctx.emit({"file": str(ctx.args.out), "signed": signed},
              lambda: print(f"{'PDF bertanda tangan' if signed else 'Pratinjau (belum ditandatangani)'}: "
                            f"{ctx.args.out}"))

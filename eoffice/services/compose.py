@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from pathlib import Path
 from typing import Any
 
 from eoffice.documents.body import parse_body_json
@@ -23,18 +24,32 @@ from eoffice.services import letters
 from eoffice.services.numbering import agency_of
 from eoffice.store.models import Document, DocumentVersion
 from eoffice.store.uow import UnitOfWork
+from eoffice.workflow.disposition import DispositionNode
 from eoffice.workflow.state import Route, Step
 
 WITA = dt.timezone(dt.timedelta(hours=8))
 GOVERNOR_KINDS = {DocKind.SURAT_KEPUTUSAN.value, DocKind.SURAT_EDARAN.value}
 
 
+LETTERHEADS = Path(__file__).resolve().parents[2] / "resources" / "letterheads"
+
+
+def logo_for(code: str) -> Path | None:
+    """An admin-supplied emblem: resources/letterheads/<UNIT CODE>.png (or .jpg); else the drawn placeholder."""
+    for ext in ("png", "jpg"):
+        path = LETTERHEADS / f"{code}.{ext}"
+        if path.is_file():
+            return path
+    return None
+
+
 def letterhead_for(uow: UnitOfWork, doc: Document, signer_position_code: str | None) -> Letterhead:
     if signer_position_code == "GUBERNUR" or (signer_position_code is None and doc.kind in GOVERNOR_KINDS):
-        return governor_letterhead()
+        return governor_letterhead(logo_for("GUBERNUR"))
     agency = agency_of(uow, doc.unit_id)
     name = agency.name.upper() if agency.kind != "pemprov" else "SEKRETARIAT DAERAH"
-    return unit_letterhead(name, agency.address or "Samarinda", agency.phone, agency.email, agency.website)
+    return unit_letterhead(name, agency.address or "Samarinda", agency.phone, agency.email, agency.website,
+                           logo_for(agency.code) or logo_for("PEMPROV"))
 
 
 def signatory_for(uow: UnitOfWork, step: Step | None) -> tuple[Signatory | None, str | None]:
@@ -125,3 +140,45 @@ def render_version(uow: UnitOfWork, doc: Document, version: DocumentVersion, rou
     data = letter_data(uow, doc, version, route, signed_on=signed_on)
     created = signed_at.astimezone(WITA) if signed_at else None
     return render_letter(data, created=created)
+
+
+def disposition_sheet(uow: UnitOfWork, doc: Document, nodes: Sequence[DispositionNode]) -> bytes:
+    """The lembar disposisi of an incoming letter: the first level of its disposisi tree, as a form."""
+    from eoffice.documents.letter import Disposition
+    from eoffice.workflow.disposition import INSTRUCTIONS
+
+    version = letters.current_version(uow, doc)
+    first = [n for n in nodes if n.parent_id is None]
+    titles = []
+    for n in first:
+        user = uow.users.by_login(n.to_user)
+        titles.append(uow.positions.get(user.position_id).title if user.position_id else user.name)
+    received = version.fields.get("received_at")
+    deadlines = [n.deadline for n in first if n.deadline]
+    data = LetterData(
+        kind=DocKind.NASKAH_MASUK,
+        letterhead=governor_letterhead(logo_for("GUBERNUR")) if _title_of(uow, doc).startswith("Gubernur")
+        else letterhead_for(uow, doc, None),
+        disposition=Disposition(
+            sender=doc.sender, letter_number=doc.number or "",
+            letter_date=doc.letter_date.date() if doc.letter_date else None, subject=doc.subject,
+            received_date=dt.datetime.fromisoformat(received).astimezone(WITA).date() if received else None,
+            agenda_number=str(version.fields.get("agenda", "")), urgency=Urgency(doc.urgency),
+            classification=Classification(doc.classification), recipients=tuple(titles),
+            instructions=tuple(dict.fromkeys(INSTRUCTIONS[i] for n in first for i in n.instructions)),
+            note=" ".join(dict.fromkeys(n.note for n in first if n.note)),
+            deadline=min(deadlines).astimezone(WITA).date() if deadlines else None))
+    return render_letter(data).pdf
+
+
+def _title_of(uow: UnitOfWork, doc: Document) -> str:
+    """The title of the leader an incoming letter is addressed to."""
+    from sqlalchemy import select
+
+    from eoffice.store.models import Recipient
+
+    rec = uow.session.scalars(select(Recipient).where(Recipient.document_id == doc.id, Recipient.role == "to")).first()
+    if rec is None or rec.user_id is None:
+        return ""
+    user = uow.users.get(rec.user_id)
+    return uow.positions.get(user.position_id).title if user.position_id else ""

@@ -178,3 +178,13 @@ def incoming_for(uow: UnitOfWork, actor: Actor) -> list[Document]:
     done = {d for (d,) in uow.session.execute(select(Disposition.document_id).where(
         Disposition.from_user_id == actor.user_id))}
     return [d for d in rows if d.id not in done]
+
+
+def sheet(uow: UnitOfWork, actor: Actor, document_id: str) -> bytes:
+    """The lembar disposisi PDF of an incoming letter."""
+    from eoffice.services import compose  # ReportLab only when a sheet is wanted
+
+    doc = letters.visible_document(uow, actor, document_id)
+    if doc.direction != "in":
+        raise BadInput("Lembar disposisi hanya untuk naskah masuk")
+    return compose.disposition_sheet(uow, doc, nodes(uow, doc))

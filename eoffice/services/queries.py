@@ -151,6 +151,17 @@ def export_pdf(uow: UnitOfWork, actor: Actor, document_id: str) -> tuple[bytes, 
     return preview_pdf(uow, actor, document_id), False
 
 
+def export_package(uow: UnitOfWork, actor: Actor, document_id: str) -> bytes:
+    """The letter followed by its PDF attachments, as one file to read or print. The signed letter
+    itself stays the separate signed file: merging rewrites the PDF, which ends its signature."""
+    from eoffice.documents.attachments import merge_pdfs
+
+    letter, _ = export_pdf(uow, actor, document_id)
+    doc = letters.get_document(uow, document_id)
+    parts = [get_blob(uow, a.sha256) for a in letters.attachments(uow, doc) if a.mime == "application/pdf"]
+    return merge_pdfs([letter, *parts])
+
+
 def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
     """Navigation badge counts."""
     from eoffice.domain import StageKind

@@ -19,7 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from sqlalchemy import select
 
-from eoffice.domain import BadInput, NotAuthorized, NotFound, StageKind
+from eoffice.domain import BadInput, InvalidTransition, NotAuthorized, NotFound, StageKind
 from eoffice.services import letters, numbering, routing
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.blobs import put_blob
@@ -247,6 +247,7 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
     result: dict[str, SignResult] = {}
 
     def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
+        _require_approved_version(uow, route, version.content_sha256)
         numbering.allocate(uow, d)
         signed_at = uow.now()
         rendered = compose.render_version(uow, d, version, route, signed_at=signed_at)
@@ -274,6 +275,17 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
               data={"number": doc.number, "pdf_sha256": doc.signed_pdf_sha256, "level": res.level,
                     "status": outcome.status})
     return Signed(doc.id, doc.number, doc.signed_pdf_sha256, res.level, res.timestamp_fallback)
+
+
+def _require_approved_version(uow: UnitOfWork, route: Route, content_sha256: str) -> None:
+    """Invariant 5: what gets signed is the version every reviewer of this round approved."""
+    step_ids = [s.id for s in route.steps if s.round == route.round and s.status.value == "approved"
+                and s.kind.value in ("paraf", "approve")]
+    if not step_ids:
+        return
+    hashes_seen = set(uow.session.scalars(select(DecisionRow.version_hash).where(DecisionRow.step_id.in_(step_ids))))
+    if hashes_seen != {content_sha256}:
+        raise InvalidTransition("Isi naskah berbeda dari versi yang disetujui pemeriksa: ajukan ulang naskah ini")
 
 
 # --- audit ------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ import sys
 from pathlib import Path
 
 from eoffice.signing.ca import cert_to_pem, init_ca
-
 from tests.e2e.cli import Result, assert_one_line_error, run
 
 KEY = {"EOFFICE_KEY_PASSPHRASE": "demo"}
@@ -98,11 +97,9 @@ def test_governor_batch_signs_and_bad_input_is_refused(content_url: str, home: P
 
 
 def test_disposisi_from_the_cli(content_url: str, home: Path, tmp_path: Path) -> None:
-    scan = tmp_path / "surat.pdf"
-    scan.write_bytes(run("letter", "render", "x", str(tmp_path / "none.pdf"), db=content_url, home=home).out.encode()
-                     or b"")
     from tests.integration.test_incoming import _pdf
 
+    scan = tmp_path / "surat.pdf"
     scan.write_bytes(_pdf())
     r = as_user(content_url, home, "tu.pimpinan", "incoming", "register", str(scan), "--from", "BPK RI",
                 "--number", "12/S/XIV/2026", "--subject", "Pemeriksaan Kinerja", "--date", "2026-11-10",
@@ -116,3 +113,33 @@ def test_disposisi_from_the_cli(content_url: str, home: Path, tmp_path: Path) ->
     assert_one_line_error(bad, 1, "bukan bawahan")
     tree = as_user(content_url, home, "gubernur", "disposition", "tree", doc, "--json").json()
     assert tree[0]["to"] == "sekda" and tree[0]["children"][0]["to"] == "asisten1"
+    sheet = tmp_path / "lembar.pdf"
+    assert as_user(content_url, home, "gubernur", "disposition", "sheet", doc, str(sheet)).code == 0
+    text = subprocess.run(["pdftotext", "-layout", str(sheet), "-"], capture_output=True, text=True).stdout
+    assert "LEMBAR DISPOSISI" in text and "BPK RI" in text and "Koordinasikan" in text
+    assert text.index("GUBERNUR KALIMANTAN TIMUR") < text.index("LEMBAR DISPOSISI")
+
+
+def test_import_a_legacy_pkcs12_from_an_external_ca(content_url: str, home: Path, tmp_path: Path) -> None:
+    from cryptography.hazmat.primitives import hashes
+    from cryptography.hazmat.primitives.serialization import PrivateFormat, pkcs12
+    from cryptography.hazmat.primitives.serialization.pkcs12 import PBES
+
+    from eoffice.signing.ca import issue_user_cert
+    from eoffice.signing.keys import generate_key
+
+    national = init_ca("Balai Sertifikasi Elektronik")
+    key = generate_key()
+    cert = issue_user_cert(national, key.public_key(), name="Budi Santoso", nip="198001012005011001",
+                           title="Pranata Komputer", unit="Diskominfo")
+    legacy = (PrivateFormat.PKCS12.encryption_builder().kdf_rounds(2048)
+              .key_cert_algorithm(PBES.PBESv1SHA1And3KeyTripleDESCBC).build(b"rahasia-bsre"))
+    p12 = tmp_path / "budi.p12"
+    p12.write_bytes(pkcs12.serialize_key_and_certificates(b"budi", key, cert, national.chain, legacy))
+    wrong = run("ca", "import-p12", str(p12), db=content_url, home=home, user="staf.kominfo", password="demo",
+                env={"EOFFICE_P12_PASSPHRASE": "salah", "EOFFICE_KEY_PASSPHRASE": "demo"})
+    assert_one_line_error(wrong, 2)
+    ok = run("ca", "import-p12", str(p12), "--json", db=content_url, home=home, user="staf.kominfo",
+             password="demo", env={"EOFFICE_P12_PASSPHRASE": "rahasia-bsre", "EOFFICE_KEY_PASSPHRASE": "demo"})
+    assert ok.code == 0, ok.err
+    assert ok.json()["fingerprint"] == cert.fingerprint(hashes.SHA256()).hex()

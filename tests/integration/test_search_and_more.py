@@ -131,3 +131,21 @@ def test_truncating_the_chain_is_noticed_by_a_client_that_saw_more(content_engin
     _tamper(content_engine, "DELETE FROM audit_events WHERE id > 100")
     result = run(content_engine, lambda uow: audit.verify(uow, home))
     assert not result["ok"] and "shrank" in result["chain"]
+
+
+def test_export_package_appends_pdf_attachments(content_engine: Engine) -> None:
+    import io
+
+    from pypdf import PdfReader
+
+    from tests.integration.test_incoming import _pdf
+
+    doc = draft(content_engine, "staf.kominfo")
+    staff = actor(content_engine, "staf.kominfo")
+    run(content_engine, lambda uow: letters.attach(uow, staff, doc, "lampiran.pdf", _pdf(), max_bytes=10**7))
+    run(content_engine, lambda uow: letters.attach(uow, staff, doc, "data.csv", b"a,b\n1,2\n", max_bytes=10**7))
+    letter, _ = run(content_engine, lambda uow: queries.export_pdf(uow, staff, doc))
+    package = run(content_engine, lambda uow: queries.export_package(uow, staff, doc))
+    assert len(PdfReader(io.BytesIO(package)).pages) == len(PdfReader(io.BytesIO(letter)).pages) + 1
+    with pytest.raises(BadInput):
+        run(content_engine, lambda uow: letters.attach(uow, staff, doc, "besar.pdf", _pdf(), max_bytes=100))

@@ -57,3 +57,9 @@ def test_modules_stay_small() -> None:
     sizes = {str(p.relative_to(PACKAGE)): len(p.read_text(encoding="utf-8").splitlines()) for p in _modules()}
     too_big = {name: n for name, n in sizes.items() if n > 700 and "migrations" not in name}
     assert too_big == {}
+
+
+def test_schema_head_constant_matches_the_migrations() -> None:
+    from eoffice.store import migrate
+
+    assert migrate.head_revision() == migrate.HEAD
