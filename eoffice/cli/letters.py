@@ -304,6 +304,7 @@ def register_more(sub: argparse._SubParsersAction[argparse.ArgumentParser], comm
     p.add_argument("text")
     p.set_defaults(func=cmd_comment)
     p = sub.add_parser("overdue", parents=[common], help="steps past their deadline that you can see")
+    p.add_argument("--remind", action="store_true", help="leave a reminder on each (at most one a day per step)")
     p.set_defaults(func=cmd_overdue)
     num = sub.add_parser("numbering", parents=[common], help="letter number formats").add_subparsers(
         dest="action", required=True)
@@ -350,7 +351,7 @@ def cmd_comment(ctx: Ctx) -> int:
 
 def cmd_overdue(ctx: Ctx) -> int:
     actor = ctx.require_actor()
-    rows = ctx.run(lambda uow: routing.overdue(uow, actor))
+    rows = ctx.run(lambda uow: routing.remind_overdue(uow, actor) if ctx.args.remind else routing.overdue(uow, actor))
     ctx.emit([r.to_dict() for r in rows], lambda: print(table(
         [[r.document_id[:8], r.stage, r.on_behalf_of or "-", r.due_at.strftime("%Y-%m-%d %H:%M") if r.due_at else "-",
           r.subject[:50]] for r in rows], ["ID", "TAHAP", "PEMEGANG", "BATAS (UTC)", "HAL"])))

@@ -10,7 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
@@ -317,3 +317,31 @@ def overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
     return [InboxItem(doc.id, doc.subject, doc.kind, doc.urgency, doc.status, step.stage_name, step.kind, step.id,
                       step.due_at, logins.login(step.assignee_id), logins.login(doc.created_by))
             for step, doc in rows]
+
+
+REMIND_EVERY = timedelta(hours=24)
+
+
+def remind_overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
+    """Leave a reminder note on each overdue step the actor can see (at most one a day per step); the
+    assignee sees it with the letter, and the desktop app raises a notification for it."""
+    from eoffice.store.models import RouteNote
+
+    now = uow.now()
+    reminded = []
+    for item in overdue(uow, actor):
+        last = uow.session.scalar(select(func.max(RouteNote.at)).where(
+            RouteNote.step_id == item.step_id, RouteNote.kind == "reminder"))
+        if last is not None and now - last < REMIND_EVERY:
+            continue
+        doc = letters.get_document(uow, item.document_id)
+        round_no = uow.session.get(StepRow, item.step_id).round  # type: ignore[union-attr]
+        due = item.due_at.strftime("%d-%m-%Y %H:%M UTC") if item.due_at else "-"
+        uow.session.add(RouteNote(document_id=doc.id, step_id=item.step_id, author_id=actor.user_id, kind="reminder",
+                                  text=f"Pengingat: tahap '{item.stage}' melewati batas waktu {due}",
+                                  round=round_no, at=now))
+        letters.changed(uow, doc)
+        uow.audit("route.reminder", actor_id=actor.user_id, document_id=doc.id,
+                  data={"step": item.step_id, "assignee": item.on_behalf_of})
+        reminded.append(item)
+    return reminded

@@ -69,6 +69,11 @@ def test_overdue_steps_are_listed_for_leaders(content_engine: Engine) -> None:
     rows = run(content_engine, lambda uow: routing.overdue(uow, kepala))
     assert [(r.document_id, r.on_behalf_of) for r in rows] == [(doc, "kasi1.kominfo")]
     assert run(content_engine, lambda uow: routing.overdue(uow, actor(content_engine, "staf.dinkes"))) == []
+    assert len(run(content_engine, lambda uow: routing.remind_overdue(uow, kepala))) == 1
+    assert run(content_engine, lambda uow: routing.remind_overdue(uow, kepala)) == []  # once a day
+    kasi = actor(content_engine, "kasi1.kominfo")
+    notes = run(content_engine, lambda uow: queries.letter_detail(uow, kasi, doc))["notes"]
+    assert [n["kind"] for n in notes] == ["reminder"] and "melewati batas waktu" in notes[0]["text"]
 
 
 def test_reviewers_see_what_changed_between_versions(content_engine: Engine, home: Path) -> None:
