@@ -7,6 +7,7 @@ passphrase  remember/lookup/forget_passphrase via the OS keyring (None/False whe
 pades       FieldSpec, prepare_fields, sign_pdf -> SignResult (PAdES B-B / B-T with B-B fallback)
 stamp       StampSpec, qr_payload (the visible TTE stamp and paraf box)
 verify      verify_pdf -> VerifyReport(SignatureReport...)
+ltv         upgrade_pdf -> UpgradeResult (DSS + document timestamp: B-LT / B-LTA), verify_timestamps
 payload     action_statement, sign_payload, verify_payload (canonical JSON statements)
 audit       event_hash, chain_event, verify_chain, AuditHeadTracker
 """
