@@ -322,3 +322,31 @@ def publish_external(uow: UnitOfWork, actor: Actor, identity: Identity) -> Certi
     uow.audit("key.import", actor_id=actor.user_id, data={"fingerprint": row.fingerprint,
                                                            "issuer": identity.cert.issuer.rfc4514_string()})
     return row
+
+
+@dataclass(frozen=True)
+class Upgraded:
+    document_id: str
+    level: str
+    pdf_sha256: str
+    timestamp_error: str
+
+
+def upgrade_letter(uow: UnitOfWork, actor: Actor, document_id: str, *, tsa_url: str | None) -> Upgraded:
+    """Long-term validation: embed the certificates and CRLs (B-LT) and, when the TSA answers, a document
+    timestamp (B-LTA). Also how a signature that fell back to B-B gets its trusted time later."""
+    from eoffice.services.blobs import get_blob
+    from eoffice.signing.ltv import upgrade_pdf  # pyHanko: only for this use case
+
+    doc = letters.visible_document(uow, actor, document_id)
+    if not doc.signed_pdf_sha256:
+        raise InvalidTransition("Naskah belum ditandatangani")
+    result = upgrade_pdf(get_blob(uow, doc.signed_pdf_sha256), timestamper_url=tsa_url,
+                         trust_roots=trust_roots(uow), crls=crls(uow))
+    digest = put_blob(uow, result.pdf, "application/pdf")
+    previous, doc.signed_pdf_sha256 = doc.signed_pdf_sha256, digest
+    letters.changed(uow, doc)
+    uow.audit("letter.ltv", actor_id=actor.user_id, document_id=doc.id,
+              data={"level": result.level, "from": previous, "pdf_sha256": digest,
+                    "timestamp_error": result.timestamp_error})
+    return Upgraded(doc.id, result.level, digest, result.timestamp_error)

@@ -1,0 +1,44 @@
+"""Timestamps end to end through the CLI: B-T at signing with a real HTTP TSA, the B-B fallback when the TSA
+is down, and the long-term upgrade (B-LTA) checked by our verifier and pyHanko's."""
+
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+from tests.e2e.cli import run
+from tests.tsa_server import serve_tsa
+
+KEY = {"EOFFICE_KEY_PASSPHRASE": "demo"}
+
+
+def test_timestamped_signature_and_long_term_upgrade(content_url: str, home: Path, tmp_path: Path) -> None:
+    def gub(*args: str):  # type: ignore[no-untyped-def]
+        return run(*args, db=content_url, home=home, user="gubernur", password="demo", env=KEY)
+
+    ids = [i["document_id"] for i in gub("inbox", "--json").json()]
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        closed = f"http://127.0.0.1:{s.getsockname()[1]}/tsa"
+    down = gub("sign", ids[0], "--tsa", closed, "--json")
+    assert down.code == 0 and down.json()[0]["level"] == "B-B"
+    with serve_tsa(home / "ca") as tsa:
+        up = gub("sign", ids[1], "--tsa", tsa, "--json")
+        assert up.code == 0 and up.json()[0]["level"] == "B-T"
+        ltv = gub("ltv", ids[0], ids[1], "--tsa", tsa, "--json")
+        assert ltv.code == 0, ltv.err
+        assert [r["level"] for r in ltv.json()] == ["B-LT", "B-LTA"]
+    root = tmp_path / "root.pem"
+    assert run("ca", "export-root", str(root), db=content_url, home=home).code == 0
+    for doc in ids[:2]:
+        out = tmp_path / f"{doc}.pdf"
+        assert gub("letter", "export", doc, str(out)).code == 0
+        report = run("verify", str(out), "--trust", str(root), "--json", db=content_url, home=home)
+        assert report.code == 0, report.out
+        assert report.json()["document_timestamps"] and all(t["ok"] for t in report.json()["document_timestamps"])
+        check = subprocess.run([str(Path(sys.executable).with_name("pyhanko")), "sign", "validate", "--trust",
+                                str(root), "--trust-replace", "--pretty-print", str(out)],
+                               capture_output=True, text=True, check=False)
+        assert "judged VALID" in check.stdout, check.stdout + check.stderr
