@@ -18,16 +18,16 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
-from eoffice.signing.ca import load_ca
+from eoffice.signing.ca import CaBundle, load_ca
 
 
 def _asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
-def dummy_tsa(ca_dir: Path, passphrase: str) -> DummyTimeStamper:
-    ca = load_ca(ca_dir, passphrase)
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+def dummy_tsa(ca: CaBundle, key: rsa.RSAPrivateKey | None = None) -> DummyTimeStamper:
+    """pyHanko's in-process TSA with a timeStamping certificate from ``ca``."""
+    key = key or rsa.generate_private_key(public_exponent=65537, key_size=2048)
     now = dt.datetime.now(dt.UTC)
     cert = (x509.CertificateBuilder()
             .subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "eoffice uji TSA")]))
@@ -44,7 +44,7 @@ def dummy_tsa(ca_dir: Path, passphrase: str) -> DummyTimeStamper:
 
 @contextmanager
 def serve_tsa(ca_dir: Path, passphrase: str = "demo") -> Iterator[str]:
-    stamper = dummy_tsa(ca_dir, passphrase)
+    stamper = dummy_tsa(load_ca(ca_dir, passphrase))
 
     class Handler(BaseHTTPRequestHandler):
         def do_POST(self) -> None:  # noqa: N802 - http.server's naming

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import getpass
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -133,3 +134,16 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join(lines)
+
+
+def parse_date(text: str, what: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError as exc:
+        raise BadInput(f"{what} tidak valid: {text!r} (format YYYY-MM-DD)") from exc
+
+
+def letter_table(rows: Sequence[Any]) -> str:
+    """The one-line-per-letter listing shared by list and search."""
+    return table([[r.id[:8], r.kind, r.status, r.number or "-", r.subject[:60]] for r in rows],
+                 ["ID", "JENIS", "STATUS", "NOMOR", "HAL"])

@@ -6,7 +6,7 @@ import argparse
 import datetime as dt
 from pathlib import Path
 
-from eoffice.cli.context import Ctx
+from eoffice.cli.context import Ctx, parse_date
 from eoffice.domain import BadInput, Classification, Urgency
 from eoffice.services import incoming
 from eoffice.workflow.disposition import INSTRUCTIONS, TreeNode
@@ -52,13 +52,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(func=cmd_done)
 
 
-def _date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise BadInput(f"{what} tidak valid: {text!r} (format YYYY-MM-DD)") from exc
-
-
 def cmd_register(ctx: Ctx) -> int:
     a = ctx.args
     actor = ctx.require_actor()
@@ -66,7 +59,7 @@ def cmd_register(ctx: Ctx) -> int:
         data = a.file.read_bytes()
     except OSError as exc:
         raise BadInput(f"{a.file}: tidak dapat dibaca ({exc.strerror})") from exc
-    info = incoming.Incoming(sender=a.sender, number=a.number, subject=a.subject, letter_date=_date(a.date, "Tanggal"),
+    info = incoming.Incoming(sender=a.sender, number=a.number, subject=a.subject, letter_date=parse_date(a.date, "Tanggal"),
                              addressed_to=a.to, urgency=Urgency(a.urgency),
                              classification=Classification(a.classification))
     doc_id = ctx.run(lambda uow: incoming.register(uow, actor, info, a.file.name, data,
@@ -80,7 +73,7 @@ def cmd_dispose(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     deadline = None
     if a.deadline:
-        deadline = dt.datetime.combine(_date(a.deadline, "Batas waktu") + dt.timedelta(days=1), dt.time(),
+        deadline = dt.datetime.combine(parse_date(a.deadline, "Batas waktu") + dt.timedelta(days=1), dt.time(),
                                        tzinfo=WITA)
     ids = ctx.run(lambda uow: incoming.dispose(uow, actor, a.id, to=a.to, instructions=a.instruct, note=a.note,
                                                deadline=deadline))

@@ -4,13 +4,12 @@ workflow import|export|list, delegate."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from eoffice.cli.context import Ctx, table
+from eoffice.cli.context import Ctx, letter_table, parse_date, table
 from eoffice.cli.keys import identity_for
 from eoffice.documents.body import parse_body_file
 from eoffice.domain import BadInput, Classification, DocKind, Urgency
@@ -142,9 +141,7 @@ def cmd_draft(ctx: Ctx) -> int:
 def cmd_list(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     rows = ctx.run(lambda uow: queries.list_letters(uow, actor, status=ctx.args.status, kind=ctx.args.kind))
-    ctx.emit([r.to_dict() for r in rows], lambda: print(table(
-        [[r.id[:8], r.kind, r.status, r.number or "-", r.subject[:60]] for r in rows],
-        ["ID", "JENIS", "STATUS", "NOMOR", "HAL"])))
+    ctx.emit([r.to_dict() for r in rows], lambda: print(letter_table(rows)))
     return 0
 
 
@@ -268,17 +265,10 @@ def cmd_wf_list(ctx: Ctx) -> int:
     return 0
 
 
-def _day(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise BadInput(f"{what} tidak valid: {text!r} (format YYYY-MM-DD)") from exc
-
-
 def cmd_delegate(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     a = ctx.args
-    starts, ends = _day(a.starts, "Tanggal mulai"), _day(a.ends, "Tanggal selesai")
+    starts, ends = parse_date(a.starts, "Tanggal mulai"), parse_date(a.ends, "Tanggal selesai")
     info = ctx.run(lambda uow: delegation.delegate(uow, actor, a.to, a.capacity, starts, ends, reason=a.reason))
     ctx.emit(info, lambda: print(f"{info['capacity']} {info['delegator']} -> {info['delegate']} "
                                  f"({a.starts} s.d. {a.ends})"))
@@ -326,12 +316,10 @@ def cmd_search(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     a = ctx.args
     filters = Filters(kind=a.kind, status=a.status, unit=a.unit, classification=a.classification,
-                      date_from=_day(a.date_from, "Tanggal awal") if a.date_from else None,
-                      date_to=_day(a.date_to, "Tanggal akhir") if a.date_to else None)
+                      date_from=parse_date(a.date_from, "Tanggal awal") if a.date_from else None,
+                      date_to=parse_date(a.date_to, "Tanggal akhir") if a.date_to else None)
     rows = ctx.run(lambda uow: search(uow, actor, a.query, filters))
-    ctx.emit([r.to_dict() for r in rows], lambda: print(table(
-        [[r.id[:8], r.kind, r.status, r.number or "-", r.subject[:60]] for r in rows],
-        ["ID", "JENIS", "STATUS", "NOMOR", "HAL"])))
+    ctx.emit([r.to_dict() for r in rows], lambda: print(letter_table(rows)))
     return 0
 
 

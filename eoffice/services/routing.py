@@ -266,6 +266,12 @@ class InboxItem:
         return asdict(self)
 
 
+def _item(step: StepRow, doc: Document, logins: Logins, holder_id: int | None) -> InboxItem:
+    return InboxItem(doc.id, doc.subject, doc.kind, doc.urgency, doc.status, step.stage_name, step.kind, step.id,
+                     step.due_at, logins.login(holder_id) if holder_id is not None else None,
+                     logins.login(doc.created_by))
+
+
 def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None) -> list[InboxItem]:
     """Pending steps of the actor and of those they currently stand in for."""
     from eoffice.services.access import acting_for
@@ -281,10 +287,7 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None)
     for step, doc in rows:
         if kinds is not None and StageKind(step.kind) not in kinds:
             continue
-        items.append(InboxItem(doc.id, doc.subject, doc.kind, doc.urgency, doc.status, step.stage_name, step.kind,
-                               step.id, step.due_at,
-                               None if step.assignee_id == actor.user_id else logins.login(step.assignee_id),
-                               logins.login(doc.created_by)))
+        items.append(_item(step, doc, logins, None if step.assignee_id == actor.user_id else step.assignee_id))
     return items
 
 
@@ -314,9 +317,7 @@ def overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
         .where(StepRow.status == StepStatus.PENDING.value, StepRow.due_at < uow.now(), visible_clause(uow, actor))
         .order_by(StepRow.due_at)).all()
-    return [InboxItem(doc.id, doc.subject, doc.kind, doc.urgency, doc.status, step.stage_name, step.kind, step.id,
-                      step.due_at, logins.login(step.assignee_id), logins.login(doc.created_by))
-            for step, doc in rows]
+    return [_item(step, doc, logins, step.assignee_id) for step, doc in rows]
 
 
 REMIND_EVERY = timedelta(hours=24)

@@ -9,10 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from asn1crypto import keys as asn1_keys
-from asn1crypto import x509 as asn1_x509
 from cryptography import x509
-from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import rsa
 from pyhanko.pdf_utils import generic
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
@@ -24,6 +22,7 @@ from eoffice.signing.keystore import Identity
 from eoffice.signing.pades import FieldSpec, SignResult, document_sha256, prepare_fields, sign_pdf
 from eoffice.signing.stamp import StampSpec, qr_payload
 from eoffice.signing.verify import verify_pdf
+from tests.tsa_server import dummy_tsa
 
 PYHANKO = str(Path(sys.executable).with_name("pyhanko"))  # the venv running the tests
 ROUTE = [FieldSpec("paraf1"), FieldSpec("paraf2", -1, (420, 60, 480, 90)), FieldSpec("ttd", -1, (300, 120, 560, 200))]
@@ -183,21 +182,8 @@ def test_route_rules(pdf2: bytes, ec_identity: Identity) -> None:
 def tsa(ca: CaBundle, rsa2048_identity: Identity) -> DummyTimeStamper:
     """pyHanko's in-process TSA; it only works with an RSA key. Certified by our CA with EKU timeStamping."""
     key = rsa2048_identity.key
-    now = dt.datetime.now(dt.UTC)
-    cert = (x509.CertificateBuilder()
-            .subject_name(x509.Name([x509.NameAttribute(x509.NameOID.COMMON_NAME, "eoffice test TSA")]))
-            .issuer_name(ca.issuing_cert.subject).public_key(key.public_key())
-            .serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
-            .add_extension(x509.ExtendedKeyUsage([x509.ExtendedKeyUsageOID.TIME_STAMPING]), critical=True)
-            .sign(ca.issuing_key, hashes.SHA256()))
-    der = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-                            serialization.NoEncryption())
-    return DummyTimeStamper(
-        tsa_cert=asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
-        tsa_key=asn1_keys.PrivateKeyInfo.load(der),
-        certs_to_embed=[asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER)) for c in ca.chain],
-    )
+    assert isinstance(key, rsa.RSAPrivateKey)
+    return dummy_tsa(ca, key)
 
 
 def test_b_t_with_dummy_tsa(pdf2: bytes, rsa2048_identity: Identity, ca: CaBundle, tsa: DummyTimeStamper,
