@@ -124,7 +124,7 @@ def dispose(uow: UnitOfWork, actor: Actor, document_id: str, *, to: Sequence[str
                                     status=n.status.value, report="", created_at=n.created_at))
     doc.updated_at = now
     uow.flush()
-    letters.changed(uow, doc)
+    letters.changed(uow, doc, reindex=False)
     uow.audit("disposition.send", actor_id=actor.user_id, document_id=doc.id,
               data={"events": [{"type": e.type, "node": e.step_id, **e.data} for e in events]})
     return [n.id for n in created]

@@ -210,8 +210,12 @@ def body_of(version: DocumentVersion) -> Body:
     return parse_body_json(version.body)
 
 
-def changed(uow: UnitOfWork, doc: Document) -> None:
-    """After any change to a letter: refresh what search sees of it and note it for sync."""
+def changed(uow: UnitOfWork, doc: Document, *, reindex: bool = True) -> None:
+    """After any change to a letter: refresh what search sees of it and note it for sync.
+    ``reindex=False`` when only its status changed (the hot path of every route decision)."""
+    uow.touched("document", doc.id)
+    if not reindex:
+        return
     uow.flush()
     to, cc = recipients(uow, doc)
     version = current_version(uow, doc)
@@ -220,4 +224,3 @@ def changed(uow: UnitOfWork, doc: Document) -> None:
     parts = [doc.subject, number, re.sub(r"[/._-]+", " ", number), doc.sender, KIND_LABELS[DocKind(doc.kind)], *to, *cc, version.body_text,
              *(a.name for a in attachments(uow, doc))]
     doc.search_text = "\n".join(p for p in parts if p)
-    uow.touched("document", doc.id)

@@ -122,11 +122,12 @@ def _event_data(events: Sequence[Event]) -> list[dict[str, Any]]:
 
 def _apply(uow: UnitOfWork, doc: Document, old: Route | None, new: Route, events: Sequence[Event], logins: Logins,
            actor: Actor, action: str, *, template_id: int | None = None,
-           decision_extra: dict[str, dict[str, Any]] | None = None, signature: str | None = None) -> None:
+           decision_extra: dict[str, dict[str, Any]] | None = None, signature: str | None = None,
+           reindex: bool = False) -> None:
     save_route(uow.session, old, new, logins, template_id=template_id, decision_extra=decision_extra)
     doc.status = doc_status(new).value
     doc.updated_at = uow.now()
-    letters.changed(uow, doc)
+    letters.changed(uow, doc, reindex=reindex)
     uow.audit(action, actor_id=actor.user_id, document_id=doc.id, data={"events": _event_data(events)},
               signature=signature)
 
@@ -204,12 +205,14 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
                                 delegations=delegations, return_to=return_to)
     decided = new.step(step.id)
     assert decided is not None
-    extra: dict[str, Any] = {"action_id": new_id(),
-                             "version_hash": letters.current_version(uow, doc).content_sha256}
+    extra: dict[str, Any] = {"action_id": new_id()}
+    number = doc.number
     if on_step is not None:
         extra |= on_step(doc, new, decided)
+    if "version_hash" not in extra:
+        extra["version_hash"] = letters.current_version(uow, doc).content_sha256
     _apply(uow, doc, route, new, events, logins, actor, f"route.{decision.value}",
-           decision_extra={step.id: extra}, signature=extra.get("signature"))
+           decision_extra={step.id: extra}, signature=extra.get("signature"), reindex=doc.number != number)
     return Outcome(doc.id, doc.status, step.id, step.stage_name, doc.number)
 
 
@@ -221,7 +224,7 @@ def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "")
         if doc.created_by != actor.user_id:
             raise NotAuthorized("Hanya pembuat naskah yang dapat menariknya")
         doc.status = DocStatus.WITHDRAWN.value
-        letters.changed(uow, doc)
+        letters.changed(uow, doc, reindex=False)
         uow.audit("letter.withdraw", actor_id=actor.user_id, document_id=doc.id, data={"note": note})
         return Outcome(doc.id, doc.status)
     new, events = engine.withdraw(route, actor=actor.login, now=uow.now(), note=note)
@@ -341,7 +344,7 @@ def remind_overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
         uow.session.add(RouteNote(document_id=doc.id, step_id=item.step_id, author_id=actor.user_id, kind="reminder",
                                   text=f"Pengingat: tahap '{item.stage}' melewati batas waktu {due}",
                                   round=round_no, at=now))
-        letters.changed(uow, doc)
+        letters.changed(uow, doc, reindex=False)
         uow.audit("route.reminder", actor_id=actor.user_id, document_id=doc.id,
                   data={"step": item.step_id, "assignee": item.on_behalf_of})
         reminded.append(item)

@@ -345,7 +345,7 @@ def upgrade_letter(uow: UnitOfWork, actor: Actor, document_id: str, *, tsa_url: 
                          trust_roots=trust_roots(uow), crls=crls(uow))
     digest = put_blob(uow, result.pdf, "application/pdf")
     previous, doc.signed_pdf_sha256 = doc.signed_pdf_sha256, digest
-    letters.changed(uow, doc)
+    letters.changed(uow, doc, reindex=False)
     uow.audit("letter.ltv", actor_id=actor.user_id, document_id=doc.id,
               data={"level": result.level, "from": previous, "pdf_sha256": digest,
                     "timestamp_error": result.timestamp_error})

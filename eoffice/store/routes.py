@@ -7,7 +7,7 @@ engine's own check.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from sqlalchemy import select, update
@@ -40,6 +40,13 @@ class Logins:
             self._remember(user.id, user.login)
         return self._by_login[login]
 
+    def prime(self, user_ids: Iterable[int | None]) -> None:
+        """Fetch the logins of many users in one query (a route names a dozen people)."""
+        missing = {u for u in user_ids if u is not None and u not in self._by_id}
+        if missing:
+            for user_id, login in self.s.execute(select(User.id, User.login).where(User.id.in_(missing))):
+                self._remember(user_id, login)
+
     def _remember(self, user_id: int, login: str) -> None:
         self._by_id[user_id] = login
         self._by_login[login] = user_id
@@ -64,15 +71,20 @@ def _stages_from_json(data: Mapping[str, Any]) -> tuple[StagePlan, ...]:
 def load_route(session: Session, document_id: str, logins: Logins, *, lock: bool) -> Route | None:
     """The route of a document; with lock=True the route row is locked until commit (PostgreSQL)."""
     query = select(RouteRow).where(RouteRow.document_id == document_id)
-    row = session.scalars(query.with_for_update() if lock else query).first()
+    if lock:  # the locked read must see the latest committed row, not a cached one
+        query = query.with_for_update().execution_options(populate_existing=True)
+    row = session.scalars(query).first()
     if row is None:
         return None
-    if lock:
-        session.refresh(row)
     step_rows = session.scalars(select(StepRow).where(StepRow.document_id == document_id)
                                 .order_by(StepRow.seq)).all()
     decisions = {d.step_id: d for d in session.scalars(
         select(DecisionRow).where(DecisionRow.step_id.in_([s.id for s in step_rows])))}
+    note_rows = session.scalars(select(RouteNote).where(RouteNote.document_id == document_id)
+                                .order_by(RouteNote.id)).all()
+    logins.prime([row.drafter_id, *(r.assignee_id for r in step_rows),
+                  *(d.actor_id for d in decisions.values()), *(d.on_behalf_of for d in decisions.values()),
+                  *(n.author_id for n in note_rows)])
     steps = []
     for r in step_rows:
         d = decisions.get(r.id)
@@ -86,10 +98,7 @@ def load_route(session: Session, document_id: str, logins: Logins, *, lock: bool
             on_behalf_of=logins.login(d.on_behalf_of) if d and d.on_behalf_of else None,
             activated_at=r.activated_at,
         ))
-    notes = tuple(
-        Note(n.step_id, logins.login(n.author_id), n.kind, n.text, n.at, n.round)
-        for n in session.scalars(select(RouteNote).where(RouteNote.document_id == document_id)
-                                 .order_by(RouteNote.id)))
+    notes = tuple(Note(n.step_id, logins.login(n.author_id), n.kind, n.text, n.at, n.round) for n in note_rows)
     template_name, template_version = row.stages.get("template", ["", 0])
     return Route(document_id, template_name, template_version, logins.login(row.drafter_id),
                  RouteStatus(row.status), row.round, _stages_from_json(row.stages), tuple(steps), notes,

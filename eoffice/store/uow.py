@@ -6,12 +6,13 @@ event land in the same transaction (DESIGN.md invariant 3), and the change seque
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any
 
-from sqlalchemy import select, text, update
+from sqlalchemy import insert, text, update
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
@@ -115,8 +116,7 @@ class UnitOfWork:
     def commit(self) -> None:
         try:
             self.session.flush()
-            self._write_audit()
-            self._write_changes()
+            self._seal()
             self.session.commit()
         except IntegrityError:
             self.session.rollback()
@@ -134,42 +134,73 @@ class UnitOfWork:
         self.session.rollback()
         self._pending = _Pending()
 
-    def _write_audit(self) -> None:
-        if not self._pending.audit:
-            return
-        # Locking the head row serialises chain writers: each link sees the one before it.
-        head = self.session.execute(select(AuditHead).where(AuditHead.id == 1).with_for_update()).scalar_one()
-        at = self.now()
-        for item in self._pending.audit:
-            row = AuditEvent(
-                id=head.last_id + 1,
-                at=at,
-                actor_id=item.actor_id,
-                action=item.action,
-                document_id=item.document_id,
-                data=item.data,
-                signature=item.signature,
-                prev_hash=head.last_hash,
-                hash="",
-            )
-            row.hash = chain_hash(head.last_hash, audit_record(row))
-            self.session.add(row)
-            head.last_id, head.last_hash = row.id, row.hash
-        self.session.flush()
+    def _seal(self) -> None:
+        """Append the queued audit events to the hash chain and the changes to the sequence.
 
-    def _write_changes(self) -> None:
-        if not self._pending.changes:
+        audit_head and sync_counter are single hot rows every writer locks until commit, so the lock is
+        held for as few round trips as possible: one statement takes and advances both, one writes the
+        rest, then COMMIT (was six; measured in bench/RESULTS.md, "Workflow transitions")."""
+        audit, changes = self._pending.audit, list(dict.fromkeys(self._pending.changes))
+        if not audit and not changes:
             return
-        unique = list(dict.fromkeys(self._pending.changes))
-        # Allocated from a single-row counter inside this transaction, so seq follows commit order.
-        top = self.session.execute(
-            update(SyncCounter)
-            .where(SyncCounter.id == 1)
-            .values(value=SyncCounter.value + len(unique))
-            .returning(SyncCounter.value)
-        ).scalar_one()
-        at = self.now()
-        first = top - len(unique) + 1
-        for offset, (entity, entity_id) in enumerate(unique):
-            self.session.add(Change(seq=first + offset, entity=entity, entity_id=entity_id, at=at))
-        self.session.flush()
+        at = self.now()  # before the lock: on PostgreSQL this is a round trip of its own
+        last_id, prev_hash, top = self._advance(len(audit), len(changes))
+        rows: list[dict[str, Any]] = []
+        for offset, item in enumerate(audit):
+            row = {"id": last_id - len(audit) + 1 + offset, "at": at, "actor_id": item.actor_id,
+                   "action": item.action, "document_id": item.document_id, "data": item.data,
+                   "signature": item.signature, "prev_hash": prev_hash}
+            row["hash"] = prev_hash = chain_hash(prev_hash, _canonical_audit(row))
+            rows.append(row)
+        seqs = [{"seq": top - len(changes) + 1 + i, "entity": e, "entity_id": eid, "at": at}
+                for i, (e, eid) in enumerate(changes)]
+        if self.dialect == "postgresql" and rows and seqs:
+            self.session.execute(_PG_WRITE, {"rows": json.dumps(rows, default=_iso), "head": prev_hash,
+                                             "changes": json.dumps(seqs, default=_iso)})
+            return
+        if rows:
+            self.session.execute(insert(AuditEvent), rows)
+            self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_hash=prev_hash))
+        if seqs:
+            self.session.execute(insert(Change), seqs)
+
+    def _advance(self, events: int, changes: int) -> tuple[int, str, int]:
+        """Lock and advance the chain head and the change counter in one statement."""
+        if self.dialect == "postgresql" and events and changes:
+            row = self.session.execute(text(
+                "WITH a AS (UPDATE audit_head SET last_id = last_id + :n WHERE id = 1 RETURNING last_id, last_hash), "
+                "c AS (UPDATE sync_counter SET value = value + :m WHERE id = 1 RETURNING value) "
+                "SELECT a.last_id, a.last_hash, c.value FROM a, c"), {"n": events, "m": changes}).one()
+            return int(row[0]), str(row[1]), int(row[2])
+        last_id, prev_hash, top = 0, "", 0
+        if events:
+            last_id, prev_hash = self.session.execute(
+                update(AuditHead).where(AuditHead.id == 1).values(last_id=AuditHead.last_id + events)
+                .returning(AuditHead.last_id, AuditHead.last_hash)).one()
+        if changes:
+            top = self.session.execute(
+                update(SyncCounter).where(SyncCounter.id == 1).values(value=SyncCounter.value + changes)
+                .returning(SyncCounter.value)).scalar_one()
+        return last_id, prev_hash, top
+
+
+# Events, the new head hash and the change rows in one statement (one round trip while the rows are locked).
+_PG_WRITE = text(
+    "WITH a AS (INSERT INTO audit_events (id, at, actor_id, action, document_id, data, signature, prev_hash, hash) "
+    "SELECT * FROM json_to_recordset(CAST(:rows AS json)) AS r(id bigint, at timestamptz, actor_id integer, "
+    "action text, document_id text, data json, signature text, prev_hash text, hash text)), "
+    "h AS (UPDATE audit_head SET last_hash = :head WHERE id = 1) "
+    "INSERT INTO changes (seq, entity, entity_id, at) SELECT * FROM json_to_recordset(CAST(:changes AS json)) "
+    "AS r(seq bigint, entity text, entity_id text, at timestamptz)")
+
+
+def _iso(value: object) -> str:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    raise TypeError(type(value).__name__)
+
+
+def _canonical_audit(row: dict[str, Any]) -> dict[str, Any]:
+    """The same content ``audit_record`` gives for a stored row."""
+    return {k: row[k] for k in ("id", "actor_id", "action", "document_id", "data", "signature")} | {
+        "at": row["at"].astimezone(UTC).isoformat()}
