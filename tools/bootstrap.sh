@@ -3,7 +3,7 @@
 
 APP_PACKAGES=(python3-venv python3-pip libegl1 libgl1 libopengl0 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
-  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3 libxcomposite1 libxdamage1 libxrandr2 libxtst6 libasound2
+  libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3
   fonts-dejavu-core)
 TEST_PACKAGES=(postgresql poppler-utils qpdf xvfb openssl)
 
