@@ -126,24 +126,11 @@ def run_pgbench(admin_url: str, pgbench: str, clients: int, scale: int, seconds:
 
 def build_database(url: str, home: Path) -> None:
     from eoffice.services import demo
-    from eoffice.store import migrate
     from eoffice.store.db import make_engine
-    from eoffice.store.uow import UnitOfWork
 
     engine = make_engine(url)
     try:
-        migrate.upgrade(engine)
-        with UnitOfWork(engine) as uow:
-            result = demo.seed(uow)
-            uow.commit()
-
-        def run(use_case: Any) -> Any:
-            with UnitOfWork(engine) as uow:
-                out = use_case(uow)
-                uow.commit()
-            return out
-
-        demo.seed_content(run, home, result)
+        demo.build(engine, home)
     finally:
         engine.dispose()
 

@@ -7,7 +7,6 @@ import os
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
@@ -15,7 +14,7 @@ from sqlalchemy.engine import make_url
 from eoffice.services import demo
 from eoffice.store import migrate
 from eoffice.store.db import make_engine
-from eoffice.store.uow import UnitOfWork
+from eoffice.store.uow import run_in_transaction
 
 _counter = itertools.count()
 
@@ -39,19 +38,12 @@ def _pg_exec(sql: str) -> None:
 def _build(url: str, seeded: bool, home: Path | None = None) -> None:
     engine = make_engine(url)
     try:
+        if home is not None:
+            demo.build(engine, home)
+            return
         migrate.upgrade(engine)
         if seeded:
-            with UnitOfWork(engine) as uow:
-                result = demo.seed(uow)
-                uow.commit()
-        if home is not None:
-            def run(use_case: Any) -> Any:
-                with UnitOfWork(engine) as uow:
-                    out = use_case(uow)
-                    uow.commit()
-                return out
-
-            demo.seed_content(run, home, result)
+            run_in_transaction(engine, demo.seed)
     finally:
         engine.dispose()
 

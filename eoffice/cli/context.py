@@ -20,7 +20,7 @@ from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, login
 from eoffice.store.db import check_connection, make_engine, resolve_url
 from eoffice.store.migrate import HEAD, schema_state
-from eoffice.store.uow import UnitOfWork
+from eoffice.store.uow import UnitOfWork, run_in_transaction
 
 T = TypeVar("T")
 
@@ -92,10 +92,7 @@ class Ctx:
 
     def run(self, use_case: Callable[[UnitOfWork], T]) -> T:
         """Run a use case in one transaction and commit it."""
-        with self.uow() as uow:
-            result = use_case(uow)
-            uow.commit()
-        return result
+        return run_in_transaction(self.engine, use_case)
 
     def actor(self, required: bool = True) -> Actor | None:
         who = getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")

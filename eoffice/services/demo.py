@@ -7,11 +7,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import Engine
+
 from eoffice.services import demo_data as data
 from eoffice.services import demo_letters, org
 from eoffice.services.auth import actor_of, hash_password
 from eoffice.store.models import ClassificationCode
-from eoffice.store.uow import UnitOfWork
+from eoffice.store.uow import UnitOfWork, run_in_transaction
 
 DEMO_PASSWORD = "demo"
 
@@ -76,3 +78,13 @@ def seed_content(run: Callable[[demo_letters.Step], Any], home: Path, result: De
     """Keys (in this demo profile) and letters in every state; each step in its own transaction."""
     result.keys = int(run(lambda uow: demo_letters.seed_keys(uow, home)))
     result.letters = int(demo_letters.seed_letters(run, home))
+
+
+def build(engine: Engine, home: Path) -> DemoResult:
+    """A complete demo database: schema, organisation, keys (into ``home``) and letters in every state."""
+    from eoffice.store import migrate
+
+    migrate.upgrade(engine)
+    result = run_in_transaction(engine, seed)
+    seed_content(lambda use_case: run_in_transaction(engine, use_case), home, result)
+    return result

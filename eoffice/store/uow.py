@@ -7,10 +7,11 @@ event land in the same transaction (DESIGN.md invariant 3), and the change seque
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import insert, text, update
 from sqlalchemy.engine import Engine
@@ -22,6 +23,8 @@ from eoffice.domain import BadInput, Unavailable
 from eoffice.store.db import describe, first_line
 from eoffice.store.models import AuditEvent, AuditHead, Change, SyncCounter
 from eoffice.store.repos import Classifications, Positions, Units, Users
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -204,3 +207,11 @@ def _canonical_audit(row: dict[str, Any]) -> dict[str, Any]:
     """The same content ``audit_record`` gives for a stored row."""
     return {k: row[k] for k in ("id", "actor_id", "action", "document_id", "data", "signature")} | {
         "at": row["at"].astimezone(UTC).isoformat()}
+
+
+def run_in_transaction(engine: Engine, use_case: Callable[[UnitOfWork], T]) -> T:
+    """Run one use case in its own transaction and commit it: the way every caller drives a service."""
+    with UnitOfWork(engine) as uow:
+        result = use_case(uow)
+        uow.commit()
+    return result

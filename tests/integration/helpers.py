@@ -13,17 +13,14 @@ from eoffice.domain import DocKind
 from eoffice.services import auth, letters, routing, signatures
 from eoffice.services.auth import Actor
 from eoffice.signing.keystore import Identity
-from eoffice.store.uow import UnitOfWork
+from eoffice.store.uow import UnitOfWork, run_in_transaction
 from eoffice.workflow.state import Decision
 
 T = TypeVar("T")
 
 
 def run(engine: Engine, use_case: Callable[[UnitOfWork], T]) -> T:
-    with UnitOfWork(engine) as uow:
-        result = use_case(uow)
-        uow.commit()
-    return result
+    return run_in_transaction(engine, use_case)
 
 
 def actor(engine: Engine, login: str) -> Actor:
