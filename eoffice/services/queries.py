@@ -86,6 +86,7 @@ def letter_detail(uow: UnitOfWork, actor: Actor, document_id: str) -> dict[str, 
         "urgency": doc.urgency, "classification": doc.classification, "kode": doc.kode_klasifikasi,
         "direction": doc.direction, "sender": doc.sender, "to": to, "cc": cc, "version": doc.current_version,
         "signed_version": doc.signed_version, "signed_pdf_sha256": doc.signed_pdf_sha256,
+        "content_sha256": letters.current_version(uow, doc).content_sha256,
         "drafter": uow.users.get(doc.created_by).login,
         "attachments": [{"name": a.name, "size": a.size, "sha256": a.sha256, "role": a.role}
                         for a in letters.attachments(uow, doc)],

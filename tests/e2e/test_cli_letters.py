@@ -17,6 +17,11 @@ def as_user(url: str, home: Path, user: str, *args: str) -> Result:
     return run(*args, db=url, home=home, user=user, password="demo", env=KEY)
 
 
+def shown_version_hash(url: str, home: Path, doc: str) -> str:
+    history = as_user(url, home, "staf.kominfo", "letter", "show", doc, "--json").json()
+    return str(history["content_sha256"])
+
+
 def test_letter_lifecycle(content_url: str, home: Path, tmp_path: Path) -> None:
     body = tmp_path / "isi.md"
     body.write_text("Dengan hormat,\n\n1. butir **satu**\n2. butir dua\n", encoding="utf-8")
@@ -56,6 +61,11 @@ def test_letter_lifecycle(content_url: str, home: Path, tmp_path: Path) -> None:
                               str(root), "--trust-replace", "--no-revocation-check", "--pretty-print", str(out)],
                              capture_output=True, text=True, check=False)
     assert "The signature is judged VALID" in pyhanko.stdout, pyhanko.stdout + pyhanko.stderr
+    subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", "1", "-l", "1", str(out), str(tmp_path / "hal")],
+                   check=True)
+    qr = subprocess.run(["zbarimg", "--raw", "-q", str(tmp_path / "hal-1.png")], capture_output=True, text=True,
+                        check=False).stdout.strip()
+    assert qr == f"EOFFICE:{doc}:{shown_version_hash(content_url, home, doc)}"
     foreign = tmp_path / "asing.pem"
     foreign.write_bytes(cert_to_pem(init_ca("Organisasi Lain").root_cert))
     untrusted = run("verify", str(out), "--trust", str(foreign), "--json", db=None, home=home)
