@@ -1,0 +1,612 @@
+"""The main window: navigation with counts, the list, the reading pane, the status bar."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.ui import text
+from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
+from eoffice.ui.models import FilterProxy, ListRow, RowsModel, list_columns
+from eoffice.ui.reading import ReadingPane
+from eoffice.ui.tasks import Progress, TaskRunner
+
+VIEWS = [  # key, label, count key
+    ("inbox", "Kotak Masuk", "inbox"),
+    ("sign", "Perlu Tanda Tangan", "sign"),
+    ("paraf", "Perlu Paraf", "paraf"),
+    ("disposisi", "Disposisi", "disposisi"),
+    ("drafts", "Draf", "drafts"),
+    ("sent", "Terkirim", None),
+    ("tracking", "Pelacakan", None),
+    ("archive", "Arsip", None),
+    ("verify", "Verifikasi PDF", None),
+    ("admin", "Admin", None),
+]
+MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking", "archive"}
+OWN_DONE = {"draft", "returned"}
+IN_FLIGHT = {"in_review", "to_sign", "signed"}
+ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
+
+
+def inbox_row(i: Any) -> ListRow:
+    return ListRow(i.document_id, i.subject, i.kind, text.STAGE_KIND.get(i.stage_kind, i.stage_kind), i.urgency,
+                   i.drafter, i.due_at, None, i.stage_kind, i.on_behalf_of)
+
+
+def letter_row(r: Any) -> ListRow:
+    return ListRow(r.id, r.subject, r.kind, text.STATUS.get(r.status, r.status), r.urgency, r.drafter, None,
+                   r.updated_at)
+
+
+def disposition_row(d: dict[str, Any]) -> ListRow:
+    return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
+                   d["urgency"], d["from"], d["deadline"], d["updated_at"])
+
+
+class MainWindow(QMainWindow):
+    list_loaded = Signal(str)  # view key
+    detail_loaded = Signal(str)  # document id
+    counts_loaded = Signal()
+    action_done = Signal(str, object)  # action, result
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, settings: QSettings, *,
+                 demo: bool = False) -> None:
+        super().__init__()
+        self.backend, self.actor, self.runner, self.settings, self.demo = backend, actor, runner, settings, demo
+        self.view_key = "inbox"
+        self.inbox_items: dict[str, Any] = {}
+        self.counts: dict[str, int] = {}
+        self.current_id: str | None = None
+        self.passphrase_dialog: PassphraseDialog | None = None
+        self.note_dialog: NoteDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.batch_handle: Any = None
+        self.last_message = ""
+        self.extra_windows: list[QWidget] = []
+        self.setWindowTitle(f"{text.APP_NAME} - {actor.name} ({actor.login})" + (" [DEMO]" if demo else ""))
+        self.resize(1400, 860)
+        self._build()
+        self._shortcuts()
+        self.runner.error.connect(self.show_error)
+        self.runner.busy_changed.connect(lambda b: self.busy_label.setText("Memuat..." if b else ""))
+        self.refresh()
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("QListWidget{font-size:10.5pt} QListWidget::item{padding:6px}")
+        self.nav_items: dict[str, QListWidgetItem] = {}
+        for key, label, _ in VIEWS:
+            if key == "admin" and not self.actor.is_admin:
+                continue
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.nav_items[key] = item
+        self.nav.setCurrentRow(0)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+
+        self.model = RowsModel(list_columns(), self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Cari (hal, jenis, pengirim)...")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("letterList")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 90), (2, 110), (3, 120), (4, 110), (5, 120), (6, 120)):
+            self.table.setColumnWidth(col, width)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.list_title = QLabel()
+        self.list_title.setStyleSheet("font-size:13pt;font-weight:bold")
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list_title)
+        ll.addWidget(self.search)
+        ll.addWidget(self.table)
+        self.reading = ReadingPane()
+        self.reading.action.connect(self.do_action)
+        self.mail = QSplitter(Qt.Orientation.Horizontal)
+        self.mail.addWidget(left)
+        self.mail.addWidget(self.reading)
+        self.mail.setSizes([560, 700])
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.mail)
+        self.page_widgets: dict[str, QWidget] = {}
+        outer = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(self.nav)
+        outer.addWidget(self.pages)
+        outer.setStretchFactor(1, 1)
+        self.setCentralWidget(outer)
+
+        tb = QToolBar("Aksi")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        self.addToolBar(tb)
+        self.act_new = QAction("Naskah Baru", self, shortcut=QKeySequence("Ctrl+N"), triggered=self.new_draft)
+        self.act_register = QAction("Daftarkan Naskah Masuk", self, triggered=self.register_incoming)
+        self.act_batch = QAction("Tanda Tangani Terpilih", self, shortcut=QKeySequence("Ctrl+Shift+B"),
+                                 triggered=self.batch_sign)
+        self.act_verify = QAction("Verifikasi PDF", self, triggered=lambda: self.select_view("verify"))
+        self.act_refresh = QAction("Segarkan", self, shortcut=QKeySequence("F5"), triggered=self.refresh)
+        for a in (self.act_new, self.act_register, self.act_batch, self.act_verify, self.act_refresh):
+            tb.addAction(a)
+            a.setToolTip(f"{a.text()} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() else a.text())
+
+        sb = self.statusBar()
+        self.db_label = QLabel(f"Database: {self.backend.label}")
+        self.reach_label = QLabel("terhubung")
+        self.reach_label.setStyleSheet("color:#1b7a34")
+        self.demo_label = QLabel("MODE DEMO")
+        self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
+        self.demo_label.setVisible(self.demo)
+        sync = self.backend.sync_status()
+        self.sync_label = QLabel(f"Sinkronisasi: {sync.pending} tertunda, terakhir "
+                                 f"{sync.last_sync or 'belum pernah'}")
+        self.busy_label = QLabel("")
+        self.user_label = QLabel(f"{self.actor.name} ({self.actor.login})")
+        sb.addWidget(self.user_label)
+        sb.addWidget(self.busy_label)
+        for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
+            sb.addPermanentWidget(w)
+
+    def _shortcuts(self) -> None:
+        def add(seq: str, fn: Callable[[], None]) -> None:
+            a = QAction(self, shortcut=QKeySequence(seq), triggered=fn)
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(a)
+
+        add("Ctrl+Return", lambda: self._if_visible("approve"))
+        add("Ctrl+Enter", lambda: self._if_visible("approve"))
+        add("Ctrl+Shift+S", lambda: self._if_visible("sign"))
+        add("Ctrl+R", lambda: self._if_visible("return"))
+        add("Ctrl+F", self.search.setFocus)
+
+    def _if_visible(self, key: str) -> None:
+        if self.reading.buttons[key].isVisible():
+            self.do_action(key)
+
+    # --- navigation + lists ----------------------------------------------------------------------
+
+    def _nav_changed(self, current: QListWidgetItem | None, _prev: Any = None) -> None:
+        if current is not None:
+            self.select_view(current.data(Qt.ItemDataRole.UserRole), from_nav=True)
+
+    def select_view(self, key: str, from_nav: bool = False) -> None:
+        if not from_nav and key in self.nav_items:
+            self.nav.setCurrentItem(self.nav_items[key])  # re-enters through _nav_changed
+            return
+        self.view_key = key
+        if key in MAIL_VIEWS:
+            self.pages.setCurrentWidget(self.mail)
+            self.load_list()
+        else:
+            self.pages.setCurrentWidget(self._page(key))
+
+    def _page(self, key: str) -> QWidget:
+        if key not in self.page_widgets:
+            if key == "verify":
+                from eoffice.ui.verify import VerifyPanel
+
+                w: QWidget = VerifyPanel(self.backend, self.runner)
+            elif key == "admin":
+                from eoffice.ui.admin import AdminPanel
+
+                w = AdminPanel(self.backend, self.actor, self.runner)
+            else:
+                w = QLabel("Belum tersedia")
+            self.page_widgets[key] = w
+            self.pages.addWidget(w)
+        return self.page_widgets[key]
+
+    def refresh(self) -> None:
+        self.load_counts()
+        if self.view_key in MAIL_VIEWS:
+            self.load_list()
+        elif self.view_key in self.page_widgets and hasattr(self.page_widgets[self.view_key], "refresh"):
+            getattr(self.page_widgets[self.view_key], "refresh")()  # noqa: B009
+
+    def load_counts(self) -> None:
+        actor = self.actor
+
+        def fetch() -> dict[str, int]:
+            c = self.backend.counts(actor)
+            c["inbox"] = c["sign"] + c["paraf"] + c["registry"]
+            return c
+
+        self.runner.submit(fetch, self._show_counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        for key, label, count_key in VIEWS:
+            if key in self.nav_items:
+                n = counts.get(count_key or "", 0)
+                self.nav_items[key].setText(f"{label} ({n})" if count_key and n else label)
+                f = self.nav_items[key].font()
+                f.setBold(bool(count_key and n))
+                self.nav_items[key].setFont(f)
+        self.counts_loaded.emit()
+
+    def fetch_rows(self, key: str) -> list[ListRow]:
+        """Runs in a worker thread."""
+        b, a = self.backend, self.actor
+        if key in ("inbox", "sign", "paraf"):
+            items = b.inbox(a)
+            self.inbox_items = {i.document_id: i for i in items}
+            if key == "sign":
+                items = [i for i in items if i.stage_kind == "sign"]
+            elif key == "paraf":
+                items = [i for i in items if i.stage_kind in ("paraf", "approve")]
+            return [inbox_row(i) for i in items]
+        if key == "disposisi":
+            return [disposition_row(d) for d in b.dispositions(a)]
+        if key in ("drafts", "sent"):
+            rows = b.letter_list(a, mine=True)
+            keep = (lambda r: r.status in OWN_DONE) if key == "drafts" else (lambda r: r.status not in OWN_DONE)
+            return [letter_row(r) for r in rows if keep(r)]
+        if key == "tracking":
+            return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT]
+        return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED]
+
+    def load_list(self) -> None:
+        key = self.view_key
+        label = dict((k, lbl) for k, lbl, _ in VIEWS)[key]
+        self.list_title.setText(label)
+        self.act_batch.setEnabled(key == "sign")
+
+        def show_rows(rows: list[ListRow]) -> None:
+            if key != self.view_key:
+                return
+            keep = self.current_id
+            self.model.set_rows(rows)
+            self.list_title.setText(f"{label} ({len(rows)})")
+            if not rows:
+                self.reading.clear()
+                self.current_id = None
+            elif keep and any(r.id == keep for r in rows):
+                self.select_id(keep)
+            self.list_loaded.emit(key)
+
+        self.runner.submit(lambda: self.fetch_rows(key), show_rows)
+
+    def row_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in range(self.proxy.rowCount())]
+
+    def select_id(self, doc_id: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id == doc_id:
+                self.table.selectionModel().select(
+                    self.proxy.index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.setCurrentIndex(self.proxy.index(r, 0))
+                return True
+        return False
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            idx = self.proxy.index(row, 0)
+            self.table.selectionModel().select(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.setCurrentIndex(idx)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in rows]
+
+    def _selection_changed(self, *_: Any) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1 and ids[0] != self.current_id:
+            self.load_detail(ids[0])
+
+    # --- the reading pane ------------------------------------------------------------------------
+
+    def load_detail(self, doc_id: str) -> None:
+        self.current_id = doc_id
+        b, a = self.backend, self.actor
+
+        def fetch() -> tuple[Any, ...]:
+            info = b.detail(a, doc_id)
+            pdf, signed = b.pdf(a, doc_id)
+            mine = next((i for i in b.inbox(a) if i.document_id == doc_id), None)
+            extra: dict[str, Any] = {}
+            if info["direction"] == "in":
+                extra["tree"] = b.disposition_tree(a, doc_id)
+                held = [d for d in b.dispositions(a) if d["id"] == doc_id]
+                extra["can_dispose"] = bool(held) and bool(b.subordinates(a))
+                extra["can_report"] = bool(held) and held[0]["status"] in ("sent", "read")
+                if held and held[0]["status"] == "sent":
+                    b.mark_read(a, doc_id)
+            return info, pdf, signed, mine, extra
+
+        def show_it(result: tuple[Any, ...]) -> None:
+            if doc_id != self.current_id:
+                return
+            self.reading.show_letter(*result)
+            self.detail_loaded.emit(doc_id)
+
+        self.runner.submit(fetch, show_it)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def show_error(self, message: str) -> None:
+        self.last_message = message
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, text.APP_NAME, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.open()
+
+    def inform(self, message: str) -> None:
+        self.last_message = message
+        self.statusBar().showMessage(message, 15000)
+
+    def with_passphrase(self, purpose: str, then: Callable[[str | None], None], *, always_ask: bool = False) -> None:
+        """Get the key passphrase (env, keyring, or a dialog), then continue; None when no key here."""
+        login = self.actor.login
+        if not self.backend.has_key(login):
+            then(None)
+            return
+        known = os.environ.get("EOFFICE_KEY_PASSPHRASE") or self.backend.remembered_passphrase(login)
+        if known and not always_ask:
+            then(known)
+            return
+        dlg = PassphraseDialog(login, purpose, self.backend.keyring_available(), self)
+        self.passphrase_dialog = dlg
+
+        def accepted() -> None:
+            pp = dlg.passphrase()
+            if dlg.remember.isChecked() and dlg.remember.isVisible():
+                self.backend.remember_passphrase(login, pp)
+            then(pp)
+
+        dlg.accepted.connect(accepted)
+        dlg.open()
+
+    def do_action(self, key: str) -> None:
+        doc_id = self.current_id
+        if doc_id is None:
+            return
+        if key == "approve":
+            self.decide(doc_id, "approve", "")
+        elif key in ("return", "reject"):
+            title = "Kembalikan naskah" if key == "return" else "Tolak naskah"
+            dlg = NoteDialog(title, "Catatan untuk pembuat (wajib):", self)
+            self.note_dialog = dlg
+            dlg.accepted.connect(lambda: self.decide(doc_id, key, dlg.note()))
+            dlg.open()
+        elif key == "sign":
+            self.sign_ids([doc_id])
+        elif key == "export":
+            self.export_pdf(doc_id)
+        elif key == "verify":
+            self.select_view("verify")
+            self._page("verify").verify_bytes(self.reading.pdf.data, "naskah ini")  # type: ignore[attr-defined]
+        elif key == "edit":
+            self.open_editor(doc_id)
+        elif key == "submit":
+            self.submit_letter(doc_id)
+        elif key == "dispose":
+            self.dispose_letter(doc_id)
+        elif key == "done":
+            dlg = NoteDialog("Laporan tindak lanjut", "Apa yang sudah dilakukan (wajib):", self)
+            self.note_dialog = dlg
+            dlg.accepted.connect(lambda: self.run_action(
+                "done", lambda: self.backend.report_done(self.actor, doc_id, dlg.note()),
+                "Laporan tindak lanjut tersimpan"))
+            dlg.open()
+
+    def run_action(self, name: str, fn: Callable[[], Any], message: str | Callable[[Any], str]) -> None:
+        def done(result: Any) -> None:
+            self.inform(message(result) if callable(message) else message)
+            self.action_done.emit(name, result)
+            self.after_change()
+
+        self.runner.submit(fn, done, self.show_error)
+
+    def after_change(self) -> None:
+        """Refresh counts and the list, then select the next letter (the one now at the old row)."""
+        row = self.table.currentIndex().row()
+        self.current_id = None
+        self.reading.clear()
+
+        def reselect(key: str) -> None:
+            self.list_loaded.disconnect(reselect)
+            self.select_row(min(max(row, 0), self.proxy.rowCount() - 1))
+
+        self.list_loaded.connect(reselect)
+        self.refresh()
+
+    def decide(self, doc_id: str, decision: str, note: str) -> None:
+        labels = {"approve": "disetujui", "return": "dikembalikan", "reject": "ditolak"}
+
+        def go(passphrase: str | None) -> None:
+            b, a = self.backend, self.actor
+
+            def work() -> Any:
+                identity = b.identity(a.login, passphrase)
+                return b.decide(a, identity, doc_id, decision, note)
+
+            self.run_action(decision, work, lambda out: f"Naskah {labels[decision]} (status: "
+                                                        f"{text.STATUS.get(out.status, out.status)})")
+
+        self.with_passphrase("Keputusan Anda ditandatangani dengan kunci TTE.", go)
+
+    def sign_ids(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        if not self.backend.has_key(self.actor.login):
+            self.show_error(f"Tidak ada kunci TTE untuk {self.actor.login} di profil ini ({self.backend.home})")
+            return
+        purpose = (f"Menandatangani {len(ids)} naskah secara elektronik." if len(ids) > 1
+                   else "Menandatangani naskah secara elektronik.")
+        self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""), always_ask=True)
+
+    def _sign_with(self, ids: list[str], passphrase: str) -> None:
+        b, a = self.backend, self.actor
+        total = len(ids)
+
+        def work(progress: Progress) -> list[tuple[str, bool, str]]:
+            identity = b.identity(a.login, passphrase)
+            results: list[tuple[str, bool, str]] = []
+            for n, doc_id in enumerate(ids):
+                if progress.cancelled():
+                    break
+                progress.report(n, total, f"Menandatangani {n + 1} dari {total}...")
+                try:
+                    signed = b.sign(a, identity, doc_id)
+                    results.append((doc_id, True, signed.number))
+                except Exception as exc:  # one bad letter must not stop the batch
+                    if total == 1:
+                        raise
+                    results.append((doc_id, False, str(exc)))
+            progress.report(len(results), total, "Selesai")
+            return results
+
+        dlg = QProgressDialog("Menandatangani...", "Batalkan", 0, total, self)
+        dlg.setObjectName("signProgress")
+        dlg.setWindowTitle("Tanda tangan elektronik")
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(0)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        self.progress_dialog = dlg
+
+        def progress(done: int, _total: int, label: str) -> None:
+            dlg.setValue(done)
+            dlg.setLabelText(label)
+
+        def finished(results: list[tuple[str, bool, str]]) -> None:
+            dlg.close()
+            ok = [r for r in results if r[1]]
+            bad = [r for r in results if not r[1]]
+            msg = f"{len(ok)} naskah ditandatangani" + (f" (nomor {ok[0][2]})" if len(ok) == 1 else "")
+            if len(results) < total:
+                msg += f"; {total - len(results)} dibatalkan"
+            self.inform(msg)
+            self.action_done.emit("sign", results)
+            if bad:
+                self.show_error("Gagal ditandatangani:\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
+            self.after_change()
+
+        def failed(message: str) -> None:
+            dlg.close()
+            self.show_error(message)
+            self.action_done.emit("sign_failed", message)
+
+        handle = self.runner.submit_progress(work, finished, failed, progress)
+        self.batch_handle = handle
+        dlg.canceled.connect(handle.cancel)
+        dlg.show()
+
+    def batch_sign(self) -> None:
+        ids = [i for i in self.selected_ids() if getattr(self.inbox_items.get(i), "stage_kind", "") == "sign"]
+        if not ids:
+            self.inform("Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu")
+            return
+        self.sign_ids(ids)
+
+    def export_pdf(self, doc_id: str) -> None:
+        data = self.reading.pdf.data
+        name = ((self.reading.info or {}).get("number") or doc_id[:8]).replace("/", "-") + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", str(Path.home() / name), "PDF (*.pdf)")
+        if path:
+            try:
+                Path(path).write_bytes(data)
+            except OSError as exc:
+                self.show_error(f"{path}: tidak dapat ditulis ({exc.strerror})")
+                return
+            self.inform(f"Disimpan: {path}")
+
+    # --- other screens (opened as windows) -------------------------------------------------------
+
+    def _window(self, w: QWidget) -> QWidget:
+        self.extra_windows = [x for x in self.extra_windows if x.isVisible()] + [w]
+        w.show()
+        return w
+
+    def new_draft(self) -> QWidget:
+        from eoffice.ui.editor import DraftEditor
+
+        ed = DraftEditor(self.backend, self.actor, self.runner, None, self)
+        ed.changed.connect(self.after_change)
+        return self._window(ed)
+
+    def open_editor(self, doc_id: str) -> QWidget:
+        from eoffice.ui.editor import DraftEditor
+
+        ed = DraftEditor(self.backend, self.actor, self.runner, doc_id, self)
+        ed.changed.connect(self.after_change)
+        return self._window(ed)
+
+    def submit_letter(self, doc_id: str) -> None:
+        from eoffice.ui.editor import SubmitDialog
+
+        dlg = SubmitDialog(self.backend, self.actor, self.runner, doc_id, self)
+        dlg.submitted.connect(lambda out: self._changed("submit", out, "Naskah diajukan: "
+                                                        f"{text.STATUS.get(out.status, out.status)}"))
+        self._window(dlg)
+
+    def register_incoming(self) -> QWidget:
+        from eoffice.ui.disposisi import RegisterDialog
+
+        dlg = RegisterDialog(self.backend, self.actor, self.runner, self)
+        dlg.registered.connect(lambda doc_id: self._changed("register", doc_id, "Naskah masuk terdaftar"))
+        return self._window(dlg)
+
+    def dispose_letter(self, doc_id: str) -> QDialog:
+        from eoffice.ui.disposisi import DisposeDialog
+
+        dlg = DisposeDialog(self.backend, self.actor, self.runner, doc_id, self)
+        dlg.disposed.connect(lambda ids: self._changed("dispose", ids, "Disposisi dikirim"))
+        self._window(dlg)
+        return dlg
+
+    def _changed(self, name: str, result: Any, message: str) -> None:
+        self.inform(message)
+        self.action_done.emit(name, result)
+        self.after_change()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        for w in self.extra_windows:
+            w.close()
+        QTimer.singleShot(0, lambda: None)
+        super().closeEvent(event)
