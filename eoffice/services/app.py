@@ -36,7 +36,7 @@ from eoffice.signing.keystore import Identity, has_identity
 from eoffice.signing.passphrase import lookup_passphrase, remember_passphrase, usable_backend
 from eoffice.signing.verify import VerifyReport, verify_pdf
 from eoffice.store.db import check_connection, describe, first_line, make_engine
-from eoffice.store.models import AuditEvent, Document, DocumentVersion, User
+from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.state import Decision
@@ -226,7 +226,8 @@ class Backend:
         self.run(lambda uow: incoming.mark_read(uow, actor, doc_id))
 
     def dispositions(self, actor: Actor) -> list[dict[str, Any]]:
-        """Incoming letters waiting for the actor: addressed to them (not yet disposed) or disposed to them."""
+        """Incoming letters of the actor: addressed to them and not yet disposed, disposed to them, or disposed
+        by them (to follow up), newest first within each group."""
         def use_case(uow: UnitOfWork) -> list[dict[str, Any]]:
             out = [{"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
                     "status": "baru", "from": d.sender, "deadline": None, "updated_at": d.updated_at}
@@ -239,6 +240,15 @@ class Backend:
                 out.append({"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
                             "status": n.status, "from": uow.users.get(n.from_user_id).login,
                             "deadline": n.deadline, "updated_at": n.created_at})
+            mine = uow.session.execute(
+                select(Document, Disposition).join(Disposition, Disposition.document_id == Document.id)
+                .where(Disposition.from_user_id == actor.user_id).order_by(Disposition.created_at.desc())).all()
+            for d, n in mine:
+                if d.id not in seen:
+                    seen.add(d.id)
+                    out.append({"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
+                                "status": "disposed", "from": d.sender, "deadline": n.deadline,
+                                "updated_at": n.created_at})
             return out
         return self.run(use_case)
 

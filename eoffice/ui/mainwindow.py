@@ -133,8 +133,12 @@ class MainWindow(QMainWindow):
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 90), (2, 110), (3, 120), (4, 110), (5, 120), (6, 120)):
+        for col, width in ((0, 95), (2, 110), (3, 120), (4, 110), (5, 125), (6, 125)):
             self.table.setColumnWidth(col, width)
+        for col in (2, 3, 4):  # shown on the second line of "Hal"; still searchable
+            self.table.setColumnHidden(col, True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2 + 12)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.list_title = QLabel()
         self.list_title.setStyleSheet("font-size:13pt;font-weight:bold")
@@ -163,12 +167,11 @@ class MainWindow(QMainWindow):
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         self.addToolBar(tb)
-        self.act_new = QAction("Naskah Baru", self, shortcut=QKeySequence("Ctrl+N"), triggered=self.new_draft)
-        self.act_register = QAction("Daftarkan Naskah Masuk", self, triggered=self.register_incoming)
-        self.act_batch = QAction("Tanda Tangani Terpilih", self, shortcut=QKeySequence("Ctrl+Shift+B"),
-                                 triggered=self.batch_sign)
-        self.act_verify = QAction("Verifikasi PDF", self, triggered=lambda: self.select_view("verify"))
-        self.act_refresh = QAction("Segarkan", self, shortcut=QKeySequence("F5"), triggered=self.refresh)
+        self.act_new = self._action("Naskah Baru", "Ctrl+N", self.new_draft)
+        self.act_register = self._action("Daftarkan Naskah Masuk", "", self.register_incoming)
+        self.act_batch = self._action("Tanda Tangani Terpilih", "Ctrl+Shift+B", self.batch_sign)
+        self.act_verify = self._action("Verifikasi PDF", "", lambda: self.select_view("verify"))
+        self.act_refresh = self._action("Segarkan", "F5", self.refresh)
         for a in (self.act_new, self.act_register, self.act_batch, self.act_verify, self.act_refresh):
             tb.addAction(a)
             a.setToolTip(f"{a.text()} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() else a.text())
@@ -190,9 +193,16 @@ class MainWindow(QMainWindow):
         for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
             sb.addPermanentWidget(w)
 
+    def _action(self, label: str, seq: str, fn: Callable[[], Any]) -> QAction:
+        a = QAction(label, self)
+        if seq:
+            a.setShortcut(QKeySequence(seq))
+        a.triggered.connect(lambda _checked=False: fn())
+        return a
+
     def _shortcuts(self) -> None:
         def add(seq: str, fn: Callable[[], None]) -> None:
-            a = QAction(self, shortcut=QKeySequence(seq), triggered=fn)
+            a = self._action("", seq, fn)
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             self.addAction(a)
 
@@ -244,7 +254,8 @@ class MainWindow(QMainWindow):
         if self.view_key in MAIL_VIEWS:
             self.load_list()
         elif self.view_key in self.page_widgets and hasattr(self.page_widgets[self.view_key], "refresh"):
-            getattr(self.page_widgets[self.view_key], "refresh")()  # noqa: B009
+            page: Any = self.page_widgets[self.view_key]
+            page.refresh()
 
     def load_counts(self) -> None:
         actor = self.actor
@@ -282,8 +293,8 @@ class MainWindow(QMainWindow):
             return [disposition_row(d) for d in b.dispositions(a)]
         if key in ("drafts", "sent"):
             rows = b.letter_list(a, mine=True)
-            keep = (lambda r: r.status in OWN_DONE) if key == "drafts" else (lambda r: r.status not in OWN_DONE)
-            return [letter_row(r) for r in rows if keep(r)]
+            want_own = key == "drafts"
+            return [letter_row(r) for r in rows if (r.status in OWN_DONE) == want_own]
         if key == "tracking":
             return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT]
         return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED]
@@ -293,6 +304,9 @@ class MainWindow(QMainWindow):
         label = dict((k, lbl) for k, lbl, _ in VIEWS)[key]
         self.list_title.setText(label)
         self.act_batch.setEnabled(key == "sign")
+        timed = key in ("inbox", "sign", "paraf", "disposisi")
+        self.table.setColumnHidden(5, not timed)
+        self.table.setColumnHidden(6, timed)
 
         def show_rows(rows: list[ListRow]) -> None:
             if key != self.view_key:

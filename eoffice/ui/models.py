@@ -140,7 +140,8 @@ def list_columns() -> list[Column]:
     return [
         Column("Sifat", lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
                sort=lambda r: {"sangat_segera": 0, "segera": 1}.get(r.urgency, 2)),
-        Column("Hal", lambda r: r.subject, bold=lambda r: r.urgency != "biasa",
+        Column("Hal", lambda r: f"{r.subject}\n{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
+               sort=lambda r: r.subject.lower(), bold=lambda r: r.urgency != "biasa",
                tooltip=lambda r: r.subject + (f"\n(untuk {r.on_behalf_of})" if r.on_behalf_of else "")),
         Column("Jenis", lambda r: text.KIND.get(r.kind, r.kind)),
         Column("Tahap/Status", lambda r: r.what),
@@ -182,7 +183,7 @@ class DispositionTreeModel(QAbstractItemModel):
         self.endResetModel()
 
     def _node(self, index: Index) -> _Node | None:
-        return index.internalPointer() if index.isValid() else None  # type: ignore[no-any-return]
+        return index.internalPointer() if index.isValid() else None
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         if not self.hasIndex(row, column, parent):

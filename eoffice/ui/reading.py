@@ -131,7 +131,7 @@ class ReadingPane(QWidget):
         self.tree_view.setModel(self.tree)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pdf, "Naskah")
-        self.tabs.addTab(self.steps_view, "Rute")
+        self.route_tab = self.tabs.addTab(self.steps_view, "Rute")
         self.tabs.addTab(self.notes, "Catatan")
         self.tabs.addTab(att_view, "Lampiran")
         self.tree_tab = self.tabs.addTab(self.tree_view, "Disposisi")
@@ -186,7 +186,11 @@ class ReadingPane(QWidget):
             f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>Belum ada catatan.</i>")
         self.tree.set_tree(extra.get("tree", []))
         self.tree_view.expandAll()
-        self.tabs.setTabVisible(self.tree_tab, info["direction"] == "in")
+        for col in range(self.tree.columnCount() - 1):
+            self.tree_view.resizeColumnToContents(col)
+        incoming = info["direction"] == "in"
+        self.tabs.setTabVisible(self.tree_tab, incoming)
+        self.tabs.setTabVisible(self.route_tab, not incoming)
         kind = my_step.stage_kind if my_step is not None else None
         visible = {
             "approve": kind in ("paraf", "approve", "number", "dispatch"),

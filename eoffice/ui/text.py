@@ -16,4 +16,8 @@ STAGE_KIND = {"paraf": "Paraf", "approve": "Persetujuan", "sign": "Tanda tangan 
               "dispatch": "Pengiriman"}
 STEP_STATUS = {"pending": "menunggu", "approved": "disetujui", "returned": "dikembalikan", "rejected": "ditolak",
                "skipped": "dilewati", "cancelled": "dibatalkan", "waiting": "belum", "forwarded": "diteruskan"}
-DISPOSITION_STATUS = {"sent": "Terkirim", "read": "Dibaca", "done": "Selesai", "baru": "Baru"}
+DISPOSITION_STATUS = {"sent": "Terkirim", "read": "Dibaca", "done": "Selesai", "baru": "Baru",
+                      "disposed": "Sudah didisposisikan"}
+MODIFICATION = {"NONE": "tidak ada perubahan", "LTA_UPDATES": "hanya pembaruan validasi (LTA)",
+                "FORM_FILLING": "pengisian formulir", "ANNOTATIONS": "anotasi ditambahkan",
+                "OTHER": "PERUBAHAN LAIN", "UNKNOWN": "tidak diketahui"}

@@ -25,12 +25,12 @@ def test_disposition_tree_model(qtbot: Any, qtmodeltester: Any, backend: Any) ->
     gub = backend.login("gubernur", "demo")
     letters = backend.letter_list(gub, direction="in")
     trees = [backend.disposition_tree(gub, r.id) for r in letters]
-    tree = max(trees, key=len)
-    assert tree and tree[0].children  # the demo has a two-level disposisi
+    tree = next(t for t in trees if any(r.children for r in t))  # the demo has a two-level disposisi
     model = DispositionTreeModel()
     model.set_tree(tree)
     qtmodeltester.check(model)
-    root = model.index(0, 0)
+    row = next(i for i, r in enumerate(tree) if r.children)
+    root = model.index(row, 0)
     assert model.rowCount(root) >= 1
     assert model.parent(model.index(0, 0, root)) == root
     model.set_tree([])
