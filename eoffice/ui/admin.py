@@ -56,7 +56,9 @@ def condition_text(c: dict[str, Any] | None) -> str:
     if not c:
         return "-"
     value = ", ".join(c["value"]) if isinstance(c["value"], list) else c["value"]
-    return f"jika {c['field']} {c['op']} {value}"
+    field = {"classification": "klasifikasi", "urgency": "sifat", "kind": "jenis"}.get(c["field"], c["field"])
+    op = {"eq": "=", "ne": "≠", "in": "salah satu dari", "not_in": "bukan"}.get(c["op"], c["op"])
+    return f"jika {field} {op} {value}"
 
 
 def stage_rows(definition: dict[str, Any]) -> list[dict[str, Any]]:
@@ -115,7 +117,8 @@ class AdminPanel(QWidget):
             Column("Kuorum", lambda s: s["quorum"] or "semua"),
             Column("SLA (jam)", lambda s: s["sla_hours"]),
             Column("Kondisi", lambda s: condition_text(s["condition"]),
-                   color=lambda s: "#1a5fb4" if s["condition"] else None),
+                   color=lambda s: "#1a5fb4" if s["condition"] else None,
+                   tooltip=lambda s: condition_text(s["condition"])),
         ], self)
         self.certs = RowsModel([Column("Pemilik", lambda c: c["login"]), Column("Peran", lambda c: c["purpose"]),
                                 Column("Sidik jari", lambda c: c["fingerprint"][:24] + "..."),
