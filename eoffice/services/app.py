@@ -30,6 +30,7 @@ from eoffice.services import (
     routing,
     signatures,
 )
+from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, login
 from eoffice.services.resolve import OrgView
 from eoffice.signing.keystore import Identity, has_identity
@@ -276,6 +277,38 @@ class Backend:
             return out
         return self.run(use_case)
 
+    # --- tracking ----------------------------------------------------------------------------------
+
+    def dashboard(self, actor: Actor) -> dict[str, Any]:
+        """Open items, overdue steps and the average turnaround (hours) per stage kind, over the letters the
+        actor can see."""
+        from eoffice.store.models import DecisionRow, StepRow
+
+        def use_case(uow: UnitOfWork) -> dict[str, Any]:
+            now = uow.now()
+            visible = select(Document.id).where(visible_clause(uow, actor))
+            logins = dict(uow.session.execute(select(User.id, User.login)).tuples().all())
+            pending = uow.session.execute(
+                select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
+                .where(StepRow.status == "pending", StepRow.document_id.in_(visible))
+                .order_by(StepRow.due_at)).all()
+            open_items = [{"id": d.id, "subject": d.subject, "stage": s.stage_name, "kind": s.kind,
+                           "assignee": logins.get(s.assignee_id, "-"), "due_at": s.due_at,
+                           "overdue": s.due_at is not None and _aware(s.due_at) < now} for s, d in pending]
+            decided = uow.session.execute(
+                select(StepRow.kind, StepRow.activated_at, DecisionRow.decided_at)
+                .join(DecisionRow, DecisionRow.step_id == StepRow.id)
+                .where(StepRow.document_id.in_(visible), StepRow.activated_at.is_not(None))).all()
+            hours: dict[str, list[float]] = {}
+            for kind, started, ended in decided:
+                if started is None:
+                    continue
+                hours.setdefault(kind, []).append((_aware(ended) - _aware(started)).total_seconds() / 3600)
+            turnaround = {k: sum(v) / len(v) for k, v in hours.items()}
+            return {"open": open_items, "overdue": sum(1 for i in open_items if i["overdue"]),
+                    "turnaround": turnaround, "decided": {k: len(v) for k, v in hours.items()}}
+        return self.run(use_case)
+
     # --- verification ----------------------------------------------------------------------------
 
     def verify(self, pdf: bytes) -> VerifyReport:
@@ -348,6 +381,10 @@ class Backend:
                      "fingerprint": r.fingerprint, "revoked": r.revoked_at is not None, "not_after": r.not_after}
                     for r in uow.session.scalars(select(CertificateRow).order_by(CertificateRow.id))]
         return self.run(use_case)
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
 
 
 def _label(uow: UnitOfWork, raw: str) -> str:

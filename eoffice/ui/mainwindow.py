@@ -43,6 +43,7 @@ VIEWS = [  # key, label, count key
     ("drafts", "Draf", "drafts"),
     ("sent", "Terkirim", None),
     ("tracking", "Pelacakan", None),
+    ("dashboard", "Dasbor", None),
     ("archive", "Arsip", None),
     ("verify", "Verifikasi PDF", None),
     ("admin", "Admin", None),
@@ -239,6 +240,10 @@ class MainWindow(QMainWindow):
                 from eoffice.ui.verify import VerifyPanel
 
                 w: QWidget = VerifyPanel(self.backend, self.runner)
+            elif key == "dashboard":
+                from eoffice.ui.dashboard import Dashboard
+
+                w = Dashboard(self.backend, self.actor, self.runner)
             elif key == "admin":
                 from eoffice.ui.admin import AdminPanel
 

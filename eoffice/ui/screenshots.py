@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-OPTIONAL = {"00-login", "03-verifikasi"}  # saved only with EOFFICE_SCREENSHOTS_ALL=1 (docs keep four)
+OPTIONAL = {"00-login", "03-verifikasi", "06-dasbor"}  # saved only with EOFFICE_SCREENSHOTS_ALL=1 (docs keep four)
 Step = tuple[str, Callable[[], Any], Callable[[], bool], Callable[[], QWidget | None]]
 
 
@@ -58,6 +58,8 @@ class Tour:
              lambda: self.w),
             ("03-verifikasi", self._verify, lambda: self.idle() and self._page("verify").report is not None,
              lambda: self.w),
+            ("06-dasbor", lambda: self.w.select_view("dashboard"),
+             lambda: self.idle() and self._page("dashboard").data is not None, lambda: self.w),
             ("04-naskah-baru", self._editor, lambda: self.idle() and self.editor.preview.pages > 0,
              lambda: self.editor),
             ("05-admin-rute", self._admin,

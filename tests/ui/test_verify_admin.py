@@ -95,3 +95,17 @@ def test_admin_adds_a_unit_and_delegation(qtbot: Any, backend: Any, runner: Any,
     assert changed.args[0] == "delegation"
     assert "dibuat" in panel.message.text()
     wait_idle(qtbot, runner)
+
+
+def test_dashboard_for_leaders(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "kepala.kominfo")
+    w.select_view("dashboard")
+    dash = w.page_widgets["dashboard"]
+    qtbot.waitUntil(lambda: dash.data is not None, timeout=TIMEOUT)
+    assert dash.model.rowCount() == len(dash.data["open"]) > 0
+    qtmodeltester.check(dash.model)
+    assert dash.chart.series()  # the turnaround chart has its bars
+    assert "Terbuka" in dash.open_kpi.text()
+    with qtbot.waitSignal(dash.loaded, timeout=TIMEOUT):
+        w.refresh()
+    wait_idle(qtbot, runner)
