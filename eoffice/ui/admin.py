@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from eoffice.services.org import UNIT_KINDS
 from eoffice.ui import text
+from eoffice.ui.disposisi import qdate
 from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.tasks import TaskRunner
 
@@ -340,30 +341,9 @@ class AdminPanel(QWidget):
 
     # --- delegation + certificates ---------------------------------------------------------------
 
-    def delegate(self) -> FormDialog:
-        to = QComboBox()
-        for u in self.users.rows:
-            if u.login != self.actor.login:
-                to.addItem(f"{u.name} ({u.login})", u.login)
-        capacity = QComboBox()
-        for c in ("Plh.", "Plt.", "a.n."):
-            capacity.addItem(c, c)
-        starts, ends = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate().addDays(7))
-        for d in (starts, ends):
-            d.setCalendarPopup(True)
-            d.setDisplayFormat("dd-MM-yyyy")
-        reason = QLineEdit()
-        dlg = FormDialog("Delegasi kewenangan", [("Kepada", to), ("Kapasitas", capacity), ("Mulai", starts),
-                                                 ("Sampai dengan", ends), ("Alasan", reason)], self)
-
-        def ok() -> None:
-            args = (to.currentData(), capacity.currentData(), starts.date().toPython(), ends.date().toPython())
-            self.runner.submit(lambda: self.backend.delegate(self.actor, *args, reason=reason.text()),
-                               self._closing(dlg, self._done("delegation", lambda r: f"{r['capacity']} kepada "
-                                                                                 f"{r['delegate']} dibuat")),
-                               dlg.error.setText)
-
-        dlg.buttons.accepted.connect(ok)
+    def delegate(self) -> QDialog:
+        dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
+        dlg.delegated.connect(self._done("delegation", lambda r: f"{r['capacity']} kepada {r['delegate']} dibuat"))
         self.dialog = dlg
         dlg.open()
         return dlg
@@ -394,3 +374,46 @@ class AdminPanel(QWidget):
         self.dialog = dlg
         dlg.open()
         return dlg
+
+
+class DelegateDialog(FormDialog):
+    """Plh./Plt./a.n.: the acting user hands their authority to someone for a date range."""
+
+    delegated = Signal(object)
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        self.to = QComboBox()
+        self.to.setEditable(True)
+        self.capacity = QComboBox()
+        for c, label in (("Plh.", "Plh. (pelaksana harian)"), ("Plt.", "Plt. (pelaksana tugas)"),
+                         ("a.n.", "a.n. (atas nama)")):
+            self.capacity.addItem(label, c)
+        self.starts, self.ends = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate().addDays(7))
+        for d in (self.starts, self.ends):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd-MM-yyyy")
+        self.reason = QLineEdit()
+        super().__init__("Delegasi kewenangan", [("Kepada", self.to), ("Kapasitas", self.capacity),
+                                                 ("Mulai", self.starts), ("Sampai dengan", self.ends),
+                                                 ("Alasan", self.reason)], parent)
+        self.backend, self.actor, self.runner = backend, actor, runner
+        self.buttons.accepted.connect(self.go)
+        runner.submit(backend.users, self._users)
+
+    def _users(self, users: list[Any]) -> None:
+        for u in users:
+            if u.login != self.actor.login and u.active:
+                self.to.addItem(f"{u.name} - {u.title or u.unit} ({u.login})", u.login)
+
+    def go(self) -> None:
+        idx = self.to.findText(self.to.currentText())
+        who = self.to.itemData(idx) if idx >= 0 else self.to.currentText().strip()
+        args = (who, self.capacity.currentData(), qdate(self.starts.date()), qdate(self.ends.date()))
+        reason = self.reason.text()
+
+        def done(info: Any) -> None:
+            self.accept()
+            self.delegated.emit(info)
+
+        self.runner.submit(lambda: self.backend.delegate(self.actor, *args, reason=reason), done,
+                           self.error.setText)

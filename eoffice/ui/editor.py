@@ -467,5 +467,6 @@ class DiffDialog(QDialog):
     def update_view(self) -> None:
         if not self.versions:
             return
-        self.view.setHtml(diff_html(self.versions.get(self.old.currentData(), ""),
-                                    self.versions.get(self.new.currentData(), "")))
+        self.html = diff_html(self.versions.get(self.old.currentData(), ""),
+                              self.versions.get(self.new.currentData(), ""))
+        self.view.setHtml(self.html)

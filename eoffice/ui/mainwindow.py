@@ -172,8 +172,10 @@ class MainWindow(QMainWindow):
         self.act_register = self._action("Daftarkan Naskah Masuk", "", self.register_incoming)
         self.act_batch = self._action("Tanda Tangani Terpilih", "Ctrl+Shift+B", self.batch_sign)
         self.act_verify = self._action("Verifikasi PDF", "", lambda: self.select_view("verify"))
+        self.act_delegate = self._action("Delegasi...", "", self.delegate)
         self.act_refresh = self._action("Segarkan", "F5", self.refresh)
-        for a in (self.act_new, self.act_register, self.act_batch, self.act_verify, self.act_refresh):
+        for a in (self.act_new, self.act_register, self.act_batch, self.act_verify, self.act_delegate,
+                  self.act_refresh):
             tb.addAction(a)
             a.setToolTip(f"{a.text()} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() else a.text())
 
@@ -439,6 +441,8 @@ class MainWindow(QMainWindow):
         elif key == "verify":
             self.select_view("verify")
             self._page("verify").verify_bytes(self.reading.pdf.data, "naskah ini")  # type: ignore[attr-defined]
+        elif key == "diff":
+            self.show_versions(doc_id)
         elif key == "edit":
             self.open_editor(doc_id)
         elif key == "submit":
@@ -562,6 +566,24 @@ class MainWindow(QMainWindow):
             self.inform("Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu")
             return
         self.sign_ids(ids)
+
+    def show_versions(self, doc_id: str) -> None:
+        from eoffice.ui.editor import DiffDialog
+
+        def show(versions: list[tuple[int, str]]) -> None:
+            self.diff_dialog = DiffDialog(versions, self)
+            self.diff_dialog.show()
+
+        self.runner.submit(lambda: self.backend.version_texts(self.actor, doc_id), show, self.show_error)
+
+    def delegate(self) -> QDialog:
+        from eoffice.ui.admin import DelegateDialog
+
+        dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
+        dlg.delegated.connect(lambda info: self.inform(f"{info['capacity']} kepada {info['delegate']} berlaku "
+                                                       f"{info['starts_at'][:10]} s.d. {info['ends_at'][:10]}"))
+        dlg.open()
+        return dlg
 
     def export_pdf(self, doc_id: str) -> None:
         data = self.reading.pdf.data

@@ -99,7 +99,8 @@ class ReadingPane(QWidget):
             ("approve", "Setujui", "Ctrl+Enter"), ("sign", "Tanda Tangani", "Ctrl+Shift+S"),
             ("return", "Kembalikan", "Kembalikan ke pembuat dengan catatan"), ("reject", "Tolak", ""),
             ("edit", "Ubah", ""), ("submit", "Ajukan", ""), ("dispose", "Disposisi", ""),
-            ("done", "Laporkan Selesai", ""), ("export", "Simpan PDF", ""), ("verify", "Verifikasi", ""),
+            ("done", "Laporkan Selesai", ""), ("diff", "Bandingkan Versi", "Perubahan antarversi naskah"),
+            ("export", "Simpan PDF", ""), ("verify", "Verifikasi", ""),
         ):
             b = QPushButton(label)
             b.setObjectName(f"action_{key}")
@@ -201,6 +202,7 @@ class ReadingPane(QWidget):
             "submit": bool(info.get("editable")),
             "dispose": bool(extra.get("can_dispose")),
             "done": bool(extra.get("can_report")),
+            "diff": info["version"] > 1,
             "export": True,
             "verify": signed,
         }

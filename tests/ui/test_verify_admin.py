@@ -88,6 +88,7 @@ def test_admin_adds_a_unit_and_delegation(qtbot: Any, backend: Any, runner: Any,
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     assert panel.units.rowCount() == before + 1
     dlg = panel.delegate()
+    qtbot.waitUntil(lambda: dlg.to.count() > 0, timeout=TIMEOUT)
     starts, ends = dlg.findChildren(QDateEdit)
     ends.setDate(starts.date().addDays(3))
     with qtbot.waitSignal(panel.changed, timeout=TIMEOUT) as changed:
