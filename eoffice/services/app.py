@@ -11,31 +11,17 @@ import datetime as dt
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
-from eoffice.documents.render import render_letter
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
-from eoffice.services import (
-    audit,
-    compose,
-    delegation,
-    incoming,
-    letters,
-    org,
-    queries,
-    routing,
-    signatures,
-)
+from eoffice.services import compose, delegation, incoming, letters, org, queries, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, login
 from eoffice.services.resolve import OrgView
-from eoffice.signing.keystore import Identity, has_identity
-from eoffice.signing.passphrase import lookup_passphrase, remember_passphrase, usable_backend
-from eoffice.signing.verify import VerifyReport, verify_pdf
 from eoffice.store.db import check_connection, describe, first_line, make_engine
 from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
 from eoffice.store.uow import UnitOfWork
@@ -43,7 +29,14 @@ from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.state import Decision
 from eoffice.workflow.template import template_from_dict, template_to_dict
 
+if TYPE_CHECKING:  # signing pulls in pyHanko (~0.5 s of imports): loaded on first use, or by warm_up()
+    from eoffice.services.signatures import Signed
+    from eoffice.signing.keystore import Identity
+    from eoffice.signing.verify import VerifyReport
+
 T = TypeVar("T")
+HEAVY = ("eoffice.services.signatures", "eoffice.services.audit", "eoffice.signing.verify",
+         "eoffice.signing.passphrase", "eoffice.documents.render")
 
 DECISIONS = {"approve": Decision.APPROVE, "return": Decision.RETURN, "reject": Decision.REJECT}
 WITA = dt.timezone(dt.timedelta(hours=8))
@@ -92,6 +85,13 @@ class Backend:
         return self.run(lambda uow: uow.session.scalars(
             select(AuditEvent.id).where(AuditEvent.action == "demo.seed").limit(1)).first() is not None)
 
+    def warm_up(self) -> None:
+        """Import the signing stack ahead of the first approval or signature (call from a worker thread)."""
+        import importlib
+
+        for name in HEAVY:
+            importlib.import_module(name)
+
     def sync_status(self) -> SyncStatus:
         return SyncStatus()
 
@@ -101,19 +101,29 @@ class Backend:
         return self.run(lambda uow: login(uow, who, password))
 
     def has_key(self, who: str) -> bool:
+        from eoffice.signing.keystore import has_identity
+
         return has_identity(self.home, who)
 
     def keyring_available(self) -> bool:
+        from eoffice.signing.passphrase import usable_backend
+
         return usable_backend() is not None
 
     def remembered_passphrase(self, who: str) -> str | None:
+        from eoffice.signing.passphrase import lookup_passphrase
+
         return lookup_passphrase(who)
 
     def remember_passphrase(self, who: str, passphrase: str) -> bool:
+        from eoffice.signing.passphrase import remember_passphrase
+
         return remember_passphrase(who, passphrase)
 
     def identity(self, who: str, passphrase: str | None) -> Identity | None:
         """The user's key here (BadInput on a wrong passphrase); None when they have none in this profile."""
+        from eoffice.services import signatures
+
         return signatures.open_identity(self.home, who, passphrase)
 
     # --- letters ---------------------------------------------------------------------------------
@@ -152,11 +162,15 @@ class Backend:
 
     def decide(self, actor: Actor, identity: Identity | None, doc_id: str, decision: str, note: str = "",
                return_to: str | None = None) -> routing.Outcome:
+        from eoffice.services import signatures
+
         return self.run(lambda uow: signatures.decide_signed(uow, actor, identity, doc_id, DECISIONS[decision],
                                                              note=note, return_to=return_to))
 
-    def sign(self, actor: Actor, identity: Identity, doc_id: str) -> signatures.Signed:
+    def sign(self, actor: Actor, identity: Identity, doc_id: str) -> Signed:
         """One letter per transaction (batch signing loops over this)."""
+        from eoffice.services import signatures
+
         return self.run(lambda uow: signatures.sign_letter(uow, actor, identity, doc_id))
 
     def withdraw(self, actor: Actor, doc_id: str, note: str = "") -> routing.Outcome:
@@ -312,6 +326,9 @@ class Backend:
     # --- verification ----------------------------------------------------------------------------
 
     def verify(self, pdf: bytes) -> VerifyReport:
+        from eoffice.services import signatures
+        from eoffice.signing.verify import verify_pdf
+
         roots = self.run(signatures.trust_roots)
         crls = self.run(signatures.crls)
         return verify_pdf(pdf, trust_roots=roots, crls=crls)
@@ -361,6 +378,8 @@ class Backend:
         return self.run(lambda uow: delegation.delegate(uow, actor, to, capacity, starts, ends, reason=reason))
 
     def issue_certificate(self, actor: Actor, ca_passphrase: str, who: str) -> str:
+        from eoffice.services import audit, signatures
+
         ca = signatures.open_ca(self.home, ca_passphrase)
 
         def use_case(uow: UnitOfWork) -> str:
@@ -369,6 +388,8 @@ class Backend:
         return self.run(use_case)
 
     def revoke_certificate(self, actor: Actor, ca_passphrase: str, who: str, reason: str = "") -> str:
+        from eoffice.services import signatures
+
         ca = signatures.open_ca(self.home, ca_passphrase)
         return self.run(lambda uow: signatures.revoke(uow, actor, ca, who, reason).fingerprint)
 
@@ -404,6 +425,8 @@ def preview_unsaved(uow: UnitOfWork, actor: Actor, d: letters.Draft) -> bytes:
 
     version = DocumentVersion(document_id=doc.id, version=1, body=body_to_obj(d.body), fields=dict(d.fields))
     data = compose.letter_data(uow, doc, version, None)
+    from eoffice.documents.render import render_letter
+
     data = dataclasses.replace(data, recipients=tuple(_label(uow, t.strip()) for t in d.to if t.strip()),
                                tembusan=tuple(_label(uow, c.strip()) for c in d.cc if c.strip()))
     return render_letter(data).pdf

@@ -96,6 +96,8 @@ class MainWindow(QMainWindow):
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(lambda b: self.busy_label.setText("Memuat..." if b else ""))
         self.refresh()
+        # the signing stack (pyHanko) loads in the background while the user reads the inbox
+        self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
 
     # --- layout ----------------------------------------------------------------------------------
 
