@@ -33,6 +33,7 @@ from eoffice.documents.diff import text_diff
 from eoffice.domain import Classification, DocKind, Urgency
 from eoffice.services.letters import Draft
 from eoffice.ui import text
+from eoffice.ui.kindparts import KindParts
 from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.reading import PdfPane
 from eoffice.ui.tasks import TaskRunner
@@ -166,6 +167,10 @@ class DraftEditor(QWidget):
         form.addRow("Tembusan", row(self.cc, pick_cc))
         form.addRow("Lampiran", self.attachment_note)
         form.addRow("Berkas lampiran", row(self.file_list, add_file))
+        self.parts = KindParts()
+        self.parts.changed.connect(self.schedule_preview)
+        self.kind.currentIndexChanged.connect(lambda _i: self.parts.set_kind(self.kind.currentData()))
+        self.parts.set_kind(self.kind.currentData())
         self.body = QPlainTextEdit()
         self.body.setObjectName("bodyEditor")
         self.body.setTabChangesFocus(True)
@@ -187,6 +192,7 @@ class DraftEditor(QWidget):
         ll = QVBoxLayout(left)
         ll.addWidget(self.returned)
         ll.addLayout(form)
+        ll.addWidget(self.parts)
         ll.addWidget(help_label)
         ll.addWidget(self.body, 1)
         ll.addWidget(buttons)
@@ -231,6 +237,7 @@ class DraftEditor(QWidget):
         self.to.setText("; ".join(info["to"]))
         self.cc.setText("; ".join(info["cc"]))
         self.attachment_note.setText(str(info["fields"].get("lampiran", "")))
+        self.parts.load(info["fields"])
         body = versions[-1][1].split("\n\n", 1)[1] if versions else ""
         self.body.setPlainText(body)
         for w in (self.kind, self.to, self.cc, self.urgency, self.classification, self.kode):
@@ -249,6 +256,7 @@ class DraftEditor(QWidget):
             fields["lampiran"] = self.attachment_note.text().strip()
         if self.doc_id is not None and hasattr(self, "info"):
             fields = {**self.info["fields"], **fields}
+        fields.update(self.parts.fields(self.kind.currentData()))
         kode = self.kode.currentData() if self.kode.currentText() == self.kode.itemText(
             self.kode.currentIndex()) else self.kode.currentText().split(" ")[0]
         return Draft(kind=DocKind(self.kind.currentData()), subject=self.subject.text(),

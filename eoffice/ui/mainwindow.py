@@ -98,6 +98,10 @@ class MainWindow(QMainWindow):
         self.refresh()
         # the signing stack (pyHanko) loads in the background while the user reads the inbox
         self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
+        self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
+        self.heartbeat.setInterval(60_000)
+        self.heartbeat.timeout.connect(self.check_database)
+        self.heartbeat.start()
 
     # --- layout ----------------------------------------------------------------------------------
 
@@ -391,7 +395,21 @@ class MainWindow(QMainWindow):
 
     # --- actions ---------------------------------------------------------------------------------
 
+    def check_database(self) -> None:
+        def up(_: Any) -> None:
+            self.set_reachable(True)
+            self.load_counts()
+
+        self.runner.submit(self.backend.ping, up, lambda m: self.set_reachable(False, m))
+
+    def set_reachable(self, ok: bool, message: str = "") -> None:
+        self.reach_label.setText("terhubung" if ok else "TIDAK TERHUBUNG")
+        self.reach_label.setStyleSheet("color:#1b7a34" if ok else "color:#b3261e;font-weight:bold")
+        self.reach_label.setToolTip(message)
+
     def show_error(self, message: str) -> None:
+        if "tidak dapat dihubungi" in message:
+            self.set_reachable(False, message)
         self.last_message = message
         self.statusBar().showMessage(message, 15000)
         box = QMessageBox(QMessageBox.Icon.Warning, text.APP_NAME, message, QMessageBox.StandardButton.Ok, self)
@@ -417,7 +435,7 @@ class MainWindow(QMainWindow):
 
         def accepted() -> None:
             pp = dlg.passphrase()
-            if dlg.remember.isChecked() and dlg.remember.isVisible():
+            if dlg.remember.isChecked() and not dlg.remember.isHidden():
                 self.backend.remember_passphrase(login, pp)
             then(pp)
 
@@ -477,7 +495,8 @@ class MainWindow(QMainWindow):
             self.list_loaded.disconnect(reselect)
             self.select_row(min(max(row, 0), self.proxy.rowCount() - 1))
 
-        self.list_loaded.connect(reselect)
+        if self.view_key in MAIL_VIEWS:
+            self.list_loaded.connect(reselect)
         self.refresh()
 
     def decide(self, doc_id: str, decision: str, note: str) -> None:

@@ -69,15 +69,17 @@ class Handle(QObject):
 
     def __init__(self, runner: TaskRunner, signals: _Signals, progress: Progress | None,
                  on_done: Callable[[Any], None] | None, on_error: Callable[[str], None] | None) -> None:
-        super().__init__()
+        super().__init__(runner)  # owned by the runner (C++ side): never collected inside its own slot
         self.runner = runner
         self.signals = signals
+        signals.setParent(self)  # deleted with the handle, in the UI thread
         self.progress = progress
         self.on_done = on_done
         self.on_error = on_error
         self.result: Any = None
         self.error: str | None = None
         self.on_progress: Callable[[int, int, str], None] | None = None
+        self.fn: Callable[[], Any] | None = None
         signals.done.connect(self._done)
         signals.progress.connect(self._progress)
         signals.failed.connect(self._failed)
@@ -143,6 +145,9 @@ class TaskRunner(QObject):
         return self._start(handle, lambda: fn(progress))
 
     def _start(self, handle: Handle, fn: Callable[[], Any]) -> Handle:
+        # The handle keeps the function too, so whatever its closure holds (widgets...) is released in the UI
+        # thread when the handle goes, never by the worker thread.
+        handle.fn = fn
         self._running.add(handle)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
@@ -151,6 +156,7 @@ class TaskRunner(QObject):
 
     def _finish(self, handle: Handle) -> None:
         self._running.discard(handle)
+        handle.deleteLater()  # after the slot that is running now has returned
         handle.finished.emit()
         self.task_finished.emit()
         if not self._running:

@@ -71,3 +71,25 @@ def test_returned_letter_shows_the_note_and_revision_diff(qtbot: Any, backend: A
     assert "Samarinda" in dlg.view.toPlainText()
     assert "background:#c8f0cf" in diff_html("a b", "a c b")
     wait_idle(qtbot, runner)
+
+
+def test_kind_parts_reach_the_preview_and_the_draft(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.new_draft()
+    ed.kind.setCurrentIndex(ed.kind.findData("surat_undangan"))
+    assert ed.parts.isVisible() and ed.parts.currentWidget() is ed.parts.invitation
+    ed.subject.setText("Rapat Evaluasi Layanan Aplikasi")
+    ed.to.setText("DISDIK")
+    ed.parts.place.setText("Ruang Rapat Tepian I")
+    with qtbot.waitSignal(ed.preview_ready, timeout=TIMEOUT):
+        ed.parts.agenda.setText("Evaluasi layanan aplikasi")
+    d = ed.draft()
+    assert d.fields["undangan"]["tempat"] == "Ruang Rapat Tepian I"
+    ed.kind.setCurrentIndex(ed.kind.findData("surat_tugas"))
+    ed.parts.kepada.setPlainText("Budi Santoso; 198001012005011001; Kepala Bidang")
+    assert ed.draft().fields["tugas"]["kepada"][0]["nip"] == "198001012005011001"
+    ed.kind.setCurrentIndex(ed.kind.findData("nota_dinas"))
+    assert ed.parts.isHidden()
+    with qtbot.waitSignal(ed.preview_ready, timeout=TIMEOUT):
+        ed.render_preview()
+    wait_idle(qtbot, runner)

@@ -161,3 +161,44 @@ def test_kasi_returns_a_letter_with_a_note(qtbot: Any, backend: Any, runner: Any
     info = backend.detail(backend.login("kasi1.kominfo", "demo"), doc_id)
     assert info["notes"][-1]["text"] == "Mohon lengkapi data pada paragraf kedua."
     wait_idle(qtbot, runner)
+
+
+def test_passphrase_can_be_remembered_when_a_keyring_exists(qtbot: Any, backend: Any, runner: Any,
+                                                            qsettings: Any, monkeypatch: Any) -> None:
+    stored: dict[str, str] = {}
+    monkeypatch.setattr(backend, "keyring_available", lambda: True)
+    monkeypatch.setattr(backend, "remember_passphrase", lambda who, pp: stored.__setitem__(who, pp) or True)
+    monkeypatch.setattr(backend, "remembered_passphrase", lambda who: stored.get(who))
+    w = main_window(qtbot, backend, runner, qsettings, "kasi1.kominfo")
+    open_view(qtbot, w, "paraf")
+    open_row(qtbot, w, 0)
+    w.reading.buttons["approve"].click()
+    dlg = w.passphrase_dialog
+    assert dlg.remember.isVisible()
+    dlg.field.setText("demo")
+    dlg.remember.setChecked(True)
+    with qtbot.waitSignal(w.action_done, timeout=TIMEOUT):
+        dlg.accept()
+    assert stored == {"kasi1.kominfo": "demo"}
+    wait_idle(qtbot, runner)
+
+
+def test_status_bar_follows_the_database(qtbot: Any, backend: Any, runner: Any, qsettings: Any,
+                                         monkeypatch: Any) -> None:
+    from eoffice.domain import Unavailable
+
+    w = main_window(qtbot, backend, runner, qsettings, "gubernur")
+    assert w.reach_label.text() == "terhubung"
+    assert "Sinkronisasi: 0 tertunda" in w.sync_label.text()
+
+    def down() -> None:
+        raise Unavailable("Database tidak dapat dihubungi (sqlite): disk hilang")
+
+    monkeypatch.setattr(backend, "ping", down)
+    w.check_database()
+    qtbot.waitUntil(lambda: w.reach_label.text() == "TIDAK TERHUBUNG", timeout=TIMEOUT)
+    monkeypatch.undo()
+    with qtbot.waitSignal(w.counts_loaded, timeout=TIMEOUT):
+        w.check_database()
+    assert w.reach_label.text() == "terhubung"
+    wait_idle(qtbot, runner)
