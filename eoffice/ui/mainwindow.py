@@ -169,6 +169,10 @@ class MainWindow(DecisionsMixin, QMainWindow):
         outer.addWidget(self.pages)
         outer.setStretchFactor(1, 1)
         self.setCentralWidget(outer)
+        # Tab: navigation -> search -> list -> the letter's action buttons -> its tabs
+        order = [self.nav, self.search, self.table, *self.reading.buttons.values(), self.reading.tabs]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
 
         tb = QToolBar("Aksi")
         tb.setObjectName("mainToolbar")

@@ -69,3 +69,21 @@ def test_dropping_a_pdf_on_the_register_dialog(qtbot: Any, backend: Any, runner:
     assert dlg.pdf is not None and dlg.pdf[0] == "pindaian.pdf"
     assert "pindaian.pdf" in dlg.file_label.text()
     wait_idle(qtbot, runner)
+
+
+def test_tab_order_runs_from_navigation_to_the_actions(qtbot: Any, backend: Any, runner: Any,
+                                                       qsettings: Any) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    w = main_window(qtbot, backend, runner, qsettings, "gubernur")
+    open_view(qtbot, w, "sign")
+    open_row(qtbot, w, 0)
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow, timeout=TIMEOUT)
+    w.nav.setFocus()
+    seen = []
+    for _ in range(4):
+        w.focusNextChild()
+        seen.append(QApplication.focusWidget())
+    assert seen[:3] == [w.search, w.table, w.reading.buttons["sign"]]  # hidden buttons are skipped
+    wait_idle(qtbot, runner)

@@ -202,3 +202,25 @@ def test_status_bar_follows_the_database(qtbot: Any, backend: Any, runner: Any, 
         w.check_database()
     assert w.reach_label.text() == "terhubung"
     wait_idle(qtbot, runner)
+
+
+def test_app_session_login_opens_the_main_window(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    from eoffice.ui.app import App
+
+    session = App(backend, runner, qsettings)
+    qtbot.addWidget(session.login)
+    session.login.show()
+    qtbot.waitUntil(lambda: session.demo and session.login.reachable is True, timeout=TIMEOUT)
+    assert session.login.demo_label.isVisible()
+    session.login.user.setText("gubernur")
+    session.login.password.setText("demo")
+    with qtbot.waitSignal(session.login.logged_in, timeout=TIMEOUT):
+        session.login.buttons.button(session.login.buttons.StandardButton.Ok).click()
+    w = session.window
+    qtbot.addWidget(w)
+    assert w.isVisible() and w.demo_label.isVisible()
+    assert "[DEMO]" in w.windowTitle()
+    with qtbot.waitSignal(w.counts_loaded, timeout=TIMEOUT):
+        pass
+    assert w.counts["sign"] == 3
+    wait_idle(qtbot, runner)

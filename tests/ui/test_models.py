@@ -42,3 +42,30 @@ def test_empty_rows_model(qtmodeltester: Any) -> None:
 
     model = RowsModel(list_columns())
     qtmodeltester.check(model)
+
+
+def test_dialog_models(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any) -> None:
+    from eoffice.ui.disposisi import DisposeDialog
+    from eoffice.ui.editor import RecipientPicker
+    from eoffice.ui.verify import VerifyPanel
+
+    gub = backend.login("gubernur", "demo")
+    doc = backend.letter_list(gub, direction="in")[0].id
+    dlg = DisposeDialog(backend, gub, runner, doc)
+    qtbot.addWidget(dlg)
+    with qtbot.waitSignal(dlg.loaded, timeout=30000):
+        pass
+    assert dlg.people.rowCount() > 5
+    qtmodeltester.check(dlg.people)
+    picker = RecipientPicker("Pilih", [("DISKOMINFO", "Dinas Kominfo"), ("gubernur", "Gubernur")])
+    qtbot.addWidget(picker)
+    qtmodeltester.check(picker.model)
+    qtmodeltester.check(picker.proxy)
+    panel = VerifyPanel(backend, runner)
+    qtbot.addWidget(panel)
+    staf = backend.login("staf.kominfo", "demo")
+    signed = next(r for r in backend.letter_list(staf) if r.status == "dispatched")
+    with qtbot.waitSignal(panel.verified, timeout=30000):
+        panel.verify_bytes(backend.pdf(staf, signed.id)[0], "x.pdf")
+    qtmodeltester.check(panel.model)
+    wait_idle(qtbot, runner)

@@ -110,3 +110,30 @@ def test_dashboard_for_leaders(qtbot: Any, qtmodeltester: Any, backend: Any, run
     with qtbot.waitSignal(dash.loaded, timeout=TIMEOUT):
         w.refresh()
     wait_idle(qtbot, runner)
+
+
+def test_admin_revokes_a_certificate_with_the_ca_passphrase(qtbot: Any, backend: Any, runner: Any,
+                                                            qsettings: Any) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from eoffice.services.demo_letters import DEMO_SECRET
+
+    w = main_window(qtbot, backend, runner, qsettings, "admin")
+    w.select_view("admin")
+    panel = w.page_widgets["admin"]
+    qtbot.waitUntil(lambda: panel.users.rowCount() > 0, timeout=TIMEOUT)
+    dlg = panel.cert_action("revoke")
+    combo = dlg.findChild(QComboBox)
+    combo.setCurrentIndex(combo.findData("staf.kominfo"))
+    passphrase, reason = dlg.findChildren(QLineEdit)
+    passphrase.setText("salah")
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: bool(dlg.error.text()), timeout=TIMEOUT)
+    passphrase.setText(DEMO_SECRET)
+    reason.setText("kunci hilang")
+    with qtbot.waitSignal(panel.changed, timeout=TIMEOUT):
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    assert "dicabut" in panel.message.text()
+    qtbot.waitUntil(lambda: any(c["login"] == "staf.kominfo" and c["revoked"] for c in panel.certs.rows),
+                    timeout=TIMEOUT)
+    wait_idle(qtbot, runner)
