@@ -103,7 +103,7 @@ class Backend:
     def has_key(self, who: str) -> bool:
         from eoffice.signing.keystore import has_identity
 
-        return has_identity(self.home, who)
+        return has_identity(self.home, who) or (self.home / "keys" / f"{who}.pending.pem").exists()
 
     def keyring_available(self) -> bool:
         from eoffice.signing.passphrase import usable_backend
@@ -121,9 +121,20 @@ class Backend:
         return remember_passphrase(who, passphrase)
 
     def identity(self, who: str, passphrase: str | None) -> Identity | None:
-        """The user's key here (BadInput on a wrong passphrase); None when they have none in this profile."""
+        """The user's key here (BadInput on a wrong passphrase); None when they have none in this profile.
+        A key made with 'eoffice key init' whose certificate has been issued since is installed first (as the
+        CLI's identity_for does); until it is issued the user acts unsigned."""
         from eoffice.services import signatures
+        from eoffice.signing.keys import key_from_pem
 
+        pending = self.home / "keys" / f"{who}.pending.pem"
+        if pending.exists() and passphrase is not None:
+            key = key_from_pem(pending.read_bytes(), passphrase)
+            try:
+                self.run(lambda uow: signatures.install_identity(uow, self.home, who, key, passphrase))
+            except EofficeError:
+                return None
+            pending.unlink()
         return signatures.open_identity(self.home, who, passphrase)
 
     # --- letters ---------------------------------------------------------------------------------

@@ -92,6 +92,12 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.setWindowTitle(f"{text.APP_NAME} - {actor.name} ({actor.login})" + (" [DEMO]" if demo else ""))
         self.resize(1400, 860)
         self._build()
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        split = self.settings.value("main/split")
+        if split is not None:
+            self.mail.restoreState(split)
         self._shortcuts()
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(lambda b: self.busy_label.setText("Memuat..." if b else ""))
@@ -379,7 +385,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
             info = b.detail(a, doc_id)
             pdf, signed = b.pdf(a, doc_id)
             mine = next((i for i in b.inbox(a) if i.document_id == doc_id), None)
-            extra: dict[str, Any] = {}
+            extra: dict[str, Any] = {"history": b.history(a, doc_id), "mine": info["drafter"] == a.login}
             if info["direction"] == "in":
                 extra["tree"] = b.disposition_tree(a, doc_id)
                 held = [d for d in b.dispositions(a) if d["id"] == doc_id]
@@ -451,6 +457,12 @@ class MainWindow(DecisionsMixin, QMainWindow):
             self.submit_letter(doc_id)
         elif key == "dispose":
             self.dispose_letter(doc_id)
+        elif key == "withdraw":
+            dlg = NoteDialog("Tarik naskah", "Alasan penarikan (opsional):", self, required=False)
+            self.note_dialog = dlg
+            dlg.accepted.connect(lambda: self.run_action(
+                "withdraw", lambda: self.backend.withdraw(self.actor, doc_id, dlg.note()), "Naskah ditarik"))
+            dlg.open()
         elif key == "done":
             dlg = NoteDialog("Laporan tindak lanjut", "Apa yang sudah dilakukan (wajib):", self)
             self.note_dialog = dlg
@@ -561,7 +573,9 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.after_change()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/split", self.mail.saveState())
+        self.heartbeat.stop()
         for w in self.extra_windows:
             w.close()
-        QTimer.singleShot(0, lambda: None)
         super().closeEvent(event)

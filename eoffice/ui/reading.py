@@ -98,7 +98,7 @@ class ReadingPane(QWidget):
         for key, label, tip in (
             ("approve", "Setujui", "Ctrl+Enter"), ("sign", "Tanda Tangani", "Ctrl+Shift+S"),
             ("return", "Kembalikan", "Kembalikan ke pembuat dengan catatan"), ("reject", "Tolak", ""),
-            ("edit", "Ubah", ""), ("submit", "Ajukan", ""), ("dispose", "Disposisi", ""),
+            ("edit", "Ubah", ""), ("submit", "Ajukan", ""), ("withdraw", "Tarik", "Tarik naskah dari rute"), ("dispose", "Disposisi", ""),
             ("done", "Laporkan Selesai", ""), ("diff", "Bandingkan Versi", "Perubahan antarversi naskah"),
             ("export", "Simpan PDF", ""), ("verify", "Verifikasi", ""),
         ):
@@ -127,6 +127,14 @@ class ReadingPane(QWidget):
         att_view.setModel(self.attachments)
         att_view.verticalHeader().setVisible(False)
         att_view.horizontalHeader().setStretchLastSection(True)
+        self.history = RowsModel([Column("Waktu (UTC)", lambda e: e["at"][:19].replace("T", " ")),
+                                  Column("Oleh", lambda e: e["actor"] or "-"), Column("Aksi", lambda e: e["action"]),
+                                  Column("Bertanda tangan", lambda e: e["signed"]),
+                                  Column("Keterangan", lambda e: e["summary"])], self)
+        history_view = QTableView()
+        history_view.setModel(self.history)
+        history_view.verticalHeader().setVisible(False)
+        history_view.horizontalHeader().setStretchLastSection(True)
         self.tree = DispositionTreeModel(self)
         self.tree_view = QTreeView()
         self.tree_view.setModel(self.tree)
@@ -136,6 +144,7 @@ class ReadingPane(QWidget):
         self.tabs.addTab(self.notes, "Catatan")
         self.tabs.addTab(att_view, "Lampiran")
         self.tree_tab = self.tabs.addTab(self.tree_view, "Disposisi")
+        self.tabs.addTab(history_view, "Riwayat")
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addLayout(bar)
@@ -149,6 +158,7 @@ class ReadingPane(QWidget):
         self.steps.set_rows([])
         self.attachments.set_rows([])
         self.tree.set_tree([])
+        self.history.set_rows([])
         self.notes.clear()
         for b in self.buttons.values():
             b.setVisible(False)
@@ -186,6 +196,7 @@ class ReadingPane(QWidget):
             f"<p><b>{e(n['author'])}</b> <small>{e(n['at'][:16].replace('T', ' '))} &middot; {e(n['kind'])}</small>"
             f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>Belum ada catatan.</i>")
         self.tree.set_tree(extra.get("tree", []))
+        self.history.set_rows(extra.get("history", []))
         self.tree_view.expandAll()
         for col in range(self.tree.columnCount() - 1):
             self.tree_view.resizeColumnToContents(col)
@@ -200,6 +211,7 @@ class ReadingPane(QWidget):
             "reject": kind in ("paraf", "approve", "sign"),
             "edit": bool(info.get("editable")),
             "submit": bool(info.get("editable")),
+            "withdraw": bool(extra.get("mine")) and info["status"] in ("in_review", "to_sign", "returned"),
             "dispose": bool(extra.get("can_dispose")),
             "done": bool(extra.get("can_report")),
             "diff": info["version"] > 1,

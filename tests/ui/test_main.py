@@ -224,3 +224,19 @@ def test_app_session_login_opens_the_main_window(qtbot: Any, backend: Any, runne
         pass
     assert w.counts["sign"] == 3
     wait_idle(qtbot, runner)
+
+
+def test_drafter_withdraws_and_sees_the_history(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    open_view(qtbot, w, "sent")
+    staf = backend.login("staf.kominfo", "demo")
+    target = next(r for r in backend.letter_list(staf, mine=True) if r.status == "in_review")
+    assert w.select_id(target.id)
+    qtbot.waitUntil(lambda: w.reading.info is not None and w.reading.info["id"] == target.id, timeout=TIMEOUT)
+    assert w.reading.history.rowCount() >= 2  # drafted, submitted, ...
+    assert w.reading.buttons["withdraw"].isVisible()
+    w.reading.buttons["withdraw"].click()
+    with qtbot.waitSignal(w.action_done, timeout=TIMEOUT) as done:
+        w.note_dialog.accept()  # the reason is optional
+    assert done.args[1].status == "withdrawn"
+    wait_idle(qtbot, runner)

@@ -16,6 +16,7 @@ def test_list_and_step_models(qtbot: Any, qtmodeltester: Any, backend: Any, runn
     qtmodeltester.check(w.proxy)
     qtmodeltester.check(w.reading.steps)
     qtmodeltester.check(w.reading.attachments)
+    qtmodeltester.check(w.reading.history)
     wait_idle(qtbot, runner)
 
 
