@@ -162,7 +162,7 @@ class _Node:
         self.children: list[_Node] = []
 
 
-TREE_HEADERS = ["Dari", "Kepada", "Instruksi", "Status", "Batas", "Laporan"]
+TREE_HEADERS = ["Dari", "Kepada", "Instruksi", "Status", "Batas", "Laporan", "Catatan"]
 
 
 class DispositionTreeModel(QAbstractItemModel):
@@ -215,9 +215,9 @@ class DispositionTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return [n.from_user, n.to_user, ", ".join(text.INSTRUCTIONS.get(i, i) for i in n.instructions),
                     text.DISPOSITION_STATUS.get(n.status.value, n.status.value), show(n.deadline),
-                    n.report or "-"][index.column()]
+                    n.report or "-", n.note or "-"][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return n.note or None
+            return "\n".join(x for x in (n.note, n.report) if x) or None
         if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
             return QBrush(QColor({"done": "#1b7a34", "read": "#1a5fb4"}.get(n.status.value, "#b25e00")))
         if role == ROW_ROLE:
