@@ -135,7 +135,14 @@ class Backend:
             except EofficeError:
                 return None
             pending.unlink()
-        return signatures.open_identity(self.home, who, passphrase)
+        try:
+            return signatures.open_identity(self.home, who, passphrase)
+        except BadInput:
+            if passphrase is not None and passphrase == self.remembered_passphrase(who):
+                from eoffice.signing.passphrase import forget_passphrase
+
+                forget_passphrase(who)  # a stale remembered passphrase: ask next time
+            raise
 
     # --- letters ---------------------------------------------------------------------------------
 

@@ -37,14 +37,14 @@ class DecisionsMixin:
         assert isinstance(self, QWidget)
         return self
 
-    def with_passphrase(self, purpose: str, then: Callable[[str | None], None], *, always_ask: bool = False) -> None:
+    def with_passphrase(self, purpose: str, then: Callable[[str | None], None]) -> None:
         """Get the key passphrase (env, keyring, or a dialog), then continue; None when no key here."""
         login = self.actor.login
         if not self.backend.has_key(login):
             then(None)
             return
         known = os.environ.get("EOFFICE_KEY_PASSPHRASE") or self.backend.remembered_passphrase(login)
-        if known and not always_ask:
+        if known:  # the user chose "ingat di keyring" (or the environment provides it)
             then(known)
             return
         dlg = PassphraseDialog(login, purpose, self.backend.keyring_available(), self._widget)
@@ -82,7 +82,7 @@ class DecisionsMixin:
             return
         purpose = (f"Menandatangani {len(ids)} naskah secara elektronik." if len(ids) > 1
                    else "Menandatangani naskah secara elektronik.")
-        self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""), always_ask=True)
+        self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
     def _sign_with(self, ids: list[str], passphrase: str) -> None:
         b, a = self.backend, self.actor

@@ -301,26 +301,26 @@ class MainWindow(DecisionsMixin, QMainWindow):
                 self.nav_items[key].setFont(f)
         self.counts_loaded.emit()
 
-    def fetch_rows(self, key: str) -> list[ListRow]:
-        """Runs in a worker thread."""
+    def fetch_rows(self, key: str) -> tuple[list[ListRow], dict[str, Any] | None]:
+        """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox."""
         b, a = self.backend, self.actor
         if key in ("inbox", "sign", "paraf"):
             items = b.inbox(a)
-            self.inbox_items = {i.document_id: i for i in items}
+            by_doc = {i.document_id: i for i in items}
             if key == "sign":
                 items = [i for i in items if i.stage_kind == "sign"]
             elif key == "paraf":
                 items = [i for i in items if i.stage_kind in ("paraf", "approve")]
-            return [inbox_row(i) for i in items]
+            return [inbox_row(i) for i in items], by_doc
         if key == "disposisi":
-            return [disposition_row(d) for d in b.dispositions(a)]
+            return [disposition_row(d) for d in b.dispositions(a)], None
         if key in ("drafts", "sent"):
             rows = b.letter_list(a, mine=True)
             want_own = key == "drafts"
-            return [letter_row(r) for r in rows if (r.status in OWN_DONE) == want_own]
+            return [letter_row(r) for r in rows if (r.status in OWN_DONE) == want_own], None
         if key == "tracking":
-            return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT]
-        return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED]
+            return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT], None
+        return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED], None
 
     def load_list(self) -> None:
         key = self.view_key
@@ -331,7 +331,10 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.table.setColumnHidden(5, not timed)
         self.table.setColumnHidden(6, timed)
 
-        def show_rows(rows: list[ListRow]) -> None:
+        def show_rows(result: tuple[list[ListRow], dict[str, Any] | None]) -> None:
+            rows, items = result
+            if items is not None:
+                self.inbox_items = items
             if key != self.view_key:
                 return
             keep = self.current_id

@@ -240,3 +240,16 @@ def test_drafter_withdraws_and_sees_the_history(qtbot: Any, backend: Any, runner
         w.note_dialog.accept()  # the reason is optional
     assert done.args[1].status == "withdrawn"
     wait_idle(qtbot, runner)
+
+
+def test_remembered_passphrase_signs_without_asking(qtbot: Any, backend: Any, runner: Any, qsettings: Any,
+                                                    monkeypatch: Any) -> None:
+    monkeypatch.setattr(backend, "remembered_passphrase", lambda who: "demo")
+    w = main_window(qtbot, backend, runner, qsettings, "gubernur")
+    open_view(qtbot, w, "sign")
+    open_row(qtbot, w, 0)
+    with qtbot.waitSignal(w.action_done, timeout=60000) as done:
+        w.reading.buttons["sign"].click()
+    assert w.passphrase_dialog is None
+    assert done.args[0] == "sign" and done.args[1][0][1]
+    wait_idle(qtbot, runner)
