@@ -102,6 +102,9 @@ class LoginDialog(QDialog):
 
     def _fail(self, message: str) -> None:
         self.buttons.setEnabled(True)
+        if "tidak dapat dihubungi" in message:
+            self._unreachable(message)
+            message = "Tidak dapat masuk: database tidak dapat dihubungi (lihat di bawah)."
         self.error.setText(message)
         self.password.selectAll()
         self.password.setFocus()

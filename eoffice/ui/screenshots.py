@@ -109,6 +109,12 @@ class Tour:
             QApplication.instance().quit()  # type: ignore[union-attr]
             return
         name, action, ready, target = self.steps[self.index]
+        login = self.session.login
+        if self.session.window is None and self.index > 0 and login.error.text():
+            print(f"login failed: {login.error.text()} | {login.db_status.text()}", file=sys.stderr)
+            self.timer.stop()
+            QApplication.instance().exit(3)  # type: ignore[union-attr]
+            return
         if not self.started:
             self.started = True
             action()
