@@ -17,6 +17,8 @@ import yaml
 from sqlalchemy import select
 from sqlalchemy.exc import OperationalError
 
+from eoffice.documents.body import parse_body_json
+from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
 from eoffice.services import compose, delegation, incoming, letters, org, queries, routing
 from eoffice.services.access import visible_clause
@@ -166,7 +168,9 @@ class Backend:
         def use_case(uow: UnitOfWork) -> dict[str, Any]:
             info = queries.letter_detail(uow, actor, doc_id)
             doc = letters.get_document(uow, doc_id)
-            info["fields"] = dict(letters.current_version(uow, doc).fields)
+            version = letters.current_version(uow, doc)
+            info["fields"] = dict(version.fields)
+            info["body_markdown"] = to_markdown(parse_body_json(version.body))
             info["editable"] = doc.created_by == actor.user_id and doc.status in letters.EDITABLE
             return info
         return self.run(use_case)

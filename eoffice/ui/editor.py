@@ -238,8 +238,7 @@ class DraftEditor(QWidget):
         self.cc.setText("; ".join(info["cc"]))
         self.attachment_note.setText(str(info["fields"].get("lampiran", "")))
         self.parts.load(info["fields"])
-        body = versions[-1][1].split("\n\n", 1)[1] if versions else ""
-        self.body.setPlainText(body)
+        self.body.setPlainText(info["body_markdown"])  # bold, lists, tables survive the round trip
         for w in (self.kind, self.to, self.cc, self.urgency, self.classification, self.kode):
             w.setEnabled(False)  # a revision changes the subject, the body and the parts
         notes = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
