@@ -59,7 +59,7 @@ class DecisionsMixin:
         dlg.accepted.connect(accepted)
         dlg.open()
 
-    def decide(self, doc_id: str, decision: str, note: str) -> None:
+    def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
         labels = {"approve": "disetujui", "return": "dikembalikan", "reject": "ditolak"}
 
         def go(passphrase: str | None) -> None:
@@ -67,7 +67,7 @@ class DecisionsMixin:
 
             def work() -> Any:
                 identity = b.identity(a.login, passphrase)
-                return b.decide(a, identity, doc_id, decision, note)
+                return b.decide(a, identity, doc_id, decision, note, return_to)
 
             self.run_action(decision, work, lambda out: f"Naskah {labels[decision]} (status: "
                                                         f"{text.STATUS.get(out.status, out.status)})")

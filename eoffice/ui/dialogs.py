@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -142,8 +143,12 @@ class PassphraseDialog(QDialog):
 class NoteDialog(QDialog):
     """A note that must not be empty (return / reject / laporan)."""
 
-    def __init__(self, title: str, prompt: str, parent: QWidget | None = None, *, required: bool = True) -> None:
+    def __init__(self, title: str, prompt: str, parent: QWidget | None = None, *, required: bool = True,
+                 choices: list[tuple[str, str | None]] | None = None, choice_label: str = "") -> None:
         super().__init__(parent)
+        self.choice = QComboBox()
+        for text_, value in choices or []:
+            self.choice.addItem(text_, value)
         self.setWindowTitle(title)
         self.setObjectName("noteDialog")
         self.edit = QPlainTextEdit()
@@ -157,6 +162,9 @@ class NoteDialog(QDialog):
         label.setWordWrap(True)
         lay.addWidget(label)
         lay.addWidget(self.edit)
+        if choices:
+            lay.addWidget(QLabel(choice_label))
+            lay.addWidget(self.choice)
         lay.addWidget(self.buttons)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         if required:

@@ -441,9 +441,12 @@ class MainWindow(DecisionsMixin, QMainWindow):
             self.decide(doc_id, "approve", "")
         elif key in ("return", "reject"):
             title = "Kembalikan naskah" if key == "return" else "Tolak naskah"
-            dlg = NoteDialog(title, "Catatan untuk pembuat (wajib):", self)
+            choices = self._restart_choices() if key == "return" else None
+            dlg = NoteDialog(title, "Catatan untuk pembuat (wajib):", self, choices=choices,
+                             choice_label="Setelah revisi, rute dimulai lagi dari tahap:")
             self.note_dialog = dlg
-            dlg.accepted.connect(lambda: self.decide(doc_id, key, dlg.note()))
+            dlg.accepted.connect(lambda: self.decide(doc_id, key, dlg.note(),
+                                                     dlg.choice.currentData() if choices else None))
             dlg.open()
         elif key == "sign":
             self.sign_ids([doc_id])
@@ -473,6 +476,20 @@ class MainWindow(DecisionsMixin, QMainWindow):
                 "done", lambda: self.backend.report_done(self.actor, doc_id, dlg.note()),
                 "Laporan tindak lanjut tersimpan"))
             dlg.open()
+
+    def _restart_choices(self) -> list[tuple[str, str | None]]:
+        """Stages up to the user's own, for 'start again from' after the revision (default: the first)."""
+        info, mine = self.reading.info or {}, self.reading.my_step
+        steps = info.get("steps", [])
+        current = max((s["round"] for s in steps), default=0)
+        names: list[str] = []
+        for s in steps:
+            if s["round"] == current and s["stage"] not in names:
+                names.append(s["stage"])
+            if mine is not None and s["stage"] == mine.stage:
+                break
+        return [("tahap pertama (" + names[0] + ")" if names else "tahap pertama", None)] + [
+            (n, n) for n in names[1:]]
 
     def run_action(self, name: str, fn: Callable[[], Any], message: str | Callable[[Any], str]) -> None:
         def done(result: Any) -> None:

@@ -93,3 +93,20 @@ def test_kind_parts_reach_the_preview_and_the_draft(qtbot: Any, backend: Any, ru
     with qtbot.waitSignal(ed.preview_ready, timeout=TIMEOUT):
         ed.render_preview()
     wait_idle(qtbot, runner)
+
+
+def test_reopened_draft_keeps_its_formatting(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    from eoffice.documents.body import parse_markdown
+    from eoffice.domain import DocKind
+    from eoffice.services.letters import Draft
+
+    staf = backend.login("staf.kominfo", "demo")
+    source = "Mohon **segera** dikirim:\n\n1. data *aset*\n2. data jaringan"
+    doc_id = backend.draft(staf, Draft(kind=DocKind.NOTA_DINAS, subject="Uji format", body=parse_markdown(source),
+                                       to=["KEPALA-DISKOMINFO"]))
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.open_editor(doc_id)
+    qtbot.waitUntil(lambda: ed.subject.text() == "Uji format", timeout=TIMEOUT)
+    assert ed.body.toPlainText() == source
+    assert not ed.to.isEnabled()  # a revision keeps the recipients
+    wait_idle(qtbot, runner)

@@ -253,3 +253,26 @@ def test_remembered_passphrase_signs_without_asking(qtbot: Any, backend: Any, ru
     assert w.passphrase_dialog is None
     assert done.args[0] == "sign" and done.args[1][0][1]
     wait_idle(qtbot, runner)
+
+
+def test_governor_returns_and_chooses_where_the_route_restarts(qtbot: Any, backend: Any, runner: Any,
+                                                               qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "gubernur")
+    open_view(qtbot, w, "sign")
+    doc_id = open_row(qtbot, w, 0)
+    w.reading.buttons["return"].click()
+    dlg = w.note_dialog
+    stages = [dlg.choice.itemData(i) for i in range(dlg.choice.count())]
+    assert stages[0] is None and len(stages) >= 2  # the first stage, then later ones up to the signature
+    dlg.choice.setCurrentIndex(len(stages) - 1)
+    chosen = stages[-1]
+    dlg.edit.setPlainText("Perbaiki diktum kedua.")
+    dlg.accept()
+    w.passphrase_dialog.field.setText("demo")
+    with qtbot.waitSignal(w.action_done, timeout=TIMEOUT) as done:
+        w.passphrase_dialog.accept()
+    assert done.args[1].status == "returned"
+    events = backend.history(backend.login("gubernur", "demo"), doc_id)
+    assert events[-1]["action"] == "route.return"
+    assert chosen
+    wait_idle(qtbot, runner)
