@@ -70,3 +70,11 @@ def test_dialog_models(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any
         panel.verify_bytes(backend.pdf(staf, signed.id)[0], "x.pdf")
     qtmodeltester.check(panel.model)
     wait_idle(qtbot, runner)
+
+
+def test_most_urgent_letters_come_first(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "gubernur")
+    open_view(qtbot, w, "sign")
+    shown = [w.proxy.index(r, 0).data() for r in range(w.proxy.rowCount())]
+    assert shown == ["Segera", "Segera", "Biasa"]
+    wait_idle(qtbot, runner)
