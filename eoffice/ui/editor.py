@@ -132,6 +132,9 @@ class DraftEditor(QWidget):
             self.classification.addItem(text.CLASSIFICATION[c.value], c.value)
         self.kode = QComboBox()
         self.kode.setEditable(True)
+        kode_edit = self.kode.lineEdit()
+        if kode_edit is not None:
+            kode_edit.setPlaceholderText("wajib sebelum diajukan, mis. 000.1.2.3")
         self.to = QLineEdit()
         self.to.setPlaceholderText("kode unit, login atau nama; pisahkan dengan ';'")
         self.cc = QLineEdit()
