@@ -87,10 +87,12 @@ def _split_row(line: str) -> list[str]:
     return [c.strip() for c in cells]
 
 
-def _table(lines: list[str]) -> Table:
+def _table(lines: list[str]) -> Table | Paragraph:
     header = len(lines) > 1 and bool(_TABLE_RULE.match(lines[1]))
     raw = [lines[0]] + lines[2:] if header else lines
     rows = [_split_row(x) for x in raw if not _TABLE_RULE.match(x)]
+    if not rows:  # only rule lines ("|--"): not a table, keep the text
+        return Paragraph(parse_inline(" ".join(x.strip() for x in lines)))
     width = min(max(len(r) for r in rows), MAX_TABLE_COLS)
     # Short rows are padded and long rows clipped: Markdown tables are forgiving, the body format is not.
     fixed = [tuple(parse_inline(c) for c in (r + [""] * width)[:width]) for r in rows]
@@ -195,3 +197,67 @@ def _parse_list(lines: list[str], i: int, blocks: list[Block]) -> int:
         i += 1
     blocks.append(builder.build())
     return i
+
+
+# ---------------------------------------------------------------- Body -> Markdown (for editing a saved body)
+
+_LEADING = re.compile(r"^(\s*)(#|\||[-*+]\s|\d{1,3}[.)]\s)")
+
+
+def _escape(text: str) -> str:
+    out = text.replace("\\", "\\\\").replace("*", "\\*").replace("__", "\\_\\_").replace("`", "\\`")
+    return out.replace("\n", " ")
+
+
+def runs_to_markdown(runs: Runs) -> str:
+    """Markers only where a style changes (the parser toggles on each paired marker), so markers of
+    neighbouring runs never fuse into a different one."""
+    out: list[str] = []
+    state = {"**": False, "*": False, "__": False}
+    for r in runs:
+        want = {"**": r.bold, "*": r.italic, "__": r.underline}
+        out.extend(m for m in ("__", "*", "**") if state[m] != want[m])
+        state = want
+        out.append(_escape(r.text))
+    out.extend(m for m in ("__", "*", "**") if state[m])
+    return "".join(out)
+
+
+def _paragraph(runs: Runs) -> str:
+    line = runs_to_markdown(runs)
+    # A paragraph that would read as a heading, list or table gets an empty bold pair in front ("****"
+    # parses to nothing) instead of an escape, which works for every such start (numbers and '+' have none).
+    return "****" + line if _LEADING.match(line) else line
+
+
+def _list_markdown(block: ListBlock, indent: str) -> list[str]:
+    lines: list[str] = []
+    for n, item in enumerate(block.items, 1):
+        marker = f"{n}." if block.ordered else "-"
+        lines.append(f"{indent}{marker} {runs_to_markdown(item.runs)}")
+        if item.sublist is not None:
+            lines.extend(_list_markdown(item.sublist, indent + "   "))
+    return lines
+
+
+def to_markdown(body: Body) -> str:
+    """The Markdown subset for a Body: ``parse_markdown(to_markdown(b))`` gives ``b`` back for bodies made by
+    ``parse_markdown`` (line breaks inside a paragraph become spaces)."""
+    parts: list[str] = []
+    for b in body.blocks:
+        if isinstance(b, Heading):
+            text = runs_to_markdown(b.runs)
+            if text != text.rstrip(" \t#") or text != text.lstrip():
+                text = f"****{text}****"  # keep edge spaces and a final '#' from the heading syntax
+            parts.append("#" * b.level + " " + text)
+        elif isinstance(b, Paragraph):
+            parts.append(_paragraph(b.runs))
+        elif isinstance(b, ListBlock):
+            parts.append("\n".join(_list_markdown(b, "")))
+        else:
+            rows = ["| " + " | ".join(runs_to_markdown(c).replace("|", "\\|") for c in row) + " |"
+                    for row in b.rows]
+            if b.header and rows:
+                rows.insert(1, "|" + "---|" * len(b.rows[0]))
+            parts.append("\n".join(rows))
+    return "\n\n".join(parts)

@@ -1,12 +1,82 @@
-"""Desktop app entry point (the full UI lands with the desktop-app issue)."""
+"""Desktop app entry point: database from EOFFICE_DB, profile from EOFFICE_HOME, login, main window."""
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from eoffice.ui import text
+from eoffice.ui.dialogs import LoginDialog
+from eoffice.ui.tasks import TaskRunner
+
+
+def settings() -> QSettings:
+    return QSettings("eoffice", "eoffice")
+
+
+def open_backend(url: str | None = None, home: Path | None = None) -> tuple[Any, str | None]:
+    """The Backend, or None and a one-line reason (a malformed URL must not crash the app)."""
+    from eoffice.cli.context import default_home
+    from eoffice.domain import EofficeError
+    from eoffice.services.app import Backend
+    from eoffice.store.db import resolve_url
+
+    url = url or resolve_url(None)
+    raw_home = os.environ.get("EOFFICE_HOME")
+    home = home or (Path(raw_home).expanduser() if raw_home else default_home())
+    try:
+        return Backend(url, home), None
+    except EofficeError as exc:
+        return None, str(exc)
+
+
+class App:
+    """Holds the session: login dialog first, then the main window."""
+
+    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings) -> None:
+        self.backend, self.runner, self.settings = backend, runner, store
+        self.window: Any = None
+        self.demo = False
+        self.login = LoginDialog(backend, runner, store)
+        self.login.logged_in.connect(self.open_main)
+        if backend is not None:
+            runner.submit(backend.is_demo, self._demo, lambda _m: None)
+
+    def _demo(self, demo: bool) -> None:
+        self.demo = demo
+        self.login.demo_label.setVisible(demo)
+
+    def open_main(self, actor: Any) -> None:
+        from eoffice.ui.mainwindow import MainWindow
+
+        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo)
+        self.window.show()
+
 
 def run_app(argv: list[str]) -> int:
-    from PySide6.QtWidgets import QApplication, QLabel
+    app = QApplication.instance() or QApplication(argv)
+    app.setApplicationName(text.APP_NAME)
+    app.setOrganizationName("eoffice")
+    backend, problem = open_backend()
+    if backend is None:
+        QMessageBox.critical(None, text.APP_NAME, f"{problem}\n\nPeriksa EOFFICE_DB.")
+        return 2
+    runner = TaskRunner(app)
+    session = App(backend, runner, settings())
+    shots = os.environ.get("EOFFICE_SCREENSHOTS")
+    if shots:
+        from eoffice.ui.screenshots import Tour
 
-    app = QApplication(argv)
-    label = QLabel("eoffice")
-    label.show()
-    return app.exec()
+        tour = Tour(session, Path(shots), os.environ.get("EOFFICE_SCREENSHOT_USER", "gubernur"))
+        QTimer.singleShot(0, tour.start)
+    else:
+        session.login.rejected.connect(app.quit)
+        session.login.show()
+    code = app.exec()
+    runner.wait(10000)
+    backend.close()
+    return int(code)

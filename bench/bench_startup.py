@@ -1,0 +1,144 @@
+"""Desktop app start-up: process start -> inbox shown and usable, with 10,000 documents in the embedded database.
+
+Next to it, in the same run: a bare PySide6 QMainWindow start (process start -> window shown), the floor any
+Qt app pays. Each measurement is a fresh child process (cold Python imports each time; the OS file cache is
+warm after the first run), offscreen platform.
+
+    PYTHONPATH=. /work/venv/bin/python bench/bench_startup.py [--docs 10000] [--runs 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sqlite3
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+APP_CHILD = r"""
+import json, os, sys, time
+t0 = float(os.environ["BENCH_T0"])
+from pathlib import Path
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from eoffice.services.app import Backend
+from eoffice.ui.mainwindow import MainWindow
+from eoffice.ui.tasks import TaskRunner
+backend = Backend(os.environ["BENCH_DB"], Path(os.environ["BENCH_HOME"]))
+runner = TaskRunner(app)
+marks = {}
+actor = backend.login(os.environ["BENCH_USER"], "demo")
+marks["login"] = time.time() - t0
+settings = QSettings(os.environ["BENCH_SETTINGS"], QSettings.Format.IniFormat)
+w = MainWindow(backend, actor, runner, settings)
+w.show()
+pending = {"list", "counts"}
+def seen(what):
+    pending.discard(what)
+    if not pending:
+        marks["inbox"] = time.time() - t0
+        w.list_loaded.disconnect()
+        w.list_loaded.connect(lambda _k: (marks.__setitem__("drafts", time.time() - t0), app.quit()))
+        w.select_view("drafts")
+w.list_loaded.connect(lambda _k: seen("list"))
+w.counts_loaded.connect(lambda: seen("counts"))
+app.exec()
+marks["draft_rows"] = w.proxy.rowCount()
+runner.wait()
+print(json.dumps(marks))
+"""
+
+BARE_CHILD = r"""
+import json, os, time
+t0 = float(os.environ["BENCH_T0"])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+app = QApplication([])
+w = QMainWindow()
+w.setCentralWidget(QLabel("eoffice"))
+w.resize(1400, 860)
+w.show()
+marks = {}
+def shown():
+    marks["shown"] = time.time() - t0
+    app.quit()
+QTimer.singleShot(0, shown)
+app.exec()
+print(json.dumps(marks))
+"""
+
+
+def build(root: Path, docs: int) -> tuple[str, Path]:
+    env = {**os.environ, "PYTHONPATH": "."}
+    db, home = f"sqlite:///{root / 'e.db'}", root / "home"
+    for verb in ("init", "demo"):
+        subprocess.run([sys.executable, "-m", "eoffice", "--db", db, "--home", str(home), verb], check=True,
+                       env=env, stdout=subprocess.DEVNULL)
+    con = sqlite3.connect(root / "e.db")
+    src = con.execute("SELECT d.id FROM documents d JOIN users u ON u.id = d.created_by "
+                      "WHERE d.status = 'draft' AND u.login = 'staf.kominfo' LIMIT 1").fetchone()[0]
+    cols = {t: [r[1] for r in con.execute(f"PRAGMA table_info({t})")] for t in
+            ("documents", "document_versions", "recipients")}
+
+    def clone(table: str, key: str, new_id: str) -> None:
+        names = [c for c in cols[table] if c != "id" or table == "documents"]
+        values = [("?" if c == key else c) for c in names]
+        con.execute(f"INSERT INTO {table} ({', '.join(names)}) SELECT {', '.join(values)} FROM {table} "
+                    f"WHERE {key} = ?", (new_id, src))
+
+    with con:
+        for n in range(docs):
+            new_id = str(uuid.uuid4())
+            clone("documents", "id", new_id)
+            con.execute("UPDATE documents SET subject = ? WHERE id = ?", (f"Naskah uji beban nomor {n + 1}", new_id))
+            clone("document_versions", "document_id", new_id)
+            clone("recipients", "document_id", new_id)
+    total = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    con.close()
+    print(f"database: {total} documents", file=sys.stderr)
+    return db, home
+
+
+def child(code: str, env: dict[str, str]) -> dict[str, float]:
+    env = {**env, "BENCH_T0": repr(time.time())}
+    out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])  # type: ignore[no-any-return]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=10_000)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--user", default="staf.kominfo")
+    a = ap.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp)
+        db, home = build(root, a.docs)
+        env = {**os.environ, "PYTHONPATH": ".", "QT_QPA_PLATFORM": "offscreen", "BENCH_DB": db,
+               "BENCH_HOME": str(home), "BENCH_USER": a.user, "BENCH_SETTINGS": str(root / "s.ini"),
+               "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
+        child(APP_CHILD, env)  # warm the OS file cache once
+        app_runs, bare_runs = [], []
+        for _ in range(a.runs):
+            app_runs.append(child(APP_CHILD, env))
+            bare_runs.append(child(BARE_CHILD, env))
+    med = {k: statistics.median(r[k] for r in app_runs) * 1000 for k in ("login", "inbox", "drafts")}
+    bare = statistics.median(r["shown"] for r in bare_runs) * 1000
+    print(f"| measure ({a.docs} documents, median of {a.runs}) | ms |")
+    print("|---|---|")
+    print(f"| bare PySide6 QMainWindow shown | {bare:.0f} |")
+    print(f"| eoffice: logged in (imports + engine + argon2 check) | {med['login']:.0f} |")
+    print(f"| eoffice: main window, inbox list + counts loaded | {med['inbox']:.0f} |")
+    print(f"| eoffice: then Draf list ({app_runs[-1]['draft_rows']:.0f} rows shown) | {med['drafts']:.0f} |")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,419 @@
+"""Admin: users, units, route templates (stages, import/export YAML), delegation, certificates."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.services.org import UNIT_KINDS
+from eoffice.ui import text
+from eoffice.ui.disposisi import qdate
+from eoffice.ui.models import Column, FilterProxy, RowsModel
+from eoffice.ui.tasks import TaskRunner
+
+
+def table(model: Any, proxy: bool = True) -> tuple[QTableView, Any]:
+    view = QTableView()
+    source = model
+    if proxy:
+        p = FilterProxy(view)
+        p.setSourceModel(model)
+        model = p
+        view.setSortingEnabled(True)
+    view.setModel(model)
+    view.verticalHeader().setVisible(False)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    view.horizontalHeader().setStretchLastSection(True)
+    del source
+    return view, model
+
+
+def condition_text(c: dict[str, Any] | None) -> str:
+    if not c:
+        return "-"
+    value = ", ".join(c["value"]) if isinstance(c["value"], list) else c["value"]
+    field = {"classification": "klasifikasi", "urgency": "sifat", "kind": "jenis"}.get(c["field"], c["field"])
+    op = {"eq": "=", "ne": "≠", "in": "salah satu dari", "not_in": "bukan"}.get(c["op"], c["op"])
+    return f"jika {field} {op} {value}"
+
+
+def stage_rows(definition: dict[str, Any]) -> list[dict[str, Any]]:
+    """Stages in order; stages sharing an order run in parallel (marked with their group)."""
+    orders = Counter(s["order"] for s in definition["stages"])
+    return [{**s, "parallel": orders[s["order"]] > 1} for s in sorted(definition["stages"], key=lambda s: s["order"])]
+
+
+class FormDialog(QDialog):
+    """A small form: rows of (label, widget); OK runs ``on_ok``; errors stay in the dialog."""
+
+    def __init__(self, title: str, rows: list[tuple[str, QWidget]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("formDialog")
+        form = QFormLayout()
+        for label, w in rows:
+            form.addRow(label, w)
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b3261e")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(440)
+
+
+class AdminPanel(QWidget):
+    changed = Signal(str)  # what was changed
+    loaded = Signal()
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend, self.actor, self.runner = backend, actor, runner
+        self.dialog: QDialog | None = None
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
+        self.users = RowsModel([Column("Login", lambda u: u.login), Column("NIP", lambda u: u.nip),
+                                Column("Nama", lambda u: u.name), Column("Unit", lambda u: u.unit),
+                                Column("Jabatan", lambda u: u.title or "-"),
+                                Column("Admin", lambda u: u.is_admin), Column("Aktif", lambda u: u.active)], self)
+        self.units = RowsModel([Column("Kode", lambda u: u.code), Column("Nama", lambda u: u.name),
+                                Column("Jenis", lambda u: u.kind), Column("Induk", lambda u: u.parent or "-")], self)
+        self.templates = RowsModel([Column("Nama", lambda t: t["name"]), Column("Versi", lambda t: t["version"]),
+                                    Column("Jenis naskah", lambda t: text.KIND.get(t["doc_kind"], t["doc_kind"])),
+                                    Column("Unit", lambda t: t["unit"] or "semua")], self)
+        self.stages = RowsModel([
+            Column("Urutan", lambda s: f"{s['order']}" + (" (paralel)" if s["parallel"] else "")),
+            Column("Tahap", lambda s: s["name"]),
+            Column("Jenis", lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
+            Column("Petugas", lambda s: ", ".join(s["assignees"])),
+            Column("Kuorum", lambda s: s["quorum"] or "semua"),
+            Column("SLA (jam)", lambda s: s["sla_hours"]),
+            Column("Kondisi", lambda s: condition_text(s["condition"]),
+                   color=lambda s: "#1a5fb4" if s["condition"] else None,
+                   tooltip=lambda s: condition_text(s["condition"])),
+        ], self)
+        self.certs = RowsModel([Column("Pemilik", lambda c: c["login"]), Column("Peran", lambda c: c["purpose"]),
+                                Column("Sidik jari", lambda c: c["fingerprint"][:24] + "..."),
+                                Column("Berlaku s.d.", lambda c: c["not_after"]),
+                                Column("Dicabut", lambda c: c["revoked"],
+                                       color=lambda c: "#b3261e" if c["revoked"] else None)], self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._tab(self.users, [("Tambah Pengguna...", self.add_user)]), "Pengguna")
+        self.tabs.addTab(self._tab(self.units, [("Tambah Unit...", self.add_unit)]), "Unit Kerja")
+        self.tabs.addTab(self._templates_tab(), "Rute (Templat Alur)")
+        self.tabs.addTab(self._tab(self.certs, [("Terbitkan Sertifikat...", lambda: self.cert_action("issue")),
+                                                ("Cabut Sertifikat...", lambda: self.cert_action("revoke"))]),
+                         "Sertifikat")
+        self.tabs.addTab(self._delegation_tab(), "Delegasi")
+        title = QLabel("Admin")
+        title.setStyleSheet("font-size:13pt;font-weight:bold")
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addWidget(self.message)
+        lay.addWidget(self.tabs, 1)
+        self.refresh()
+
+    def _tab(self, model: RowsModel, actions: list[tuple[str, Any]]) -> QWidget:
+        w = QWidget()
+        view, proxy = table(model)
+        search = QLineEdit()
+        search.setPlaceholderText("Cari...")
+        search.textChanged.connect(proxy.setFilterFixedString)
+        bar = QHBoxLayout()
+        bar.addWidget(search, 1)
+        for label, fn in actions:
+            b = QPushButton(label)
+            b.clicked.connect(fn)
+            bar.addWidget(b)
+        lay = QVBoxLayout(w)
+        lay.addLayout(bar)
+        lay.addWidget(view)
+        return w
+
+    def _templates_tab(self) -> QWidget:
+        w = QWidget()
+        self.template_view, _ = table(self.templates, proxy=False)
+        self.template_view.selectionModel().selectionChanged.connect(self._template_selected)
+        stages_view, _ = table(self.stages, proxy=False)
+        self.template_desc = QLabel("")
+        self.template_desc.setWordWrap(True)
+        bar = QHBoxLayout()
+        for label, fn in (("Impor YAML...", self.import_file), ("Ekspor YAML...", self.export_file)):
+            b = QPushButton(label)
+            b.clicked.connect(fn)
+            bar.addWidget(b)
+        bar.addStretch(1)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.template_desc)
+        rl.addWidget(stages_view)
+        split = QSplitter()
+        split.addWidget(self.template_view)
+        split.addWidget(right)
+        split.setSizes([360, 700])
+        lay = QVBoxLayout(w)
+        lay.addLayout(bar)
+        lay.addWidget(split)
+        return w
+
+    def _delegation_tab(self) -> QWidget:
+        w = QWidget()
+        info = QLabel("Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n.).")
+        info.setWordWrap(True)
+        b = QPushButton("Buat Delegasi...")
+        b.clicked.connect(self.delegate)
+        lay = QVBoxLayout(w)
+        lay.addWidget(info)
+        lay.addWidget(b)
+        lay.addStretch(1)
+        return w
+
+    # --- loading ---------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        b = self.backend
+
+        def fetch() -> tuple[Any, ...]:
+            return b.users(), b.units(), b.templates(), b.certificates()
+
+        def show_all(result: tuple[Any, ...]) -> None:
+            users, units, templates, certs = result
+            self.users.set_rows(users)
+            self.units.set_rows(units)
+            self.templates.set_rows(templates)
+            self.certs.set_rows(certs)
+            if templates and not self.template_view.selectionModel().hasSelection():
+                self.template_view.selectRow(0)
+            self.loaded.emit()
+
+        self.runner.submit(fetch, show_all, self.say_error)
+
+    def _template_selected(self, *_: Any) -> None:
+        rows = self.template_view.selectionModel().selectedRows()
+        t = self.templates.row_at(rows[0].row()) if rows else None
+        self.show_template(t)
+
+    def show_template(self, t: dict[str, Any] | None) -> None:
+        self.stages.set_rows(stage_rows(t["definition"]) if t else [])
+        self.template_desc.setText(t["definition"].get("description", "") if t else "")
+
+    def say(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet("color:#1b7a34")
+
+    def say_error(self, message: str) -> None:
+        self.message.setText(message)
+        self.message.setStyleSheet("color:#b3261e")
+
+    def _closing(self, dlg: QDialog, then: Any) -> Any:
+        def done(result: Any) -> None:
+            dlg.accept()
+            then(result)
+        return done
+
+    def _done(self, what: str, message: Any) -> Any:
+        def done(result: Any) -> None:
+            self.say(message(result) if callable(message) else message)
+            self.changed.emit(what)
+            self.refresh()
+        return done
+
+    # --- templates -------------------------------------------------------------------------------
+
+    def import_file(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, "Impor templat rute", str(Path.home()), "YAML/JSON (*.yaml *.yml *.json)")
+        if path:
+            try:
+                self.import_text(Path(path).read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError) as exc:
+                self.say_error(f"{path}: tidak dapat dibaca ({exc})")
+
+    def import_text(self, source: str) -> None:
+        def done(result: tuple[str, int]) -> None:
+            self._done("template", f"Templat {result[0]} versi {result[1]} diimpor")(result)
+
+        self.runner.submit(lambda: self.backend.import_template(self.actor, source), done, self.say_error)
+
+    def export_file(self) -> None:
+        rows = self.template_view.selectionModel().selectedRows()
+        if not rows:
+            self.say_error("Pilih templat yang akan diekspor")
+            return
+        name = self.templates.row_at(rows[0].row())["name"]
+        path, _ = QFileDialog.getSaveFileName(self, "Ekspor templat rute", str(Path.home() / f"{name}.yaml"),
+                                              "YAML (*.yaml)")
+        if path:
+            self.export_to(name, Path(path))
+
+    def export_to(self, name: str, path: Path) -> None:
+        def write(source: str) -> None:
+            try:
+                path.write_text(source, encoding="utf-8")
+            except OSError as exc:
+                self.say_error(f"{path}: tidak dapat ditulis ({exc.strerror})")
+                return
+            self.say(f"Templat {name} diekspor ke {path}")
+            self.changed.emit("export")
+
+        self.runner.submit(lambda: self.backend.export_template(name), write, self.say_error)
+
+    # --- users / units ---------------------------------------------------------------------------
+
+    def add_user(self) -> FormDialog:
+        login, nip, name, password = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        password.setEchoMode(QLineEdit.EchoMode.Password)
+        unit = QComboBox()
+        for u in self.units.rows:
+            unit.addItem(f"{u.code} - {u.name}", u.code)
+        position = QLineEdit()
+        position.setPlaceholderText("kode jabatan (opsional)")
+        admin = QCheckBox("Admin")
+        dlg = FormDialog("Tambah Pengguna", [("Login", login), ("NIP (18 digit)", nip), ("Nama", name),
+                                            ("Unit", unit), ("Jabatan", position), ("Kata sandi", password),
+                                            ("", admin)], self)
+
+        def ok() -> None:
+            args = dict(login=login.text().strip(), nip=nip.text().strip(), name=name.text().strip(),
+                        unit_code=unit.currentData(), password=password.text(),
+                        position_code=position.text().strip() or None, is_admin=admin.isChecked())
+            self.runner.submit(lambda: self.backend.add_user(self.actor, **args),
+                               self._closing(dlg, self._done("user", lambda r: f"Pengguna {r.login} ditambahkan")),
+                               dlg.error.setText)
+
+        dlg.buttons.accepted.connect(ok)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def add_unit(self) -> FormDialog:
+        code, name = QLineEdit(), QLineEdit()
+        kind = QComboBox()
+        for k in UNIT_KINDS:
+            kind.addItem(k, k)
+        parent = QComboBox()
+        parent.addItem("(tidak ada)", None)
+        for u in self.units.rows:
+            parent.addItem(f"{u.code} - {u.name}", u.code)
+        dlg = FormDialog("Tambah Unit Kerja", [("Kode", code), ("Nama", name), ("Jenis", kind), ("Induk", parent)],
+                         self)
+
+        def ok() -> None:
+            args = dict(code=code.text().strip(), name=name.text().strip(), kind=kind.currentData(),
+                        parent_code=parent.currentData())
+            self.runner.submit(lambda: self.backend.add_unit(self.actor, **args),
+                               self._closing(dlg, self._done("unit", lambda r: f"Unit {r.code} ditambahkan")),
+                               dlg.error.setText)
+
+        dlg.buttons.accepted.connect(ok)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    # --- delegation + certificates ---------------------------------------------------------------
+
+    def delegate(self) -> QDialog:
+        dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
+        dlg.delegated.connect(self._done("delegation", lambda r: f"{r['capacity']} kepada {r['delegate']} dibuat"))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+    def cert_action(self, action: str) -> FormDialog:
+        who = QComboBox()
+        for u in self.users.rows:
+            who.addItem(f"{u.name} ({u.login})", u.login)
+        ca_pass = QLineEdit()
+        ca_pass.setEchoMode(QLineEdit.EchoMode.Password)
+        reason = QLineEdit()
+        rows: list[tuple[str, QWidget]] = [("Pengguna", who), ("Passphrase CA", ca_pass)]
+        if action == "revoke":
+            rows.append(("Alasan", reason))
+        dlg = FormDialog("Terbitkan sertifikat" if action == "issue" else "Cabut sertifikat", rows, self)
+
+        def ok() -> None:
+            login, pp = who.currentData(), ca_pass.text()
+            if action == "issue":
+                fn = lambda: self.backend.issue_certificate(self.actor, pp, login)  # noqa: E731
+                msg = f"Sertifikat {login} diterbitkan"
+            else:
+                fn = lambda: self.backend.revoke_certificate(self.actor, pp, login, reason.text())  # noqa: E731
+                msg = f"Sertifikat {login} dicabut; CRL diterbitkan"
+            self.runner.submit(fn, self._closing(dlg, self._done("certificate", msg)), dlg.error.setText)
+
+        dlg.buttons.accepted.connect(ok)
+        self.dialog = dlg
+        dlg.open()
+        return dlg
+
+
+class DelegateDialog(FormDialog):
+    """Plh./Plt./a.n.: the acting user hands their authority to someone for a date range."""
+
+    delegated = Signal(object)
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        self.to = QComboBox()
+        self.to.setEditable(True)
+        self.capacity = QComboBox()
+        for c, label in (("Plh.", "Plh. (pelaksana harian)"), ("Plt.", "Plt. (pelaksana tugas)"),
+                         ("a.n.", "a.n. (atas nama)")):
+            self.capacity.addItem(label, c)
+        self.starts, self.ends = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate().addDays(7))
+        for d in (self.starts, self.ends):
+            d.setCalendarPopup(True)
+            d.setDisplayFormat("dd-MM-yyyy")
+        self.reason = QLineEdit()
+        super().__init__("Delegasi kewenangan", [("Kepada", self.to), ("Kapasitas", self.capacity),
+                                                 ("Mulai", self.starts), ("Sampai dengan", self.ends),
+                                                 ("Alasan", self.reason)], parent)
+        self.backend, self.actor, self.runner = backend, actor, runner
+        self.buttons.accepted.connect(self.go)
+        runner.submit(backend.users, self._users)
+
+    def _users(self, users: list[Any]) -> None:
+        for u in users:
+            if u.login != self.actor.login and u.active:
+                self.to.addItem(f"{u.name} - {u.title or u.unit} ({u.login})", u.login)
+
+    def go(self) -> None:
+        idx = self.to.findText(self.to.currentText())
+        who = self.to.itemData(idx) if idx >= 0 else self.to.currentText().strip()
+        args = (who, self.capacity.currentData(), qdate(self.starts.date()), qdate(self.ends.date()))
+        reason = self.reason.text()
+
+        def done(info: Any) -> None:
+            self.accept()
+            self.delegated.emit(info)
+
+        self.runner.submit(lambda: self.backend.delegate(self.actor, *args, reason=reason), done,
+                           self.error.setText)

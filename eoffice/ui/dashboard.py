@@ -1,0 +1,107 @@
+"""Pelacakan for leaders: open items, overdue steps, and a chart of the average turnaround per stage kind."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from eoffice.ui import text
+from eoffice.ui.models import Column, FilterProxy, RowsModel
+from eoffice.ui.tasks import TaskRunner
+
+
+def open_columns() -> list[Column]:
+    red = "#b3261e"
+    return [
+        Column("Hal", lambda i: i["subject"]),
+        Column("Tahap", lambda i: f"{i['stage']} ({text.STAGE_KIND.get(i['kind'], i['kind'])})"),
+        Column("Di tangan", lambda i: i["assignee"]),
+        Column("Batas", lambda i: ("TERLAMBAT " if i["overdue"] else "") + (
+            i["due_at"].strftime("%d-%m-%Y %H:%M") if i["due_at"] else "-"),
+               color=lambda i: red if i["overdue"] else None, bold=lambda i: i["overdue"],
+               sort=lambda i: i["due_at"].isoformat() if i["due_at"] else "9999"),
+    ]
+
+
+def kpi(title: str) -> QLabel:
+    label = QLabel(title)
+    label.setStyleSheet("font-size:12pt;padding:8px 14px;border:1px solid #ccc;border-radius:6px;"
+                        "background:#fafafa")
+    return label
+
+
+class Dashboard(QWidget):
+    loaded = Signal()
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.backend, self.actor, self.runner = backend, actor, runner
+        self.data: dict[str, Any] | None = None
+        title = QLabel("Pelacakan dan Kinerja")
+        title.setStyleSheet("font-size:13pt;font-weight:bold")
+        self.open_kpi, self.overdue_kpi, self.decided_kpi = kpi("Terbuka: -"), kpi("Terlambat: -"), kpi("Diputus: -")
+        kpis = QHBoxLayout()
+        for w in (self.open_kpi, self.overdue_kpi, self.decided_kpi):
+            kpis.addWidget(w)
+        kpis.addStretch(1)
+        self.model = RowsModel(open_columns(), self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        view = QTableView()
+        view.setModel(self.proxy)
+        view.setSortingEnabled(True)
+        view.verticalHeader().setVisible(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.chart = QChart()
+        self.chart.setTitle("Rata-rata waktu penyelesaian per tahap (jam)")
+        self.chart.legend().setVisible(False)
+        self.chart_view = QChartView(self.chart)
+        self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.chart_view.setMinimumHeight(260)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(view)
+        split.addWidget(self.chart_view)
+        lay = QVBoxLayout(self)
+        lay.addWidget(title)
+        lay.addLayout(kpis)
+        lay.addWidget(split, 1)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.runner.submit(lambda: self.backend.dashboard(self.actor), self.show_data)
+
+    def show_data(self, data: dict[str, Any]) -> None:
+        self.data = data
+        self.model.set_rows(data["open"])
+        self.open_kpi.setText(f"Terbuka: <b>{len(data['open'])}</b>")
+        self.overdue_kpi.setText(f"Terlambat: <b style='color:#b3261e'>{data['overdue']}</b>")
+        self.decided_kpi.setText(f"Langkah diputus: <b>{sum(data['decided'].values())}</b>")
+        self.chart.removeAllSeries()
+        for axis in self.chart.axes():
+            self.chart.removeAxis(axis)
+        kinds = [k for k in text.STAGE_KIND if k in data["turnaround"]]
+        in_minutes = max(data["turnaround"].values(), default=0) < 1
+        scale, unit = (60.0, "menit") if in_minutes else (1.0, "jam")
+        values = [data["turnaround"][k] * scale for k in kinds]
+        self.chart.setTitle(f"Rata-rata waktu penyelesaian per tahap ({unit})")
+        bars = QBarSet(unit)
+        for v in values:
+            bars.append(round(v, 2))
+        series = QBarSeries()
+        series.append(bars)
+        self.chart.addSeries(series)
+        x = QBarCategoryAxis()
+        x.append([text.STAGE_KIND[k] for k in kinds])
+        y = QValueAxis()
+        y.setRange(0, max([1.0, *(v * 1.2 for v in values)]))
+        y.setLabelFormat("%.1f")
+        self.chart.addAxis(x, Qt.AlignmentFlag.AlignBottom)
+        self.chart.addAxis(y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(x)
+        series.attachAxis(y)
+        self.loaded.emit()

@@ -1,0 +1,149 @@
+"""Deciding and signing from the main window: the key passphrase (env, keyring or dialog), approve / return /
+reject with the signed statement, and signing one or many letters with a cancellable progress dialog."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from eoffice.ui import text
+from eoffice.ui.dialogs import PassphraseDialog
+from eoffice.ui.tasks import Progress, TaskRunner
+
+
+class DecisionsMixin:
+    """Mixed into MainWindow (which provides the attributes and methods declared here)."""
+
+    backend: Any
+    actor: Any
+    runner: TaskRunner
+    inbox_items: dict[str, Any]
+    passphrase_dialog: PassphraseDialog | None
+    progress_dialog: QProgressDialog | None
+    batch_handle: Any
+    action_done: Any
+    inform: Callable[[str], None]
+    show_error: Callable[[str], None]
+    after_change: Callable[[], None]
+    run_action: Callable[..., None]
+    selected_ids: Callable[[], list[str]]
+
+    @property
+    def _widget(self) -> QWidget:
+        assert isinstance(self, QWidget)
+        return self
+
+    def with_passphrase(self, purpose: str, then: Callable[[str | None], None]) -> None:
+        """Get the key passphrase (env, keyring, or a dialog), then continue; None when no key here."""
+        login = self.actor.login
+        if not self.backend.has_key(login):
+            then(None)
+            return
+        known = os.environ.get("EOFFICE_KEY_PASSPHRASE") or self.backend.remembered_passphrase(login)
+        if known:  # the user chose "ingat di keyring" (or the environment provides it)
+            then(known)
+            return
+        dlg = PassphraseDialog(login, purpose, self.backend.keyring_available(), self._widget)
+        self.passphrase_dialog = dlg
+
+        def accepted() -> None:
+            pp = dlg.passphrase()
+            if dlg.remember.isChecked() and not dlg.remember.isHidden():
+                self.backend.remember_passphrase(login, pp)
+            then(pp)
+
+        dlg.accepted.connect(accepted)
+        dlg.open()
+
+    def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
+        labels = {"approve": "disetujui", "return": "dikembalikan", "reject": "ditolak"}
+
+        def go(passphrase: str | None) -> None:
+            b, a = self.backend, self.actor
+
+            def work() -> Any:
+                identity = b.identity(a.login, passphrase)
+                return b.decide(a, identity, doc_id, decision, note, return_to)
+
+            self.run_action(decision, work, lambda out: f"Naskah {labels[decision]} (status: "
+                                                        f"{text.STATUS.get(out.status, out.status)})")
+
+        self.with_passphrase("Keputusan Anda ditandatangani dengan kunci TTE.", go)
+
+    def sign_ids(self, ids: list[str]) -> None:
+        if not ids:
+            return
+        if not self.backend.has_key(self.actor.login):
+            self.show_error(f"Tidak ada kunci TTE untuk {self.actor.login} di profil ini ({self.backend.home})")
+            return
+        purpose = (f"Menandatangani {len(ids)} naskah secara elektronik." if len(ids) > 1
+                   else "Menandatangani naskah secara elektronik.")
+        self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
+
+    def _sign_with(self, ids: list[str], passphrase: str) -> None:
+        b, a = self.backend, self.actor
+        total = len(ids)
+
+        def work(progress: Progress) -> list[tuple[str, bool, str]]:
+            identity = b.identity(a.login, passphrase)
+            results: list[tuple[str, bool, str]] = []
+            for n, doc_id in enumerate(ids):
+                if progress.cancelled():
+                    break
+                progress.report(n, total, f"Menandatangani {n + 1} dari {total}...")
+                try:
+                    signed = b.sign(a, identity, doc_id)
+                    results.append((doc_id, True, signed.number))
+                except Exception as exc:  # one bad letter must not stop the batch
+                    if total == 1:
+                        raise
+                    results.append((doc_id, False, str(exc)))
+            progress.report(len(results), total, "Selesai")
+            return results
+
+        dlg = QProgressDialog("Menandatangani...", "Batalkan", 0, total, self._widget)
+        dlg.setObjectName("signProgress")
+        dlg.setWindowTitle("Tanda tangan elektronik")
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(0)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        self.progress_dialog = dlg
+
+        def progress(done: int, _total: int, label: str) -> None:
+            dlg.setValue(done)
+            dlg.setLabelText(label)
+
+        def finished(results: list[tuple[str, bool, str]]) -> None:
+            dlg.close()
+            ok = [r for r in results if r[1]]
+            bad = [r for r in results if not r[1]]
+            msg = f"{len(ok)} naskah ditandatangani" + (f" (nomor {ok[0][2]})" if len(ok) == 1 else "")
+            if len(results) < total:
+                msg += f"; {total - len(results)} dibatalkan"
+            self.inform(msg)
+            self.action_done.emit("sign", results)
+            if bad:
+                self.show_error("Gagal ditandatangani:\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
+            self.after_change()
+
+        def failed(message: str) -> None:
+            dlg.close()
+            self.show_error(message)
+            self.action_done.emit("sign_failed", message)
+
+        handle = self.runner.submit_progress(work, finished, failed, progress)
+        self.batch_handle = handle
+        dlg.canceled.connect(handle.cancel)
+        dlg.show()
+
+    def batch_sign(self) -> None:
+        ids = [i for i in self.selected_ids() if getattr(self.inbox_items.get(i), "stage_kind", "") == "sign"]
+        if not ids:
+            self.inform("Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu")
+            return
+        self.sign_ids(ids)

@@ -1,0 +1,482 @@
+"""The draft editor (form + Markdown body + live PDF preview), route choice on submit, the version diff."""
+
+from __future__ import annotations
+
+import dataclasses
+import html
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QListWidget,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.documents.body import parse_markdown
+from eoffice.documents.diff import text_diff
+from eoffice.domain import Classification, DocKind, Urgency
+from eoffice.services.letters import Draft
+from eoffice.ui import text
+from eoffice.ui.kindparts import KindParts
+from eoffice.ui.models import Column, FilterProxy, RowsModel
+from eoffice.ui.reading import PdfPane
+from eoffice.ui.tasks import TaskRunner
+
+BODY_HELP = ("Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan '- ' "
+             "atau '1. '; judul dengan '# '.")
+TEMPLATE_BODY = ("Sehubungan dengan ..., dengan hormat kami sampaikan hal-hal sebagai berikut:\n\n"
+                 "1. ...\n2. ...\n\nDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
+
+
+def split_names(raw: str) -> list[str]:
+    return [p.strip() for p in raw.replace("\n", ";").split(";") if p.strip()]
+
+
+class RecipientPicker(QDialog):
+    """Pick units and people (multi-select, filtered) for Tujuan / Tembusan."""
+
+    def __init__(self, title: str, entries: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("recipientPicker")
+        self.model = RowsModel([Column("Penerima", lambda e: f"{e[1]}  [{e[0]}]")], self)
+        self.model.set_rows(entries)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText("Cari unit atau nama...")
+        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
+        self.view = QListView()
+        self.view.setModel(self.proxy)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Pilih")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.filter)
+        lay.addWidget(self.view)
+        lay.addWidget(buttons)
+        self.resize(460, 480)
+
+    def chosen(self) -> list[str]:
+        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
+        return [self.proxy.mapToSource(self.proxy.index(r, 0)).data(Qt.ItemDataRole.UserRole + 1)[0] for r in rows]
+
+
+class DraftEditor(QWidget):
+    """New letter (doc_id None) or a revision of the user's draft / returned letter."""
+
+    changed = Signal()
+    saved = Signal(str)  # document id
+    preview_ready = Signal(int)  # pages
+    preview_failed = Signal(str)
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, doc_id: str | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
+        self.files: list[tuple[str, bytes]] = []
+        self.generation = 0
+        self.entries: list[tuple[str, str]] = []
+        self.submit_dialog: SubmitDialog | None = None
+        self.picker: RecipientPicker | None = None
+        self.setWindowTitle("Naskah Baru" if doc_id is None else "Ubah Naskah")
+        self.resize(1300, 860)
+        self._build()
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(600)
+        self.timer.timeout.connect(self.render_preview)
+        for w in (self.subject, self.to, self.cc, self.attachment_note):
+            w.textChanged.connect(self.schedule_preview)
+        self.body.textChanged.connect(self.schedule_preview)
+        for c in (self.kind, self.urgency, self.classification):
+            c.currentIndexChanged.connect(self.schedule_preview)
+        runner.submit(self._load_choices, self._show_choices)
+        if doc_id is not None:
+            runner.submit(lambda: (backend.detail(actor, doc_id), backend.version_texts(actor, doc_id)),
+                          self._show_existing)
+        else:
+            self.body.setPlainText(TEMPLATE_BODY)
+
+    def _build(self) -> None:
+        self.kind = QComboBox()
+        for k in DocKind:
+            if k != DocKind.NASKAH_MASUK:
+                self.kind.addItem(text.KIND[k.value], k.value)
+        self.subject = QLineEdit()
+        self.subject.setPlaceholderText("Hal / perihal")
+        self.urgency = QComboBox()
+        for u in Urgency:
+            self.urgency.addItem(text.URGENCY[u.value], u.value)
+        self.classification = QComboBox()
+        for c in Classification:
+            self.classification.addItem(text.CLASSIFICATION[c.value], c.value)
+        self.kode = QComboBox()
+        self.kode.setEditable(True)
+        kode_edit = self.kode.lineEdit()
+        if kode_edit is not None:
+            kode_edit.setPlaceholderText("wajib sebelum diajukan, mis. 000.1.2.3")
+        self.to = QLineEdit()
+        self.to.setPlaceholderText("kode unit, login atau nama; pisahkan dengan ';'")
+        self.cc = QLineEdit()
+        self.cc.setPlaceholderText("tembusan (opsional)")
+        self.attachment_note = QLineEdit()
+        self.attachment_note.setPlaceholderText("mis. 1 (satu) berkas")
+        pick_to, pick_cc = QPushButton("Pilih..."), QPushButton("Pilih...")
+        pick_to.clicked.connect(lambda: self.pick(self.to, "Pilih tujuan"))
+        pick_cc.clicked.connect(lambda: self.pick(self.cc, "Pilih tembusan"))
+        self.file_list = QListWidget()
+        self.file_list.setMaximumHeight(70)
+        add_file = QPushButton("Tambah berkas...")
+        add_file.clicked.connect(self.add_files)
+        self.returned = QLabel("")
+        self.returned.setWordWrap(True)
+        self.returned.setStyleSheet("color:#b3261e")
+        self.returned.setVisible(False)
+
+        def row(*ws: QWidget) -> QWidget:
+            box = QWidget()
+            h = QHBoxLayout(box)
+            h.setContentsMargins(0, 0, 0, 0)
+            for i, w in enumerate(ws):
+                h.addWidget(w, 1 if i == 0 else 0)
+            return box
+
+        form = QFormLayout()
+        form.addRow("Jenis naskah", self.kind)
+        form.addRow("Hal", self.subject)
+        form.addRow("Sifat", row(self.urgency, QLabel("Klasifikasi"), self.classification))
+        form.addRow("Kode klasifikasi", self.kode)
+        form.addRow("Yth. (tujuan)", row(self.to, pick_to))
+        form.addRow("Tembusan", row(self.cc, pick_cc))
+        form.addRow("Lampiran", self.attachment_note)
+        form.addRow("Berkas lampiran", row(self.file_list, add_file))
+        self.parts = KindParts()
+        self.parts.changed.connect(self.schedule_preview)
+        self.kind.currentIndexChanged.connect(lambda _i: self.parts.set_kind(self.kind.currentData()))
+        self.parts.set_kind(self.kind.currentData())
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("bodyEditor")
+        self.body.setTabChangesFocus(True)
+        help_label = QLabel(BODY_HELP)
+        help_label.setWordWrap(True)
+        help_label.setStyleSheet("color:#555")
+        self.status = QLabel("")
+        self.status.setWordWrap(True)
+        self.save_btn = QPushButton("Simpan Draf")
+        self.save_btn.setShortcut("Ctrl+S")
+        self.save_btn.clicked.connect(self.save)
+        self.submit_btn = QPushButton("Simpan && Ajukan...")
+        self.submit_btn.clicked.connect(self.save_and_submit)
+        self.diff_btn = QPushButton("Bandingkan Versi")
+        self.diff_btn.clicked.connect(self.show_diff)
+        self.diff_btn.setVisible(False)
+        buttons = row(self.status, self.diff_btn, self.save_btn, self.submit_btn)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.addWidget(self.returned)
+        ll.addLayout(form)
+        ll.addWidget(self.parts)
+        ll.addWidget(help_label)
+        ll.addWidget(self.body, 1)
+        ll.addWidget(buttons)
+        self.preview = PdfPane()
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        self.preview_label = QLabel("Pratinjau")
+        rl.addWidget(self.preview_label)
+        rl.addWidget(self.preview, 1)
+        split = QSplitter()
+        split.addWidget(left)
+        split.addWidget(right)
+        split.setSizes([620, 620])
+        lay = QVBoxLayout(self)
+        lay.addWidget(split)
+
+    # --- data ------------------------------------------------------------------------------------
+
+    def _load_choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+        units = [(u.code, u.name) for u in self.backend.units()]
+        users = [(u.login, f"{u.name} - {u.title or u.unit}") for u in self.backend.users() if u.active]
+        return units + users, self.backend.classification_codes()
+
+    def _show_choices(self, result: tuple[list[tuple[str, str]], list[tuple[str, str]]]) -> None:
+        self.entries, codes = result
+        current = self.kode.currentText()
+        self.kode.clear()
+        self.kode.addItem("", "")
+        for code, title in codes:
+            self.kode.addItem(f"{code} {title}", code)
+        if current:
+            self.kode.setEditText(current)
+
+    def _show_existing(self, result: tuple[dict[str, Any], list[tuple[int, str]]]) -> None:
+        info, versions = result
+        self.info = info
+        self.kind.setCurrentIndex(max(0, self.kind.findData(info["kind"])))
+        self.subject.setText(info["subject"])
+        self.urgency.setCurrentIndex(max(0, self.urgency.findData(info["urgency"])))
+        self.classification.setCurrentIndex(max(0, self.classification.findData(info["classification"])))
+        self.kode.setEditText(info["kode"] or "")
+        self.to.setText("; ".join(info["to"]))
+        self.cc.setText("; ".join(info["cc"]))
+        self.attachment_note.setText(str(info["fields"].get("lampiran", "")))
+        self.parts.load(info["fields"])
+        self.body.setPlainText(info["body_markdown"])  # bold, lists, tables survive the round trip
+        for w in (self.kind, self.to, self.cc, self.urgency, self.classification, self.kode):
+            w.setEnabled(False)  # a revision changes the subject, the body and the parts
+        notes = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
+        if notes:
+            self.returned.setText(f"<b>Catatan pengembalian dari {html.escape(notes[-1]['author'])}:</b> "
+                                  f"{html.escape(notes[-1]['text'])}")
+            self.returned.setVisible(True)
+        self.versions = versions
+        self.diff_btn.setVisible(len(versions) > 1)
+
+    def draft(self) -> Draft:
+        fields: dict[str, Any] = {}
+        if self.attachment_note.text().strip():
+            fields["lampiran"] = self.attachment_note.text().strip()
+        if self.doc_id is not None and hasattr(self, "info"):
+            fields = {**self.info["fields"], **fields}
+        fields.update(self.parts.fields(self.kind.currentData()))
+        kode = self.kode.currentData() if self.kode.currentText() == self.kode.itemText(
+            self.kode.currentIndex()) else self.kode.currentText().split(" ")[0]
+        return Draft(kind=DocKind(self.kind.currentData()), subject=self.subject.text(),
+                     body=parse_markdown(self.body.toPlainText()), to=split_names(self.to.text()),
+                     cc=split_names(self.cc.text()), urgency=Urgency(self.urgency.currentData()),
+                     classification=Classification(self.classification.currentData()),
+                     kode_klasifikasi=kode or "", fields=fields)
+
+    # --- preview ---------------------------------------------------------------------------------
+
+    def schedule_preview(self, *_: Any) -> None:
+        self.timer.start()
+
+    def render_preview(self) -> None:
+        self.generation += 1
+        gen = self.generation
+        try:
+            d = self.draft()
+        except Exception as exc:  # BadInput from the body parser: show it, keep the last preview
+            self.preview_label.setText(f"Pratinjau: {exc}")
+            return
+        if not d.subject.strip():
+            d = dataclasses.replace(d, subject="(hal belum diisi)")
+        if not d.to:
+            d = dataclasses.replace(d, to=["(tujuan belum diisi)"])
+        self.preview_label.setText("Pratinjau: memperbarui...")
+
+        def shown(pdf: bytes) -> None:
+            if gen != self.generation:
+                return  # a newer edit is on its way
+            self.preview.load(pdf)
+            self.preview_label.setText(f"Pratinjau ({self.preview.pages} halaman)")
+            self.preview_ready.emit(self.preview.pages)
+
+        def failed(message: str) -> None:
+            if gen == self.generation:
+                self.preview_label.setText(f"Pratinjau: {message}")
+                self.preview_failed.emit(message)
+
+        self.runner.submit(lambda: self.backend.preview_draft(self.actor, d), shown, failed)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def pick(self, target: QLineEdit, title: str) -> None:
+        dlg = RecipientPicker(title, self.entries, self)
+        self.picker = dlg
+
+        def chosen() -> None:
+            names = split_names(target.text()) + [c for c in dlg.chosen() if c not in split_names(target.text())]
+            target.setText("; ".join(names))
+
+        dlg.accepted.connect(chosen)
+        dlg.open()
+
+    def add_files(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, "Tambah lampiran", str(Path.home()))
+        for p in paths:
+            self.add_file(Path(p))
+
+    def add_file(self, path: Path) -> None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self.status.setText(f"{path.name}: tidak dapat dibaca ({exc.strerror})")
+            return
+        self.files.append((path.name, data))
+        self.file_list.addItem(f"{path.name} ({len(data) // 1024} KB)")
+
+    def save(self, then: Any = None) -> None:
+        try:
+            d = self.draft()
+        except Exception as exc:
+            self.status.setText(str(exc))
+            return
+        files, self.files = self.files, []
+        self.save_btn.setEnabled(False)
+        b, a, doc_id = self.backend, self.actor, self.doc_id
+
+        def work() -> str:
+            if doc_id is None:
+                return str(b.draft(a, d, files))
+            b.revise(a, doc_id, d, files)
+            return doc_id
+
+        def done(new_id: str) -> None:
+            self.doc_id = new_id
+            self.save_btn.setEnabled(True)
+            self.file_list.clear()
+            self.status.setText("Draf tersimpan")
+            self.setWindowTitle("Ubah Naskah")
+            self.saved.emit(new_id)
+            self.changed.emit()
+            if callable(then):
+                then(new_id)
+
+        def failed(message: str) -> None:
+            self.files = files + self.files
+            self.save_btn.setEnabled(True)
+            self.status.setText(message)
+            self.status.setStyleSheet("color:#b3261e")
+
+        self.runner.submit(work, done, failed)
+
+    def save_and_submit(self) -> None:
+        def ask(doc_id: str) -> None:
+            dlg = SubmitDialog(self.backend, self.actor, self.runner, doc_id, self)
+            self.submit_dialog = dlg
+            dlg.submitted.connect(self._submitted)
+            dlg.open()
+
+        self.save(then=ask)
+
+    def _submitted(self, outcome: Any) -> None:
+        self.status.setText(f"Diajukan: {text.STATUS.get(outcome.status, outcome.status)}")
+        self.changed.emit()
+        self.close()
+
+    def show_diff(self) -> None:
+        dlg = DiffDialog(getattr(self, "versions", []), self)
+        dlg.show()
+        self.diff_dialog = dlg
+
+
+class SubmitDialog(QDialog):
+    """Choose one of the route templates that apply to the letter and submit it."""
+
+    submitted = Signal(object)  # routing.Outcome
+    loaded = Signal()
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, doc_id: str, parent: QWidget | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
+        self.setWindowTitle("Ajukan naskah")
+        self.setObjectName("submitDialog")
+        self.routes = QComboBox()
+        self.error = QLabel("")
+        self.error.setWordWrap(True)
+        self.error.setStyleSheet("color:#b3261e")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Ajukan")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        self.buttons.accepted.connect(self.go)
+        self.buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(QLabel("Rute (templat alur) yang berlaku untuk naskah ini:"))
+        lay.addWidget(self.routes)
+        lay.addWidget(self.error)
+        lay.addWidget(self.buttons)
+        self.setMinimumWidth(420)
+        runner.submit(lambda: backend.route_choices(actor, doc_id), self._show, self.error.setText)
+
+    def _show(self, names: list[str]) -> None:
+        self.routes.addItem("(otomatis: sesuai jenis dan unit)", None)
+        for n in names:
+            self.routes.addItem(n, n)
+        if names:
+            self.routes.setCurrentIndex(1)
+        self.loaded.emit()
+
+    def go(self) -> None:
+        route = self.routes.currentData()
+        self.buttons.setEnabled(False)
+
+        def failed(message: str) -> None:
+            self.buttons.setEnabled(True)
+            self.error.setText(message)
+
+        def done(outcome: Any) -> None:
+            self.submitted.emit(outcome)
+            self.accept()
+
+        self.runner.submit(lambda: self.backend.submit(self.actor, self.doc_id, route), done, failed)
+
+
+def diff_html(old: str, new: str) -> str:
+    parts = []
+    for op, chunk in text_diff(old, new):
+        t = html.escape(chunk).replace("\n", "<br>")
+        if op == "delete":
+            parts.append(f"<span style='background:#fbd3d0;text-decoration:line-through'>{t}</span>")
+        elif op == "insert":
+            parts.append(f"<span style='background:#c8f0cf'>{t}</span>")
+        else:
+            parts.append(t)
+    return "".join(parts)
+
+
+class DiffDialog(QDialog):
+    """Two versions side by side as one inline diff (deleted struck through, inserted highlighted)."""
+
+    def __init__(self, versions: list[tuple[int, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Perbandingan versi")
+        self.versions = dict(versions)
+        self.old, self.new = QComboBox(), QComboBox()
+        for v, _ in versions:
+            self.old.addItem(f"Versi {v}", v)
+            self.new.addItem(f"Versi {v}", v)
+        if len(versions) > 1:
+            self.old.setCurrentIndex(len(versions) - 2)
+            self.new.setCurrentIndex(len(versions) - 1)
+        self.view = QTextBrowser()
+        self.old.currentIndexChanged.connect(self.update_view)
+        self.new.currentIndexChanged.connect(self.update_view)
+        top = QHBoxLayout()
+        for w in (QLabel("Dari"), self.old, QLabel("ke"), self.new):
+            top.addWidget(w)
+        top.addStretch(1)
+        lay = QVBoxLayout(self)
+        lay.addLayout(top)
+        lay.addWidget(self.view)
+        self.resize(760, 560)
+        self.update_view()
+
+    def update_view(self) -> None:
+        if not self.versions:
+            return
+        self.html = diff_html(self.versions.get(self.old.currentData(), ""),
+                              self.versions.get(self.new.currentData(), ""))
+        self.view.setHtml(self.html)

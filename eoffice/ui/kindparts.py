@@ -1,0 +1,112 @@
+"""Kind-specific parts of a letter (the version's ``fields``, read by services/compose.kind_parts):
+undangan (when/where), keputusan (menimbang/mengingat/diktum), tugas (dasar/kepada/untuk)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QStackedWidget,
+    QWidget,
+)
+
+
+def lines(edit: QPlainTextEdit) -> list[str]:
+    return [ln.strip() for ln in edit.toPlainText().splitlines() if ln.strip()]
+
+
+def _box(height: int = 64) -> QPlainTextEdit:
+    e = QPlainTextEdit()
+    e.setTabChangesFocus(True)
+    e.setFixedHeight(height)
+    e.setPlaceholderText("satu butir per baris")
+    return e
+
+
+class KindParts(QStackedWidget):
+    """One small form per kind that has parts; an empty page for the others."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.empty = QLabel("")  # kinds without parts
+        self.addWidget(self.empty)
+        # undangan
+        self.day = QDateEdit(QDate.currentDate().addDays(7))
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.time, self.place, self.agenda, self.dress = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.time.setPlaceholderText("09.00 WITA s.d. selesai")
+        self.invitation = self._page([("Hari/tanggal", self.day), ("Waktu", self.time), ("Tempat", self.place),
+                                      ("Acara", self.agenda), ("Pakaian", self.dress)])
+        # keputusan
+        self.menimbang, self.mengingat, self.diktum = _box(), _box(), _box()
+        self.decree = self._page([("Menimbang", self.menimbang), ("Mengingat", self.mengingat),
+                                  ("Diktum", self.diktum)])
+        # tugas
+        self.dasar, self.kepada, self.untuk = _box(48), _box(56), _box(48)
+        self.kepada.setPlaceholderText("nama; NIP; jabatan (satu orang per baris)")
+        self.assignment = self._page([("Dasar", self.dasar), ("Kepada", self.kepada), ("Untuk", self.untuk)])
+        self.pages = {"surat_undangan": self.invitation, "surat_keputusan": self.decree,
+                      "surat_tugas": self.assignment}
+        for w in (self.time, self.place, self.agenda, self.dress):
+            w.textChanged.connect(self.changed)
+        for e in (self.menimbang, self.mengingat, self.diktum, self.dasar, self.kepada, self.untuk):
+            e.textChanged.connect(self.changed)
+        self.day.dateChanged.connect(self.changed)
+
+    def _page(self, rows: list[tuple[str, QWidget]]) -> QWidget:
+        page = QWidget()
+        form = QFormLayout(page)
+        form.setContentsMargins(0, 0, 0, 0)
+        for label, w in rows:
+            form.addRow(label, w)
+        self.addWidget(page)
+        return page
+
+    def set_kind(self, kind: str) -> None:
+        page = self.pages.get(kind)
+        self.setCurrentWidget(page if page is not None else self.empty)
+        self.setVisible(page is not None)
+
+    def fields(self, kind: str) -> dict[str, Any]:
+        if kind == "surat_undangan":
+            d = self.day.date()
+            return {"undangan": {"tanggal": f"{d.year():04d}-{d.month():02d}-{d.day():02d}",
+                                 "waktu": self.time.text().strip(), "tempat": self.place.text().strip(),
+                                 "acara": self.agenda.text().strip(), "pakaian": self.dress.text().strip()}}
+        if kind == "surat_keputusan":
+            return {"keputusan": {"menimbang": lines(self.menimbang), "mengingat": lines(self.mengingat),
+                                  "diktum": lines(self.diktum)}}
+        if kind == "surat_tugas":
+            people = []
+            for ln in lines(self.kepada):
+                parts = [p.strip() for p in ln.split(";")] + ["", ""]
+                people.append({"nama": parts[0], "nip": parts[1], "jabatan": parts[2]})
+            return {"tugas": {"dasar": lines(self.dasar), "kepada": people, "untuk": lines(self.untuk)}}
+        return {}
+
+    def load(self, fields: dict[str, Any]) -> None:
+        if inv := fields.get("undangan"):
+            if inv.get("tanggal"):
+                self.day.setDate(QDate.fromString(str(inv["tanggal"]), "yyyy-MM-dd"))
+            self.time.setText(str(inv.get("waktu", "")))
+            self.place.setText(str(inv.get("tempat", "")))
+            self.agenda.setText(str(inv.get("acara", "")))
+            self.dress.setText(str(inv.get("pakaian", "")))
+        if sk := fields.get("keputusan"):
+            self.menimbang.setPlainText("\n".join(sk.get("menimbang", [])))
+            self.mengingat.setPlainText("\n".join(sk.get("mengingat", [])))
+            self.diktum.setPlainText("\n".join(sk.get("diktum", [])))
+        if st := fields.get("tugas"):
+            self.dasar.setPlainText("\n".join(st.get("dasar", [])))
+            self.kepada.setPlainText("\n".join(f"{p.get('nama', '')}; {p.get('nip', '')}; {p.get('jabatan', '')}"
+                                               for p in st.get("kepada", [])))
+            self.untuk.setPlainText("\n".join(st.get("untuk", [])))

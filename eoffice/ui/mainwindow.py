@@ -1,0 +1,602 @@
+"""The main window: navigation with counts, the list, the reading pane, the status bar."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.ui import text
+from eoffice.ui.decisions import DecisionsMixin
+from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
+from eoffice.ui.models import FilterProxy, ListRow, RowsModel, list_columns
+from eoffice.ui.reading import ReadingPane
+from eoffice.ui.tasks import TaskRunner
+
+VIEWS = [  # key, label, count key
+    ("inbox", "Kotak Masuk", "inbox"),
+    ("sign", "Perlu Tanda Tangan", "sign"),
+    ("paraf", "Perlu Paraf", "paraf"),
+    ("disposisi", "Disposisi", "disposisi"),
+    ("drafts", "Draf", "drafts"),
+    ("sent", "Terkirim", None),
+    ("tracking", "Pelacakan", None),
+    ("dashboard", "Dasbor", None),
+    ("archive", "Arsip", None),
+    ("verify", "Verifikasi PDF", None),
+    ("admin", "Admin", None),
+]
+MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking", "archive"}
+OWN_DONE = {"draft", "returned"}
+IN_FLIGHT = {"in_review", "to_sign", "signed"}
+ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
+
+
+def inbox_row(i: Any) -> ListRow:
+    return ListRow(i.document_id, i.subject, i.kind, text.STAGE_KIND.get(i.stage_kind, i.stage_kind), i.urgency,
+                   i.drafter, i.due_at, None, i.stage_kind, i.on_behalf_of)
+
+
+def letter_row(r: Any) -> ListRow:
+    return ListRow(r.id, r.subject, r.kind, text.STATUS.get(r.status, r.status), r.urgency, r.drafter, None,
+                   r.updated_at)
+
+
+def disposition_row(d: dict[str, Any]) -> ListRow:
+    return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
+                   d["urgency"], d["from"], d["deadline"], d["updated_at"])
+
+
+class MainWindow(DecisionsMixin, QMainWindow):
+    list_loaded = Signal(str)  # view key
+    detail_loaded = Signal(str)  # document id
+    counts_loaded = Signal()
+    action_done = Signal(str, object)  # action, result
+
+    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, settings: QSettings, *,
+                 demo: bool = False) -> None:
+        super().__init__()
+        self.backend, self.actor, self.runner, self.settings, self.demo = backend, actor, runner, settings, demo
+        self.view_key = "inbox"
+        self.inbox_items: dict[str, Any] = {}
+        self.counts: dict[str, int] = {}
+        self.current_id: str | None = None
+        self.passphrase_dialog: PassphraseDialog | None = None
+        self.note_dialog: NoteDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.batch_handle: Any = None
+        self.last_message = ""
+        self.extra_windows: list[QWidget] = []
+        self.setWindowTitle(f"{text.APP_NAME} - {actor.name} ({actor.login})" + (" [DEMO]" if demo else ""))
+        self.resize(1400, 860)
+        self._build()
+        geometry = self.settings.value("main/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        split = self.settings.value("main/split")
+        if split is not None:
+            self.mail.restoreState(split)
+        self._shortcuts()
+        self.runner.error.connect(self.show_error)
+        self.runner.busy_changed.connect(lambda b: self.busy_label.setText("Memuat..." if b else ""))
+        self.refresh()
+        # the signing stack (pyHanko) loads in the background while the user reads the inbox
+        self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
+        self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
+        self.heartbeat.setInterval(60_000)
+        self.heartbeat.timeout.connect(self.check_database)
+        self.heartbeat.start()
+
+    # --- layout ----------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.setFixedWidth(210)
+        self.nav.setStyleSheet("QListWidget{font-size:10.5pt} QListWidget::item{padding:6px}")
+        self.nav_items: dict[str, QListWidgetItem] = {}
+        for key, label, _ in VIEWS:
+            if key == "admin" and not self.actor.is_admin:
+                continue
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, key)
+            self.nav.addItem(item)
+            self.nav_items[key] = item
+        self.nav.setCurrentRow(0)
+        self.nav.currentItemChanged.connect(self._nav_changed)
+
+        self.model = RowsModel(list_columns(), self)
+        self.proxy = FilterProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit()
+        self.search.setPlaceholderText("Cari (hal, jenis, pengirim)...")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.table = QTableView()
+        self.table.setObjectName("letterList")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # most urgent first, then the service's order
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        hh = self.table.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col, width in ((0, 95), (2, 110), (3, 120), (4, 110), (5, 125), (6, 125)):
+            self.table.setColumnWidth(col, width)
+        for col in (2, 3, 4):  # shown on the second line of "Hal"; still searchable
+            self.table.setColumnHidden(col, True)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2 + 12)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.list_title = QLabel()
+        self.list_title.setStyleSheet("font-size:13pt;font-weight:bold")
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.list_title)
+        ll.addWidget(self.search)
+        ll.addWidget(self.table)
+        self.reading = ReadingPane()
+        self.reading.action.connect(self.do_action)
+        self.mail = QSplitter(Qt.Orientation.Horizontal)
+        self.mail.addWidget(left)
+        self.mail.addWidget(self.reading)
+        self.mail.setSizes([560, 700])
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.mail)
+        self.page_widgets: dict[str, QWidget] = {}
+        outer = QSplitter(Qt.Orientation.Horizontal)
+        outer.addWidget(self.nav)
+        outer.addWidget(self.pages)
+        outer.setStretchFactor(1, 1)
+        self.setCentralWidget(outer)
+        # Tab: navigation -> search -> list -> the letter's action buttons -> its tabs
+        order = [self.nav, self.search, self.table, *self.reading.buttons.values(), self.reading.tabs]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+        tb = QToolBar("Aksi")
+        tb.setObjectName("mainToolbar")
+        tb.setMovable(False)
+        self.addToolBar(tb)
+        self.act_new = self._action("Naskah Baru", "Ctrl+N", self.new_draft)
+        self.act_register = self._action("Daftarkan Naskah Masuk", "", self.register_incoming)
+        self.act_batch = self._action("Tanda Tangani Terpilih", "Ctrl+Shift+B", self.batch_sign)
+        self.act_verify = self._action("Verifikasi PDF", "", lambda: self.select_view("verify"))
+        self.act_delegate = self._action("Delegasi...", "", self.delegate)
+        self.act_refresh = self._action("Segarkan", "F5", self.refresh)
+        for a in (self.act_new, self.act_register, self.act_batch, self.act_verify, self.act_delegate,
+                  self.act_refresh):
+            tb.addAction(a)
+            a.setToolTip(f"{a.text()} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() else a.text())
+
+        sb = self.statusBar()
+        self.db_label = QLabel(f"Database: {self.backend.label}")
+        self.reach_label = QLabel("terhubung")
+        self.reach_label.setStyleSheet("color:#1b7a34")
+        self.demo_label = QLabel("MODE DEMO")
+        self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
+        self.demo_label.setVisible(self.demo)
+        sync = self.backend.sync_status()
+        self.sync_label = QLabel(f"Sinkronisasi: {sync.pending} tertunda, terakhir "
+                                 f"{sync.last_sync or 'belum pernah'}")
+        self.busy_label = QLabel("")
+        self.user_label = QLabel(f"{self.actor.name} ({self.actor.login})")
+        sb.addWidget(self.user_label)
+        sb.addWidget(self.busy_label)
+        for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
+            sb.addPermanentWidget(w)
+
+    def _action(self, label: str, seq: str, fn: Callable[[], Any]) -> QAction:
+        a = QAction(label, self)
+        if seq:
+            a.setShortcut(QKeySequence(seq))
+        a.triggered.connect(lambda _checked=False: fn())
+        return a
+
+    def _shortcuts(self) -> None:
+        def add(seq: str, fn: Callable[[], None]) -> None:
+            a = self._action("", seq, fn)
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            self.addAction(a)
+
+        add("Ctrl+Return", lambda: self._if_visible("approve"))
+        add("Ctrl+Enter", lambda: self._if_visible("approve"))
+        add("Ctrl+Shift+S", lambda: self._if_visible("sign"))
+        add("Ctrl+R", lambda: self._if_visible("return"))
+        add("Ctrl+F", self.search.setFocus)
+
+    def _if_visible(self, key: str) -> None:
+        if self.reading.buttons[key].isVisible():
+            self.do_action(key)
+
+    # --- navigation + lists ----------------------------------------------------------------------
+
+    def _nav_changed(self, current: QListWidgetItem | None, _prev: Any = None) -> None:
+        if current is not None:
+            self.select_view(current.data(Qt.ItemDataRole.UserRole), from_nav=True)
+
+    def select_view(self, key: str, from_nav: bool = False) -> None:
+        if not from_nav and key in self.nav_items:
+            self.nav.setCurrentItem(self.nav_items[key])  # re-enters through _nav_changed
+            return
+        self.view_key = key
+        if key in MAIL_VIEWS:
+            self.pages.setCurrentWidget(self.mail)
+            self.load_list()
+        else:
+            self.pages.setCurrentWidget(self._page(key))
+
+    def _page(self, key: str) -> QWidget:
+        if key not in self.page_widgets:
+            if key == "verify":
+                from eoffice.ui.verify import VerifyPanel
+
+                w: QWidget = VerifyPanel(self.backend, self.runner)
+            elif key == "dashboard":
+                from eoffice.ui.dashboard import Dashboard
+
+                w = Dashboard(self.backend, self.actor, self.runner)
+            elif key == "admin":
+                from eoffice.ui.admin import AdminPanel
+
+                w = AdminPanel(self.backend, self.actor, self.runner)
+            else:
+                w = QLabel("Belum tersedia")
+            self.page_widgets[key] = w
+            self.pages.addWidget(w)
+        return self.page_widgets[key]
+
+    def refresh(self) -> None:
+        self.load_counts()
+        if self.view_key in MAIL_VIEWS:
+            self.load_list()
+        elif self.view_key in self.page_widgets and hasattr(self.page_widgets[self.view_key], "refresh"):
+            page: Any = self.page_widgets[self.view_key]
+            page.refresh()
+
+    def load_counts(self) -> None:
+        actor = self.actor
+
+        def fetch() -> dict[str, int]:
+            c = self.backend.counts(actor)
+            c["inbox"] = c["sign"] + c["paraf"] + c["registry"]
+            return c
+
+        self.runner.submit(fetch, self._show_counts)
+
+    def _show_counts(self, counts: dict[str, int]) -> None:
+        self.counts = counts
+        for key, label, count_key in VIEWS:
+            if key in self.nav_items:
+                n = counts.get(count_key or "", 0)
+                self.nav_items[key].setText(f"{label} ({n})" if count_key and n else label)
+                f = self.nav_items[key].font()
+                f.setBold(bool(count_key and n))
+                self.nav_items[key].setFont(f)
+        self.counts_loaded.emit()
+
+    def fetch_rows(self, key: str) -> tuple[list[ListRow], dict[str, Any] | None]:
+        """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox."""
+        b, a = self.backend, self.actor
+        if key in ("inbox", "sign", "paraf"):
+            items = b.inbox(a)
+            by_doc = {i.document_id: i for i in items}
+            if key == "sign":
+                items = [i for i in items if i.stage_kind == "sign"]
+            elif key == "paraf":
+                items = [i for i in items if i.stage_kind in ("paraf", "approve")]
+            return [inbox_row(i) for i in items], by_doc
+        if key == "disposisi":
+            return [disposition_row(d) for d in b.dispositions(a)], None
+        if key in ("drafts", "sent"):
+            rows = b.letter_list(a, mine=True)
+            want_own = key == "drafts"
+            return [letter_row(r) for r in rows if (r.status in OWN_DONE) == want_own], None
+        if key == "tracking":
+            return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT], None
+        return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED], None
+
+    def load_list(self) -> None:
+        key = self.view_key
+        label = dict((k, lbl) for k, lbl, _ in VIEWS)[key]
+        self.list_title.setText(label)
+        self.act_batch.setEnabled(key == "sign")
+        timed = key in ("inbox", "sign", "paraf", "disposisi")
+        self.table.setColumnHidden(5, not timed)
+        self.table.setColumnHidden(6, timed)
+
+        def show_rows(result: tuple[list[ListRow], dict[str, Any] | None]) -> None:
+            rows, items = result
+            if items is not None:
+                self.inbox_items = items
+            if key != self.view_key:
+                return
+            keep = self.current_id
+            self.model.set_rows(rows)
+            self.list_title.setText(f"{label} ({len(rows)})")
+            if not rows:
+                self.reading.clear()
+                self.current_id = None
+            elif keep and any(r.id == keep for r in rows):
+                self.select_id(keep)
+            self.list_loaded.emit(key)
+
+        self.runner.submit(lambda: self.fetch_rows(key), show_rows)
+
+    def row_ids(self) -> list[str]:
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in range(self.proxy.rowCount())]
+
+    def select_id(self, doc_id: str) -> bool:
+        for r in range(self.proxy.rowCount()):
+            if self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id == doc_id:
+                self.table.selectionModel().select(
+                    self.proxy.index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
+                    | QItemSelectionModel.SelectionFlag.Rows)
+                self.table.setCurrentIndex(self.proxy.index(r, 0))
+                return True
+        return False
+
+    def select_row(self, row: int) -> None:
+        if 0 <= row < self.proxy.rowCount():
+            idx = self.proxy.index(row, 0)
+            self.table.selectionModel().select(
+                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            self.table.setCurrentIndex(idx)
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in rows]
+
+    def _selection_changed(self, *_: Any) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1 and ids[0] != self.current_id:
+            self.load_detail(ids[0])
+
+    # --- the reading pane ------------------------------------------------------------------------
+
+    def load_detail(self, doc_id: str) -> None:
+        self.current_id = doc_id
+        b, a = self.backend, self.actor
+
+        def fetch() -> tuple[Any, ...]:
+            info = b.detail(a, doc_id)
+            pdf, signed = b.pdf(a, doc_id)
+            mine = next((i for i in b.inbox(a) if i.document_id == doc_id), None)
+            extra: dict[str, Any] = {"history": b.history(a, doc_id), "mine": info["drafter"] == a.login}
+            if info["direction"] == "in":
+                extra["tree"] = b.disposition_tree(a, doc_id)
+                held = [d for d in b.dispositions(a) if d["id"] == doc_id]
+                extra["can_dispose"] = bool(held) and bool(b.subordinates(a))
+                extra["can_report"] = bool(held) and held[0]["status"] in ("sent", "read")
+                if held and held[0]["status"] == "sent":
+                    b.mark_read(a, doc_id)
+            return info, pdf, signed, mine, extra
+
+        def show_it(result: tuple[Any, ...]) -> None:
+            if doc_id != self.current_id:
+                return
+            self.reading.show_letter(*result)
+            self.detail_loaded.emit(doc_id)
+
+        self.runner.submit(fetch, show_it)
+
+    # --- actions ---------------------------------------------------------------------------------
+
+    def check_database(self) -> None:
+        def up(_: Any) -> None:
+            self.set_reachable(True)
+            self.load_counts()
+
+        self.runner.submit(self.backend.ping, up, lambda m: self.set_reachable(False, m))
+
+    def set_reachable(self, ok: bool, message: str = "") -> None:
+        self.reach_label.setText("terhubung" if ok else "TIDAK TERHUBUNG")
+        self.reach_label.setStyleSheet("color:#1b7a34" if ok else "color:#b3261e;font-weight:bold")
+        self.reach_label.setToolTip(message)
+
+    def show_error(self, message: str) -> None:
+        if "tidak dapat dihubungi" in message:
+            self.set_reachable(False, message)
+        self.last_message = message
+        self.statusBar().showMessage(message, 15000)
+        box = QMessageBox(QMessageBox.Icon.Warning, text.APP_NAME, message, QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("errorBox")
+        box.open()
+
+    def inform(self, message: str) -> None:
+        self.last_message = message
+        self.statusBar().showMessage(message, 15000)
+
+    def do_action(self, key: str) -> None:
+        doc_id = self.current_id
+        if doc_id is None:
+            return
+        if key == "approve":
+            self.decide(doc_id, "approve", "")
+        elif key in ("return", "reject"):
+            title = "Kembalikan naskah" if key == "return" else "Tolak naskah"
+            choices = self._restart_choices() if key == "return" else None
+            dlg = NoteDialog(title, "Catatan untuk pembuat (wajib):", self, choices=choices,
+                             choice_label="Setelah revisi, rute dimulai lagi dari tahap:")
+            self.note_dialog = dlg
+            dlg.accepted.connect(lambda: self.decide(doc_id, key, dlg.note(),
+                                                     dlg.choice.currentData() if choices else None))
+            dlg.open()
+        elif key == "sign":
+            self.sign_ids([doc_id])
+        elif key == "export":
+            self.export_pdf(doc_id)
+        elif key == "verify":
+            self.select_view("verify")
+            self._page("verify").verify_bytes(self.reading.pdf.data, "naskah ini")  # type: ignore[attr-defined]
+        elif key == "diff":
+            self.show_versions(doc_id)
+        elif key == "edit":
+            self.open_editor(doc_id)
+        elif key == "submit":
+            self.submit_letter(doc_id)
+        elif key == "dispose":
+            self.dispose_letter(doc_id)
+        elif key == "withdraw":
+            dlg = NoteDialog("Tarik naskah", "Alasan penarikan (opsional):", self, required=False)
+            self.note_dialog = dlg
+            dlg.accepted.connect(lambda: self.run_action(
+                "withdraw", lambda: self.backend.withdraw(self.actor, doc_id, dlg.note()), "Naskah ditarik"))
+            dlg.open()
+        elif key == "done":
+            dlg = NoteDialog("Laporan tindak lanjut", "Apa yang sudah dilakukan (wajib):", self)
+            self.note_dialog = dlg
+            dlg.accepted.connect(lambda: self.run_action(
+                "done", lambda: self.backend.report_done(self.actor, doc_id, dlg.note()),
+                "Laporan tindak lanjut tersimpan"))
+            dlg.open()
+
+    def _restart_choices(self) -> list[tuple[str, str | None]]:
+        """Stages up to the user's own, for 'start again from' after the revision (default: the first)."""
+        info, mine = self.reading.info or {}, self.reading.my_step
+        steps = info.get("steps", [])
+        current = max((s["round"] for s in steps), default=0)
+        names: list[str] = []
+        for s in steps:
+            if s["round"] == current and s["stage"] not in names:
+                names.append(s["stage"])
+            if mine is not None and s["stage"] == mine.stage:
+                break
+        return [("tahap pertama (" + names[0] + ")" if names else "tahap pertama", None)] + [
+            (n, n) for n in names[1:]]
+
+    def run_action(self, name: str, fn: Callable[[], Any], message: str | Callable[[Any], str]) -> None:
+        def done(result: Any) -> None:
+            self.inform(message(result) if callable(message) else message)
+            self.action_done.emit(name, result)
+            self.after_change()
+
+        self.runner.submit(fn, done, self.show_error)
+
+    def after_change(self) -> None:
+        """Refresh counts and the list, then select the next letter (the one now at the old row)."""
+        row = self.table.currentIndex().row()
+        self.current_id = None
+        self.reading.clear()
+
+        def reselect(key: str) -> None:
+            self.list_loaded.disconnect(reselect)
+            self.select_row(min(max(row, 0), self.proxy.rowCount() - 1))
+
+        if self.view_key in MAIL_VIEWS:
+            self.list_loaded.connect(reselect)
+        self.refresh()
+
+    def show_versions(self, doc_id: str) -> None:
+        from eoffice.ui.editor import DiffDialog
+
+        def show(versions: list[tuple[int, str]]) -> None:
+            self.diff_dialog = DiffDialog(versions, self)
+            self.diff_dialog.show()
+
+        self.runner.submit(lambda: self.backend.version_texts(self.actor, doc_id), show, self.show_error)
+
+    def delegate(self) -> QDialog:
+        from eoffice.ui.admin import DelegateDialog
+
+        dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
+        dlg.delegated.connect(lambda info: self.inform(f"{info['capacity']} kepada {info['delegate']} berlaku "
+                                                       f"{info['starts_at'][:10]} s.d. {info['ends_at'][:10]}"))
+        dlg.open()
+        return dlg
+
+    def export_pdf(self, doc_id: str) -> None:
+        data = self.reading.pdf.data
+        name = ((self.reading.info or {}).get("number") or doc_id[:8]).replace("/", "-") + ".pdf"
+        path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", str(Path.home() / name), "PDF (*.pdf)")
+        if path:
+            try:
+                Path(path).write_bytes(data)
+            except OSError as exc:
+                self.show_error(f"{path}: tidak dapat ditulis ({exc.strerror})")
+                return
+            self.inform(f"Disimpan: {path}")
+
+    # --- other screens (opened as windows) -------------------------------------------------------
+
+    def _window(self, w: QWidget) -> QWidget:
+        self.extra_windows = [x for x in self.extra_windows if x.isVisible()] + [w]
+        w.show()
+        return w
+
+    def new_draft(self) -> QWidget:
+        from eoffice.ui.editor import DraftEditor
+
+        ed = DraftEditor(self.backend, self.actor, self.runner, None, self)
+        ed.changed.connect(self.after_change)
+        return self._window(ed)
+
+    def open_editor(self, doc_id: str) -> QWidget:
+        from eoffice.ui.editor import DraftEditor
+
+        ed = DraftEditor(self.backend, self.actor, self.runner, doc_id, self)
+        ed.changed.connect(self.after_change)
+        return self._window(ed)
+
+    def submit_letter(self, doc_id: str) -> None:
+        from eoffice.ui.editor import SubmitDialog
+
+        dlg = SubmitDialog(self.backend, self.actor, self.runner, doc_id, self)
+        dlg.submitted.connect(lambda out: self._changed("submit", out, "Naskah diajukan: "
+                                                        f"{text.STATUS.get(out.status, out.status)}"))
+        self._window(dlg)
+
+    def register_incoming(self) -> QWidget:
+        from eoffice.ui.disposisi import RegisterDialog
+
+        dlg = RegisterDialog(self.backend, self.actor, self.runner, self)
+        dlg.registered.connect(lambda doc_id: self._changed("register", doc_id, "Naskah masuk terdaftar"))
+        return self._window(dlg)
+
+    def dispose_letter(self, doc_id: str) -> QDialog:
+        from eoffice.ui.disposisi import DisposeDialog
+
+        dlg = DisposeDialog(self.backend, self.actor, self.runner, doc_id, self)
+        dlg.disposed.connect(lambda ids: self._changed("dispose", ids, "Disposisi dikirim"))
+        self._window(dlg)
+        return dlg
+
+    def _changed(self, name: str, result: Any, message: str) -> None:
+        self.inform(message)
+        self.action_done.emit(name, result)
+        self.after_change()
+
+    def closeEvent(self, event: Any) -> None:  # noqa: N802
+        self.settings.setValue("main/geometry", self.saveGeometry())
+        self.settings.setValue("main/split", self.mail.saveState())
+        self.heartbeat.stop()
+        for w in self.extra_windows:
+            w.close()
+        super().closeEvent(event)

@@ -1,0 +1,231 @@
+"""Item models: one generic table model over plain rows (columns are getters) and the disposisi tree."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
+
+from eoffice.ui import text
+
+Index = QModelIndex | QPersistentModelIndex
+ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object
+SORT_ROLE = Qt.ItemDataRole.UserRole + 2
+WITA = dt.timezone(dt.timedelta(hours=8))
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    get: Callable[[Any], Any]
+    sort: Callable[[Any], Any] | None = None
+    color: Callable[[Any], str | None] | None = None
+    bold: Callable[[Any], bool] | None = None
+    tooltip: Callable[[Any], str] | None = None
+
+
+def show(value: Any) -> str:
+    if value is None:
+        return "-"
+    if isinstance(value, dt.datetime):
+        return value.astimezone(WITA).strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    if isinstance(value, bool):
+        return "ya" if value else "tidak"
+    return str(value)
+
+
+class RowsModel(QAbstractTableModel):
+    """Plain Python rows shown through columns of getters. ``set_rows`` replaces everything."""
+
+    def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
+        super().__init__(parent)
+        self.columns = list(columns)
+        self.rows: list[Any] = []
+
+    def set_rows(self, rows: Sequence[Any]) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.endResetModel()
+
+    def row_at(self, row: int) -> Any:
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not (0 <= index.row() < len(self.rows)):
+            return None
+        row, col = self.rows[index.row()], self.columns[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return show(col.get(row))
+        if role == ROW_ROLE:
+            return row
+        if role == SORT_ROLE:
+            value = col.sort(row) if col.sort else col.get(row)
+            return show(value) if not isinstance(value, int | float | str) else value
+        if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
+            c = col.color(row)
+            return QBrush(QColor(c)) if c else None
+        if role == Qt.ItemDataRole.FontRole and col.bold is not None and col.bold(row):
+            f = QFont()
+            f.setBold(True)
+            return f
+        if role == Qt.ItemDataRole.ToolTipRole and col.tooltip is not None:
+            return col.tooltip(row)
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(self.columns)):
+            return self.columns[section].header
+        return None
+
+
+class FilterProxy(QSortFilterProxyModel):
+    """Case-insensitive text filter over every column, sorting on SORT_ROLE."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterKeyColumn(-1)
+        self.setSortRole(SORT_ROLE)
+
+
+# --- the message list (inbox items, letters, dispositions normalised into one row shape) --------------
+
+@dataclass(frozen=True)
+class ListRow:
+    id: str
+    subject: str
+    kind: str
+    what: str  # stage / status label
+    urgency: str
+    who: str
+    due: dt.datetime | None
+    updated: dt.datetime | None
+    stage_kind: str = ""
+    on_behalf_of: str | None = None
+
+    @property
+    def overdue(self) -> bool:
+        return self.due is not None and self.due < dt.datetime.now(dt.UTC)
+
+
+def urgency_color(row: ListRow) -> str | None:
+    return {"sangat_segera": "#b3261e", "segera": "#b25e00"}.get(row.urgency)
+
+
+def due_color(row: ListRow) -> str | None:
+    return "#b3261e" if row.overdue else None
+
+
+def list_columns() -> list[Column]:
+    return [
+        Column("Sifat", lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
+               sort=lambda r: {"sangat_segera": 0, "segera": 1}.get(r.urgency, 2)),
+        Column("Hal", lambda r: f"{r.subject}\n{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
+               sort=lambda r: r.subject.lower(), bold=lambda r: r.urgency != "biasa",
+               tooltip=lambda r: r.subject + (f"\n(untuk {r.on_behalf_of})" if r.on_behalf_of else "")),
+        Column("Jenis", lambda r: text.KIND.get(r.kind, r.kind)),
+        Column("Tahap/Status", lambda r: r.what),
+        Column("Dari", lambda r: r.who),
+        Column("Batas", lambda r: ("! " if r.overdue else "") + show(r.due) if r.due else "-", color=due_color,
+               sort=lambda r: r.due.isoformat() if r.due else "9999"),
+        Column("Diperbarui", lambda r: r.updated, sort=lambda r: r.updated.isoformat() if r.updated else ""),
+    ]
+
+
+# --- disposisi tree ---------------------------------------------------------------------------------
+
+class _Node:
+    def __init__(self, data: Any, parent: _Node | None, row: int) -> None:
+        self.data = data
+        self.parent = parent
+        self.row = row
+        self.children: list[_Node] = []
+
+
+TREE_HEADERS = ["Dari", "Kepada", "Instruksi", "Status", "Batas", "Laporan", "Catatan"]
+
+
+class DispositionTreeModel(QAbstractItemModel):
+    """A disposisi tree: rows are workflow.disposition.TreeNode objects (node + children)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._roots: list[_Node] = []
+
+    def set_tree(self, roots: Sequence[Any]) -> None:
+        def build(t: Any, parent: _Node | None, row: int) -> _Node:
+            node = _Node(t.node, parent, row)
+            node.children = [build(c, node, i) for i, c in enumerate(t.children)]
+            return node
+
+        self.beginResetModel()
+        self._roots = [build(t, None, i) for i, t in enumerate(roots)]
+        self.endResetModel()
+
+    def _node(self, index: Index) -> _Node | None:
+        return index.internalPointer() if index.isValid() else None
+
+    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        if not self.hasIndex(row, column, parent):
+            return QModelIndex()
+        p = self._node(parent)
+        children = p.children if p else self._roots
+        return self.createIndex(row, column, children[row])
+
+    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]  # noqa: B008
+        node = self._node(index)
+        if node is None or node.parent is None:
+            return QModelIndex()
+        return self.createIndex(node.parent.row, 0, node.parent)
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        if parent.isValid() and parent.column() != 0:
+            return 0
+        p = self._node(parent)
+        return len(p.children if p else self._roots)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return len(TREE_HEADERS)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        node = self._node(index)
+        if node is None:
+            return None
+        n = node.data
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [n.from_user, n.to_user, ", ".join(text.INSTRUCTIONS.get(i, i) for i in n.instructions),
+                    text.DISPOSITION_STATUS.get(n.status.value, n.status.value), show(n.deadline),
+                    n.report or "-", n.note or "-"][index.column()]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "\n".join(x for x in (n.note, n.report) if x) or None
+        if role == Qt.ItemDataRole.ForegroundRole and index.column() == 3:
+            return QBrush(QColor({"done": "#1b7a34", "read": "#1a5fb4"}.get(n.status.value, "#b25e00")))
+        if role == ROW_ROLE:
+            return n
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
+                and 0 <= section < len(TREE_HEADERS)):
+            return TREE_HEADERS[section]
+        return None

@@ -1,0 +1,224 @@
+"""The reading pane: the rendered PDF, metadata, attachments, route progress, notes and the user's actions."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QTextBrowser,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from eoffice.ui import text
+from eoffice.ui.models import Column, DispositionTreeModel, RowsModel, show
+
+
+class PdfPane(QWidget):
+    """A QPdfView fed from bytes through a QBuffer (kept alive as long as the document)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.document = QPdfDocument(self)
+        self.view = QPdfView(self)
+        self.view.setDocument(self.document)
+        self.view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self._buffer: QBuffer | None = None
+        self.data = b""
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.view)
+
+    def load(self, data: bytes) -> None:
+        self.document.close()
+        self.data = data
+        buf = QBuffer(self)
+        buf.setData(QByteArray(data))
+        buf.open(QIODevice.OpenModeFlag.ReadOnly)
+        self.document.load(buf)
+        if self._buffer is not None:
+            self._buffer.deleteLater()
+        self._buffer = buf
+
+    def clear(self) -> None:
+        self.document.close()
+        self.data = b""
+
+    @property
+    def pages(self) -> int:
+        return self.document.pageCount()
+
+
+def step_columns() -> list[Column]:
+    return [
+        Column("Tahap", lambda s: s["stage"]),
+        Column("Jenis", lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
+        Column("Petugas", lambda s: (s["decided_by"] or s["assignee"]) + (f" ({s['capacity']})" if s["capacity"]
+                                                                          else "")),
+        Column("Status", lambda s: text.STEP_STATUS.get(s["status"], s["status"]),
+               color=lambda s: {"pending": "#b25e00", "approved": "#1b7a34", "returned": "#b3261e",
+                                "rejected": "#b3261e"}.get(s["status"]),
+               bold=lambda s: s["status"] == "pending"),
+        Column("Waktu", lambda s: (s["decided_at"] or "")[:16].replace("T", " ") or "-"),
+        Column("Catatan", lambda s: s["note"] or "", tooltip=lambda s: s["note"] or ""),
+    ]
+
+
+ACTION_LABELS = {"paraf": "Paraf", "approve": "Setujui", "number": "Beri Nomor", "dispatch": "Kirim",
+                 "sign": "Tanda Tangani"}
+
+
+class ReadingPane(QWidget):
+    """Shows one letter; emits ``action(name)`` when the user presses one of its buttons."""
+
+    action = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info: dict[str, Any] | None = None
+        self.my_step: Any = None
+        self.header = QLabel("Pilih naskah di daftar untuk membacanya.")
+        self.header.setWordWrap(True)
+        self.header.setTextFormat(Qt.TextFormat.RichText)
+        self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons: dict[str, QPushButton] = {}
+        bar = QHBoxLayout()
+        for key, label, tip in (
+            ("approve", "Setujui", "Ctrl+Enter"), ("sign", "Tanda Tangani", "Ctrl+Shift+S"),
+            ("return", "Kembalikan", "Kembalikan ke pembuat dengan catatan"), ("reject", "Tolak", ""),
+            ("edit", "Ubah", ""), ("submit", "Ajukan", ""), ("withdraw", "Tarik", "Tarik naskah dari rute"), ("dispose", "Disposisi", ""),
+            ("done", "Laporkan Selesai", ""), ("diff", "Bandingkan Versi", "Perubahan antarversi naskah"),
+            ("export", "Simpan PDF", ""), ("verify", "Verifikasi", ""),
+        ):
+            b = QPushButton(label)
+            b.setObjectName(f"action_{key}")
+            b.setToolTip(tip)
+            b.clicked.connect(lambda _=False, k=key: self.action.emit(k))
+            b.setVisible(False)
+            bar.addWidget(b)
+            self.buttons[key] = b
+        self.buttons["sign"].setStyleSheet("font-weight:bold")
+        self.buttons["approve"].setStyleSheet("font-weight:bold")
+        bar.addStretch(1)
+        self.pdf = PdfPane()
+        self.steps = RowsModel(step_columns(), self)
+        self.steps_view = QTableView()
+        self.steps_view.setModel(self.steps)
+        self.steps_view.verticalHeader().setVisible(False)
+        self.steps_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.steps_view.horizontalHeader().setStretchLastSection(True)
+        self.notes = QTextBrowser()
+        self.attachments = RowsModel([Column("Berkas", lambda a: a["name"]),
+                                      Column("Peran", lambda a: a["role"]),
+                                      Column("Ukuran", lambda a: f"{a['size'] / 1024:.0f} KB")], self)
+        att_view = QTableView()
+        att_view.setModel(self.attachments)
+        att_view.verticalHeader().setVisible(False)
+        att_view.horizontalHeader().setStretchLastSection(True)
+        self.history = RowsModel([Column("Waktu (UTC)", lambda e: e["at"][:19].replace("T", " ")),
+                                  Column("Oleh", lambda e: e["actor"] or "-"), Column("Aksi", lambda e: e["action"]),
+                                  Column("Bertanda tangan", lambda e: e["signed"]),
+                                  Column("Keterangan", lambda e: e["summary"])], self)
+        history_view = QTableView()
+        history_view.setModel(self.history)
+        history_view.verticalHeader().setVisible(False)
+        history_view.horizontalHeader().setStretchLastSection(True)
+        self.tree = DispositionTreeModel(self)
+        self.tree_view = QTreeView()
+        self.tree_view.setModel(self.tree)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.pdf, "Naskah")
+        self.route_tab = self.tabs.addTab(self.steps_view, "Rute")
+        self.tabs.addTab(self.notes, "Catatan")
+        self.tabs.addTab(att_view, "Lampiran")
+        self.tree_tab = self.tabs.addTab(self.tree_view, "Disposisi")
+        self.tabs.addTab(history_view, "Riwayat")
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.header)
+        lay.addLayout(bar)
+        lay.addWidget(self.tabs, 1)
+
+    def clear(self) -> None:
+        self.info = None
+        self.my_step = None
+        self.header.setText("Pilih naskah di daftar untuk membacanya.")
+        self.pdf.clear()
+        self.steps.set_rows([])
+        self.attachments.set_rows([])
+        self.tree.set_tree([])
+        self.history.set_rows([])
+        self.notes.clear()
+        for b in self.buttons.values():
+            b.setVisible(False)
+
+    def show_letter(self, info: dict[str, Any], pdf: bytes, signed: bool, my_step: Any, extra: dict[str, Any]
+                    ) -> None:
+        self.info, self.my_step = info, my_step
+        e = html.escape
+        meta = [f"<b>{e(info['kind_label'])}</b>", f"Status: <b>{e(info['status_label'])}</b>",
+                f"Nomor: {e(info['number'] or '-')}", f"Sifat: {e(text.URGENCY.get(info['urgency'], info['urgency']))}",
+                f"Klasifikasi: {e(text.CLASSIFICATION.get(info['classification'], info['classification']))}"]
+        if signed:
+            meta.append("<span style='color:#1b7a34'><b>Bertanda tangan elektronik</b></span>")
+        lines = [f"<h3 style='margin:0'>{e(info['subject'])}</h3>", " &middot; ".join(meta)]
+        if info["direction"] == "in":
+            lines.append(f"Dari: {e(info['sender'] or '-')} &middot; Agenda: {e(str(info['fields'].get('agenda', '-')))}")
+        lines.append(f"Kepada: {e('; '.join(info['to']) or '-')}")
+        if info["cc"]:
+            lines.append(f"Tembusan: {e('; '.join(info['cc']))}")
+        lines.append(f"Pembuat: {e(info['drafter'])} &middot; versi {info['version']}")
+        if my_step is not None:
+            on_behalf = f" (untuk {e(my_step.on_behalf_of)})" if my_step.on_behalf_of else ""
+            lines.append(f"<span style='color:#b25e00'><b>Menunggu Anda: "
+                         f"{e(text.STAGE_KIND.get(my_step.stage_kind, my_step.stage_kind))}</b>{on_behalf}"
+                         f" &middot; batas {e(show(my_step.due_at))}</span>")
+        returned = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
+        if info["status"] == "returned" and returned:
+            lines.append(f"<span style='color:#b3261e'><b>Dikembalikan:</b> {e(returned[-1]['text'])} "
+                         f"({e(returned[-1]['author'])})</span>")
+        self.header.setText("<br>".join(lines))
+        self.pdf.load(pdf)
+        self.steps.set_rows(info["steps"])
+        self.attachments.set_rows(info["attachments"])
+        self.notes.setHtml("".join(
+            f"<p><b>{e(n['author'])}</b> <small>{e(n['at'][:16].replace('T', ' '))} &middot; {e(n['kind'])}</small>"
+            f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>Belum ada catatan.</i>")
+        self.tree.set_tree(extra.get("tree", []))
+        self.history.set_rows(extra.get("history", []))
+        self.tree_view.expandAll()
+        for col in range(self.tree.columnCount() - 1):
+            self.tree_view.resizeColumnToContents(col)
+        incoming = info["direction"] == "in"
+        self.tabs.setTabVisible(self.tree_tab, incoming)
+        self.tabs.setTabVisible(self.route_tab, not incoming)
+        kind = my_step.stage_kind if my_step is not None else None
+        visible = {
+            "approve": kind in ("paraf", "approve", "number", "dispatch"),
+            "sign": kind == "sign",
+            "return": kind in ("paraf", "approve", "sign"),
+            "reject": kind in ("paraf", "approve", "sign"),
+            "edit": bool(info.get("editable")),
+            "submit": bool(info.get("editable")),
+            "withdraw": bool(extra.get("mine")) and info["status"] in ("in_review", "to_sign", "returned"),
+            "dispose": bool(extra.get("can_dispose")),
+            "done": bool(extra.get("can_report")),
+            "diff": info["version"] > 1,
+            "export": True,
+            "verify": signed,
+        }
+        if kind in ACTION_LABELS and kind != "sign":
+            self.buttons["approve"].setText(ACTION_LABELS[kind])
+        for key, b in self.buttons.items():
+            b.setVisible(visible.get(key, False))

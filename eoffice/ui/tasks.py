@@ -1,0 +1,166 @@
+"""The one background task runner: QRunnables on a QThreadPool, results posted back to the UI thread.
+
+Usage::
+
+    runner.submit(lambda: backend.inbox(actor), on_done=self.show, on_error=self.fail)
+
+A task receives nothing; a *progress* task (``submit_progress``) receives a ``Progress`` it can report to and
+poll for cancellation between items. Callbacks run in the UI thread (queued signal connections).
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from eoffice.domain import EofficeError
+
+
+class Progress:
+    """Handed to a progress task: report(done, total, text) and cancelled()."""
+
+    def __init__(self, signals: _Signals) -> None:
+        self._signals = signals
+        self._cancel = threading.Event()
+
+    def report(self, done: int, total: int, text: str = "") -> None:
+        self._signals.progress.emit(done, total, text)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(str, object)
+    progress = Signal(int, int, str)
+
+
+class _Task(QRunnable):
+    def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
+        super().__init__()
+        self.fn = fn
+        self.signals = signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn()
+        except EofficeError as exc:
+            self.signals.failed.emit(str(exc), exc)
+        except Exception as exc:  # a bug must reach the user as a message, never kill the thread silently
+            traceback.print_exc()
+            self.signals.failed.emit(f"Kesalahan tak terduga: {type(exc).__name__}: {exc}", exc)
+        else:
+            self.signals.done.emit(result)
+
+
+class Handle(QObject):
+    """One submitted task. Lives in the UI thread, so its slots (and the callbacks) run there."""
+
+    finished = Signal()
+
+    def __init__(self, runner: TaskRunner, signals: _Signals, progress: Progress | None,
+                 on_done: Callable[[Any], None] | None, on_error: Callable[[str], None] | None) -> None:
+        super().__init__(runner)  # owned by the runner (C++ side): never collected inside its own slot
+        self.runner = runner
+        self.signals = signals
+        signals.setParent(self)  # deleted with the handle, in the UI thread
+        self.progress = progress
+        self.on_done = on_done
+        self.on_error = on_error
+        self.result: Any = None
+        self.error: str | None = None
+        self.on_progress: Callable[[int, int, str], None] | None = None
+        self.fn: Callable[[], Any] | None = None
+        signals.done.connect(self._done)
+        signals.progress.connect(self._progress)
+        signals.failed.connect(self._failed)
+
+    def cancel(self) -> None:
+        if self.progress is not None:
+            self.progress.cancel()
+
+    @Slot(int, int, str)
+    def _progress(self, done: int, total: int, text: str) -> None:
+        if self.on_progress is not None:
+            self.on_progress(done, total, text)
+
+    @Slot(object)
+    def _done(self, result: Any) -> None:
+        self.result = result
+        try:
+            if self.on_done is not None:
+                self.on_done(result)
+        finally:
+            self.runner._finish(self)
+
+    @Slot(str, object)
+    def _failed(self, message: str, _exc: object) -> None:
+        self.error = message
+        try:
+            if self.on_error is not None:
+                self.on_error(message)
+            else:
+                self.runner.error.emit(message)
+        finally:
+            self.runner._finish(self)
+
+
+class TaskRunner(QObject):
+    """Every screen's background work goes through here; ``busy_changed`` tells the status bar."""
+
+    busy_changed = Signal(bool)
+    error = Signal(str)  # failures nobody handled
+    task_finished = Signal()
+
+    def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
+        super().__init__(parent)
+        self.pool = pool or QThreadPool.globalInstance()
+        self._running: set[Handle] = set()
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
+               on_error: Callable[[str], None] | None = None) -> Handle:
+        signals = _Signals()
+        return self._start(Handle(self, signals, None, on_done, on_error), fn)
+
+    def submit_progress(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None] | None = None,
+                        on_error: Callable[[str], None] | None = None,
+                        on_progress: Callable[[int, int, str], None] | None = None) -> Handle:
+        signals = _Signals()
+        progress = Progress(signals)
+        handle = Handle(self, signals, progress, on_done, on_error)
+        handle.on_progress = on_progress
+        return self._start(handle, lambda: fn(progress))
+
+    def _start(self, handle: Handle, fn: Callable[[], Any]) -> Handle:
+        # The handle keeps the function too, so whatever its closure holds (widgets...) is released in the UI
+        # thread when the handle goes, never by the worker thread.
+        handle.fn = fn
+        self._running.add(handle)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+        self.pool.start(_Task(fn, handle.signals))
+        return handle
+
+    def _finish(self, handle: Handle) -> None:
+        self._running.discard(handle)
+        handle.deleteLater()  # after the slot that is running now has returned
+        handle.finished.emit()
+        self.task_finished.emit()
+        if not self._running:
+            self.busy_changed.emit(False)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self.pool.waitForDone(msecs)

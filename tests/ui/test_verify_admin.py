@@ -1,0 +1,139 @@
+"""The verification panel on an exported signed PDF; admin: route templates, users, models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from tests.ui.helpers import TIMEOUT, main_window, wait_idle
+
+
+def test_verification_panel_on_exported_signed_pdf(qtbot: Any, backend: Any, runner: Any, qsettings: Any,
+                                                   tmp_path: Path) -> None:
+    from eoffice.ui.verify import VerifyPanel
+
+    staf = backend.login("staf.kominfo", "demo")
+    signed_row = next(r for r in backend.letter_list(staf) if r.status == "dispatched")
+    pdf, signed = backend.pdf(staf, signed_row.id)
+    assert signed
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(pdf)
+    panel = VerifyPanel(backend, runner)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.verified, timeout=TIMEOUT) as ok:
+        panel.verify_file(path)
+    assert ok.args[0].ok
+    assert panel.model.rowCount() == 1
+    assert panel.model.index(0, 7).data() == "SAH"
+    assert panel.model.index(0, 4).data() == "ya"  # trusted through the DB's root
+    assert "SAH" in panel.result.text()
+    tampered = bytearray(pdf)
+    at = tampered.find(b"Penyampaian")
+    if at < 0:
+        at = len(tampered) // 3
+    tampered[at] ^= 0x01
+    with qtbot.waitSignal(panel.verified, timeout=TIMEOUT) as bad:
+        panel.verify_bytes(bytes(tampered), "diubah.pdf")
+    assert not bad.args[0].ok
+    assert "TIDAK SAH" in panel.result.text()
+    wait_idle(qtbot, runner)
+
+
+def test_admin_imports_a_route_template(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any,
+                                        qsettings: Any, tmp_path: Path) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "admin")
+    assert "admin" in w.nav_items
+    w.select_view("admin")
+    panel = w.page_widgets["admin"]
+    qtbot.waitUntil(lambda: panel.templates.rowCount() > 0, timeout=TIMEOUT)
+    for model in (panel.users, panel.units, panel.templates, panel.certs):
+        qtmodeltester.check(model)
+    before = panel.templates.rowCount()
+    out = tmp_path / "nota.yaml"
+    with qtbot.waitSignal(panel.changed, timeout=TIMEOUT):
+        panel.export_to("nota_dinas", out)
+    data = yaml.safe_load(out.read_text(encoding="utf-8"))
+    data["name"] = "nota_dinas_cepat"
+    data["unit_code"] = "DISKOMINFO"
+    data["stages"] = [s for s in data["stages"] if s["kind"] != "approve"]
+    data["stages"].insert(1, {**data["stages"][0], "name": "paraf_kasi_lain", "order": data["stages"][0]["order"]})
+    with qtbot.waitSignal(panel.loaded, timeout=TIMEOUT):
+        panel.import_text(yaml.safe_dump(data))
+    assert "diimpor" in panel.message.text()
+    assert panel.templates.rowCount() == before + 1
+    new = next(t for t in panel.templates.rows if t["name"] == "nota_dinas_cepat")
+    panel.show_template(new)
+    qtmodeltester.check(panel.stages)
+    assert panel.stages.index(0, 0).data().endswith("(paralel)")
+    panel.import_text("stages: [")
+    qtbot.waitUntil(lambda: "YAML" in panel.message.text(), timeout=TIMEOUT)
+    wait_idle(qtbot, runner)
+
+
+def test_admin_adds_a_unit_and_delegation(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    from PySide6.QtWidgets import QDateEdit, QLineEdit
+
+    w = main_window(qtbot, backend, runner, qsettings, "admin")
+    w.select_view("admin")
+    panel = w.page_widgets["admin"]
+    qtbot.waitUntil(lambda: panel.units.rowCount() > 0, timeout=TIMEOUT)
+    before = panel.units.rowCount()
+    dlg = panel.add_unit()
+    code, name = dlg.findChildren(QLineEdit)[:2]
+    code.setText("UPTD-TIK")
+    name.setText("UPTD Pusat Data")
+    with qtbot.waitSignal(panel.loaded, timeout=TIMEOUT):
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    assert panel.units.rowCount() == before + 1
+    dlg = panel.delegate()
+    qtbot.waitUntil(lambda: dlg.to.count() > 0, timeout=TIMEOUT)
+    starts, ends = dlg.findChildren(QDateEdit)
+    ends.setDate(starts.date().addDays(3))
+    with qtbot.waitSignal(panel.changed, timeout=TIMEOUT) as changed:
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    assert changed.args[0] == "delegation"
+    assert "dibuat" in panel.message.text()
+    wait_idle(qtbot, runner)
+
+
+def test_dashboard_for_leaders(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "kepala.kominfo")
+    w.select_view("dashboard")
+    dash = w.page_widgets["dashboard"]
+    qtbot.waitUntil(lambda: dash.data is not None, timeout=TIMEOUT)
+    assert dash.model.rowCount() == len(dash.data["open"]) > 0
+    qtmodeltester.check(dash.model)
+    assert dash.chart.series()  # the turnaround chart has its bars
+    assert "Terbuka" in dash.open_kpi.text()
+    with qtbot.waitSignal(dash.loaded, timeout=TIMEOUT):
+        w.refresh()
+    wait_idle(qtbot, runner)
+
+
+def test_admin_revokes_a_certificate_with_the_ca_passphrase(qtbot: Any, backend: Any, runner: Any,
+                                                            qsettings: Any) -> None:
+    from PySide6.QtWidgets import QComboBox, QLineEdit
+
+    from eoffice.services.demo_letters import DEMO_SECRET
+
+    w = main_window(qtbot, backend, runner, qsettings, "admin")
+    w.select_view("admin")
+    panel = w.page_widgets["admin"]
+    qtbot.waitUntil(lambda: panel.users.rowCount() > 0, timeout=TIMEOUT)
+    dlg = panel.cert_action("revoke")
+    combo = dlg.findChild(QComboBox)
+    combo.setCurrentIndex(combo.findData("staf.kominfo"))
+    passphrase, reason = dlg.findChildren(QLineEdit)
+    passphrase.setText("salah")
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    qtbot.waitUntil(lambda: bool(dlg.error.text()), timeout=TIMEOUT)
+    passphrase.setText(DEMO_SECRET)
+    reason.setText("kunci hilang")
+    with qtbot.waitSignal(panel.changed, timeout=TIMEOUT):
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    assert "dicabut" in panel.message.text()
+    qtbot.waitUntil(lambda: any(c["login"] == "staf.kominfo" and c["revoked"] for c in panel.certs.rows),
+                    timeout=TIMEOUT)
+    wait_idle(qtbot, runner)
