@@ -25,8 +25,9 @@ from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, login
 from eoffice.services.resolve import OrgView
 from eoffice.store.db import check_connection, describe, first_line, make_engine
+from eoffice.store.migrate import HEAD, schema_state
 from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
-from eoffice.store.uow import UnitOfWork
+from eoffice.store.uow import UnitOfWork, run_in_transaction
 from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.state import Decision
 from eoffice.workflow.template import template_from_dict, template_to_dict
@@ -68,17 +69,19 @@ class Backend:
         return describe(self.engine)
 
     def ping(self) -> None:
-        """Raises Unavailable when the database cannot be reached."""
+        """Raises Unavailable when the database cannot be reached, BadInput when its schema is not this
+        version's (the same check every CLI command makes)."""
         check_connection(self.engine)
+        state = schema_state(self.engine)
+        if state != HEAD:
+            raise BadInput(f"Skema database {state or 'belum ada'}, versi ini memerlukan {HEAD}: "
+                           "jalankan 'eoffice init'")
 
     def run(self, use_case: Callable[[UnitOfWork], T]) -> T:
         try:
-            with UnitOfWork(self.engine) as uow:
-                result = use_case(uow)
-                uow.commit()
+            return run_in_transaction(self.engine, use_case)
         except OperationalError as exc:  # the network went away: a message, not a crash
             raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc
-        return result
 
     def close(self) -> None:
         self.engine.dispose()
@@ -323,7 +326,7 @@ class Backend:
         def use_case(uow: UnitOfWork) -> dict[str, Any]:
             now = uow.now()
             visible = select(Document.id).where(visible_clause(uow, actor))
-            logins = dict(uow.session.execute(select(User.id, User.login)).tuples().all())
+            logins = dict(uow.session.execute(select(User.id, User.login)).all())
             pending = uow.session.execute(
                 select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
                 .where(StepRow.status == "pending", StepRow.document_id.in_(visible))
@@ -419,7 +422,7 @@ class Backend:
         from eoffice.store.models import CertificateRow
 
         def use_case(uow: UnitOfWork) -> list[dict[str, Any]]:
-            logins = dict(uow.session.execute(select(User.id, User.login)).tuples().all())
+            logins = dict(uow.session.execute(select(User.id, User.login)).all())
             return [{"login": logins.get(r.user_id or -1, "-"), "purpose": r.purpose,
                      "fingerprint": r.fingerprint, "revoked": r.revoked_at is not None, "not_after": r.not_after}
                     for r in uow.session.scalars(select(CertificateRow).order_by(CertificateRow.id))]
