@@ -19,7 +19,7 @@ from sqlalchemy.engine import Engine
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, login
 from eoffice.store.db import check_connection, make_engine, resolve_url
-from eoffice.store.migrate import HEAD, schema_state
+from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
 
 T = TypeVar("T")

@@ -20,13 +20,13 @@ from sqlalchemy.exc import OperationalError
 from eoffice.documents.body import parse_body_json
 from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
-from eoffice.services import compose, delegation, incoming, letters, org, queries, routing
+from eoffice.services import delegation, incoming, letters, org, queries, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, login
 from eoffice.services.resolve import OrgView
 from eoffice.store.db import check_connection, describe, first_line, make_engine
-from eoffice.store.migrate import HEAD, schema_state
 from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
+from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
 from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.state import Decision
@@ -39,7 +39,7 @@ if TYPE_CHECKING:  # signing pulls in pyHanko (~0.5 s of imports): loaded on fir
 
 T = TypeVar("T")
 HEAVY = ("eoffice.services.signatures", "eoffice.services.audit", "eoffice.signing.verify",
-         "eoffice.signing.passphrase", "eoffice.documents.render")
+         "eoffice.signing.passphrase", "eoffice.documents.render", "eoffice.services.compose")
 
 DECISIONS = {"approve": Decision.APPROVE, "return": Decision.RETURN, "reject": Decision.REJECT}
 WITA = dt.timezone(dt.timedelta(hours=8))
@@ -447,11 +447,11 @@ def preview_unsaved(uow: UnitOfWork, actor: Actor, d: letters.Draft) -> bytes:
                    urgency=d.urgency.value, classification=d.classification.value, kode_klasifikasi="",
                    status="draft", unit_id=actor.unit_id, created_by=actor.user_id, current_version=1)
     from eoffice.documents.body import body_to_obj
+    from eoffice.documents.render import render_letter
+    from eoffice.services import compose  # ReportLab: loaded by warm_up() after the window is shown
 
     version = DocumentVersion(document_id=doc.id, version=1, body=body_to_obj(d.body), fields=dict(d.fields))
     data = compose.letter_data(uow, doc, version, None)
-    from eoffice.documents.render import render_letter
-
     data = dataclasses.replace(data, recipients=tuple(_label(uow, t.strip()) for t in d.to if t.strip()),
                                tembusan=tuple(_label(uow, c.strip()) for c in d.cc if c.strip()))
     return render_letter(data).pdf

@@ -8,21 +8,9 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import text
 from sqlalchemy.engine import Engine
-from sqlalchemy.exc import DBAPIError
 
 MIGRATIONS = Path(__file__).with_name("migrations")
-HEAD = "0003"  # the newest migration; a test keeps it equal to Alembic's head
-
-
-def schema_state(engine: Engine) -> str | None:
-    """The schema revision without loading Alembic (cheap enough for every command's start)."""
-    with engine.connect() as conn:
-        try:
-            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        except DBAPIError:
-            return None
 
 
 def _config() -> Config:

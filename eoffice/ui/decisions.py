@@ -4,6 +4,7 @@ reject with the signed statement, and signing one or many letters with a cancell
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -89,6 +90,9 @@ class DecisionsMixin:
         total = len(ids)
 
         def work(progress: Progress) -> list[tuple[str, bool, str]]:
+            # Unlocking the key (PKCS#12 KDF, ~50 ms) holds the GIL: let the UI thread show the progress
+            # dialog first, so the two pauses do not add up to one visible stall.
+            time.sleep(0.03)
             identity = b.identity(a.login, passphrase)
             results: list[tuple[str, bool, str]] = []
             for n, doc_id in enumerate(ids):
