@@ -4,7 +4,7 @@ Next to it, in the same run: a bare PySide6 QMainWindow start (process start -> 
 Qt app pays. Each measurement is a fresh child process (cold Python imports each time; the OS file cache is
 warm after the first run), offscreen platform.
 
-    PYTHONPATH=. /work/venv/bin/python bench/bench_startup.py [--docs 10000] [--runs 5]
+    PYTHONPATH=. .venv/bin/python bench/bench_startup.py [--docs 10000] [--runs 5]
 """
 
 from __future__ import annotations

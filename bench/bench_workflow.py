@@ -4,7 +4,7 @@
 
 or against a server you started yourself (admin URL to database "postgres"):
 
-    PYTHONPATH=. /work/venv/bin/python bench/bench_workflow.py \
+    PYTHONPATH=. .venv/bin/python bench/bench_workflow.py \
         --pg-url postgresql+psycopg://u@127.0.0.1:5432/postgres \
         --pgbench /usr/lib/postgresql/15/bin/pgbench
 

@@ -2,7 +2,7 @@
 # Workflow-transition benchmark (not a test): starts a throw-away PostgreSQL, runs pgbench TPC-B and the
 # eoffice workflow benchmark against it, then removes the cluster. ~2-3 minutes. Extra arguments go to
 # bench/bench_workflow.py, e.g. bench/run_workflow_bench.sh --docs-per-client 20
-# Python: $PYTHON, else .venv/bin/python, else /work/venv/bin/python.
+# Python: $PYTHON, else .venv/bin/python.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source tools/bootstrap.sh
@@ -10,7 +10,7 @@ source tools/pg-throwaway.sh
 
 PY="${PYTHON:-}"
 if [ -z "$PY" ]; then
-  if [ -x .venv/bin/python ]; then PY=.venv/bin/python; else PY=/work/venv/bin/python; fi
+  PY=.venv/bin/python
 fi
 
 trap pg_throwaway_stop EXIT

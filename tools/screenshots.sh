@@ -4,7 +4,7 @@
 # Usage: tools/screenshots.sh [OUT_DIR] [USER]    (USER default: gubernur; admin shows the Admin screen)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-PY=${PYTHON:-/work/venv/bin/python}
+PY=${PYTHON:-.venv/bin/python}
 OUT=$(realpath -m "${1:-docs/screenshots}")
 USER_LOGIN=${2:-gubernur}
 TMP=$(mktemp -d)
