@@ -49,7 +49,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str, code: int) -> int:
-    sys.stderr.write(f"eoffice: {message}\n")
+    # One line whatever the input held: control characters (also the ones str.splitlines() breaks on)
+    # are shown escaped.
+    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+    sys.stderr.write(f"eoffice: {line}\n")
     return code
 
 

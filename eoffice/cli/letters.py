@@ -104,7 +104,7 @@ def _read_fields(path: Path | None) -> dict[str, Any]:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as exc:
         raise BadInput(f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
-    except yaml.YAMLError as exc:
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise BadInput(f"{path}: bukan YAML/JSON yang valid") from exc
     if not isinstance(data, dict):
         raise BadInput(f"{path}: harus berisi pemetaan (mapping)")

@@ -275,6 +275,8 @@ def load_template(path: str | Path) -> RouteTemplate:
     fmt = _format_of(p)
     try:
         text = p.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise BadInput(f"{p}: not UTF-8 text (byte {e.start})") from e
     except OSError as e:
         raise Unavailable(f"{p}: cannot read ({e.strerror or e})") from e
     try:
