@@ -159,6 +159,7 @@ class Backend:
             out = queries.counts(uow, actor)
             out["disposisi"] = sum(1 for _, n in incoming.my_dispositions(uow, actor) if n.status != "done")
             out["disposisi"] += len(incoming.incoming_for(uow, actor))
+            out["reminders"] = reminder_count(uow, actor)
             return out
         return self.run(use_case)
 
@@ -427,6 +428,18 @@ class Backend:
                      "fingerprint": r.fingerprint, "revoked": r.revoked_at is not None, "not_after": r.not_after}
                     for r in uow.session.scalars(select(CertificateRow).order_by(CertificateRow.id))]
         return self.run(use_case)
+
+
+def reminder_count(uow: UnitOfWork, actor: Actor) -> int:
+    """Reminder notes ('eoffice overdue --remind') on the steps the actor holds now: the app notifies when
+    this grows."""
+    from eoffice.store.models import RouteNote
+
+    steps = [i.step_id for i in routing.inbox(uow, actor)]
+    if not steps:
+        return 0
+    return len(uow.session.scalars(select(RouteNote.id).where(RouteNote.kind == "reminder",
+                                                              RouteNote.step_id.in_(steps))).all())
 
 
 def _aware(t: dt.datetime) -> dt.datetime:
