@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 from eoffice.documents.body import parse_body_json
 from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
-from eoffice.services import delegation, incoming, letters, org, queries, routing
+from eoffice.services import delegation, incoming, letters, numbering, org, queries, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, login
 from eoffice.services.resolve import OrgView
@@ -377,6 +377,21 @@ class Backend:
                  ) -> org.UnitInfo:
         return self.run(lambda uow: org.add_unit(uow, actor, code=code, name=name, kind=kind,
                                                  parent_code=parent_code))
+
+    def positions(self) -> list[org.PositionInfo]:
+        return self.run(org.list_positions)
+
+    def add_position(self, actor: Actor, *, code: str, title: str, unit_code: str, parent_code: str | None = None,
+                     roles: Sequence[str] = ()) -> org.PositionInfo:
+        return self.run(lambda uow: org.position_info(uow, org.add_position(
+            uow, actor, code=code, title=title, unit_code=unit_code, parent_code=parent_code, roles=tuple(roles))))
+
+    def number_formats(self) -> list[numbering.FormatInfo]:
+        return self.run(numbering.list_formats)
+
+    def set_number_format(self, actor: Actor, pattern: str, *, unit_code: str | None = None,
+                          kind: str | None = None) -> None:
+        self.run(lambda uow: numbering.set_format(uow, actor, pattern.strip(), unit_code=unit_code, kind=kind))
 
     def templates(self) -> list[dict[str, Any]]:
         return self.run(lambda uow: [{"name": r.name, "version": r.version, "doc_kind": r.doc_kind,

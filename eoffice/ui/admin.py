@@ -133,6 +133,12 @@ class AdminPanel(QWidget):
         self.tabs.addTab(self._tab(self.certs, [("Terbitkan Sertifikat...", lambda: self.cert_action("issue")),
                                                 ("Cabut Sertifikat...", lambda: self.cert_action("revoke"))]),
                          "Sertifikat")
+        from eoffice.ui.admin_org import NumberingTab, PositionsTab
+
+        self.numbering = NumberingTab(backend, actor, runner)
+        self.positions = PositionsTab(backend, actor, runner)
+        self.tabs.insertTab(2, self.positions, "Jabatan")
+        self.tabs.addTab(self.numbering, "Penomoran")
         self.tabs.addTab(self._delegation_tab(), "Delegasi")
         title = QLabel("Admin")
         title.setStyleSheet("font-size:13pt;font-weight:bold")
@@ -141,6 +147,7 @@ class AdminPanel(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.tabs, 1)
         self.refresh()
+        self.org_tabs = (self.numbering, self.positions)  # they loaded themselves; refresh() reloads them
 
     def _tab(self, model: RowsModel, actions: list[tuple[str, Any]]) -> QWidget:
         w = QWidget()
@@ -202,6 +209,8 @@ class AdminPanel(QWidget):
 
     def refresh(self) -> None:
         b = self.backend
+        for tab in getattr(self, "org_tabs", ()):
+            tab.refresh()
 
         def fetch() -> tuple[Any, ...]:
             return b.users(), b.units(), b.templates(), b.certificates()
