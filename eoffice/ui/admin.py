@@ -174,7 +174,8 @@ class AdminPanel(QWidget):
         self.template_desc = QLabel("")
         self.template_desc.setWordWrap(True)
         bar = QHBoxLayout()
-        for label, fn in (("Impor YAML...", self.import_file), ("Ekspor YAML...", self.export_file)):
+        for label, fn in (("Ubah Templat...", self.edit_template), ("Impor YAML...", self.import_file),
+                          ("Ekspor YAML...", self.export_file)):
             b = QPushButton(label)
             b.clicked.connect(fn)
             bar.addWidget(b)
@@ -258,6 +259,20 @@ class AdminPanel(QWidget):
         return done
 
     # --- templates -------------------------------------------------------------------------------
+
+    def edit_template(self) -> QDialog | None:
+        from eoffice.ui.route_editor import TemplateEditor
+
+        rows = self.template_view.selectionModel().selectedRows()
+        if not rows:
+            self.say_error("Pilih templat yang akan diubah")
+            return None
+        dlg = TemplateEditor(self.backend, self.actor, self.runner, self.templates.row_at(rows[0].row()), self)
+        dlg.saved.connect(lambda name, version: self._done("template", f"Templat {name} versi {version} disimpan")(
+            (name, version)))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Impor templat rute", str(Path.home()), "YAML/JSON (*.yaml *.yml *.json)")

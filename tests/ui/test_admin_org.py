@@ -82,3 +82,54 @@ def test_admin_adds_a_position(qtbot: Any, qtmodeltester: Any, backend: Any, run
     dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     qtbot.waitUntil(lambda: "sudah ada" in dlg.error.text(), timeout=TIMEOUT)
     wait_idle(qtbot, runner)
+
+
+def test_admin_edits_a_route_template_into_version_2(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any,
+                                                     qsettings: Any) -> None:
+    from eoffice.ui.route_editor import renumber
+
+    panel = admin_panel(qtbot, backend, runner, qsettings)
+    row = next(i for i, t in enumerate(panel.templates.rows) if t["name"] == "nota_dinas")
+    assert panel.templates.rows[row]["version"] == 1
+    panel.template_view.selectRow(row)
+    ed = panel.edit_template()
+    qtmodeltester.check(ed.model)
+    n = ed.model.rowCount()
+    first = ed.stages[0]
+    ed.view.selectRow(0)
+    dlg = ed.add_stage()  # after the first stage: later stages move down one
+    dlg.name.setText("paraf_tambahan")
+    dlg.assignees.setText(", ".join(first["assignees"]))
+    dlg.sla.setValue(8)
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    assert ed.model.rowCount() == n + 1
+    assert ed.stages[1]["name"] == "paraf_tambahan" and ed.stages[1]["order"] == first["order"] + 1
+    ed.view.selectRow(1)
+    ed.move_stage(-1)  # now first
+    assert ed.stages[0]["name"] == "paraf_tambahan"
+    dlg = ed.edit_stage()
+    dlg.quorum.setValue(1)
+    dlg.cond_field.setCurrentIndex(dlg.cond_field.findData("urgency"))
+    dlg.cond_op.setCurrentIndex(dlg.cond_op.findData("in"))
+    dlg.cond_value.setText("segera, sangat_segera")
+    dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    assert ed.stages[0]["condition"] == {"field": "urgency", "op": "in", "value": ["segera", "sangat_segera"]}
+    qtmodeltester.check(ed.model)
+    with qtbot.waitSignal(panel.loaded, timeout=TIMEOUT):
+        ed.save_button.click()
+    assert "nota_dinas versi 2 disimpan" in panel.message.text()
+    saved = next(t for t in panel.templates.rows if t["name"] == "nota_dinas")
+    assert saved["version"] == 2
+    stages = sorted(saved["definition"]["stages"], key=lambda s: s["order"])
+    assert stages[0]["name"] == "paraf_tambahan" and stages[0]["sla_hours"] == 8
+    assert len(stages) == n + 1
+    # a broken edit (the sign stage removed) keeps the dialog open with the validation message
+    panel.template_view.selectRow(next(i for i, t in enumerate(panel.templates.rows) if t["name"] == "nota_dinas"))
+    ed = panel.edit_template()
+    ed.view.selectRow(next(i for i, s in enumerate(ed.stages) if s["kind"] == "sign"))
+    ed.remove_stage()
+    ed.save_button.click()
+    qtbot.waitUntil(lambda: "sign" in ed.error.text(), timeout=TIMEOUT)
+    assert ed.isVisible()
+    assert renumber([{"order": 2}, {"order": 2}, {"order": 5}]) == [{"order": 1}, {"order": 1}, {"order": 2}]
+    wait_idle(qtbot, runner)
