@@ -20,7 +20,7 @@ from sqlalchemy.exc import OperationalError
 from eoffice.documents.body import parse_body_json
 from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
-from eoffice.services import delegation, incoming, letters, org, queries, routing
+from eoffice.services import delegation, incoming, letters, numbering, org, queries, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, login
 from eoffice.services.resolve import OrgView
@@ -159,6 +159,7 @@ class Backend:
             out = queries.counts(uow, actor)
             out["disposisi"] = sum(1 for _, n in incoming.my_dispositions(uow, actor) if n.status != "done")
             out["disposisi"] += len(incoming.incoming_for(uow, actor))
+            out["reminders"] = reminder_count(uow, actor)
             return out
         return self.run(use_case)
 
@@ -377,6 +378,21 @@ class Backend:
         return self.run(lambda uow: org.add_unit(uow, actor, code=code, name=name, kind=kind,
                                                  parent_code=parent_code))
 
+    def positions(self) -> list[org.PositionInfo]:
+        return self.run(org.list_positions)
+
+    def add_position(self, actor: Actor, *, code: str, title: str, unit_code: str, parent_code: str | None = None,
+                     roles: Sequence[str] = ()) -> org.PositionInfo:
+        return self.run(lambda uow: org.position_info(uow, org.add_position(
+            uow, actor, code=code, title=title, unit_code=unit_code, parent_code=parent_code, roles=tuple(roles))))
+
+    def number_formats(self) -> list[numbering.FormatInfo]:
+        return self.run(numbering.list_formats)
+
+    def set_number_format(self, actor: Actor, pattern: str, *, unit_code: str | None = None,
+                          kind: str | None = None) -> None:
+        self.run(lambda uow: numbering.set_format(uow, actor, pattern.strip(), unit_code=unit_code, kind=kind))
+
     def templates(self) -> list[dict[str, Any]]:
         return self.run(lambda uow: [{"name": r.name, "version": r.version, "doc_kind": r.doc_kind,
                                       "unit": r.unit_code, "definition": r.definition}
@@ -427,6 +443,18 @@ class Backend:
                      "fingerprint": r.fingerprint, "revoked": r.revoked_at is not None, "not_after": r.not_after}
                     for r in uow.session.scalars(select(CertificateRow).order_by(CertificateRow.id))]
         return self.run(use_case)
+
+
+def reminder_count(uow: UnitOfWork, actor: Actor) -> int:
+    """Reminder notes ('eoffice overdue --remind') on the steps the actor holds now: the app notifies when
+    this grows."""
+    from eoffice.store.models import RouteNote
+
+    steps = [i.step_id for i in routing.inbox(uow, actor)]
+    if not steps:
+        return 0
+    return len(uow.session.scalars(select(RouteNote.id).where(RouteNote.kind == "reminder",
+                                                              RouteNote.step_id.in_(steps))).all())
 
 
 def _aware(t: dt.datetime) -> dt.datetime:

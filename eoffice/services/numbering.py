@@ -7,6 +7,8 @@ number is also UNIQUE per scope in the documents table, as a second line of defe
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select, update
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -60,6 +62,23 @@ def set_format(uow: UnitOfWork, actor: Actor | None, pattern: str, *, unit_code:
     uow.touched("number_format", f"{unit_code}:{kind}")
     uow.audit("numbering.format", actor_id=actor.user_id if actor else None,
               data={"unit": unit_code, "kind": kind, "pattern": pattern})
+
+
+@dataclass(frozen=True)
+class FormatInfo:
+    """One number format: unit None = every agency, kind None = every kind."""
+
+    unit: str | None
+    kind: str | None
+    pattern: str
+
+
+def list_formats(uow: UnitOfWork) -> list[FormatInfo]:
+    """The configured formats, general ones first (letters without one use DEFAULT_FORMAT)."""
+    codes = {u.id: u.code for u in uow.units.all()}
+    out = [FormatInfo(codes.get(r.unit_id) if r.unit_id else None, r.doc_kind, r.pattern)
+           for r in uow.session.scalars(select(NumberFormat))]
+    return sorted(out, key=lambda f: (f.unit is not None, f.unit or "", f.kind is not None, f.kind or ""))
 
 
 def check_numberable(uow: UnitOfWork, doc: Document) -> None:

@@ -238,6 +238,29 @@ def list_units(uow: UnitOfWork) -> list[UnitInfo]:
     return [UnitInfo(u.id, u.code, u.name, u.kind, codes.get(u.parent_id) if u.parent_id else None) for u in units]
 
 
+@dataclass(frozen=True)
+class PositionInfo:
+    code: str
+    title: str
+    unit: str
+    parent: str | None
+    roles: tuple[str, ...]
+
+
+def position_info(uow: UnitOfWork, pos: Position) -> PositionInfo:
+    parent = uow.positions.get(pos.parent_id) if pos.parent_id else None
+    return PositionInfo(pos.code, pos.title, uow.units.get(pos.unit_id).code, parent.code if parent else None,
+                        tuple(pos.roles.split()))
+
+
+def list_positions(uow: UnitOfWork) -> list[PositionInfo]:
+    units = {u.id: u.code for u in uow.units.all()}
+    positions = list(uow.positions.all())
+    codes = {p.id: p.code for p in positions}
+    return [PositionInfo(p.code, p.title, units[p.unit_id], codes.get(p.parent_id) if p.parent_id else None,
+                         tuple(p.roles.split())) for p in positions]
+
+
 def _require_admin_unless_bootstrap(uow: UnitOfWork, actor: Actor | None) -> None:
     """A fresh database has no admin yet: anyone may set it up. After that, only admins."""
     if actor is None and not uow.users.any_admin():

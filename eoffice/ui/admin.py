@@ -133,6 +133,12 @@ class AdminPanel(QWidget):
         self.tabs.addTab(self._tab(self.certs, [("Terbitkan Sertifikat...", lambda: self.cert_action("issue")),
                                                 ("Cabut Sertifikat...", lambda: self.cert_action("revoke"))]),
                          "Sertifikat")
+        from eoffice.ui.admin_org import NumberingTab, PositionsTab
+
+        self.numbering = NumberingTab(backend, actor, runner)
+        self.positions = PositionsTab(backend, actor, runner)
+        self.tabs.insertTab(2, self.positions, "Jabatan")
+        self.tabs.addTab(self.numbering, "Penomoran")
         self.tabs.addTab(self._delegation_tab(), "Delegasi")
         title = QLabel("Admin")
         title.setStyleSheet("font-size:13pt;font-weight:bold")
@@ -141,6 +147,7 @@ class AdminPanel(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.tabs, 1)
         self.refresh()
+        self.org_tabs = (self.numbering, self.positions)  # they loaded themselves; refresh() reloads them
 
     def _tab(self, model: RowsModel, actions: list[tuple[str, Any]]) -> QWidget:
         w = QWidget()
@@ -167,7 +174,8 @@ class AdminPanel(QWidget):
         self.template_desc = QLabel("")
         self.template_desc.setWordWrap(True)
         bar = QHBoxLayout()
-        for label, fn in (("Impor YAML...", self.import_file), ("Ekspor YAML...", self.export_file)):
+        for label, fn in (("Ubah Templat...", self.edit_template), ("Impor YAML...", self.import_file),
+                          ("Ekspor YAML...", self.export_file)):
             b = QPushButton(label)
             b.clicked.connect(fn)
             bar.addWidget(b)
@@ -202,6 +210,8 @@ class AdminPanel(QWidget):
 
     def refresh(self) -> None:
         b = self.backend
+        for tab in getattr(self, "org_tabs", ()):
+            tab.refresh()
 
         def fetch() -> tuple[Any, ...]:
             return b.users(), b.units(), b.templates(), b.certificates()
@@ -249,6 +259,20 @@ class AdminPanel(QWidget):
         return done
 
     # --- templates -------------------------------------------------------------------------------
+
+    def edit_template(self) -> QDialog | None:
+        from eoffice.ui.route_editor import TemplateEditor
+
+        rows = self.template_view.selectionModel().selectedRows()
+        if not rows:
+            self.say_error("Pilih templat yang akan diubah")
+            return None
+        dlg = TemplateEditor(self.backend, self.actor, self.runner, self.templates.row_at(rows[0].row()), self)
+        dlg.saved.connect(lambda name, version: self._done("template", f"Templat {name} versi {version} disimpan")(
+            (name, version)))
+        self.dialog = dlg
+        dlg.open()
+        return dlg
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Impor templat rute", str(Path.home()), "YAML/JSON (*.yaml *.yml *.json)")

@@ -2,14 +2,27 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QLabel, QSplitter, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
 from eoffice.ui import text
+from eoffice.ui.export import table_of, write_csv, write_pdf
 from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.tasks import TaskRunner
 
@@ -36,6 +49,7 @@ def kpi(title: str) -> QLabel:
 
 class Dashboard(QWidget):
     loaded = Signal()
+    exported = Signal(str)  # the file written
 
     def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -48,10 +62,17 @@ class Dashboard(QWidget):
         for w in (self.open_kpi, self.overdue_kpi, self.decided_kpi):
             kpis.addWidget(w)
         kpis.addStretch(1)
+        self.csv_button, self.pdf_button = QPushButton("Ekspor CSV"), QPushButton("Ekspor PDF")
+        self.csv_button.clicked.connect(lambda: self.ask_export("csv"))
+        self.pdf_button.clicked.connect(lambda: self.ask_export("pdf"))
+        kpis.addWidget(self.csv_button)
+        kpis.addWidget(self.pdf_button)
+        self.message = QLabel("")
+        self.message.setWordWrap(True)
         self.model = RowsModel(open_columns(), self)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
-        view = QTableView()
+        self.view = view = QTableView()
         view.setModel(self.proxy)
         view.setSortingEnabled(True)
         view.verticalHeader().setVisible(False)
@@ -69,6 +90,7 @@ class Dashboard(QWidget):
         lay = QVBoxLayout(self)
         lay.addWidget(title)
         lay.addLayout(kpis)
+        lay.addWidget(self.message)
         lay.addWidget(split, 1)
         self.refresh()
 
@@ -105,3 +127,34 @@ class Dashboard(QWidget):
         series.attachAxis(x)
         series.attachAxis(y)
         self.loaded.emit()
+
+    # --- export ----------------------------------------------------------------------------------
+
+    def ask_export(self, fmt: str) -> None:
+        label = "CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)"
+        path, _ = QFileDialog.getSaveFileName(self, "Ekspor Dasbor", str(Path.home() / f"dasbor.{fmt}"), label)
+        if path:
+            (self.export_csv if fmt == "csv" else self.export_pdf)(Path(path))
+
+    def export_csv(self, path: Path) -> None:
+        """The open items as shown (the table's sort order), for Excel."""
+        self._write(path, lambda: write_csv(path, *table_of(self.proxy)))
+
+    def export_pdf(self, path: Path) -> None:
+        """A4 landscape: the KPIs, the open items table and the turnaround chart."""
+        QCoreApplication.sendPostedEvents()  # a chart filled just now lays itself out on posted events
+        summary = "   ".join(re.sub(r"<[^>]+>", "", w.text())
+                             for w in (self.open_kpi, self.overdue_kpi, self.decided_kpi))
+        self._write(path, lambda: write_pdf(path, "Pelacakan dan Kinerja", summary, *table_of(self.proxy),
+                                            chart=self.chart_view))
+
+    def _write(self, path: Path, write: Any) -> None:
+        try:
+            write()
+        except OSError as exc:
+            self.message.setText(f"{path}: tidak dapat ditulis ({exc.strerror or exc})")
+            self.message.setStyleSheet("color:#b3261e")
+            return
+        self.message.setText(f"Diekspor: {path}")
+        self.message.setStyleSheet("color:#1b7a34")
+        self.exported.emit(str(path))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressDialog,
     QSplitter,
     QStackedWidget,
+    QStyle,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -31,7 +32,16 @@ from PySide6.QtWidgets import (
 from eoffice.ui import text
 from eoffice.ui.decisions import DecisionsMixin
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
-from eoffice.ui.models import FilterProxy, ListRow, RowsModel, list_columns
+from eoffice.ui.models import (
+    FilterProxy,
+    ListRow,
+    RowsModel,
+    disposition_row,
+    inbox_row,
+    letter_row,
+    list_columns,
+)
+from eoffice.ui.notify import Notifier
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import TaskRunner
 
@@ -52,21 +62,6 @@ MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking
 OWN_DONE = {"draft", "returned"}
 IN_FLIGHT = {"in_review", "to_sign", "signed"}
 ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
-
-
-def inbox_row(i: Any) -> ListRow:
-    return ListRow(i.document_id, i.subject, i.kind, text.STAGE_KIND.get(i.stage_kind, i.stage_kind), i.urgency,
-                   i.drafter, i.due_at, None, i.stage_kind, i.on_behalf_of)
-
-
-def letter_row(r: Any) -> ListRow:
-    return ListRow(r.id, r.subject, r.kind, text.STATUS.get(r.status, r.status), r.urgency, r.drafter, None,
-                   r.updated_at)
-
-
-def disposition_row(d: dict[str, Any]) -> ListRow:
-    return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
-                   d["urgency"], d["from"], d["deadline"], d["updated_at"])
 
 
 class MainWindow(DecisionsMixin, QMainWindow):
@@ -99,6 +94,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         if split is not None:
             self.mail.restoreState(split)
         self._shortcuts()
+        self.notifier = Notifier(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(lambda b: self.busy_label.setText("Memuat..." if b else ""))
         self.refresh()
@@ -300,6 +296,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
                 f = self.nav_items[key].font()
                 f.setBold(bool(count_key and n))
                 self.nav_items[key].setFont(f)
+        self.notifier.update(counts)
         self.counts_loaded.emit()
 
     def fetch_rows(self, key: str) -> tuple[list[ListRow], dict[str, Any] | None]:
@@ -597,6 +594,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/split", self.mail.saveState())
         self.heartbeat.stop()
+        self.notifier.close()
         for w in self.extra_windows:
             w.close()
         super().closeEvent(event)

@@ -229,3 +229,21 @@ class DispositionTreeModel(QAbstractItemModel):
                 and 0 <= section < len(TREE_HEADERS)):
             return TREE_HEADERS[section]
         return None
+
+
+# --- rows of the main list -------------------------------------------------------------------------
+
+
+def inbox_row(i: Any) -> ListRow:
+    return ListRow(i.document_id, i.subject, i.kind, text.STAGE_KIND.get(i.stage_kind, i.stage_kind), i.urgency,
+                   i.drafter, i.due_at, None, i.stage_kind, i.on_behalf_of)
+
+
+def letter_row(r: Any) -> ListRow:
+    return ListRow(r.id, r.subject, r.kind, text.STATUS.get(r.status, r.status), r.urgency, r.drafter, None,
+                   r.updated_at)
+
+
+def disposition_row(d: dict[str, Any]) -> ListRow:
+    return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
+                   d["urgency"], d["from"], d["deadline"], d["updated_at"])

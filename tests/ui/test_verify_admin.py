@@ -137,3 +137,32 @@ def test_admin_revokes_a_certificate_with_the_ca_passphrase(qtbot: Any, backend:
     qtbot.waitUntil(lambda: any(c["login"] == "staf.kominfo" and c["revoked"] for c in panel.certs.rows),
                     timeout=TIMEOUT)
     wait_idle(qtbot, runner)
+
+
+def test_dashboard_exports_csv_and_pdf(qtbot: Any, backend: Any, runner: Any, qsettings: Any,
+                                       tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    w = main_window(qtbot, backend, runner, qsettings, "kepala.kominfo")
+    w.select_view("dashboard")
+    dash = w.page_widgets["dashboard"]
+    qtbot.waitUntil(lambda: dash.data is not None, timeout=TIMEOUT)
+    csv_path, pdf_path = tmp_path / "dasbor.csv", tmp_path / "dasbor.pdf"
+    with qtbot.waitSignal(dash.exported, timeout=TIMEOUT):
+        dash.export_csv(csv_path)
+    raw = csv_path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf")  # the BOM Excel needs for UTF-8
+    lines = raw.decode("utf-8-sig").splitlines()
+    assert lines[0] == "Hal,Tahap,Di tangan,Batas"
+    assert len(lines) == 1 + len(dash.data["open"])
+    assert any(dash.data["open"][0]["subject"] in line for line in lines[1:])
+    with qtbot.waitSignal(dash.exported, timeout=TIMEOUT):
+        dash.export_pdf(pdf_path)
+    assert pdf_path.read_bytes().startswith(b"%PDF")
+    reader = PdfReader(str(pdf_path))
+    assert len(reader.pages) >= 1
+    assert "Pelacakan dan Kinerja" in " ".join(reader.pages[0].extract_text().split())
+    assert "Diekspor" in dash.message.text()
+    dash.export_csv(tmp_path / "tidak-ada" / "x.csv")
+    assert "tidak dapat ditulis" in dash.message.text()
+    wait_idle(qtbot, runner)
