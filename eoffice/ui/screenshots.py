@@ -101,7 +101,8 @@ class Tour:
             return
         self.w.select_view("admin")
         panel = self._page("admin")
-        panel.tabs.setCurrentIndex(2)
+        titles = [panel.tabs.tabText(i) for i in range(panel.tabs.count())]
+        panel.tabs.setCurrentIndex(next(i for i, t in enumerate(titles) if t.startswith("Rute")))
 
     def tick(self) -> None:
         if self.index >= len(self.steps):
