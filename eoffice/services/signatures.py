@@ -261,7 +261,7 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
                           qr_data=qr_payload(d.id, version.content_sha256, verify_url=verify_url))
         res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=True, stamp=stamp, timestamper_url=tsa_url,
                        reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
-                       signing_time=signed_at)
+                       signing_time=signed_at.astimezone(compose.WITA))  # the stamp shows WITA
         result["r"] = res
         digest = put_blob(uow, res.pdf, "application/pdf")
         d.signed_pdf_sha256, d.signed_version, d.letter_date = digest, version.version, signed_at

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import io
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pyhanko.pdf_utils.font.opentype import GlyphAccumulatorFactory
+from pyhanko.pdf_utils import generic
+from pyhanko.pdf_utils.font.opentype import GlyphAccumulator, GlyphAccumulatorFactory
+from pyhanko.pdf_utils.generic import pdf_name
 from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import QRPosition, QRStamp, QRStampStyle, TextStampStyle
@@ -71,9 +75,47 @@ def font_path() -> Path:
     raise Unavailable(f"Font {_FONT_NAME} tidak ditemukan (resources/fonts atau paket fonts-dejavu-core).")
 
 
+@functools.cache
+def _font_program() -> tuple[bytes, bytes]:
+    """The stamp font file as is, and Flate-compressed: computed once per process."""
+    raw = font_path().read_bytes()
+    return raw, zlib.compress(raw)
+
+
+class _WholeFontAccumulator(GlyphAccumulator):
+    """Embeds the shipped stamp font whole. The file is already a small Latin-only subset (54 KB), so
+    cutting a per-signature subset with fontTools and re-serialising it (~10 ms of every TTE, most of the
+    stamp's cost) buys nothing; glyph ids are kept as-is either way (TrueType, Identity CID ordering)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.cidfont_obj.set_font_file = self._embed_program  # type: ignore[method-assign]
+
+    def _extract_subset(self, options: Any = None) -> None:
+        return None  # nothing to cut: see the class docstring
+
+    def _embed_program(self, writer: Any) -> Any:
+        raw, packed = _font_program()
+        stream = generic.StreamObject({pdf_name("/Filter"): pdf_name("/FlateDecode"),
+                                       pdf_name("/Length1"): generic.NumberObject(len(raw))},  # type: ignore[no-untyped-call]
+                                      encoded_data=packed)
+        ref = writer.add_object(stream)
+        self.cidfont_obj._font_descriptor[pdf_name("/FontFile2")] = ref
+        return ref
+
+
+@dataclass(frozen=True)
+class _WholeFontFactory(GlyphAccumulatorFactory):
+    def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
+        if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
+            obj_stream = writer.prepare_object_stream()
+        return _WholeFontAccumulator(writer=writer, font_handle=io.BytesIO(_font_program()[0]),
+                                     font_size=self.font_size, obj_stream=obj_stream)
+
+
 def _text_box(size: int) -> TextBoxStyle:
     # An embedded TrueType font, so names like 'Ñoño' or 'Gödel' render (the standard 14 fonts cannot).
-    return TextBoxStyle(font=GlyphAccumulatorFactory(str(font_path()), font_size=size), font_size=size,
+    return TextBoxStyle(font=_WholeFontFactory(str(font_path()), font_size=size), font_size=size,
                         leading=size + 2)
 
 
