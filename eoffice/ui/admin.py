@@ -33,6 +33,7 @@ from eoffice.ui import text
 from eoffice.ui.disposisi import qdate
 from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import error_label
 
 
 def table(model: Any, proxy: bool = True) -> tuple[QTableView, Any]:
@@ -78,9 +79,7 @@ class FormDialog(QDialog):
         form = QFormLayout()
         for label, w in rows:
             form.addRow(label, w)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b3261e")
+        self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
         self.buttons.rejected.connect(self.reject)

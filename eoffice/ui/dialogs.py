@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from eoffice.ui import text
 from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import ok_cancel
 
 
 class LoginDialog(QDialog):
@@ -54,11 +55,7 @@ class LoginDialog(QDialog):
         self.error = QLabel("")
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Masuk")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        self.buttons.accepted.connect(self.try_login)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel("Masuk", self.try_login, self.reject)
         form = QFormLayout()
         form.addRow("Pengguna", self.user)
         form.addRow("Kata sandi", self.password)

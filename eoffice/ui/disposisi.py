@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QGridLayout,
@@ -33,6 +32,7 @@ from eoffice.services.incoming import Incoming
 from eoffice.ui import text
 from eoffice.ui.models import Column, RowsModel
 from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import error_label, ok_cancel
 
 
 def qdate(d: QDate) -> dt.date:
@@ -76,9 +76,7 @@ class RegisterDialog(QDialog):
         self.classification = QComboBox()
         for c in Classification:
             self.classification.addItem(text.CLASSIFICATION[c.value], c.value)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b3261e")
+        self.error = error_label()
         form = QFormLayout()
         form.addRow("Pengirim", self.sender_edit)
         form.addRow("Nomor surat", self.number)
@@ -87,11 +85,7 @@ class RegisterDialog(QDialog):
         form.addRow("Ditujukan kepada", self.to)
         form.addRow("Sifat", self.urgency)
         form.addRow("Klasifikasi", self.classification)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Daftarkan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        self.buttons.accepted.connect(self.go)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons = ok_cancel("Daftarkan", self.go, self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.file_label)
         lay.addWidget(choose)
@@ -185,14 +179,8 @@ class DisposeDialog(QDialog):
         self.deadline.setDisplayFormat("dd-MM-yyyy")
         self.deadline.setEnabled(False)
         self.use_deadline.toggled.connect(self.deadline.setEnabled)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b3261e")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Kirim Disposisi")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        self.buttons.accepted.connect(self.go)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        self.buttons = ok_cancel("Kirim Disposisi", self.go, self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Diteruskan kepada (bawahan Anda):"))
         lay.addWidget(self.people_view)

@@ -37,6 +37,7 @@ from eoffice.ui.kindparts import KindParts
 from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.reading import PdfPane
 from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import error_label, ok_cancel
 
 BODY_HELP = ("Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan '- ' "
              "atau '1. '; judul dengan '# '.")
@@ -148,9 +149,7 @@ class DraftEditor(QWidget):
         self.file_list.setMaximumHeight(70)
         add_file = QPushButton("Tambah berkas...")
         add_file.clicked.connect(self.add_files)
-        self.returned = QLabel("")
-        self.returned.setWordWrap(True)
-        self.returned.setStyleSheet("color:#b3261e")
+        self.returned = error_label()
         self.returned.setVisible(False)
 
         def row(*ws: QWidget) -> QWidget:
@@ -395,14 +394,8 @@ class SubmitDialog(QDialog):
         self.setWindowTitle("Ajukan naskah")
         self.setObjectName("submitDialog")
         self.routes = QComboBox()
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b3261e")
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Ajukan")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
-        self.buttons.accepted.connect(self.go)
-        self.buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        self.buttons = ok_cancel("Ajukan", self.go, self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel("Rute (templat alur) yang berlaku untuk naskah ini:"))
         lay.addWidget(self.routes)

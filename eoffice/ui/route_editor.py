@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -24,6 +23,7 @@ from eoffice.ui import text
 from eoffice.ui.admin import FormDialog, condition_text, table
 from eoffice.ui.models import Column, RowsModel
 from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import error_label
 
 CONDITION_FIELDS = {"": "(tanpa kondisi)", "classification": "klasifikasi", "urgency": "sifat", "kind": "jenis"}
 CONDITION_OPS = {"eq": "=", "ne": "≠", "in": "salah satu dari"}
@@ -136,9 +136,7 @@ class TemplateEditor(QDialog):
             b.clicked.connect(fn)
             bar.addWidget(b)
         bar.addStretch(1)
-        self.error = QLabel("")
-        self.error.setWordWrap(True)
-        self.error.setStyleSheet("color:#b3261e")
+        self.error = error_label()
         self.save_button = QPushButton("Simpan sebagai Versi Baru")
         self.save_button.clicked.connect(self.save)
         cancel = QPushButton("Batal")

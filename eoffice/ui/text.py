@@ -1,6 +1,11 @@
-"""Indonesian labels shown in the UI (one place, so wording stays consistent)."""
+"""Indonesian labels shown in the UI, and the small widgets every dialog shares (one place, so wording
+and looks stay consistent)."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from eoffice.domain import KIND_LABELS
 from eoffice.services.queries import STATUS_LABELS
@@ -21,3 +26,24 @@ DISPOSITION_STATUS = {"sent": "Terkirim", "read": "Dibaca", "done": "Selesai", "
 MODIFICATION = {"NONE": "tidak ada perubahan", "LTA_UPDATES": "hanya pembaruan validasi (LTA)",
                 "FORM_FILLING": "pengisian formulir", "ANNOTATIONS": "anotasi ditambahkan",
                 "OTHER": "PERUBAHAN LAIN", "UNKNOWN": "tidak diketahui"}
+
+
+ERROR_STYLE = "color:#b3261e"
+
+
+def error_label() -> QLabel:
+    """The red, wrapping message line every dialog shows its refusals in."""
+    label = QLabel("")
+    label.setWordWrap(True)
+    label.setStyleSheet(ERROR_STYLE)
+    return label
+
+
+def ok_cancel(ok_text: str, accept: Callable[[], object], reject: Callable[[], object]) -> QDialogButtonBox:
+    """OK/Batal buttons with the OK button named for what it does."""
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+    box.accepted.connect(accept)
+    box.rejected.connect(reject)
+    return box
