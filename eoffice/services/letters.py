@@ -121,6 +121,31 @@ def get_document(uow: UnitOfWork, document_id: str) -> Document:
     return doc
 
 
+def get_document_and_hash(uow: UnitOfWork, document_id: str) -> tuple[Document, str]:
+    """The document and its current version's content hash in one query (the hot path of a decision)."""
+    row = uow.session.execute(
+        select(Document, DocumentVersion.content_sha256)
+        .join(DocumentVersion, (DocumentVersion.document_id == Document.id)
+              & (DocumentVersion.version == Document.current_version))
+        .where(Document.id == document_id.strip())).first()
+    if row is None:
+        doc = get_document(uow, document_id)
+        return doc, current_version_hash(uow, doc)
+    doc, digest = row
+    uow.memo[("version_hash", doc.id, doc.current_version)] = digest
+    return doc, digest
+
+
+def current_version_hash(uow: UnitOfWork, doc: Document) -> str:
+    """content_sha256 of the current version, read once per transaction."""
+    key = ("version_hash", doc.id, doc.current_version)
+    if key not in uow.memo:
+        uow.memo[key] = uow.session.scalars(select(DocumentVersion.content_sha256).where(
+            DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version)).one()
+    digest: str = uow.memo[key]
+    return digest
+
+
 def current_version(uow: UnitOfWork, doc: Document) -> DocumentVersion:
     return uow.session.scalars(select(DocumentVersion).where(
         DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version)).one()

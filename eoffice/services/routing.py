@@ -15,13 +15,12 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from eoffice.domain import BadInput, Capacity, DocStatus, InvalidTransition, NotAuthorized, StageKind
+from eoffice.domain import BadInput, DocStatus, InvalidTransition, NotAuthorized, StageKind
 from eoffice.services import letters
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.resolve import OrgView, resolver
-from eoffice.store.models import Delegation as DelegationRow
 from eoffice.store.models import Document, RouteTemplateRow, StepRow
-from eoffice.store.routes import Logins, load_route, save_route
+from eoffice.store.routes import Logins, load_for_action, load_route, save_route
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow import engine
 from eoffice.workflow.delegation import Delegation
@@ -93,10 +92,12 @@ def templates_for(uow: UnitOfWork, doc: Document) -> list[RouteTemplateRow]:
 
 # --- delegations ------------------------------------------------------------------------------------
 
-def delegations_for(uow: UnitOfWork, logins: Logins) -> list[Delegation]:
-    rows = uow.session.scalars(select(DelegationRow).where(DelegationRow.revoked.is_(False)))
-    return [Delegation(logins.login(r.delegator_id), logins.login(r.delegate_id), r.starts_at, r.ends_at,
-                       Capacity(r.capacity)) for r in rows]
+def _load_locked(uow: UnitOfWork, doc: Document, actor: Actor, logins: Logins
+                 ) -> tuple[Route | None, list[Delegation], datetime]:
+    """The document's route with its row locked, the actor's delegations and the record time: two queries."""
+    loaded = load_for_action(uow.session, doc.id, logins, lock=True, actor=(actor.user_id, actor.login))
+    uow.remember_now(loaded.now)
+    return loaded.route, loaded.delegations, uow.now()
 
 
 # --- route actions ----------------------------------------------------------------------------------
@@ -137,7 +138,9 @@ def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: st
     if doc.created_by != actor.user_id:
         raise NotAuthorized("Hanya pembuat naskah yang dapat mengajukannya")
     logins = Logins(uow.session)
-    old = load_route(uow.session, doc.id, logins, lock=True)
+    loaded = load_for_action(uow.session, doc.id, logins, lock=True)
+    uow.remember_now(loaded.now)
+    old = loaded.route
     if old is not None:
         if doc.status != DocStatus.RETURNED.value:
             raise InvalidTransition(f"Naskah sudah diajukan (status: {doc.status})")
@@ -193,11 +196,9 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
     numbering, the PDF signature) inside the same transaction and returns the decision's extras."""
     doc = letters.get_document(uow, document_id)
     logins = Logins(uow.session)
-    route = load_route(uow.session, doc.id, logins, lock=True)
+    route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
         raise InvalidTransition(f"Naskah belum diajukan (status: {doc.status})")
-    now = uow.now()
-    delegations = delegations_for(uow, logins)
     step = my_step(route, actor, delegations, now, {StageKind.SIGN} if signing else None)
     if decision == Decision.APPROVE and step.kind == StageKind.SIGN and not signing:
         raise InvalidTransition("Langkah ini adalah tanda tangan elektronik: gunakan 'eoffice sign'")
@@ -210,7 +211,7 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
     if on_step is not None:
         extra |= on_step(doc, new, decided)
     if "version_hash" not in extra:
-        extra["version_hash"] = letters.current_version(uow, doc).content_sha256
+        extra["version_hash"] = letters.current_version_hash(uow, doc)
     _apply(uow, doc, route, new, events, logins, actor, f"route.{decision.value}",
            decision_extra={step.id: extra}, signature=extra.get("signature"), reindex=doc.number != number)
     return Outcome(doc.id, doc.status, step.id, step.stage_name, doc.number)
@@ -219,7 +220,9 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
 def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "") -> Outcome:
     doc = letters.get_document(uow, document_id)
     logins = Logins(uow.session)
-    route = load_route(uow.session, doc.id, logins, lock=True)
+    loaded = load_for_action(uow.session, doc.id, logins, lock=True)
+    uow.remember_now(loaded.now)
+    route = loaded.route
     if route is None:
         if doc.created_by != actor.user_id:
             raise NotAuthorized("Hanya pembuat naskah yang dapat menariknya")
@@ -235,11 +238,10 @@ def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "")
 def comment(uow: UnitOfWork, actor: Actor, document_id: str, text: str) -> None:
     doc = letters.get_document(uow, document_id)
     logins = Logins(uow.session)
-    route = load_route(uow.session, doc.id, logins, lock=True)
+    route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
         raise InvalidTransition("Naskah belum diajukan")
-    new, events = engine.comment(route, actor=actor.login, text=text, now=uow.now(),
-                                 delegations=delegations_for(uow, logins))
+    new, events = engine.comment(route, actor=actor.login, text=text, now=now, delegations=delegations)
     _apply(uow, doc, route, new, events, logins, actor, "route.comment")
 
 
@@ -298,11 +300,9 @@ def forward(uow: UnitOfWork, actor: Actor, document_id: str, new_reviewer: str) 
     """Add a reviewer to the actor's running stage (when the template allows forwarding)."""
     doc = letters.get_document(uow, document_id)
     logins = Logins(uow.session)
-    route = load_route(uow.session, doc.id, logins, lock=True)
+    route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
         raise InvalidTransition("Naskah belum diajukan")
-    now = uow.now()
-    delegations = delegations_for(uow, logins)
     step = my_step(route, actor, delegations, now)
     reviewer = uow.users.by_login(new_reviewer)
     new, events = engine.add_reviewer(route, step.id, actor=actor.login, new_assignee=reviewer.login, now=now,

@@ -205,8 +205,7 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
                   *, note: str = "", return_to: str | None = None) -> routing.Outcome:
     """paraf / approve / return / reject, carrying the actor's signed statement of it."""
-    doc = letters.get_document(uow, document_id)
-    version_hash = letters.current_version(uow, doc).content_sha256
+    doc, version_hash = letters.get_document_and_hash(uow, document_id)
 
     def hook(d: Document, _route: Route, step: Step) -> dict[str, Any]:
         if decision == Decision.APPROVE and step.kind == StageKind.NUMBER:

@@ -60,6 +60,7 @@ class UnitOfWork:
         self.engine = engine
         self._pending = _Pending()
         self._now: datetime | None = None
+        self.memo: dict[Any, Any] = {}  # per-transaction cache of reads services repeat (e.g. version hashes)
         self.session: Session
 
     @property
@@ -70,6 +71,7 @@ class UnitOfWork:
         self.session = Session(self.engine, expire_on_commit=False, autoflush=True)
         self._pending = _Pending()
         self._now = None
+        self.memo = {}
         self.units = Units(self.session)
         self.positions = Positions(self.session)
         self.users = Users(self.session)
@@ -93,6 +95,12 @@ class UnitOfWork:
             else:
                 self._now = datetime.now(UTC)
         return self._now
+
+    def remember_now(self, value: datetime | None) -> None:
+        """The server clock as read by a statement the caller ran anyway (PostgreSQL's now() is the
+        transaction start, so any statement gives the value ``now()`` would fetch): saves a round trip."""
+        if value is not None and self._now is None:
+            self._now = value.astimezone(UTC)
 
     def audit(
         self,
@@ -132,10 +140,12 @@ class UnitOfWork:
             raise
         self._pending = _Pending()
         self._now = None
+        self.memo = {}
 
     def rollback(self) -> None:
         self.session.rollback()
         self._pending = _Pending()
+        self.memo = {}
 
     def _seal(self) -> None:
         """Append the queued audit events to the hash chain and the changes to the sequence.
