@@ -18,7 +18,7 @@ from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from eoffice.canonical import chain_hash
+from eoffice.canonical import canonical_json, chain_hash
 from eoffice.domain import BadInput, Unavailable
 from eoffice.store.db import describe, first_line
 from eoffice.store.models import AuditEvent, AuditHead, Change, SyncCounter
@@ -151,12 +151,21 @@ class UnitOfWork:
         """Append the queued audit events to the hash chain and the changes to the sequence.
 
         audit_head and sync_counter are single hot rows every writer locks until commit, so the lock is
-        held for as few round trips as possible: one statement takes and advances both, one writes the
-        rest, then COMMIT (was six; measured in bench/RESULTS.md, "Workflow transitions")."""
+        held for as few round trips as possible: on PostgreSQL one statement (_PG_SEAL) locks both, links
+        and writes the events, advances the head and writes the change rows, then COMMIT; elsewhere (SQLite:
+        one writer at a time anyway) the head is advanced first and the client links the chain (was six
+        round trips, then three; measured in bench/RESULTS.md, "Workflow transitions")."""
         audit, changes = self._pending.audit, list(dict.fromkeys(self._pending.changes))
         if not audit and not changes:
             return
-        at = self.now()  # before the lock: on PostgreSQL this is a round trip of its own
+        at = self.now()  # before the lock (on PostgreSQL usually read already by the route lock statement)
+        if self.dialect == "postgresql" and audit and changes:
+            self.session.connection().execute(_PG_SEAL, {
+                "events": json.dumps([_event_parts(k, item, at) for k, item in enumerate(audit, 1)], default=_iso),
+                "changes": json.dumps([{"k": k, "entity": e, "entity_id": eid, "at": at}
+                                       for k, (e, eid) in enumerate(changes, 1)], default=_iso),
+                "m": len(changes)})
+            return
         last_id, prev_hash, top = self._advance(len(audit), len(changes))
         rows: list[dict[str, Any]] = []
         for offset, item in enumerate(audit):
@@ -167,10 +176,6 @@ class UnitOfWork:
             rows.append(row)
         seqs = [{"seq": top - len(changes) + 1 + i, "entity": e, "entity_id": eid, "at": at}
                 for i, (e, eid) in enumerate(changes)]
-        if self.dialect == "postgresql" and rows and seqs:
-            self.session.execute(_PG_WRITE, {"rows": json.dumps(rows, default=_iso), "head": prev_hash,
-                                             "changes": json.dumps(seqs, default=_iso)})
-            return
         if rows:
             self.session.execute(insert(AuditEvent), rows)
             self.session.execute(update(AuditHead).where(AuditHead.id == 1).values(last_hash=prev_hash))
@@ -178,13 +183,7 @@ class UnitOfWork:
             self.session.execute(insert(Change), seqs)
 
     def _advance(self, events: int, changes: int) -> tuple[int, str, int]:
-        """Lock and advance the chain head and the change counter in one statement."""
-        if self.dialect == "postgresql" and events and changes:
-            row = self.session.execute(text(
-                "WITH a AS (UPDATE audit_head SET last_id = last_id + :n WHERE id = 1 RETURNING last_id, last_hash), "
-                "c AS (UPDATE sync_counter SET value = value + :m WHERE id = 1 RETURNING value) "
-                "SELECT a.last_id, a.last_hash, c.value FROM a, c"), {"n": events, "m": changes}).one()
-            return int(row[0]), str(row[1]), int(row[2])
+        """Lock and advance the chain head and the change counter (returning the new values)."""
         last_id, prev_hash, top = 0, "", 0
         if events:
             last_id, prev_hash = self.session.execute(
@@ -197,14 +196,44 @@ class UnitOfWork:
         return last_id, prev_hash, top
 
 
-# Events, the new head hash and the change rows in one statement (one round trip while the rows are locked).
-_PG_WRITE = text(
-    "WITH a AS (INSERT INTO audit_events (id, at, actor_id, action, document_id, data, signature, prev_hash, hash) "
-    "SELECT * FROM json_to_recordset(CAST(:rows AS json)) AS r(id bigint, at timestamptz, actor_id integer, "
-    "action text, document_id text, data json, signature text, prev_hash text, hash text)), "
-    "h AS (UPDATE audit_head SET last_hash = :head WHERE id = 1) "
-    "INSERT INTO changes (seq, entity, entity_id, at) SELECT * FROM json_to_recordset(CAST(:changes AS json)) "
-    "AS r(seq bigint, entity text, entity_id text, at timestamptz)")
+# PostgreSQL: the whole seal in one statement, so the hot rows are locked for no client round trip at all
+# (only this statement's execution and the COMMIT that follows). The server links the chain: `o` locks the
+# head and (READ COMMITTED, after waiting for a concurrent sealer) reads its latest version; `chain` hashes
+# each event as SHA-256(previous hash + canonical JSON), the client having sent the canonical JSON of each
+# event in two pieces around its id (``_event_parts``) because the id is only known under the lock. The result
+# is byte for byte what ``canonical.chain_hash`` gives, which audit.verify recomputes.
+_PG_SEAL = text(
+    "WITH RECURSIVE "
+    "o AS (SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE), "
+    "ev AS (SELECT * FROM json_to_recordset(CAST(:events AS json)) AS r(k integer, at timestamptz, "
+    "actor_id integer, action text, document_id text, data json, signature text, pre text, suf text)), "
+    "chain (k, id, prev_hash, hash) AS ("
+    "SELECT 0, o.last_id, CAST(NULL AS text), CAST(o.last_hash AS text) FROM o "
+    "UNION ALL SELECT ev.k, chain.id + 1, chain.hash, encode(sha256(convert_to(chain.hash, 'UTF8') "
+    "|| decode(ev.pre, 'hex') || convert_to(CAST(chain.id + 1 AS text), 'UTF8') || decode(ev.suf, 'hex')), 'hex') "
+    "FROM chain JOIN ev ON ev.k = chain.k + 1), "
+    "ins AS (INSERT INTO audit_events (id, at, actor_id, action, document_id, data, signature, prev_hash, hash) "
+    "SELECT chain.id, ev.at, ev.actor_id, ev.action, ev.document_id, ev.data, ev.signature, chain.prev_hash, "
+    "chain.hash FROM chain JOIN ev ON ev.k = chain.k), "
+    "h AS (UPDATE audit_head SET last_id = t.id, last_hash = t.hash "
+    "FROM (SELECT id, hash FROM chain ORDER BY k DESC LIMIT 1) AS t WHERE audit_head.id = 1), "
+    "c AS (UPDATE sync_counter SET value = value + :m WHERE id = 1 RETURNING value) "
+    "INSERT INTO changes (seq, entity, entity_id, at) SELECT c.value - :m + r.k, r.entity, r.entity_id, r.at "
+    "FROM c, json_to_recordset(CAST(:changes AS json)) AS r(k integer, entity text, entity_id text, at timestamptz)")
+
+_ID_MARK = 987_654_321_987_654_321_987  # stands in for the event id while the canonical JSON is cut in two
+
+
+def _event_parts(k: int, item: PendingAudit, at: datetime) -> dict[str, Any]:
+    """An event for _PG_SEAL: its columns and its canonical JSON as hex bytes before and after the id."""
+    row = {"id": _ID_MARK, "at": at, "actor_id": item.actor_id, "action": item.action,
+           "document_id": item.document_id, "data": item.data, "signature": item.signature}
+    raw = canonical_json(_canonical_audit(row))
+    pre, mark, suf = raw.partition(b'"id":%d' % _ID_MARK)
+    if not mark or mark in suf:
+        raise ValueError("audit event: cannot place the id in its canonical form")
+    return {"k": k, "at": at, "actor_id": item.actor_id, "action": item.action, "document_id": item.document_id,
+            "data": item.data, "signature": item.signature, "pre": (pre + b'"id":').hex(), "suf": suf.hex()}
 
 
 def _iso(value: object) -> str:
