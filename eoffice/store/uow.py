@@ -160,7 +160,7 @@ class UnitOfWork:
             return
         at = self.now()  # before the lock (on PostgreSQL usually read already by the route lock statement)
         if self.dialect == "postgresql" and audit and changes:
-            self.session.connection().execute(_PG_SEAL, {
+            self._seal_and_commit_pg({
                 "events": json.dumps([_event_parts(k, item, at) for k, item in enumerate(audit, 1)], default=_iso),
                 "changes": json.dumps([{"k": k, "entity": e, "entity_id": eid, "at": at}
                                        for k, (e, eid) in enumerate(changes, 1)], default=_iso),
@@ -182,6 +182,21 @@ class UnitOfWork:
         if seqs:
             self.session.execute(insert(Change), seqs)
 
+    def _seal_and_commit_pg(self, params: dict[str, Any]) -> None:
+        """_PG_SEAL and COMMIT sent together (psycopg pipeline mode): the hot rows are released as soon as
+        the server has run both, never held while this process waits for its turn on a CPU. The session's
+        own COMMIT that follows finds the connection idle and sends nothing (psycopg skips it)."""
+        import psycopg  # the PostgreSQL driver (make_engine always picks postgresql+psycopg)
+
+        raw = self.session.connection().connection.dbapi_connection
+        assert isinstance(raw, psycopg.Connection)
+        try:
+            with raw.pipeline():
+                raw.execute(_PG_SEAL_SQL, params)
+                raw.commit()
+        except psycopg.Error as exc:  # as SQLAlchemy would have raised it (IntegrityError, OperationalError...)
+            raise DBAPIError.instance(_PG_SEAL_SQL, params, exc, psycopg.Error, dialect=self.engine.dialect) from exc
+
     def _advance(self, events: int, changes: int) -> tuple[int, str, int]:
         """Lock and advance the chain head and the change counter (returning the new values)."""
         last_id, prev_hash, top = 0, "", 0
@@ -202,10 +217,10 @@ class UnitOfWork:
 # each event as SHA-256(previous hash + canonical JSON), the client having sent the canonical JSON of each
 # event in two pieces around its id (``_event_parts``) because the id is only known under the lock. The result
 # is byte for byte what ``canonical.chain_hash`` gives, which audit.verify recomputes.
-_PG_SEAL = text(
+_PG_SEAL_SQL = (
     "WITH RECURSIVE "
     "o AS (SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE), "
-    "ev AS (SELECT * FROM json_to_recordset(CAST(:events AS json)) AS r(k integer, at timestamptz, "
+    "ev AS (SELECT * FROM json_to_recordset(CAST(%(events)s AS json)) AS r(k integer, at timestamptz, "
     "actor_id integer, action text, document_id text, data json, signature text, pre text, suf text)), "
     "chain (k, id, prev_hash, hash) AS ("
     "SELECT 0, o.last_id, CAST(NULL AS text), CAST(o.last_hash AS text) FROM o "
@@ -217,9 +232,9 @@ _PG_SEAL = text(
     "chain.hash FROM chain JOIN ev ON ev.k = chain.k), "
     "h AS (UPDATE audit_head SET last_id = t.id, last_hash = t.hash "
     "FROM (SELECT id, hash FROM chain ORDER BY k DESC LIMIT 1) AS t WHERE audit_head.id = 1), "
-    "c AS (UPDATE sync_counter SET value = value + :m WHERE id = 1 RETURNING value) "
-    "INSERT INTO changes (seq, entity, entity_id, at) SELECT c.value - :m + r.k, r.entity, r.entity_id, r.at "
-    "FROM c, json_to_recordset(CAST(:changes AS json)) AS r(k integer, entity text, entity_id text, at timestamptz)")
+    "c AS (UPDATE sync_counter SET value = value + %(m)s WHERE id = 1 RETURNING value) "
+    "INSERT INTO changes (seq, entity, entity_id, at) SELECT c.value - %(m)s + r.k, r.entity, r.entity_id, r.at "
+    "FROM c, json_to_recordset(CAST(%(changes)s AS json)) AS r(k integer, entity text, entity_id text, at timestamptz)")
 
 _ID_MARK = 987_654_321_987_654_321_987  # stands in for the event id while the canonical JSON is cut in two
 
