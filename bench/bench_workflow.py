@@ -29,6 +29,7 @@ import multiprocessing as mp
 import os
 import pstats
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -98,9 +99,60 @@ class StatementCounter:
         self.sql_seconds += time.perf_counter() - self._t
 
 
+class ServerCpu:
+    """CPU seconds used so far by the PostgreSQL server on this machine: the postmaster with its exited
+    children (cutime/cstime) plus every live child, read from /proc. None when the server is elsewhere.
+    With the 16 clients, pgbench and the server all on the same 2 cores, CPU per transaction is a figure
+    that other jobs on the machine disturb much less than the rates are."""
+
+    def __init__(self, url: str) -> None:
+        self.postmaster: int | None = None
+        engine = create_engine(make_url(url).set(drivername="postgresql+psycopg"), isolation_level="AUTOCOMMIT")
+        try:
+            with engine.connect() as conn:
+                backend = int(conn.execute(text("SELECT pg_backend_pid()")).scalar_one())
+            self.postmaster = int(_stat(backend)[1])
+        except (OSError, ValueError):
+            self.postmaster = None
+        finally:
+            engine.dispose()
+
+    def total(self) -> float | None:
+        if self.postmaster is None:
+            return None
+        try:
+            fields = _stat(self.postmaster)
+        except OSError:
+            return None
+        ticks = sum(int(fields[i]) for i in (11, 12, 13, 14))
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                child = _stat(int(entry))
+            except OSError:
+                continue
+            if child[1] == str(self.postmaster):
+                ticks += int(child[11]) + int(child[12])
+        return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def _stat(pid: int) -> list[str]:
+    """/proc/PID/stat fields after the command name: [state, ppid, ..., utime at 11, stime 12, cutime 13,
+    cstime 14]."""
+    with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+        return f.read().rsplit(")", 1)[1].split()
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
 # --- pgbench ----------------------------------------------------------------------------------------
 
-def run_pgbench(admin_url: str, pgbench: str, clients: int, scale: int, seconds: int) -> tuple[float, str]:
+def run_pgbench(admin_url: str, pgbench: str, clients: int, scale: int, seconds: int
+                ) -> tuple[float, str, dict[str, float]]:
     url = make_url(admin_url)
     admin_exec(admin_url, f'DROP DATABASE IF EXISTS "{PGBENCH_DB}" WITH (FORCE)')
     admin_exec(admin_url, f'CREATE DATABASE "{PGBENCH_DB}"')
@@ -113,13 +165,21 @@ def run_pgbench(admin_url: str, pgbench: str, clients: int, scale: int, seconds:
                    text=True)
     print(f"  pgbench -i -s {scale}: {time.perf_counter() - t0:.1f} s", flush=True)
     cmd = [pgbench, "-c", str(clients), "-j", "2", "-T", str(seconds), "-n"]
+    server = ServerCpu(admin_url)
+    server0, client0 = server.total(), children_cpu()
     out = subprocess.run(cmd, env=env, check=True, capture_output=True, text=True).stdout
+    server1, client1 = server.total(), children_cpu()
     match = re.search(r"^tps = ([0-9.]+)", out, re.MULTILINE)
     if match is None:
         raise RuntimeError(f"no 'tps = ' in pgbench output:\n{out}")
     admin_exec(admin_url, f'DROP DATABASE IF EXISTS "{PGBENCH_DB}" WITH (FORCE)')
     latency = re.search(r"^latency average = ([0-9.]+) ms", out, re.MULTILINE)
-    return float(match.group(1)), (latency.group(1) if latency else "?")
+    done = re.search(r"^number of transactions actually processed: ([0-9]+)", out, re.MULTILINE)
+    cpu: dict[str, float] = {}
+    if done and server0 is not None and server1 is not None:
+        n = int(done.group(1))
+        cpu = {"client": (client1 - client0) / n, "server": (server1 - server0) / n}
+    return float(match.group(1)), (latency.group(1) if latency else "?"), cpu
 
 
 # --- eoffice database -------------------------------------------------------------------------------
@@ -195,6 +255,7 @@ class ClientResult:
     statements: list[int] = field(default_factory=list)
     sql_times: list[float] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    cpu: float = 0.0  # this process's CPU seconds in the timed part
     started: float = 0.0
     finished: float = 0.0
     prep_seconds: float = 0.0
@@ -218,6 +279,7 @@ def client_main(index: int, url: str, home: str, docs: int, barrier: Barrier, re
         return
     barrier.wait()
     res.started = time.monotonic()
+    cpu0 = time.process_time()
     for doc_id in res.docs[:-1]:
         for login in APPROVERS:
             before, sql_before = client.counter.count, client.counter.sql_seconds
@@ -232,6 +294,7 @@ def client_main(index: int, url: str, home: str, docs: int, barrier: Barrier, re
             res.statements.append(client.counter.count - before)
             res.sql_times.append(client.counter.sql_seconds - sql_before)
     res.finished = time.monotonic()
+    res.cpu = time.process_time() - cpu0
     client.engine.dispose()
     results.put(asdict(res))
 
@@ -271,20 +334,24 @@ def run_workflow(url: str, home: Path, clients: int, docs: int) -> dict[str, Any
     t_prep = time.perf_counter()
     for p in procs:
         p.start()
+    server = ServerCpu(url)
     barrier.wait(timeout=600)
     released = time.monotonic()
+    server0 = server.total()
     print(f"  clients ready after {time.perf_counter() - t_prep:.1f} s (draft + submit + warm-up); go",
           flush=True)
     sampler = LockSampler(url)
     sampler.start()
     collected = [ClientResult(**results.get(timeout=900)) for _ in procs]
+    server1 = server.total()
     sampler.stop.set()
     for p in procs:
         p.join()
     sampler.join()
     ok = [r for r in collected if r.latencies]
     wall = max(r.finished for r in ok) - min(min(r.started for r in ok), released) if ok else float("nan")
-    return {"results": collected, "wall": wall, "sampler": sampler}
+    server_cpu = server1 - server0 if server0 is not None and server1 is not None else float("nan")
+    return {"results": collected, "wall": wall, "sampler": sampler, "server_cpu": server_cpu}
 
 
 def check(url: str, home: Path, results: list[ClientResult]) -> tuple[bool, list[str]]:
@@ -414,7 +481,7 @@ def main() -> int:
 
     print(f"pgbench TPC-B: scale {args.pgbench_scale}, -c {args.clients} -j 2 -T {args.pgbench_seconds} -n",
           flush=True)
-    tps, pg_latency = (float("nan"), "?") if args.skip_pgbench else run_pgbench(
+    tps, pg_latency, pg_cpu = (float("nan"), "?", {}) if args.skip_pgbench else run_pgbench(
         args.pg_url, args.pgbench, args.clients, args.pgbench_scale, args.pgbench_seconds)
     print(f"  tps = {tps:.1f} (latency average {pg_latency} ms)", flush=True)
 
@@ -457,6 +524,17 @@ def main() -> int:
     row(f"eoffice transitions/s ({args.clients} clients, {transitions} transitions)", f"{rate:10.1f}")
     row("ratio (target >= 0.3)", f"{ratio:10.3f}   {'MET' if ratio >= 0.3 else 'NOT MET'}")
     row("wall time s", f"{wall:10.2f}")
+    if transitions:
+        client_cpu = sum(r.cpu for r in results) / transitions
+        server_cpu = run["server_cpu"] / transitions
+        row("CPU ms per transition: clients + server = total",
+            f"{client_cpu * 1e3:10.2f} + {server_cpu * 1e3:.2f} = {(client_cpu + server_cpu) * 1e3:.2f}")
+        if pg_cpu:
+            pg_total = pg_cpu["client"] + pg_cpu["server"]
+            row("CPU ms per pgbench transaction: pgbench + server = total",
+                f"{pg_cpu['client'] * 1e3:10.3f} + {pg_cpu['server'] * 1e3:.3f} = {pg_total * 1e3:.3f}")
+            row("CPU ratio (pgbench CPU per tx / eoffice CPU per transition)",
+                f"{pg_total / (client_cpu + server_cpu):10.3f}")
     if latencies:
         row("transition latency median / p95 ms",
             f"{statistics.median(latencies) * 1e3:10.1f} / {pct(latencies, 0.95) * 1e3:.1f}")
