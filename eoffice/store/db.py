@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import Any
 
 import platformdirs
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import URL, Engine, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 
 from eoffice.domain import BadInput, Unavailable
 
@@ -57,6 +58,19 @@ def _sqlite_begin(conn: Any) -> None:
     conn.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# Pessimistic disconnect handling, but only where it can matter: a pooled connection that has been idle for
+# a while (the desktop app across a network outage or a server restart) is pinged before use and replaced
+# if dead; one given back less than PING_AFTER_IDLE seconds ago is not, which saves a round trip on every
+# transaction of a busy client (bench/RESULTS.md, "Workflow transitions"). If the server did go away in that
+# window, the first statement fails with a disconnect error: SQLAlchemy invalidates the connection, the
+# UnitOfWork reports Unavailable, and the next try gets a fresh connection.
+PING_AFTER_IDLE = 10.0
+
+
+def _note_use(_dbapi_conn: Any, record: Any, *_rest: Any) -> None:
+    record.info["eoffice_used_at"] = time.monotonic()
+
+
 def make_engine(raw_url: str, *, pool_size: int = 5) -> Engine:
     url = parse_url(raw_url)
     if url.get_backend_name() == "sqlite":
@@ -64,12 +78,28 @@ def make_engine(raw_url: str, *, pool_size: int = 5) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(
+    engine = create_engine(
         url,
         connect_args={"connect_timeout": 5, "application_name": "eoffice"},
         pool_size=pool_size,
-        pool_pre_ping=True,
     )
+    event.listen(engine, "connect", _note_use)
+    event.listen(engine, "checkin", _note_use)
+    dialect = engine.dialect
+
+    def ping_if_idle(dbapi_conn: Any, record: Any, _proxy: Any) -> None:
+        used = record.info.get("eoffice_used_at")
+        if used is not None and time.monotonic() - used < PING_AFTER_IDLE:
+            return
+        try:
+            alive = dialect.do_ping(dbapi_conn)
+        except Exception as exc:  # any driver error here means: this connection is gone
+            raise DisconnectionError(f"stale pooled connection: {first_line(exc)}") from exc
+        if not alive:
+            raise DisconnectionError("stale pooled connection")
+
+    event.listen(engine, "checkout", ping_if_idle)
+    return engine
 
 
 def describe(engine: Engine) -> str:
