@@ -9,7 +9,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, update
+from sqlalchemy.orm.attributes import set_committed_value
 
 from eoffice.canonical import canonical_json
 from eoffice.documents.body import Body, body_to_obj, body_to_plain_text, parse_body_json
@@ -233,6 +234,15 @@ def visible_document(uow: UnitOfWork, actor: Actor, document_id: str) -> Documen
 
 def body_of(version: DocumentVersion) -> Body:
     return parse_body_json(version.body)
+
+
+def set_status(uow: UnitOfWork, doc: Document, status: str) -> None:
+    """A route action's status change, as a deferred Core UPDATE (UnitOfWork.defer) rather than an ORM flush:
+    on PostgreSQL it then travels with the commit. The loaded object shows the new values."""
+    at = uow.now()
+    uow.defer(update(Document).where(Document.id == doc.id).values(status=status, updated_at=at), None)
+    set_committed_value(doc, "status", status)
+    set_committed_value(doc, "updated_at", at)
 
 
 def changed(uow: UnitOfWork, doc: Document, *, reindex: bool = True) -> None:

@@ -125,9 +125,9 @@ def _apply(uow: UnitOfWork, doc: Document, old: Route | None, new: Route, events
            actor: Actor, action: str, *, template_id: int | None = None,
            decision_extra: dict[str, dict[str, Any]] | None = None, signature: str | None = None,
            reindex: bool = False) -> None:
-    save_route(uow.session, old, new, logins, template_id=template_id, decision_extra=decision_extra)
-    doc.status = doc_status(new).value
-    doc.updated_at = uow.now()
+    save_route(uow.session, old, new, logins, template_id=template_id, decision_extra=decision_extra,
+               defer=uow.defer)
+    letters.set_status(uow, doc, doc_status(new).value)
     letters.changed(uow, doc, reindex=reindex)
     uow.audit(action, actor_id=actor.user_id, document_id=doc.id, data={"events": _event_data(events)},
               signature=signature)

@@ -12,7 +12,7 @@ A decide is 2 reads and ~4 writes here (tests/integration/test_hot_path.py guard
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -34,6 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import Executable
 from sqlalchemy.sql.elements import ColumnElement
 
 from eoffice.domain import Capacity, InvalidTransition, StageKind
@@ -228,18 +229,22 @@ def load_for_action(session: Session, document_id: str, logins: Logins, *, lock:
 
 # --- writing ----------------------------------------------------------------------------------------
 
-_INSERT_STEP, _INSERT_DECISION, _INSERT_NOTE = insert(_steps), insert(_decisions), insert(_notes)
+# inline(): no RETURNING of the generated ids, which nobody reads (and a deferred write cannot return rows)
+_INSERT_STEP, _INSERT_DECISION, _INSERT_NOTE = (insert(_steps).inline(), insert(_decisions).inline(),
+                                                insert(_notes).inline())
 _UPDATE_STEP = (update(_steps).where(_steps.c.id == bindparam("b_id"))
                 .values(status=bindparam("status"), due_at=bindparam("due_at"),
                         activated_at=bindparam("activated_at")))
 
 
 def save_route(session: Session, old: Route | None, new: Route, logins: Logins, *, template_id: int | None = None,
-               decision_extra: Mapping[str, Mapping[str, Any]] | None = None) -> None:
+               decision_extra: Mapping[str, Mapping[str, Any]] | None = None,
+               defer: Callable[[Executable, Any], None] | None = None) -> None:
     """Write the difference between ``old`` and ``new``. ``decision_extra`` maps a step id to the action id,
     payload, signature and version hash of the decision taken on it now. Core statements on the session's
     connection, the rows of one kind in one executemany; a changed route row must still have ``old``'s
-    version (optimistic check on top of the row lock)."""
+    version (optimistic check on top of the row lock). With ``defer`` (UnitOfWork.defer) the step, decision
+    and note rows are queued instead of sent now."""
     assert new.updated_at is not None and new.started_at is not None
     conn = session.connection()
     if old is None:
@@ -288,4 +293,4 @@ def save_route(session: Session, old: Route | None, new: Route, logins: Logins, 
     for statement, rows in ((_INSERT_STEP, added), (_UPDATE_STEP, changed), (_INSERT_DECISION, decided),
                             (_INSERT_NOTE, notes)):
         if rows:  # several rows: one executemany (psycopg sends them in one pipeline)
-            conn.execute(statement, rows[0] if len(rows) == 1 else rows)
+            (defer or conn.execute)(statement, rows[0] if len(rows) == 1 else rows)

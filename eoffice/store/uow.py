@@ -7,16 +7,18 @@ event land in the same transaction (DESIGN.md invariant 3), and the change seque
 from __future__ import annotations
 
 import json
+import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import insert, text, update
-from sqlalchemy.engine import Engine
+from sqlalchemy import event, insert, text, update
+from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql import Executable
 
 from eoffice.canonical import canonical_json, chain_hash
 from eoffice.domain import BadInput, Unavailable
@@ -55,12 +57,36 @@ def audit_record(row: AuditEvent) -> dict[str, Any]:
     }
 
 
+# Writes queued with UnitOfWork.defer, kept in the pooled connection's info until they run.
+_DEFERRED = "eoffice_deferred"
+_LISTENING: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def _run_deferred(conn: Connection, *_args: Any) -> None:
+    """before_execute: queued writes run before anything else this transaction sends, so a read never misses
+    them (the ORM's flush included)."""
+    pending = conn.info.get(_DEFERRED)
+    if pending:
+        conn.info[_DEFERRED] = []
+        for statement, params in pending:
+            conn.execute(statement, params)
+
+
+def _drop_deferred(_dbapi_conn: Any, record: Any) -> None:
+    record.info.pop(_DEFERRED, None)
+
+
 class UnitOfWork:
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        if engine not in _LISTENING:
+            event.listen(engine, "before_execute", _run_deferred)
+            event.listen(engine, "checkin", _drop_deferred)  # a transaction that ended without commit
+            _LISTENING.add(engine)
         self._pending = _Pending()
         self._now: datetime | None = None
         self.memo: dict[Any, Any] = {}  # per-transaction cache of reads services repeat (e.g. version hashes)
+        self._deferred_in: dict[Any, Any] | None = None  # the connection info holding our deferred writes
         self.session: Session
 
     @property
@@ -82,6 +108,7 @@ class UnitOfWork:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         try:
+            self._forget_deferred()
             self.session.rollback()
         finally:
             self.session.close()
@@ -113,6 +140,22 @@ class UnitOfWork:
     ) -> None:
         self._pending.audit.append(PendingAudit(action, actor_id, document_id, dict(data or {}), signature))
 
+    def defer(self, statement: Executable, params: Any) -> None:
+        """Queue a write whose result nobody reads (the hot path's step, decision and status rows). It runs
+        before the next statement of this transaction, or at commit; on PostgreSQL, when nothing else runs
+        first, together with the seal and COMMIT in one pipeline: one round trip for all of them."""
+        self._deferred_in = self.session.connection().info
+        self._deferred_in.setdefault(_DEFERRED, []).append((statement, params))
+
+    def _take_deferred(self) -> list[tuple[Executable, Any]]:
+        pending: list[tuple[Executable, Any]] = self.session.connection().info.pop(_DEFERRED, None) or []
+        return pending
+
+    def _forget_deferred(self) -> None:
+        if self._deferred_in is not None:
+            self._deferred_in.pop(_DEFERRED, None)
+            self._deferred_in = None
+
     def touched(self, entity: str, entity_id: object) -> None:
         """Note a changed row so clients can pull it (sync)."""
         self._pending.changes.append((entity, str(entity_id)))
@@ -143,6 +186,7 @@ class UnitOfWork:
         self.memo = {}
 
     def rollback(self) -> None:
+        self._forget_deferred()
         self.session.rollback()
         self._pending = _Pending()
         self.memo = {}
@@ -157,6 +201,7 @@ class UnitOfWork:
         round trips, then three; measured in bench/RESULTS.md, "Workflow transitions")."""
         audit, changes = self._pending.audit, list(dict.fromkeys(self._pending.changes))
         if not audit and not changes:
+            self._run_deferred_now()
             return
         at = self.now()  # before the lock (on PostgreSQL usually read already by the route lock statement)
         if self.dialect == "postgresql" and audit and changes:
@@ -166,6 +211,7 @@ class UnitOfWork:
                                        for k, (e, eid) in enumerate(changes, 1)], default=_iso),
                 "m": len(changes)})
             return
+        self._run_deferred_now()
         last_id, prev_hash, top = self._advance(len(audit), len(changes))
         rows: list[dict[str, Any]] = []
         for offset, item in enumerate(audit):
@@ -188,14 +234,23 @@ class UnitOfWork:
         own COMMIT that follows finds the connection idle and sends nothing (psycopg skips it)."""
         import psycopg  # the PostgreSQL driver (make_engine always picks postgresql+psycopg)
 
-        raw = self.session.connection().connection.dbapi_connection
+        conn = self.session.connection()
+        raw = conn.connection.dbapi_connection
         assert isinstance(raw, psycopg.Connection)
+        deferred = self._take_deferred()
         try:
             with raw.pipeline():
+                for statement, values in deferred:  # queued by psycopg; errors surface at the commit below
+                    conn.execute(statement, values)
                 raw.execute(_PG_SEAL_SQL, params)
                 raw.commit()
         except psycopg.Error as exc:  # as SQLAlchemy would have raised it (IntegrityError, OperationalError...)
-            raise DBAPIError.instance(_PG_SEAL_SQL, params, exc, psycopg.Error, dialect=self.engine.dialect) from exc
+            statement = "; ".join([*(str(s).split("(", 1)[0] for s, _v in deferred), "_PG_SEAL"])
+            raise DBAPIError.instance(statement, params, exc, psycopg.Error, dialect=self.engine.dialect) from exc
+
+    def _run_deferred_now(self) -> None:
+        if self.session.in_transaction():
+            _run_deferred(self.session.connection())
 
     def _advance(self, events: int, changes: int) -> tuple[int, str, int]:
         """Lock and advance the chain head and the change counter (returning the new values)."""
