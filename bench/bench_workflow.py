@@ -325,11 +325,14 @@ class LockSampler(threading.Thread):
         self.engine.dispose()
 
 
-def run_workflow(url: str, home: Path, clients: int, docs: int) -> dict[str, Any]:
+def run_workflow(url: str, home: Path, clients: int, docs: int, *, ceiling: bool = False) -> dict[str, Any]:
     ctx = mp.get_context("spawn")
     barrier = ctx.Barrier(clients + 1)
     results = ctx.Queue()
-    procs = [ctx.Process(target=client_main, args=(i, url, str(home), docs, barrier, results))
+    if ceiling:
+        from ceiling_workflow import ceiling_main
+    target = ceiling_main if ceiling else client_main
+    procs = [ctx.Process(target=target, args=(i, url, str(home), docs, barrier, results))
              for i in range(clients)]
     t_prep = time.perf_counter()
     for p in procs:
@@ -474,6 +477,8 @@ def main() -> int:
     ap.add_argument("--pgbench-seconds", type=int, default=20)
     ap.add_argument("--profile-docs", type=int, default=15, help="documents for the single-client profile")
     ap.add_argument("--skip-pgbench", action="store_true")
+    ap.add_argument("--ceiling", action="store_true",
+                    help="also run the same transitions as bare psycopg (bench/ceiling_workflow.py)")
     args = ap.parse_args()
     if not args.pg_url:
         ap.error("--pg-url or EOFFICE_TEST_PG is required")
@@ -501,6 +506,12 @@ def main() -> int:
         wall: float = run["wall"]
         sampler: LockSampler = run["sampler"]
         ok, problems = check(url, home, results)
+        ceiling: dict[str, Any] | None = None
+        if args.ceiling:
+            print(f"ceiling: the same transitions as bare psycopg, {args.clients} clients", flush=True)
+            ceiling = run_workflow(url, home, args.clients, args.docs_per_client, ceiling=True)
+            c_ok, c_problems = check(url, home, ceiling["results"])
+            ok, problems = ok and c_ok, problems + [f"ceiling: {p}" for p in c_problems]
         print(f"profiling one client alone ({args.profile_docs} documents)", flush=True)
         prof = profile_one_client(url, home, args.profile_docs)
     admin_exec(args.pg_url, f'DROP DATABASE IF EXISTS "{DB_NAME}" WITH (FORCE)')
@@ -535,6 +546,17 @@ def main() -> int:
                 f"{pg_cpu['client'] * 1e3:10.3f} + {pg_cpu['server'] * 1e3:.3f} = {pg_total * 1e3:.3f}")
             row("CPU ratio (pgbench CPU per tx / eoffice CPU per transition)",
                 f"{pg_total / (client_cpu + server_cpu):10.3f}")
+    if ceiling is not None:
+        c_lat = [x for r in ceiling["results"] for x in r.latencies]
+        c_rate = len(c_lat) / ceiling["wall"] if ceiling["wall"] > 0 else float("nan")
+        c_cpu = sum(r.cpu for r in ceiling["results"]) / max(1, len(c_lat))
+        row(f"ceiling: bare psycopg transitions/s ({len(c_lat)} transitions)", f"{c_rate:10.1f}")
+        row("ceiling: ratio to pgbench", f"{c_rate / tps if tps > 0 else float('nan'):10.3f}")
+        row("ceiling: CPU ms per transition: clients + server",
+            f"{c_cpu * 1e3:10.2f} + {ceiling['server_cpu'] / max(1, len(c_lat)) * 1e3:.2f}")
+        if c_lat:
+            row("ceiling: latency median / p95 ms",
+                f"{statistics.median(c_lat) * 1e3:10.1f} / {pct(c_lat, 0.95) * 1e3:.1f}")
     if latencies:
         row("transition latency median / p95 ms",
             f"{statistics.median(latencies) * 1e3:10.1f} / {pct(latencies, 0.95) * 1e3:.1f}")
