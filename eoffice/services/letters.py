@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from eoffice.canonical import canonical_json
@@ -122,13 +122,20 @@ def get_document(uow: UnitOfWork, document_id: str) -> Document:
     return doc
 
 
+# Built once: the hot path of a decision runs these every time (building a statement costs more than
+# running a cached one).
+_DOCUMENT_AND_HASH = (
+    select(Document, DocumentVersion.content_sha256)
+    .join(DocumentVersion, (DocumentVersion.document_id == Document.id)
+          & (DocumentVersion.version == Document.current_version))
+    .where(Document.id == bindparam("document_id")))
+_SET_STATUS = (update(Document).where(Document.id == bindparam("document_id"))
+               .values(status=bindparam("status"), updated_at=bindparam("updated_at")))
+
+
 def get_document_and_hash(uow: UnitOfWork, document_id: str) -> tuple[Document, str]:
     """The document and its current version's content hash in one query (the hot path of a decision)."""
-    row = uow.session.execute(
-        select(Document, DocumentVersion.content_sha256)
-        .join(DocumentVersion, (DocumentVersion.document_id == Document.id)
-              & (DocumentVersion.version == Document.current_version))
-        .where(Document.id == document_id.strip())).first()
+    row = uow.session.execute(_DOCUMENT_AND_HASH, {"document_id": document_id.strip()}).first()
     if row is None:
         doc = get_document(uow, document_id)
         return doc, current_version_hash(uow, doc)
@@ -240,7 +247,7 @@ def set_status(uow: UnitOfWork, doc: Document, status: str) -> None:
     """A route action's status change, as a deferred Core UPDATE (UnitOfWork.defer) rather than an ORM flush:
     on PostgreSQL it then travels with the commit. The loaded object shows the new values."""
     at = uow.now()
-    uow.defer(update(Document).where(Document.id == doc.id).values(status=status, updated_at=at), None)
+    uow.defer(_SET_STATUS, {"document_id": doc.id, "status": status, "updated_at": at})
     set_committed_value(doc, "status", status)
     set_committed_value(doc, "updated_at", at)
 

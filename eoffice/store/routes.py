@@ -230,8 +230,13 @@ def load_for_action(session: Session, document_id: str, logins: Logins, *, lock:
 # --- writing ----------------------------------------------------------------------------------------
 
 # inline(): no RETURNING of the generated ids, which nobody reads (and a deferred write cannot return rows)
+_INSERT_ROUTE = insert(_routes).inline()
 _INSERT_STEP, _INSERT_DECISION, _INSERT_NOTE = (insert(_steps).inline(), insert(_decisions).inline(),
                                                 insert(_notes).inline())
+_UPDATE_ROUTE = (update(_routes)
+                 .where(_routes.c.document_id == bindparam("b_document_id"), _routes.c.version == bindparam("b_version"))
+                 .values(status=bindparam("status"), round=bindparam("round"), version=bindparam("version"),
+                         restart_from=bindparam("restart_from"), updated_at=bindparam("updated_at")))
 _UPDATE_STEP = (update(_steps).where(_steps.c.id == bindparam("b_id"))
                 .values(status=bindparam("status"), due_at=bindparam("due_at"),
                         activated_at=bindparam("activated_at")))
@@ -250,17 +255,15 @@ def save_route(session: Session, old: Route | None, new: Route, logins: Logins, 
     if old is None:
         assert template_id is not None
         stages = _stages_to_json(new.stages) | {"template": [new.template_name, new.template_version]}
-        conn.execute(insert(_routes), dict(
+        conn.execute(_INSERT_ROUTE, dict(
             document_id=new.document_id, template_id=template_id, drafter_id=logins.id(new.drafter),
             status=new.status.value, round=new.round, version=new.version, restart_from=new.restart_from,
             stages=stages, started_at=new.started_at, updated_at=new.updated_at))
     else:
-        done = conn.execute(
-            update(_routes)
-            .where(_routes.c.document_id == new.document_id, _routes.c.version == old.version)
-            .values(status=new.status.value, round=new.round, version=new.version,
-                    restart_from=new.restart_from, updated_at=new.updated_at)
-        ).rowcount
+        done = conn.execute(_UPDATE_ROUTE, {
+            "b_document_id": new.document_id, "b_version": old.version, "status": new.status.value,
+            "round": new.round, "version": new.version, "restart_from": new.restart_from,
+            "updated_at": new.updated_at}).rowcount
         if done != 1:
             raise InvalidTransition("Naskah ini baru saja diubah oleh pengguna lain; muat ulang dan coba lagi")
     before = {s.id: s for s in (old.steps if old else ())}
