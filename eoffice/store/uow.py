@@ -81,6 +81,7 @@ class UnitOfWork:
         self.engine = engine
         if engine not in _LISTENING:
             event.listen(engine, "before_execute", _run_deferred)
+            event.listen(engine, "commit", _run_deferred)  # a commit that bypasses UnitOfWork.commit
             event.listen(engine, "checkin", _drop_deferred)  # a transaction that ended without commit
             _LISTENING.add(engine)
         self._pending = _Pending()

@@ -95,6 +95,19 @@ def test_a_read_after_a_deferred_write_sees_it(content_engine: Engine) -> None:
         assert uow.session.scalar(select(Document.subject).where(Document.id == doc)) == "Disimpan"
 
 
+def test_a_deferred_write_is_not_lost_by_a_commit_past_the_unit_of_work(content_engine: Engine) -> None:
+    from sqlalchemy import select, update
+
+    from eoffice.store.models import Document
+
+    doc = draft(content_engine, "staf.kominfo")
+    with UnitOfWork(content_engine) as uow:
+        uow.defer(update(Document).where(Document.id == doc).values(subject="Langsung"), None)
+        uow.session.commit()
+    with UnitOfWork(content_engine) as uow:
+        assert uow.session.scalar(select(Document.subject).where(Document.id == doc)) == "Langsung"
+
+
 def test_a_deferred_write_that_fails_fails_the_commit(content_engine: Engine) -> None:
     from sqlalchemy import func, select, update
     from sqlalchemy.exc import IntegrityError
