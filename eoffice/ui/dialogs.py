@@ -35,6 +35,7 @@ class LoginDialog(QDialog):
         self.backend, self.runner, self.settings = backend, runner, settings
         self.actor: Any = None
         self.reachable: bool | None = None
+        self.waiting = False  # Masuk pressed before the core finished loading
         self.setWindowTitle(f"Masuk - {text.APP_NAME}")
         self.setMinimumWidth(460)
         title = QLabel(f"<h2>{text.APP_NAME}</h2>Naskah dinas elektronik, paraf, TTE dan disposisi")
@@ -44,10 +45,10 @@ class LoginDialog(QDialog):
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.password.setPlaceholderText("kata sandi")
-        self.db_label = QLabel(f"Database: {backend.label if backend else '-'}")
+        self.db_label = QLabel("Database: -")
         self.db_label.setWordWrap(True)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.db_status = QLabel("Memeriksa koneksi database...")
+        self.db_status = QLabel("Menyiapkan aplikasi...")
         self.db_status.setWordWrap(True)
         self.demo_label = QLabel("MODE DEMO: semua kata sandi 'demo'")
         self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
@@ -68,7 +69,18 @@ class LoginDialog(QDialog):
         lay.addWidget(self.buttons)
         (self.password if self.user.text() else self.user).setFocus()
         if backend is not None:
-            self.runner.submit(backend.ping, self._reachable, self._unreachable)
+            self.set_backend(backend)
+
+    def set_backend(self, backend: Any) -> None:
+        """The core is loaded (the app loads it while this dialog is on screen): check the database, and
+        log in if Masuk was pressed meanwhile."""
+        self.backend = backend
+        self.db_label.setText(f"Database: {backend.label}")
+        self.db_status.setText("Memeriksa koneksi database...")
+        self.runner.submit(backend.ping, self._reachable, self._unreachable)
+        if self.waiting:
+            self.waiting = False
+            self.try_login()
 
     def _reachable(self, _: Any) -> None:
         self.reachable = True
@@ -89,6 +101,9 @@ class LoginDialog(QDialog):
             return
         self.error.setText("")
         self.buttons.setEnabled(False)
+        if self.backend is None:
+            self.waiting = True
+            return
         self.runner.submit(lambda: self.backend.login(who, password), self._ok, self._fail)
 
     def _ok(self, actor: Any) -> None:

@@ -7,9 +7,8 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from eoffice.domain import KIND_LABELS
-from eoffice.services.queries import STATUS_LABELS
-from eoffice.workflow.disposition import INSTRUCTIONS as _INSTRUCTIONS
+from eoffice.domain import INSTRUCTIONS as _INSTRUCTIONS
+from eoffice.domain import KIND_LABELS, STATUS_LABELS
 
 APP_NAME = "eOffice Pemprov Kaltim"
 KIND = {k.value: v for k, v in KIND_LABELS.items()}
