@@ -15,15 +15,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from fontTools.ttLib import TTFont
-from pyhanko.pdf_utils import generic
+from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+from pyhanko.pdf_utils import generic as _generic
 from pyhanko.pdf_utils.generic import pdf_name, pdf_string
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.writer import PdfFileWriter
 
 from eoffice.domain import BadInput
 from eoffice.signing.stamp import FORM_FONT_NAME, font_path, whole_font
 
+generic: Any = _generic  # pyHanko's PDF object constructors are untyped
 FONT_KEY = "/EoForm"
 _PREFIX = "/EOfficePrefix"  # the fixed text before the value ("NOMOR ", "Samarinda, "), kept in the field
 _READ_ONLY, _PRINT = 1, 4
@@ -44,7 +44,7 @@ class TextFieldSpec:
 
 
 def _engine(writer: Any, size: float) -> Any:
-    engine = whole_font(FORM_FONT_NAME, int(size)).create_font_engine(writer)
+    engine: Any = whole_font(FORM_FONT_NAME, int(size)).create_font_engine(writer)
     engine.font_size = size
     return engine
 
@@ -66,8 +66,8 @@ def _appearance(font_ref: Any, text: str, width: float, height: float, align: in
         pdf_name("/BBox"): generic.ArrayObject([generic.FloatObject(v) for v in (0, 0, width, height)]),
         pdf_name("/Resources"): generic.DictionaryObject(
             {pdf_name("/Font"): generic.DictionaryObject({pdf_name(FONT_KEY): font_ref})}),
-    }, stream_data=ops)  # type: ignore[no-untyped-call]
-    stream.compress()  # type: ignore[no-untyped-call]
+    }, stream_data=ops)
+    stream.compress()
     return stream
 
 
@@ -76,7 +76,7 @@ def _all_chars() -> str:
     return "".join(chr(c) for c in sorted(TTFont(str(font_path(FORM_FONT_NAME))).getBestCmap()) if c > 0x20)
 
 
-def add_text_fields(w: IncrementalPdfFileWriter, specs: Sequence[TextFieldSpec]) -> None:
+def add_text_fields(w: Any, specs: Sequence[TextFieldSpec]) -> None:
     """Add the fields (read-only for people, each its own widget) to an AcroForm that already exists."""
     if not specs:
         return
@@ -112,7 +112,7 @@ def add_text_fields(w: IncrementalPdfFileWriter, specs: Sequence[TextFieldSpec])
     w.update_container(form_fields)
 
 
-def fill_text_fields(w: IncrementalPdfFileWriter, values: Mapping[str, str]) -> None:
+def fill_text_fields(w: Any, values: Mapping[str, str]) -> None:
     """Set each text field whose group (name before ``_``) is in ``values`` to its prefix + the value, with
     a new appearance stream (validators accept new appearance streams, never edited ones)."""
     if not values:
