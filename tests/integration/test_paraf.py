@@ -9,8 +9,6 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 
@@ -23,6 +21,7 @@ from eoffice.store.models import DecisionRow
 from eoffice.workflow.state import Decision
 from tests.e2e.cli import run as cli
 from tests.integration.helpers import actor, decide, draft, run, sign, submit
+from tests.unit.signing.test_pades import content_added
 
 
 def _working(engine: Engine, doc: str, version: int | None = None) -> bytes:
@@ -126,15 +125,7 @@ def test_tampering_after_paraf_is_detected(content_engine: Engine, home: Path, t
     pdf = _working(content_engine, doc)
     roots = run(content_engine, signatures.trust_roots)
     # content slipped in after the paraf, as an incremental update
-    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
-    page = w.root["/Pages"]["/Kids"][0].get_object()
-    extra = w.add_object(generic.StreamObject(stream_data=b"BT /F1 36 Tf 100 400 Td (PALSU) Tj ET"))
-    old = page.raw_get("/Contents")
-    page["/Contents"] = generic.ArrayObject([*(old if isinstance(old, generic.ArrayObject) else [old]), extra])
-    w.update_container(page)
-    buf = io.BytesIO()
-    w.write(buf)
-    rep = verify_pdf(buf.getvalue(), trust_roots=roots)
+    rep = verify_pdf(content_added(pdf), trust_roots=roots)
     assert not rep.ok and rep.signatures[0].modification_level == "OTHER"
     # a changed byte inside the signed revision (in a compressed stream of the rendered letter)
     i = len(pdf) // 3
