@@ -56,12 +56,23 @@ def _fail(message: str, code: int) -> int:
     return code
 
 
+def desktop_language(args: list[str]) -> tuple[str | None, list[str]]:
+    """``--lang en`` / ``--lang=en`` (the desktop app's language) and the other arguments."""
+    for i, arg in enumerate(args):
+        if arg == "--lang" and i + 1 < len(args):
+            return args[i + 1], args[:i] + args[i + 2:]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1], args[:i] + args[i + 1:]
+    return None, args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
-    if not args_list or args_list == ["app"]:
+    language, app_args = desktop_language(args_list)
+    if not app_args or app_args == ["app"]:
         from eoffice.ui.app import run_app  # only the desktop path imports Qt
 
-        return run_app([])
+        return run_app([], language)
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

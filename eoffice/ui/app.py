@@ -6,10 +6,10 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from eoffice.ui import text
+from eoffice.ui import i18n, text
 from eoffice.ui.dialogs import LoginDialog
 from eoffice.ui.tasks import TaskRunner
 
@@ -37,12 +37,14 @@ def open_backend(url: str | None = None, home: Path | None = None) -> tuple[Any,
 class App:
     """Holds the session: login dialog first, then the main window."""
 
-    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings) -> None:
-        self.backend, self.runner, self.settings = backend, runner, store
+    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings,
+                 translations: i18n.Translations | None = None) -> None:
+        self.backend, self.runner, self.settings, self.translations = backend, runner, store, translations
         self.window: Any = None
         self.demo = False
-        self.login = LoginDialog(backend, runner, store)
+        self.login = LoginDialog(backend, runner, store, language=self.language)
         self.login.logged_in.connect(self.open_main)
+        self.login.language_chosen.connect(self.choose_language)
         if backend is not None:
             runner.submit(backend.is_demo, self._demo, lambda _m: None)
 
@@ -50,23 +52,39 @@ class App:
         self.demo = demo
         self.login.demo_label.setVisible(demo)
 
+    @property
+    def language(self) -> str:
+        return self.translations.language if self.translations is not None else i18n.DEFAULT
+
+    def choose_language(self, code: str) -> None:
+        """Chosen on the login dialog: stored, and used at once (no window but the login dialog exists yet)."""
+        i18n.remember(self.settings, code)
+        if self.translations is not None:
+            self.translations.use(code)  # the dialog retranslates itself on the LanguageChange event
+
     def open_main(self, actor: Any) -> None:
         from eoffice.ui.mainwindow import MainWindow
 
-        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo)
+        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo,
+                                 language=self.language)
         self.window.show()
 
 
-def run_app(argv: list[str]) -> int:
+def run_app(argv: list[str], language: str | None = None) -> int:
+    """The desktop app; ``language`` (--lang) overrides EOFFICE_LANG and the stored preference."""
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(text.APP_NAME)
     app.setOrganizationName("eoffice")
+    store = settings()
+    translations = i18n.Translations(app)
+    translations.use(i18n.chosen(store, language))  # before any widget is built
     backend, problem = open_backend()
     if backend is None:
-        QMessageBox.critical(None, text.APP_NAME, f"{problem}\n\nPeriksa EOFFICE_DB.")
+        QMessageBox.critical(None, text.APP_NAME,
+                             f"{problem}\n\n" + QCoreApplication.translate("app", "Periksa EOFFICE_DB."))
         return 2
     runner = TaskRunner(app)
-    session = App(backend, runner, settings())
+    session = App(backend, runner, store, translations)
     shots = os.environ.get("EOFFICE_SCREENSHOTS")
     if shots:
         from eoffice.ui.screenshots import Tour
