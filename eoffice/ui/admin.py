@@ -133,7 +133,7 @@ class AdminPanel(QWidget):
                                 Column(self.tr("Dicabut"), lambda c: c["revoked"],
                                        color=lambda c: "#b3261e" if c["revoked"] else None)], self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._tab(self.users, [(self.tr("Tambah Pengguna..."), self.add_user)]), self.tr("Pengguna"))
+        self.tabs.addTab(self._tab(self.users, [(self.tr("Tambah Pengguna..."), self.add_user)]), self.tr("Pengguna", "admin tab"))
         self.tabs.addTab(self._tab(self.units, [(self.tr("Tambah Unit..."), self.add_unit)]), self.tr("Unit Kerja"))
         self.templates_tab = self._templates_tab()
         self.tabs.addTab(self.templates_tab, self.tr("Rute (Templat Alur)"))
@@ -144,7 +144,7 @@ class AdminPanel(QWidget):
 
         self.numbering = NumberingTab(backend, actor, runner)
         self.positions = PositionsTab(backend, actor, runner)
-        self.tabs.insertTab(2, self.positions, self.tr("Jabatan"))
+        self.tabs.insertTab(2, self.positions, self.tr("Jabatan", "admin tab"))
         self.tabs.addTab(self.numbering, self.tr("Penomoran"))
         self.tabs.addTab(self._delegation_tab(), self.tr("Delegasi"))
         title = QLabel(self.tr("Admin"))

@@ -60,14 +60,15 @@ class LoginDialog(QDialog):
             self.language.addItem(name, code)
         self.language.setCurrentIndex(max(self.language.findData(language), 0))
         self.language.currentIndexChanged.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
-        self.form = QFormLayout()
-        self.form.addRow("", self.user)
-        self.form.addRow("", self.password)
-        self.form.addRow(i18n.MENU_TITLE, self.language)
+        self.user_label, self.password_label = QLabel(), QLabel()
+        form = QFormLayout()
+        form.addRow(self.user_label, self.user)
+        form.addRow(self.password_label, self.password)
+        form.addRow(i18n.MENU_TITLE, self.language)
         lay = QVBoxLayout(self)
         for w in (self.title, self.demo_label):
             lay.addWidget(w)
-        lay.addLayout(self.form)
+        lay.addLayout(form)
         for w in (self.error, self.db_label, self.db_status):
             lay.addWidget(w)
         lay.addWidget(self.buttons)
@@ -86,10 +87,8 @@ class LoginDialog(QDialog):
         self.demo_label.setText(self.tr("MODE DEMO: semua kata sandi 'demo'"))
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        for row, label in ((0, self.tr("Pengguna")), (1, self.tr("Kata sandi"))):
-            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
-            if item is not None and isinstance(item.widget(), QLabel):
-                item.widget().setText(label)  # type: ignore[union-attr]
+        self.user_label.setText(self.tr("Pengguna"))
+        self.password_label.setText(self.tr("Kata sandi"))
         if self.reachable is None:
             self.db_status.setText(self.tr("Memeriksa koneksi database..."))
         elif self.reachable:

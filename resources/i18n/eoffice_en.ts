@@ -168,6 +168,11 @@
         <translation>Add User...</translation>
     </message>
     <message>
+        <source>Pengguna</source>
+        <comment>admin tab</comment>
+        <translation>Users</translation>
+    </message>
+    <message>
         <source>Tambah Unit...</source>
         <translation>Add Unit...</translation>
     </message>
@@ -190,6 +195,11 @@
     <message>
         <source>Sertifikat</source>
         <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <comment>admin tab</comment>
+        <translation>Positions</translation>
     </message>
     <message>
         <source>Penomoran</source>
