@@ -12,7 +12,7 @@ tool() { if [ -x "$BIN/pyside6-$1" ]; then echo "$BIN/pyside6-$1"; else command 
 for ts in resources/i18n/eoffice_*.ts; do
     lang=$(basename "$ts" .ts); lang=${lang#eoffice_}
     if [ "${1:-}" != --release ]; then
-        # -locations relative: line numbers change with every edit; relative keeps the diffs of the .ts small
+        # -locations none: line numbers change with every edit; without them the diffs of the .ts stay small
         "$(tool lupdate)" eoffice/ui/*.py -source-language id -target-language "$lang" -no-obsolete \
             -locations none -ts "$ts"
     fi
