@@ -18,3 +18,5 @@ for ts in resources/i18n/eoffice_*.ts; do
     fi
     "$(tool lrelease)" "$ts" -qm "${ts%.ts}.qm"
 done
+# Qt's own texts in Indonesian (Qt ships no qtbase_id): kept by hand, compiled here
+"$(tool lrelease)" resources/i18n/qtbase_id.ts -qm resources/i18n/qtbase_id.qm

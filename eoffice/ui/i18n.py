@@ -68,13 +68,16 @@ class Translations:
         self._installed: list[QTranslator] = []
 
     def use(self, language: str) -> str:
-        """Install the translations for ``language`` (Indonesian needs none of ours) and make its locale the
-        default for dates and numbers. Qt ships no qtbase_id: in Indonesian, Qt's own texts that our code does
-        not name (a file dialog's buttons) stay English. Returns the language in use."""
+        """Install the translations for ``language`` (Indonesian needs none of ours) and Qt's own
+        (``qtbase_<code>.qm`` from PySide6; Qt ships no qtbase_id, so resources/i18n/qtbase_id.qm covers the
+        standard buttons and the text fields' context menu), and make its locale the default for dates and
+        numbers. Returns the language in use."""
         code = normalize(language) or DEFAULT
         self.remove()
         QLocale.setDefault(QLocale(*LOCALES[code]))
-        files = [qt_translations_dir() / f"qtbase_{code}.qm"]
+        qt_file = f"qtbase_{code}.qm"
+        files = [next((d / qt_file for d in (qt_translations_dir(), translations_dir()) if (d / qt_file).is_file()),
+                      qt_translations_dir() / qt_file)]
         if code != DEFAULT:
             files.insert(0, translations_dir() / f"eoffice_{code}.qm")
         for path in files:
