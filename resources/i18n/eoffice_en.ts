@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>Catatan</source>
-        <translation>Notes</translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -1764,7 +1764,7 @@ field {field}
     </message>
     <message>
         <source>Catatan</source>
-        <translation>Notes</translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
@@ -1822,7 +1822,7 @@ field {field}
     </message>
     <message>
         <source>Catatan</source>
-        <translation>Notes</translation>
+        <translation>Note</translation>
     </message>
 </context>
 <context>
