@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QSettings, QTimer
+from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from eoffice.ui import i18n, text
@@ -81,7 +81,7 @@ def run_app(argv: list[str], language: str | None = None) -> int:
     backend, problem = open_backend()
     if backend is None:
         QMessageBox.critical(None, text.APP_NAME,
-                             f"{problem}\n\n" + QCoreApplication.translate("app", "Periksa EOFFICE_DB."))
+                             f"{problem}\n\n" + QApplication.translate("app", "Periksa EOFFICE_DB."))
         return 2
     runner = TaskRunner(app)
     session = App(backend, runner, store, translations)
