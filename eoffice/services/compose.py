@@ -145,7 +145,7 @@ def render_version(uow: UnitOfWork, doc: Document, version: DocumentVersion, rou
 def disposition_sheet(uow: UnitOfWork, doc: Document, nodes: Sequence[DispositionNode]) -> bytes:
     """The lembar disposisi of an incoming letter: the first level of its disposisi tree, as a form."""
     from eoffice.documents.letter import Disposition
-    from eoffice.workflow.disposition import INSTRUCTIONS
+    from eoffice.domain import INSTRUCTIONS
 
     version = letters.current_version(uow, doc)
     first = [n for n in nodes if n.parent_id is None]

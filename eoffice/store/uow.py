@@ -56,8 +56,11 @@ def audit_record(row: AuditEvent) -> dict[str, Any]:
 
 
 class UnitOfWork:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self.engine = engine
+        # A read-only unit takes no write lock on SQLite (plain BEGIN: WAL readers run beside the writer) and
+        # is a READ ONLY transaction on PostgreSQL, so the server refuses a write a reader makes by mistake.
+        self.read_only = read_only
         self._pending = _Pending()
         self._now: datetime | None = None
         self.session: Session
@@ -67,7 +70,9 @@ class UnitOfWork:
         return self.engine.dialect.name
 
     def __enter__(self) -> UnitOfWork:
-        self.session = Session(self.engine, expire_on_commit=False, autoflush=True)
+        bind = self.engine.execution_options(eoffice_read_only=True, postgresql_readonly=True) \
+            if self.read_only else self.engine
+        self.session = Session(bind, expire_on_commit=False, autoflush=True)
         self._pending = _Pending()
         self._now = None
         self.units = Units(self.session)
@@ -209,9 +214,9 @@ def _canonical_audit(row: dict[str, Any]) -> dict[str, Any]:
         "at": row["at"].astimezone(UTC).isoformat()}
 
 
-def run_in_transaction(engine: Engine, use_case: Callable[[UnitOfWork], T]) -> T:
+def run_in_transaction(engine: Engine, use_case: Callable[[UnitOfWork], T], *, read_only: bool = False) -> T:
     """Run one use case in its own transaction and commit it: the way every caller drives a service."""
-    with UnitOfWork(engine) as uow:
+    with UnitOfWork(engine, read_only=read_only) as uow:
         result = use_case(uow)
         uow.commit()
     return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -34,19 +35,43 @@ def open_backend(url: str | None = None, home: Path | None = None) -> tuple[Any,
         return None, str(exc)
 
 
+def prepare_backend() -> Any:
+    """Runs on a worker thread while the login dialog is on screen: the core's imports (SQLAlchemy, the
+    services), the engine, and the main window's module (imported, not built: widgets belong to the UI
+    thread). A person needs a second or more to type a password; the app spends it here."""
+    from eoffice.domain import BadInput
+
+    backend, problem = open_backend()
+    if backend is None:
+        raise BadInput(problem or QApplication.translate("app", "EOFFICE_DB tidak valid"))
+    import eoffice.ui.mainwindow  # noqa: F401
+
+    return backend
+
+
 class App:
-    """Holds the session: login dialog first, then the main window."""
+    """Holds the session: login dialog first, then the main window. Without a backend, call prepare():
+    the dialog is usable at once and the core arrives from a worker thread."""
 
     def __init__(self, backend: Any, runner: TaskRunner, store: QSettings,
                  translations: i18n.Translations | None = None) -> None:
         self.backend, self.runner, self.settings, self.translations = backend, runner, store, translations
         self.window: Any = None
         self.demo = False
+        self.problem: str | None = None
         self.login = LoginDialog(backend, runner, store, language=self.language)
         self.login.logged_in.connect(self.open_main)
         self.login.language_chosen.connect(self.choose_language)
         if backend is not None:
             runner.submit(backend.is_demo, self._demo, lambda _m: None)
+
+    def prepare(self, on_error: Callable[[str], None]) -> None:
+        self.runner.submit(prepare_backend, self._ready, on_error)
+
+    def _ready(self, backend: Any) -> None:
+        self.backend = backend
+        self.login.set_backend(backend)
+        self.runner.submit(backend.is_demo, self._demo, lambda _m: None)
 
     def _demo(self, demo: bool) -> None:
         self.demo = demo
@@ -70,21 +95,24 @@ class App:
         self.window.show()
 
 
-def run_app(argv: list[str], language: str | None = None) -> int:
-    """The desktop app; ``language`` (--lang) overrides EOFFICE_LANG and the stored preference."""
+def run_app(argv: list[str], *, started: Callable[[App], None] | None = None, language: str | None = None) -> int:
+    """The desktop app. *started* (benchmarks, tests) gets the session once the login dialog is shown;
+    *language* (--lang) overrides EOFFICE_LANG and the stored preference."""
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(text.APP_NAME)
     app.setOrganizationName("eoffice")
     store = settings()
     translations = i18n.Translations(app)
     translations.use(i18n.chosen(store, language))  # before any widget is built
-    backend, problem = open_backend()
-    if backend is None:
+    runner = TaskRunner(app)
+    session = App(None, runner, store, translations)
+
+    def cannot_start(problem: str) -> None:
+        session.login.hide()
         QMessageBox.critical(None, text.APP_NAME,
                              f"{problem}\n\n" + QApplication.translate("app", "Periksa EOFFICE_DB."))
-        return 2
-    runner = TaskRunner(app)
-    session = App(backend, runner, store, translations)
+        app.exit(2)
+
     shots = os.environ.get("EOFFICE_SCREENSHOTS")
     if shots:
         from eoffice.ui.screenshots import Tour
@@ -94,7 +122,13 @@ def run_app(argv: list[str], language: str | None = None) -> int:
     else:
         session.login.rejected.connect(app.quit)
         session.login.show()
+        if started is not None:
+            started(session)
+    # Load the core once the dialog is on screen: the worker's imports hold the GIL, and the person should
+    # see the dialog first and type while the core loads.
+    QTimer.singleShot(0, lambda: session.prepare(cannot_start))
     code = app.exec()
     runner.wait(10000)
-    backend.close()
+    if session.backend is not None:
+        session.backend.close()
     return int(code)

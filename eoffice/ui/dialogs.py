@@ -36,6 +36,7 @@ class LoginDialog(QDialog):
         self.backend, self.runner, self.settings = backend, runner, settings
         self.actor: Any = None
         self.reachable: bool | None = None
+        self.waiting = False  # Masuk pressed before the core finished loading
         self.setMinimumWidth(460)
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -75,7 +76,18 @@ class LoginDialog(QDialog):
         self.retranslate()
         (self.password if self.user.text() else self.user).setFocus()
         if backend is not None:
-            self.runner.submit(backend.ping, self._reachable, self._unreachable)
+            self.set_backend(backend)
+
+    def set_backend(self, backend: Any) -> None:
+        """The core is loaded (the app loads it while this dialog is on screen): check the database, and
+        log in if Masuk was pressed meanwhile."""
+        self.backend = backend
+        self.db_label.setText(self.tr("Database: {label}").format(label=backend.label))
+        self.db_status.setText(self.tr("Memeriksa koneksi database..."))
+        self.runner.submit(backend.ping, self._reachable, self._unreachable)
+        if self.waiting:
+            self.waiting = False
+            self.try_login()
 
     def retranslate(self) -> None:
         """Every text of the dialog in the current language (again when the user picks another one here)."""
@@ -89,7 +101,9 @@ class LoginDialog(QDialog):
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.user_label.setText(self.tr("Pengguna"))
         self.password_label.setText(self.tr("Kata sandi"))
-        if self.reachable is None:
+        if self.backend is None:
+            self.db_status.setText(self.tr("Menyiapkan aplikasi..."))
+        elif self.reachable is None:
             self.db_status.setText(self.tr("Memeriksa koneksi database..."))
         elif self.reachable:
             self.db_status.setText(self.tr("Database terhubung"))
@@ -119,6 +133,9 @@ class LoginDialog(QDialog):
             return
         self.error.setText("")
         self.buttons.setEnabled(False)
+        if self.backend is None:
+            self.waiting = True
+            return
         self.runner.submit(lambda: self.backend.login(who, password), self._ok, self._fail)
 
     def _ok(self, actor: Any) -> None:

@@ -101,9 +101,8 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.notifier = Notifier(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(lambda b: self.busy_label.setText(self.tr("Memuat...") if b else ""))
+        self.warmed = False
         self.refresh()
-        # the signing stack (pyHanko) loads in the background while the user reads the inbox
-        self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
         self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
         self.heartbeat.setInterval(60_000)
         self.heartbeat.timeout.connect(self.check_database)
@@ -330,6 +329,9 @@ class MainWindow(DecisionsMixin, QMainWindow):
                 self.nav_items[key].setFont(f)
         self.notifier.update(counts)
         self.counts_loaded.emit()
+        if not self.warmed:  # the signing stack (pyHanko) loads while the user reads the inbox, not before
+            self.warmed = True
+            self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
 
     def fetch_rows(self, key: str) -> tuple[list[ListRow], dict[str, Any] | None]:
         """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox."""

@@ -15,9 +15,8 @@ from collections.abc import Callable, Iterator, Mapping
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from eoffice.domain import KIND_LABELS
-from eoffice.services.queries import STATUS_LABELS
-from eoffice.workflow.disposition import INSTRUCTIONS as _INSTRUCTIONS
+from eoffice.domain import INSTRUCTIONS as _INSTRUCTIONS
+from eoffice.domain import KIND_LABELS, STATUS_LABELS
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802  (the name lupdate looks for)

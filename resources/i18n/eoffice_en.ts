@@ -773,6 +773,10 @@
         <translation>Checking the database connection...</translation>
     </message>
     <message>
+        <source>Menyiapkan aplikasi...</source>
+        <translation>Preparing the application...</translation>
+    </message>
+    <message>
         <source>Database terhubung</source>
         <translation>Database connected</translation>
     </message>
@@ -1700,6 +1704,10 @@ field {field}
 </context>
 <context>
     <name>app</name>
+    <message>
+        <source>EOFFICE_DB tidak valid</source>
+        <translation>EOFFICE_DB is not valid</translation>
+    </message>
     <message>
         <source>Periksa EOFFICE_DB.</source>
         <translation>Check EOFFICE_DB.</translation>

@@ -102,10 +102,8 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path: Path, ts: Path) -> None:
 
 
 def test_the_cores_labels_are_marked() -> None:
-    from eoffice.domain import KIND_LABELS
-    from eoffice.services.queries import STATUS_LABELS
+    from eoffice.domain import INSTRUCTIONS, KIND_LABELS, STATUS_LABELS
     from eoffice.ui import text
-    from eoffice.workflow.disposition import INSTRUCTIONS
 
     core = {*KIND_LABELS.values(), *STATUS_LABELS.values(), *INSTRUCTIONS.values()}
     assert core - set(text.CORE_LABELS) == set()
