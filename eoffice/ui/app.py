@@ -10,7 +10,7 @@ from typing import Any
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from eoffice.ui import text
+from eoffice.ui import i18n, text
 from eoffice.ui.dialogs import LoginDialog
 from eoffice.ui.tasks import TaskRunner
 
@@ -43,7 +43,7 @@ def prepare_backend() -> Any:
 
     backend, problem = open_backend()
     if backend is None:
-        raise BadInput(problem or "EOFFICE_DB tidak valid")
+        raise BadInput(problem or QApplication.translate("app", "EOFFICE_DB tidak valid"))
     import eoffice.ui.mainwindow  # noqa: F401
 
     return backend
@@ -53,13 +53,15 @@ class App:
     """Holds the session: login dialog first, then the main window. Without a backend, call prepare():
     the dialog is usable at once and the core arrives from a worker thread."""
 
-    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings) -> None:
-        self.backend, self.runner, self.settings = backend, runner, store
+    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings,
+                 translations: i18n.Translations | None = None) -> None:
+        self.backend, self.runner, self.settings, self.translations = backend, runner, store, translations
         self.window: Any = None
         self.demo = False
         self.problem: str | None = None
-        self.login = LoginDialog(backend, runner, store)
+        self.login = LoginDialog(backend, runner, store, language=self.language)
         self.login.logged_in.connect(self.open_main)
+        self.login.language_chosen.connect(self.choose_language)
         if backend is not None:
             runner.submit(backend.is_demo, self._demo, lambda _m: None)
 
@@ -75,24 +77,40 @@ class App:
         self.demo = demo
         self.login.demo_label.setVisible(demo)
 
+    @property
+    def language(self) -> str:
+        return self.translations.language if self.translations is not None else i18n.DEFAULT
+
+    def choose_language(self, code: str) -> None:
+        """Chosen on the login dialog: stored, and used at once (no window but the login dialog exists yet)."""
+        i18n.remember(self.settings, code)
+        if self.translations is not None:
+            self.translations.use(code)  # the dialog retranslates itself on the LanguageChange event
+
     def open_main(self, actor: Any) -> None:
         from eoffice.ui.mainwindow import MainWindow
 
-        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo)
+        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo,
+                                 language=self.language)
         self.window.show()
 
 
-def run_app(argv: list[str], *, started: Callable[[App], None] | None = None) -> int:
-    """The desktop app. *started* (benchmarks, tests) gets the session once the login dialog is shown."""
+def run_app(argv: list[str], *, started: Callable[[App], None] | None = None, language: str | None = None) -> int:
+    """The desktop app. *started* (benchmarks, tests) gets the session once the login dialog is shown;
+    *language* (--lang) overrides EOFFICE_LANG and the stored preference."""
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(text.APP_NAME)
     app.setOrganizationName("eoffice")
+    store = settings()
+    translations = i18n.Translations(app)
+    translations.use(i18n.chosen(store, language))  # before any widget is built
     runner = TaskRunner(app)
-    session = App(None, runner, settings())
+    session = App(None, runner, store, translations)
 
     def cannot_start(problem: str) -> None:
         session.login.hide()
-        QMessageBox.critical(None, text.APP_NAME, f"{problem}\n\nPeriksa EOFFICE_DB.")
+        QMessageBox.critical(None, text.APP_NAME,
+                             f"{problem}\n\n" + QApplication.translate("app", "Periksa EOFFICE_DB."))
         app.exit(2)
 
     shots = os.environ.get("EOFFICE_SCREENSHOTS")
