@@ -14,7 +14,8 @@ or against a server you started yourself (admin URL to database "postgres"):
    --clients processes (multiprocessing, spawn, one engine each) each draft and submit their own K+1
    nota dinas (staf.kominfo), approve the first one as a warm-up, wait at a barrier, then take the other K
    through paraf_kasi -> paraf_kabid -> persetujuan_sekretaris with `signatures.decide_signed` (signed
-   statement), one transaction per transition.
+   statement, and the PAdES paraf signature on the working PDF unless --no-pdf-paraf), one transaction per
+   transition. --ceiling: the same transitions again as bare psycopg (bench/ceiling_workflow.py; no PDF).
    Transitions/s = transitions / (last client done - barrier released).
 3. Checks: every document is at "to_sign", one decision per transition, `audit.verify(...)["ok"]`.
 4. Profiles one client alone (cProfile) and counts statements per transition (before_cursor_execute).
@@ -204,6 +205,10 @@ class Client:
         from eoffice.store.db import make_engine
         from eoffice.store.uow import UnitOfWork
 
+        if os.environ.get("EOFFICE_BENCH_NO_PDF_PARAF") == "1":  # --no-pdf-paraf (inherited by spawned clients)
+            from eoffice.services import paraf
+
+            paraf.signs_pdf = lambda _route, _step: False  # type: ignore[assignment]
         self.engine = make_engine(url, pool_size=1)
         self.counter = StatementCounter(self.engine, keep_statements)
         with UnitOfWork(self.engine) as uow:
@@ -477,11 +482,16 @@ def main() -> int:
     ap.add_argument("--pgbench-seconds", type=int, default=20)
     ap.add_argument("--profile-docs", type=int, default=15, help="documents for the single-client profile")
     ap.add_argument("--skip-pgbench", action="store_true")
+    ap.add_argument("--no-pdf-paraf", action="store_true",
+                    help="reviewers' decisions carry the signed statement only, no PAdES paraf signature on the "
+                         "working PDF (services/paraf.py): the transition alone, comparable with --ceiling")
     ap.add_argument("--ceiling", action="store_true",
                     help="also run the same transitions as bare psycopg (bench/ceiling_workflow.py)")
     args = ap.parse_args()
     if not args.pg_url:
         ap.error("--pg-url or EOFFICE_TEST_PG is required")
+    if args.no_pdf_paraf:
+        os.environ["EOFFICE_BENCH_NO_PDF_PARAF"] = "1"
     started = time.perf_counter()
 
     print(f"pgbench TPC-B: scale {args.pgbench_scale}, -c {args.clients} -j 2 -T {args.pgbench_seconds} -n",

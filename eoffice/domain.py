@@ -65,6 +65,27 @@ KIND_LABELS: dict[DocKind, str] = {
     DocKind.NASKAH_MASUK: "Naskah Masuk",
 }
 
+STATUS_LABELS: dict[str, str] = {
+    "draft": "Draf", "in_review": "Dalam review", "returned": "Dikembalikan", "to_sign": "Menunggu TTE",
+    "signed": "Ditandatangani", "dispatched": "Terkirim", "rejected": "Ditolak", "withdrawn": "Ditarik",
+    "registered": "Terdaftar", "archived": "Arsip",
+}
+
+# Lembar disposisi instructions (key -> label printed and shown).
+INSTRUCTIONS: dict[str, str] = {
+    "tindak_lanjuti": "Tindak lanjuti",
+    "pelajari": "Pelajari dan beri saran",
+    "hadiri": "Hadiri / wakili",
+    "siapkan_bahan": "Siapkan bahan",
+    "siapkan_jawaban": "Siapkan konsep jawaban",
+    "untuk_diketahui": "Untuk diketahui",
+    "koordinasikan": "Koordinasikan",
+    "proses_sesuai_ketentuan": "Proses sesuai ketentuan",
+    "bicarakan_dengan_saya": "Bicarakan dengan saya",
+    "edarkan": "Edarkan",
+    "arsipkan": "Arsipkan",
+}
+
 
 class Urgency(StrEnum):
     """Sifat (urgency)."""

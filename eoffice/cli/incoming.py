@@ -7,9 +7,9 @@ import datetime as dt
 from pathlib import Path
 
 from eoffice.cli.context import Ctx, parse_date
-from eoffice.domain import BadInput, Classification, Urgency
+from eoffice.domain import INSTRUCTIONS, BadInput, Classification, Urgency
 from eoffice.services import incoming
-from eoffice.workflow.disposition import INSTRUCTIONS, TreeNode
+from eoffice.workflow.disposition import TreeNode
 
 WITA = dt.timezone(dt.timedelta(hours=8))
 

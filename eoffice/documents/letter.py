@@ -151,6 +151,7 @@ class LetterData:
     assignment: Assignment | None = None
     disposition: Disposition | None = None
     paper: PaperSize = PaperSize.A4
+    form_fields: bool = False  # number and date as blank lines recorded for text fields (RenderResult.text_slots)
 
     def __post_init__(self) -> None:
         if not isinstance(self.kind, DocKind):

@@ -18,7 +18,7 @@ from eoffice.documents.letter import LetterData, PaperSize
 from eoffice.documents.pdfa import finish_pdf
 from eoffice.documents.render_base import Rect, Styles
 from eoffice.documents.render_kinds import story_for
-from eoffice.documents.render_parts import Ctx
+from eoffice.documents.render_parts import Ctx, TextSlot
 from eoffice.domain import KIND_LABELS, BadInput, DocKind
 
 PAGE_SIZES: dict[PaperSize, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.F4: (215 * mm, 330 * mm)}
@@ -30,13 +30,15 @@ WITA = dt.timezone(dt.timedelta(hours=8))  # Kalimantan Timur is UTC+8
 @dataclass(frozen=True)
 class RenderResult:
     """``signature_rect``: where the signing layer draws the visible TTE stamp + QR (None without a
-    signatory). ``paraf_rects``: one box per ``LetterData.paraf_labels`` entry, in the same order."""
+    signatory). ``paraf_rects``: one box per ``LetterData.paraf_labels`` entry, in the same order.
+    ``text_slots``: with ``LetterData.form_fields``, where the number and date go (in document order)."""
 
     pdf: bytes
     page_count: int
     signature_rect: Rect | None
     paraf_rects: tuple[Rect, ...]
     page_size: tuple[float, float]
+    text_slots: tuple[TextSlot, ...] = ()
 
 
 def meta_text(text: str, limit: int = 300) -> str:
@@ -113,4 +115,4 @@ def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> Re
     )
     pdf = finish_pdf(buf.getvalue(), when)
     paraf = tuple(ctx.paraf[i] for i in sorted(ctx.paraf))
-    return RenderResult(pdf, pages[0], ctx.signature, paraf, (page_w, page_h))
+    return RenderResult(pdf, pages[0], ctx.signature, paraf, (page_w, page_h), tuple(ctx.slots.values()))

@@ -9,12 +9,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Paragraph, Spacer
 
 from eoffice.documents import fonts
-from eoffice.documents.dates import (
-    format_hari_tanggal,
-    format_tanggal,
-    format_tempat_tanggal,
-    kalimat_tanggal,
-)
+from eoffice.documents.dates import format_hari_tanggal, kalimat_tanggal
 from eoffice.documents.dates import ordinal_diktum as diktum_label
 from eoffice.documents.letter import CLASSIFICATION_LABELS, URGENCY_LABELS, Decree, LetterData, format_nip
 from eoffice.documents.render_base import (
@@ -28,10 +23,10 @@ from eoffice.documents.render_base import (
 from eoffice.documents.render_parts import (
     Ctx,
     kop,
-    number_text,
     recipients_block,
     signature_block,
     tembusan,
+    value_line,
     with_signature,
 )
 from eoffice.domain import KIND_LABELS, Capacity, Classification, DocKind, Urgency
@@ -48,14 +43,12 @@ def sifat_text(urgency: Urgency, classification: Classification) -> str:
     return f"{URGENCY_LABELS[urgency]}, {CLASSIFICATION_LABELS[classification]}"
 
 
-def dated(data: LetterData) -> str:
-    return format_tanggal(data.date) if data.date else "." * 24
-
-
-def _rows(pairs: Sequence[tuple[str, str]], ctx: Ctx, label_w: float = LABEL_W, width: float = 0) -> Flowable:
+def _rows(
+    pairs: Sequence[tuple[str, str | Flowable]], ctx: Ctx, label_w: float = LABEL_W, width: float = 0
+) -> Flowable:
     st = ctx.styles.normal
     width = width or ctx.width
-    rows = [[para(k, st), para(":", st), para(v, st)] for k, v in pairs]
+    rows = [[para(k, st), para(":", st), para(v, st) if isinstance(v, str) else v] for k, v in pairs]
     return plain_table(rows, [label_w, COLON_W, width - label_w - COLON_W])
 
 
@@ -88,11 +81,11 @@ def _centered_title(title: str, data: LetterData, ctx: Ctx, subject: bool) -> li
         Paragraph(f"<b><u>{esc(title)}</u></b>" if not subject else f"<b>{esc(title)}</b>", st.title)
     ]
     if subject:
-        out.append(para(f"NOMOR {number_text(data)}", st.center))
+        out.append(value_line(data, ctx, "nomor", "NOMOR ", st.center))
         if data.subject.strip():
             out += [para("TENTANG", st.center), para(data.subject.upper(), st.center)]
     else:
-        out.append(para(f"Nomor: {number_text(data)}", st.center))
+        out.append(value_line(data, ctx, "nomor", "Nomor: ", st.center))
     return [*out, Spacer(1, 6 * mm)]
 
 
@@ -103,12 +96,12 @@ def surat_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     """Surat dinas and surat undangan: place/date right, Nomor/Sifat/Lampiran/Hal, Yth., body."""
     st = ctx.styles
     out = kop(data.letterhead, ctx)
-    out.append(para(format_tempat_tanggal(data.place, data.date), style("right", alignment=2)))
+    out.append(value_line(data, ctx, "tanggal", f"{data.place}, " if data.place else "", style("right", alignment=2)))
     out.append(Spacer(1, 2 * mm))
     out.append(
         _rows(
             [
-                ("Nomor", number_text(data)),
+                ("Nomor", value_line(data, ctx, "nomor", "", st.normal)),
                 ("Sifat", sifat_text(data.urgency, data.classification)),
                 ("Lampiran", data.attachment_note.strip() or "-"),
                 ("Hal", data.subject.strip() or "-"),
@@ -151,7 +144,7 @@ def nota_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
         if len(recips) == 1
         else "\n".join(f"{n}. Yth. {r}" for n, r in enumerate(recips, 1)) or "-"
     )
-    pairs = [("Kepada", kepada), ("Dari", data.sender.strip() or "-")]
+    pairs: list[tuple[str, str | Flowable]] = [("Kepada", kepada), ("Dari", data.sender.strip() or "-")]
     cc = [t for t in data.tembusan if t.strip()]
     if data.kind == DocKind.NOTA_DINAS:
         pairs.append(
@@ -162,8 +155,8 @@ def nota_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
                 else (cc[0] if cc else "-"),
             )
         )
-    pairs.append(("Tanggal", dated(data)))
-    pairs.append(("Nomor", number_text(data)))
+    pairs.append(("Tanggal", value_line(data, ctx, "tanggal", "", st.normal)))
+    pairs.append(("Nomor", value_line(data, ctx, "nomor", "", st.normal)))
     if data.kind == DocKind.NOTA_DINAS:
         pairs += [
             ("Sifat", sifat_text(data.urgency, data.classification)),
@@ -186,7 +179,7 @@ def surat_edaran(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += _centered_title("SURAT EDARAN", data, ctx, subject=True)
     out += body_flowables(data.body, ctx.width, ctx.styles)
     out += _closing(data, ctx)
-    lead = [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]
+    lead: list[str | Flowable] = [f"Ditetapkan di {data.place}", value_line(data, ctx, "tanggal", "pada tanggal ", ctx.styles.sig)]
     out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
@@ -204,7 +197,7 @@ def surat_keputusan(data: LetterData, ctx: Ctx) -> list[Flowable]:
     dec = data.decree or Decree()
     title = _decree_title(data)
     out = kop(data.letterhead, ctx)
-    out += [Paragraph(f"<b>{esc(title)}</b>", st.center), para(f"NOMOR {number_text(data)}", st.center)]
+    out += [Paragraph(f"<b>{esc(title)}</b>", st.center), value_line(data, ctx, "nomor", "NOMOR ", st.center)]
     out += [Spacer(1, 3 * mm), para("TENTANG", st.center), para(data.subject.upper() or "-", st.center)]
     out += [Spacer(1, 5 * mm), para("DENGAN RAHMAT TUHAN YANG MAHA ESA", st.center)]
     who = title.removeprefix("KEPUTUSAN ").strip()
@@ -224,7 +217,7 @@ def surat_keputusan(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out.append(_labelled_list("Menetapkan", [menetapkan], ctx, None, label_w, justify=False))
     for n, text in enumerate(diktum, 1):
         out += [Spacer(1, 2 * mm), _labelled_list(diktum_label(n), [text], ctx, None, label_w)]
-    lead = [f"Ditetapkan di {data.place}", f"pada tanggal {dated(data)}"]
+    lead: list[str | Flowable] = [f"Ditetapkan di {data.place}", value_line(data, ctx, "tanggal", "pada tanggal ", ctx.styles.sig)]
     out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     if not data.body.is_empty():
         # The body of a decree is its lampiran, on its own pages, headed with the decree's reference.
@@ -233,7 +226,7 @@ def surat_keputusan(data: LetterData, ctx: Ctx) -> list[Flowable]:
             PageBreak(),
             para("LAMPIRAN", head),
             para(title, head),
-            para(f"NOMOR {number_text(data)}", head),
+            value_line(data, ctx, "nomor", "NOMOR ", head),
             para(f"TENTANG {data.subject.upper()}", head),
             Spacer(1, 8 * mm),
         ]
@@ -284,7 +277,7 @@ def surat_tugas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     ]
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    lead = [format_tempat_tanggal(data.place, data.date)]
+    lead: list[str | Flowable] = [value_line(data, ctx, "tanggal", f"{data.place}, " if data.place else "", st.sig)]
     out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
@@ -295,7 +288,7 @@ def berita_acara(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += [Paragraph("<b>BERITA ACARA</b>", st.title)]
     if data.subject.strip():
         out.append(Paragraph(f"<b>{esc(data.subject.upper())}</b>", st.title))
-    out += [para(f"NOMOR {number_text(data)}", st.center), Spacer(1, 6 * mm)]
+    out += [value_line(data, ctx, "nomor", "NOMOR ", st.center), Spacer(1, 6 * mm)]
     if data.date is not None:
         where = f", bertempat di {data.place}" if data.place.strip() else ""
         out.append(
@@ -307,7 +300,7 @@ def berita_acara(data: LetterData, ctx: Ctx) -> list[Flowable]:
         )
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
-    lead = [format_tempat_tanggal(data.place, data.date)]
+    lead: list[str | Flowable] = [value_line(data, ctx, "tanggal", f"{data.place}, " if data.place else "", st.sig)]
     out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 

@@ -6,10 +6,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, PageBreak, Paragraph, Spacer
 
+from eoffice.documents.dates import format_tanggal
 from eoffice.documents.letter import LetterData, Letterhead, Signatory, format_nip
 from eoffice.documents.render_base import (
     DoubleRule,
@@ -29,6 +31,31 @@ SIG_COL_W = 88 * mm
 PARAF_W = 22 * mm
 PARAF_H = 10 * mm
 NUMBER_PLACEHOLDER = "." * 40
+DATE_PLACEHOLDER = "." * 24  # filled in at signing
+_PDF_ALIGN = {0: 0, 1: 1, 2: 2, 4: 0}  # ReportLab TA_LEFT/CENTER/RIGHT/JUSTIFY -> PDF /Q
+
+
+@dataclass(frozen=True)
+class TextSlot:
+    """A one-line text field the signing layer fills at signing: ``prefix`` + the letter's number
+    (``kind`` "nomor") or date ("tanggal"). ``baseline`` is measured from the rect's bottom."""
+
+    name: str
+    kind: str
+    rect: Rect
+    prefix: str
+    placeholder: str
+    align: int  # PDF /Q: 0 left, 1 centred, 2 right
+    font_size: float
+    baseline: float
+
+
+class LineSpace(RecordedSpace):
+    """A blank line as wide as its column (a table cell, the signature column or the frame)."""
+
+    def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
+        self.width = avail_w
+        return avail_w, self.height
 
 
 @dataclass
@@ -39,6 +66,8 @@ class Ctx:
     width: float
     signature: Rect | None = None
     paraf: dict[int, Rect] = field(default_factory=dict)
+    slots: dict[str, TextSlot] = field(default_factory=dict)
+    _slot_names: list[str] = field(default_factory=list)
 
     def record_signature(self, rect: Rect) -> None:
         self.signature = rect
@@ -52,6 +81,29 @@ class Ctx:
 
 def number_text(data: LetterData) -> str:
     return data.number.strip() or NUMBER_PLACEHOLDER
+
+
+def dated(data: LetterData) -> str:
+    return format_tanggal(data.date) if data.date else DATE_PLACEHOLDER
+
+
+def value_line(data: LetterData, ctx: Ctx, kind: str, prefix: str, st: ParagraphStyle) -> Flowable:
+    """``prefix`` + the number (``kind`` "nomor") or the date ("tanggal") on one line. With
+    ``data.form_fields`` the line is left blank and recorded as a text field slot, filled at signing."""
+    placeholder = number_text(data) if kind == "nomor" else dated(data)
+    if not data.form_fields:
+        return para(prefix + placeholder, st)
+    n = sum(1 for x in ctx._slot_names if x.split("_")[0] == kind)
+    name = kind if n == 0 else f"{kind}_{n + 1}"
+    ctx._slot_names.append(name)
+    size, lead = float(st.fontSize), float(st.leading)
+
+    def rec(r: Rect) -> None:
+        rect = Rect(r.page, round(r.x1 + st.leftIndent, 2), r.y1, round(r.x2 - st.rightIndent, 2), r.y2)
+        ctx.slots[name] = TextSlot(name, kind, rect, prefix, placeholder, _PDF_ALIGN.get(st.alignment, 0), size,
+                                   lead - size)
+
+    return LineSpace(0, lead, rec)
 
 
 # ---------------------------------------------------------------- kop
@@ -114,11 +166,11 @@ def signer_title_lines(sig: Signatory) -> list[str]:
 
 
 def signature_block(
-    data: LetterData, ctx: Ctx, lead: Sequence[str] = (), left: Sequence[Flowable] = ()
+    data: LetterData, ctx: Ctx, lead: Sequence[str | Flowable] = (), left: Sequence[Flowable] = ()
 ) -> list[Flowable]:
     """The right-hand signature column; ``left`` (e.g. paraf boxes) sits beside it."""
     st = ctx.styles
-    right: list[Flowable] = [para(line, st.sig) for line in lead]
+    right: list[Flowable] = [para(line, st.sig) if isinstance(line, str) else line for line in lead]
     sig = data.signatory
     if sig is not None:
         right += [para(line, st.sig) for line in signer_title_lines(sig)]

@@ -77,17 +77,21 @@ class Backend:
             raise BadInput(f"Skema database {state or 'belum ada'}, versi ini memerlukan {HEAD}: "
                            "jalankan 'eoffice init'")
 
-    def run(self, use_case: Callable[[UnitOfWork], T]) -> T:
+    def run(self, use_case: Callable[[UnitOfWork], T], *, read_only: bool = False) -> T:
         try:
-            return run_in_transaction(self.engine, use_case)
+            return run_in_transaction(self.engine, use_case, read_only=read_only)
         except OperationalError as exc:  # the network went away: a message, not a crash
             raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc
+
+    def read(self, use_case: Callable[[UnitOfWork], T]) -> T:
+        """A use case that only reads: no write lock, so it never waits behind (or holds up) a writer."""
+        return self.run(use_case, read_only=True)
 
     def close(self) -> None:
         self.engine.dispose()
 
     def is_demo(self) -> bool:
-        return self.run(lambda uow: uow.session.scalars(
+        return self.read(lambda uow: uow.session.scalars(
             select(AuditEvent.id).where(AuditEvent.action == "demo.seed").limit(1)).first() is not None)
 
     def warm_up(self) -> None:
@@ -103,7 +107,7 @@ class Backend:
     # --- who -------------------------------------------------------------------------------------
 
     def login(self, who: str, password: str) -> Actor:
-        return self.run(lambda uow: login(uow, who, password))
+        return self.read(lambda uow: login(uow, who, password))
 
     def has_key(self, who: str) -> bool:
         from eoffice.signing.keystore import has_identity
@@ -152,7 +156,7 @@ class Backend:
     # --- letters ---------------------------------------------------------------------------------
 
     def inbox(self, actor: Actor) -> list[routing.InboxItem]:
-        return self.run(lambda uow: routing.inbox(uow, actor))
+        return self.read(lambda uow: routing.inbox(uow, actor))
 
     def counts(self, actor: Actor) -> dict[str, int]:
         def use_case(uow: UnitOfWork) -> dict[str, int]:
@@ -161,11 +165,11 @@ class Backend:
             out["disposisi"] += len(incoming.incoming_for(uow, actor))
             out["reminders"] = reminder_count(uow, actor)
             return out
-        return self.run(use_case)
+        return self.read(use_case)
 
     def letter_list(self, actor: Actor, *, status: str | None = None, kind: str | None = None,
                 direction: str | None = None, mine: bool = False) -> list[queries.LetterRow]:
-        return self.run(lambda uow: queries.list_letters(uow, actor, status=status, kind=kind, direction=direction,
+        return self.read(lambda uow: queries.list_letters(uow, actor, status=status, kind=kind, direction=direction,
                                                          mine=mine))
 
     def detail(self, actor: Actor, doc_id: str) -> dict[str, Any]:
@@ -177,14 +181,14 @@ class Backend:
             info["body_markdown"] = to_markdown(parse_body_json(version.body))
             info["editable"] = doc.created_by == actor.user_id and doc.status in letters.EDITABLE
             return info
-        return self.run(use_case)
+        return self.read(use_case)
 
     def pdf(self, actor: Actor, doc_id: str) -> tuple[bytes, bool]:
         """The signed PDF once signed, else a rendered preview."""
-        return self.run(lambda uow: queries.export_pdf(uow, actor, doc_id))
+        return self.read(lambda uow: queries.export_pdf(uow, actor, doc_id))
 
     def history(self, actor: Actor, doc_id: str) -> list[dict[str, Any]]:
-        return self.run(lambda uow: queries.history(uow, actor, doc_id))
+        return self.read(lambda uow: queries.history(uow, actor, doc_id))
 
     def decide(self, actor: Actor, identity: Identity | None, doc_id: str, decision: str, note: str = "",
                return_to: str | None = None) -> routing.Outcome:
@@ -222,13 +226,13 @@ class Backend:
         return self.run(use_case)
 
     def preview_draft(self, actor: Actor, d: letters.Draft) -> bytes:
-        return self.run(lambda uow: preview_unsaved(uow, actor, d))
+        return self.read(lambda uow: preview_unsaved(uow, actor, d))
 
     def route_choices(self, actor: Actor, doc_id: str) -> list[str]:
         def use_case(uow: UnitOfWork) -> list[str]:
             doc = letters.visible_document(uow, actor, doc_id)
             return [t.name for t in routing.templates_for(uow, doc)]
-        return self.run(use_case)
+        return self.read(use_case)
 
     def submit(self, actor: Actor, doc_id: str, route: str | None) -> routing.Outcome:
         return self.run(lambda uow: queries.submit_checked(uow, actor, doc_id, route))
@@ -237,12 +241,12 @@ class Backend:
         def use_case(uow: UnitOfWork) -> list[tuple[int, str]]:
             doc = letters.visible_document(uow, actor, doc_id)
             return [(v.version, f"Hal: {doc.subject}\n\n{v.body_text}") for v in letters.versions(uow, doc)]
-        return self.run(use_case)
+        return self.read(use_case)
 
     def classification_codes(self) -> list[tuple[str, str]]:
         from eoffice.store.models import ClassificationCode
 
-        return self.run(lambda uow: [(c.code, c.title) for c in uow.session.scalars(
+        return self.read(lambda uow: [(c.code, c.title) for c in uow.session.scalars(
             select(ClassificationCode).order_by(ClassificationCode.code))])
 
     # --- incoming + disposisi --------------------------------------------------------------------
@@ -258,7 +262,7 @@ class Backend:
                                                      instructions=list(instructions), note=note, deadline=when))
 
     def disposition_tree(self, actor: Actor, doc_id: str) -> list[TreeNode]:
-        return self.run(lambda uow: incoming.tree_of(uow, actor, doc_id))
+        return self.read(lambda uow: incoming.tree_of(uow, actor, doc_id))
 
     def report_done(self, actor: Actor, doc_id: str, report: str) -> None:
         self.run(lambda uow: incoming.report_done(uow, actor, doc_id, report))
@@ -291,7 +295,7 @@ class Backend:
                                 "status": "disposed", "from": d.sender, "deadline": n.deadline,
                                 "updated_at": n.created_at})
             return out
-        return self.run(use_case)
+        return self.read(use_case)
 
     def subordinates(self, actor: Actor) -> list[tuple[str, str, str]]:
         """(login, name, title) of the people below the actor in the organisation."""
@@ -303,7 +307,7 @@ class Backend:
                     title = view.positions[u.position_id].title if u.position_id else ""
                     out.append((u.login, u.name, title))
             return out
-        return self.run(use_case)
+        return self.read(use_case)
 
     def leaders(self) -> list[tuple[str, str]]:
         """(login, title) of people an incoming letter may be addressed to (holders of top positions)."""
@@ -315,7 +319,7 @@ class Backend:
                 if pos is not None and (pos.parent_id is None or pos.title.startswith(("Kepala", "Sekretaris"))):
                     out.append((u.login, pos.title))
             return out
-        return self.run(use_case)
+        return self.read(use_case)
 
     # --- tracking ----------------------------------------------------------------------------------
 
@@ -347,7 +351,7 @@ class Backend:
             turnaround = {k: sum(v) / len(v) for k, v in hours.items()}
             return {"open": open_items, "overdue": sum(1 for i in open_items if i["overdue"]),
                     "turnaround": turnaround, "decided": {k: len(v) for k, v in hours.items()}}
-        return self.run(use_case)
+        return self.read(use_case)
 
     # --- verification ----------------------------------------------------------------------------
 
@@ -355,17 +359,17 @@ class Backend:
         from eoffice.services import signatures
         from eoffice.signing.verify import verify_pdf
 
-        roots = self.run(signatures.trust_roots)
-        crls = self.run(signatures.crls)
+        roots = self.read(signatures.trust_roots)
+        crls = self.read(signatures.crls)
         return verify_pdf(pdf, trust_roots=roots, crls=crls)
 
     # --- admin -----------------------------------------------------------------------------------
 
     def users(self) -> list[org.UserInfo]:
-        return self.run(lambda uow: org.list_users(uow))
+        return self.read(lambda uow: org.list_users(uow))
 
     def units(self) -> list[org.UnitInfo]:
-        return self.run(org.list_units)
+        return self.read(org.list_units)
 
     def add_user(self, actor: Actor, *, login: str, nip: str, name: str, unit_code: str, password: str,
                  position_code: str | None = None, is_admin: bool = False) -> org.UserInfo:
@@ -379,7 +383,7 @@ class Backend:
                                                  parent_code=parent_code))
 
     def positions(self) -> list[org.PositionInfo]:
-        return self.run(org.list_positions)
+        return self.read(org.list_positions)
 
     def add_position(self, actor: Actor, *, code: str, title: str, unit_code: str, parent_code: str | None = None,
                      roles: Sequence[str] = ()) -> org.PositionInfo:
@@ -387,14 +391,14 @@ class Backend:
             uow, actor, code=code, title=title, unit_code=unit_code, parent_code=parent_code, roles=tuple(roles))))
 
     def number_formats(self) -> list[numbering.FormatInfo]:
-        return self.run(numbering.list_formats)
+        return self.read(numbering.list_formats)
 
     def set_number_format(self, actor: Actor, pattern: str, *, unit_code: str | None = None,
                           kind: str | None = None) -> None:
         self.run(lambda uow: numbering.set_format(uow, actor, pattern.strip(), unit_code=unit_code, kind=kind))
 
     def templates(self) -> list[dict[str, Any]]:
-        return self.run(lambda uow: [{"name": r.name, "version": r.version, "doc_kind": r.doc_kind,
+        return self.read(lambda uow: [{"name": r.name, "version": r.version, "doc_kind": r.doc_kind,
                                       "unit": r.unit_code, "definition": r.definition}
                                      for r in routing.list_templates(uow)])
 
@@ -410,7 +414,7 @@ class Backend:
         return template.name, version
 
     def export_template(self, name: str) -> str:
-        row = self.run(lambda uow: routing.get_template(uow, name))
+        row = self.read(lambda uow: routing.get_template(uow, name))
         d = template_to_dict(template_from_dict(row.definition))
         return yaml.safe_dump(d, sort_keys=False, allow_unicode=True)
 
@@ -442,7 +446,7 @@ class Backend:
             return [{"login": logins.get(r.user_id or -1, "-"), "purpose": r.purpose,
                      "fingerprint": r.fingerprint, "revoked": r.revoked_at is not None, "not_after": r.not_after}
                     for r in uow.session.scalars(select(CertificateRow).order_by(CertificateRow.id))]
-        return self.run(use_case)
+        return self.read(use_case)
 
 
 def reminder_count(uow: UnitOfWork, actor: Actor) -> int:

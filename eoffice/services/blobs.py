@@ -22,3 +22,11 @@ def get_blob(uow: UnitOfWork, digest: str) -> bytes:
     if blob is None:
         raise NotFound(f"Berkas tidak ditemukan: {digest[:12]}")
     return blob.data
+
+
+def drop_blob(uow: UnitOfWork, digest: str) -> None:
+    """Delete a blob nothing refers to any more (call after the referring rows were updated)."""
+    from sqlalchemy import delete
+
+    uow.flush()
+    uow.session.execute(delete(Blob).where(Blob.sha256 == digest))

@@ -116,7 +116,8 @@ def sign_step(route: Route | None) -> Step | None:
 
 
 def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route | None,
-                *, signed_on: dt.date | None = None) -> LetterData:
+                *, signed_on: dt.date | None = None, form: bool = False) -> LetterData:
+    """``form``: the number and date left as form fields (the working PDF, services/paraf.py)."""
     step = sign_step(route)
     signatory, signer_code = signatory_for(uow, step)
     to, cc = letters.recipients(uow, doc)
@@ -127,8 +128,8 @@ def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
     unit = agency_of(uow, doc.unit_id)
     return LetterData(
         kind=DocKind(doc.kind), letterhead=letterhead_for(uow, doc, signer_code), subject=doc.subject,
-        body=parse_body_json(version.body), number=doc.number or "", place=unit.place or "Samarinda",
-        date=signed_on, urgency=Urgency(doc.urgency), classification=Classification(doc.classification),
+        body=parse_body_json(version.body), number="" if form else doc.number or "",
+        place=unit.place or "Samarinda", date=None if form else signed_on, form_fields=form, urgency=Urgency(doc.urgency), classification=Classification(doc.classification),
         attachment_note=str(fields.get("lampiran", "")), recipients=tuple(to),
         recipient_place=str(fields.get("di", "")), sender=sender, signatory=signatory, tembusan=tuple(cc),
         closing=str(fields.get("penutup", "")), **kind_parts(fields))
@@ -145,7 +146,7 @@ def render_version(uow: UnitOfWork, doc: Document, version: DocumentVersion, rou
 def disposition_sheet(uow: UnitOfWork, doc: Document, nodes: Sequence[DispositionNode]) -> bytes:
     """The lembar disposisi of an incoming letter: the first level of its disposisi tree, as a form."""
     from eoffice.documents.letter import Disposition
-    from eoffice.workflow.disposition import INSTRUCTIONS
+    from eoffice.domain import INSTRUCTIONS
 
     version = letters.current_version(uow, doc)
     first = [n for n in nodes if n.parent_id is None]

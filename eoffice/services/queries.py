@@ -6,21 +6,15 @@ from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, func, select
 
-from eoffice.domain import KIND_LABELS, BadInput, DocKind, DocStatus
+from eoffice.domain import KIND_LABELS, STATUS_LABELS, BadInput, DocKind, DocStatus
 from eoffice.services import letters, numbering, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import get_blob
 from eoffice.store.models import AuditEvent, Document, User
 from eoffice.store.uow import UnitOfWork
-
-STATUS_LABELS = {
-    "draft": "Draf", "in_review": "Dalam review", "returned": "Dikembalikan", "to_sign": "Menunggu TTE",
-    "signed": "Ditandatangani", "dispatched": "Terkirim", "rejected": "Ditolak", "withdrawn": "Ditarik",
-    "registered": "Terdaftar", "archived": "Arsip",
-}
 
 
 @dataclass(frozen=True)
@@ -39,8 +33,8 @@ class LetterRow:
         return asdict(self)
 
 
-def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, kind: str | None = None,
-                 direction: str | None = None, mine: bool = False, limit: int = 500) -> list[LetterRow]:
+def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, kind: str | None, direction: str | None,
+                    mine: bool) -> list[ColumnElement[bool]]:
     if status is not None and status not in STATUS_LABELS:
         raise BadInput(f"Status tidak dikenal: {status} (pilih: {', '.join(STATUS_LABELS)})")
     if kind is not None:
@@ -48,18 +42,32 @@ def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, ki
             DocKind(kind)
         except ValueError:
             raise BadInput(f"Jenis naskah tidak dikenal: {kind}") from None
-    q = (select(Document, User.login).join(User, User.id == Document.created_by)
-         .where(visible_clause(uow, actor)).order_by(Document.updated_at.desc()).limit(limit))
+    where = [visible_clause(uow, actor)]
     if status:
-        q = q.where(Document.status == status)
+        where.append(Document.status == status)
     if kind:
-        q = q.where(Document.kind == kind)
+        where.append(Document.kind == kind)
     if direction:
-        q = q.where(Document.direction == direction)
+        where.append(Document.direction == direction)
     if mine:
-        q = q.where(Document.created_by == actor.user_id)
+        where.append(Document.created_by == actor.user_id)
+    return where
+
+
+def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, kind: str | None = None,
+                 direction: str | None = None, mine: bool = False, limit: int = 500) -> list[LetterRow]:
+    where = _letters_filter(uow, actor, status=status, kind=kind, direction=direction, mine=mine)
+    q = (select(Document, User.login).join(User, User.id == Document.created_by)
+         .where(*where).order_by(Document.updated_at.desc()).limit(limit))
     return [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at, login)
             for d, login in uow.session.execute(q)]
+
+
+def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, kind: str | None = None,
+                  direction: str | None = None, mine: bool = False) -> int:
+    """How many letters list_letters would show without its row limit."""
+    where = _letters_filter(uow, actor, status=status, kind=kind, direction=direction, mine=mine)
+    return int(uow.session.scalar(select(func.count()).select_from(Document).where(*where)) or 0)
 
 
 def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str | None) -> routing.Outcome:
@@ -172,7 +180,7 @@ def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
         "sign": sum(1 for i in items if i.stage_kind == StageKind.SIGN.value),
         "paraf": sum(1 for i in items if i.stage_kind in (StageKind.PARAF.value, StageKind.APPROVE.value)),
         "registry": sum(1 for i in items if i.stage_kind in (StageKind.NUMBER.value, StageKind.DISPATCH.value)),
-        "drafts": len(list_letters(uow, actor, status=DocStatus.DRAFT.value, mine=True)),
+        "drafts": count_letters(uow, actor, status=DocStatus.DRAFT.value, mine=True),
     }
 
 

@@ -204,16 +204,32 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 
 def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
                   *, note: str = "", return_to: str | None = None) -> routing.Outcome:
-    """paraf / approve / return / reject, carrying the actor's signed statement of it."""
+    """paraf / approve / return / reject, carrying the actor's signed statement of it. Approving a paraf/approve
+    step with an active key also signs the working PDF (services/paraf.py), in the same transaction."""
     doc, version_hash = letters.get_document_and_hash(uow, document_id)
 
-    def hook(d: Document, _route: Route, step: Step) -> dict[str, Any]:
+    def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
         if decision == Decision.APPROVE and step.kind == StageKind.NUMBER:
             numbering.allocate(uow, d)  # normally given at signing already; this only fills a gap
-        return statement_extras(identity, document_id=d.id, version_hash=version_hash, step_id=step.id,
-                                decision=decision.value, actor=actor.login)
+        extra = statement_extras(identity, document_id=d.id, version_hash=version_hash, step_id=step.id,
+                                 decision=decision.value, actor=actor.login)
+        if (decision == Decision.APPROVE and identity is not None and d.signed_pdf_sha256 is None
+                and step.kind in (StageKind.PARAF, StageKind.APPROVE) and _active(uow, actor, identity)):
+            from eoffice.services import paraf  # pyHanko and ReportLab: only when a PDF is signed
+
+            if paraf.signs_pdf(route, step):
+                version = letters.current_version(uow, d)
+                extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, identity, d, version, route, step)
+        return extra
 
     return routing.decide(uow, actor, document_id, decision, note=note, return_to=return_to, on_step=hook)
+
+
+def _active(uow: UnitOfWork, actor: Actor, identity: Identity) -> bool:
+    """The identity's certificate is the actor's published, unrevoked one. A paraf/approve decision made
+    without such a key carries the signed statement only (no PDF signature)."""
+    published = user_certificate(uow, actor.user_id)
+    return identity.cert is not None and published is not None and published.fingerprint == fingerprint(identity.cert)
 
 
 # --- signing a letter -------------------------------------------------------------------------------
@@ -229,18 +245,20 @@ class Signed:
 
 def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: str, *,
                 tsa_url: str | None = None, verify_url: str | None = None) -> Signed:
-    """The signatory's TTE: number the letter, render the approved version, PAdES-sign it with the
-    visible stamp + QR, and record the decision with the signed statement, in one transaction."""
+    """The signatory's TTE: number the letter, fill the number and date of the working PDF (the reviewers'
+    paraf signatures are already in it; made now if there are none), PAdES-sign it with the visible stamp +
+    QR (certifying when it is the first signature), and record the decision with the signed statement, in
+    one transaction."""
     # Imported here: pyHanko and ReportLab cost a second at start-up that other verbs need not pay.
-    from eoffice.services import compose
-    from eoffice.signing.pades import FieldSpec, SignResult, prepare_fields, sign_pdf
+    from eoffice.documents.dates import format_tanggal
+    from eoffice.services import compose, paraf
+    from eoffice.signing.pades import SignResult, sign_pdf
     from eoffice.signing.stamp import StampSpec, qr_payload
 
     if identity.cert is None:
         raise BadInput("Kunci ini belum memiliki sertifikat")
     doc = letters.get_document(uow, document_id)
-    published = user_certificate(uow, actor.user_id)
-    if published is None or published.fingerprint != fingerprint(identity.cert):
+    if not _active(uow, actor, identity):
         raise NotAuthorized("Sertifikat di profil ini tidak aktif (dicabut atau diganti): minta sertifikat baru")
     version = letters.current_version(uow, doc)
     result: dict[str, SignResult] = {}
@@ -249,20 +267,19 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
         _require_approved_version(uow, route, version.content_sha256)
         numbering.allocate(uow, d)
         signed_at = uow.now()
-        rendered = compose.render_version(uow, d, version, route, signed_at=signed_at)
-        rect = rendered.signature_rect
-        assert rect is not None  # a letter with a sign stage has a signatory block
-        box = (int(rect.x1), int(rect.y1), int(rect.x2), int(rect.y2))
-        pdf = prepare_fields(rendered.pdf, [FieldSpec(SIGNATURE_FIELD, rect.page, box)])
+        pdf = paraf.working_pdf(uow, d, version, route)
+        assert d.number is not None
+        fill = {"nomor": d.number, "tanggal": format_tanggal(signed_at.astimezone(compose.WITA).date())}
         user = uow.users.get(actor.user_id)
         title = compose.signatory_for(uow, step)[0]
         stamp = StampSpec(name=user.name, title=title.title if title else "", nip=user.nip,
                           qr_data=qr_payload(d.id, version.content_sha256, verify_url=verify_url))
-        res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=True, stamp=stamp, timestamper_url=tsa_url,
+        res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=None, stamp=stamp, timestamper_url=tsa_url,
                        reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
-                       signing_time=signed_at.astimezone(compose.WITA))  # the stamp shows WITA
+                       signing_time=signed_at.astimezone(compose.WITA), fill=fill)  # the stamp shows WITA
         result["r"] = res
         digest = put_blob(uow, res.pdf, "application/pdf")
+        paraf.finish(uow, version)
         d.signed_pdf_sha256, d.signed_version, d.letter_date = digest, version.version, signed_at
         return statement_extras(identity, document_id=d.id, version_hash=version.content_sha256, step_id=step.id,
                                 decision="sign", actor=actor.login) | {"pdf_sha256": digest}

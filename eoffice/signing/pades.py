@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import io
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -20,6 +21,7 @@ from pyhanko.sign.timestamps.common_utils import TimestampRequestError
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from eoffice.domain import BadInput, Refused
+from eoffice.signing.form import TextFieldSpec, add_text_fields, fill_text_fields
 from eoffice.signing.keystore import Identity
 from eoffice.signing.stamp import StampSpec, final_style, paraf_style, stamp_params
 
@@ -62,9 +64,15 @@ def _sig_fields(handler: IncrementalPdfFileWriter) -> dict[str, bool]:
         raise BadInput(f"PDF rusak atau tidak dapat dibaca: {exc}".splitlines()[0]) from exc
 
 
-def prepare_fields(pdf: bytes, specs: list[FieldSpec]) -> bytes:
+def signed_fields(pdf: bytes) -> dict[str, bool]:
+    """Signature field name -> already signed."""
+    return _sig_fields(_writer(pdf))
+
+
+def prepare_fields(pdf: bytes, specs: Sequence[FieldSpec], text_fields: Sequence[TextFieldSpec] = ()) -> bytes:
     """Add every signature field of the route at once, before the first signature: a field added after a
-    certification signature shows up as a suspicious modification in validators."""
+    certification signature shows up as a suspicious modification in validators. ``text_fields`` (the
+    number and date) are added with them, to be filled at signing (``sign_pdf(fill=...)``)."""
     w = _writer(pdf)
     existing = _sig_fields(w)
     if any(existing.values()):
@@ -81,6 +89,7 @@ def prepare_fields(pdf: bytes, specs: list[FieldSpec]) -> bytes:
             if not 0 <= page < n_pages:
                 raise BadInput(f"Halaman {s.page} tidak ada untuk kolom {s.name} (dokumen {n_pages} halaman).")
             fields.append_signature_field(w, fields.SigFieldSpec(sig_field_name=s.name, on_page=page, box=s.box))
+        add_text_fields(w, text_fields)
         out = io.BytesIO()
         w.write(out)  # type: ignore[no-untyped-call]
     except PdfError as exc:
@@ -117,18 +126,23 @@ class _TimedPdfSigner(signers.PdfSigner):
 
 
 def sign_pdf(
-    pdf: bytes, identity: Identity, *, field_name: str, certify: bool = False, stamp: StampSpec | None = None,
-    timestamper_url: str | None = None, timestamper: timestamps.TimeStamper | None = None,
-    reason: str | None = None, location: str | None = None, signing_time: dt.datetime | None = None,
-    signer: signers.Signer | None = None,
+    pdf: bytes, identity: Identity, *, field_name: str, certify: bool | None = False,
+    stamp: StampSpec | None = None, timestamper_url: str | None = None,
+    timestamper: timestamps.TimeStamper | None = None, reason: str | None = None, location: str | None = None,
+    signing_time: dt.datetime | None = None, signer: signers.Signer | None = None,
+    fill: Mapping[str, str] | None = None,
 ) -> SignResult:
     """Sign as PAdES (ETSI.CAdES.detached) B-B, or B-T with a timestamper; an unreachable TSA falls back to
-    B-B (flagged in the result). ``certify`` only for the first signature (DocMDP, form filling allowed)."""
+    B-B (flagged in the result). ``certify`` only for the first signature (DocMDP, form filling allowed);
+    None: certify when no field is signed yet. ``fill``: text field values (see form.fill_text_fields),
+    written in the same incremental update as the signature."""
     parsed = [_writer(pdf)]  # parsed once; the first attempt reuses it, a B-B fallback needs a fresh one
     existing = _sig_fields(parsed[0])
     if existing.get(field_name):
         raise Refused(f"Kolom tanda tangan {field_name} sudah ditandatangani.")
     already_signed = any(existing.values())
+    if certify is None:
+        certify = not already_signed
     if certify and already_signed:
         raise Refused("Hanya tanda tangan pertama yang boleh mengesahkan (certify) dokumen.")
     new_field = None
@@ -149,6 +163,8 @@ def sign_pdf(
 
     def run(tsa: timestamps.TimeStamper | None) -> bytes:
         w = parsed.pop() if parsed else IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
+        if fill:
+            fill_text_fields(w, fill)
         pdf_signer = _TimedPdfSigner(meta, signer, timestamper=tsa, stamp_style=style, new_field_spec=new_field,
                                      signing_time=when)
         out = pdf_signer.sign_pdf(w, appearance_text_params=stamp_params(stamp, when) if stamp else None)

@@ -24,6 +24,7 @@ _MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agus
            "Oktober", "November", "Desember"]
 _ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
 _FONT_NAME = "DejaVuSans-Stamp.ttf"  # see resources/fonts/build_stamp_font.py
+FORM_FONT_NAME = "LiberationSans-Form.ttf"  # the letter's font, for the number and date form fields
 _FONT_DIRS = [Path(__file__).resolve().parents[2] / "resources" / "fonts"]
 
 
@@ -68,34 +69,36 @@ def initials(name: str) -> str:
 
 
 @functools.cache
-def font_path() -> Path:
+def font_path(name: str = _FONT_NAME) -> Path:
     for d in _FONT_DIRS:
-        if (d / _FONT_NAME).is_file():
-            return d / _FONT_NAME
-    raise Unavailable(f"Font {_FONT_NAME} tidak ditemukan (resources/fonts atau paket fonts-dejavu-core).")
+        if (d / name).is_file():
+            return d / name
+    raise Unavailable(f"Font {name} tidak ditemukan di resources/fonts.")
 
 
 @functools.cache
-def _font_program() -> tuple[bytes, bytes]:
-    """The stamp font file as is, and Flate-compressed: computed once per process."""
-    raw = font_path().read_bytes()
+def _font_program(path: str) -> tuple[bytes, bytes]:
+    """A shipped font file as is, and Flate-compressed: computed once per process."""
+    raw = Path(path).read_bytes()
     return raw, zlib.compress(raw)
 
 
 class _WholeFontAccumulator(GlyphAccumulator):
-    """Embeds the shipped stamp font whole. The file is already a small Latin-only subset (54 KB), so
-    cutting a per-signature subset with fontTools and re-serialising it (~10 ms of every TTE, most of the
-    stamp's cost) buys nothing; glyph ids are kept as-is either way (TrueType, Identity CID ordering)."""
+    """Embeds a shipped font whole (the stamp font, or the letter's font for form fields). The files are
+    already small Latin-only subsets (~50 KB), so cutting a per-signature subset with fontTools and
+    re-serialising it (~10 ms of every TTE, most of the stamp's cost) buys nothing; glyph ids are kept
+    as-is either way (TrueType, Identity CID ordering)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, font_file: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        self._font_file = font_file
         self.cidfont_obj.set_font_file = self._embed_program  # type: ignore[method-assign]
 
     def _extract_subset(self, options: Any = None) -> None:
         return None  # nothing to cut: see the class docstring
 
     def _embed_program(self, writer: Any) -> Any:
-        raw, packed = _font_program()
+        raw, packed = _font_program(self._font_file)
         stream = generic.StreamObject({pdf_name("/Filter"): pdf_name("/FlateDecode"),
                                        pdf_name("/Length1"): generic.NumberObject(len(raw))},  # type: ignore[no-untyped-call]
                                       encoded_data=packed)
@@ -109,13 +112,18 @@ class _WholeFontFactory(GlyphAccumulatorFactory):
     def create_font_engine(self, writer: Any, obj_stream: Any = None) -> GlyphAccumulator:
         if obj_stream is None and writer.stream_xrefs and self.create_objstream_if_needed:
             obj_stream = writer.prepare_object_stream()
-        return _WholeFontAccumulator(writer=writer, font_handle=io.BytesIO(_font_program()[0]),
-                                     font_size=self.font_size, obj_stream=obj_stream)
+        return _WholeFontAccumulator(writer=writer, font_handle=io.BytesIO(_font_program(self.font_file)[0]),
+                                     font_size=self.font_size, obj_stream=obj_stream, font_file=self.font_file)
+
+
+def whole_font(name: str, size: int) -> GlyphAccumulatorFactory:
+    """A font engine factory that embeds the shipped font ``name`` whole (see _WholeFontAccumulator)."""
+    return _WholeFontFactory(str(font_path(name)), font_size=size)
 
 
 def _text_box(size: int) -> TextBoxStyle:
     # An embedded TrueType font, so names like 'Ñoño' or 'Gödel' render (the standard 14 fonts cannot).
-    return TextBoxStyle(font=_WholeFontFactory(str(font_path()), font_size=size), font_size=size,
+    return TextBoxStyle(font=whole_font(_FONT_NAME, size), font_size=size,
                         leading=size + 2)
 
 

@@ -54,8 +54,12 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 
 
 def _sqlite_begin(conn: Any) -> None:
-    # IMMEDIATE takes the write lock up front, so two writers queue instead of failing mid-transaction.
-    conn.exec_driver_sql("BEGIN IMMEDIATE")
+    # IMMEDIATE takes the write lock up front, so two writers queue instead of failing mid-transaction;
+    # a reader's plain BEGIN takes none (WAL), so list loads never queue behind a signature.
+    # query_only makes SQLite refuse a reader's write, as READ ONLY does on PostgreSQL.
+    read_only = conn.get_execution_options().get("eoffice_read_only", False)
+    conn.exec_driver_sql(f"PRAGMA query_only={int(read_only)}")
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
 
 
 # Pessimistic disconnect handling, but only where it can matter: a pooled connection that has been idle for

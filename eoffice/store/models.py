@@ -155,6 +155,9 @@ class DocumentVersion(Base):
     content_sha256: Mapped[str] = mapped_column(String(64))
     created_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     created_at: Mapped[datetime]
+    # The PDF the reviewers of the current round sign (services/paraf.py), and what it was made from.
+    working_pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
+    working_pdf_key: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (UniqueConstraint("document_id", "version", name="uq_version"),)
 
 

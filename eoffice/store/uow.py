@@ -77,13 +77,16 @@ def _drop_deferred(_dbapi_conn: Any, record: Any) -> None:
 
 
 class UnitOfWork:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, *, read_only: bool = False) -> None:
         self.engine = engine
         if engine not in _LISTENING:
             event.listen(engine, "before_execute", _run_deferred)
             event.listen(engine, "commit", _run_deferred)  # a commit that bypasses UnitOfWork.commit
             event.listen(engine, "checkin", _drop_deferred)  # a transaction that ended without commit
             _LISTENING.add(engine)
+        # A read-only unit takes no write lock on SQLite (plain BEGIN: WAL readers run beside the writer) and
+        # is a READ ONLY transaction on PostgreSQL, so the server refuses a write a reader makes by mistake.
+        self.read_only = read_only
         self._pending = _Pending()
         self._now: datetime | None = None
         self.memo: dict[Any, Any] = {}  # per-transaction cache of reads services repeat (e.g. version hashes)
@@ -95,7 +98,9 @@ class UnitOfWork:
         return self.engine.dialect.name
 
     def __enter__(self) -> UnitOfWork:
-        self.session = Session(self.engine, expire_on_commit=False, autoflush=True)
+        bind = self.engine.execution_options(eoffice_read_only=True, postgresql_readonly=True) \
+            if self.read_only else self.engine
+        self.session = Session(bind, expire_on_commit=False, autoflush=True)
         self._pending = _Pending()
         self._now = None
         self.memo = {}
@@ -319,9 +324,9 @@ def _canonical_audit(row: dict[str, Any]) -> dict[str, Any]:
         "at": row["at"].astimezone(UTC).isoformat()}
 
 
-def run_in_transaction(engine: Engine, use_case: Callable[[UnitOfWork], T]) -> T:
+def run_in_transaction(engine: Engine, use_case: Callable[[UnitOfWork], T], *, read_only: bool = False) -> T:
     """Run one use case in its own transaction and commit it: the way every caller drives a service."""
-    with UnitOfWork(engine) as uow:
+    with UnitOfWork(engine, read_only=read_only) as uow:
         result = use_case(uow)
         uow.commit()
     return result

@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,6 +35,8 @@ from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.text import error_label
 
+translate = QCoreApplication.translate
+
 
 def table(model: Any, proxy: bool = True) -> tuple[QTableView, Any]:
     view = QTableView()
@@ -58,9 +60,11 @@ def condition_text(c: dict[str, Any] | None) -> str:
     if not c:
         return "-"
     value = ", ".join(c["value"]) if isinstance(c["value"], list) else c["value"]
-    field = {"classification": "klasifikasi", "urgency": "sifat", "kind": "jenis"}.get(c["field"], c["field"])
-    op = {"eq": "=", "ne": "≠", "in": "salah satu dari", "not_in": "bukan"}.get(c["op"], c["op"])
-    return f"jika {field} {op} {value}"
+    fields = {"classification": translate("admin", "klasifikasi"), "urgency": translate("admin", "sifat"),
+              "kind": translate("admin", "jenis")}
+    ops = {"eq": "=", "ne": "≠", "in": translate("admin", "salah satu dari"), "not_in": translate("admin", "bukan")}
+    return translate("admin", "jika {field} {op} {value}").format(
+        field=fields.get(c["field"], c["field"]), op=ops.get(c["op"], c["op"]), value=value)
 
 
 def stage_rows(definition: dict[str, Any]) -> list[dict[str, Any]]:
@@ -81,7 +85,7 @@ class FormDialog(QDialog):
             form.addRow(label, w)
         self.error = error_label()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
@@ -100,46 +104,50 @@ class AdminPanel(QWidget):
         self.dialog: QDialog | None = None
         self.message = QLabel("")
         self.message.setWordWrap(True)
-        self.users = RowsModel([Column("Login", lambda u: u.login), Column("NIP", lambda u: u.nip),
-                                Column("Nama", lambda u: u.name), Column("Unit", lambda u: u.unit),
-                                Column("Jabatan", lambda u: u.title or "-"),
-                                Column("Admin", lambda u: u.is_admin), Column("Aktif", lambda u: u.active)], self)
-        self.units = RowsModel([Column("Kode", lambda u: u.code), Column("Nama", lambda u: u.name),
-                                Column("Jenis", lambda u: u.kind), Column("Induk", lambda u: u.parent or "-")], self)
-        self.templates = RowsModel([Column("Nama", lambda t: t["name"]), Column("Versi", lambda t: t["version"]),
-                                    Column("Jenis naskah", lambda t: text.KIND.get(t["doc_kind"], t["doc_kind"])),
-                                    Column("Unit", lambda t: t["unit"] or "semua")], self)
+        self.users = RowsModel([Column(self.tr("Login"), lambda u: u.login), Column(self.tr("NIP"), lambda u: u.nip),
+                                Column(self.tr("Nama"), lambda u: u.name), Column(self.tr("Unit"), lambda u: u.unit),
+                                Column(self.tr("Jabatan"), lambda u: u.title or "-"),
+                                Column(self.tr("Admin"), lambda u: u.is_admin), Column(self.tr("Aktif"), lambda u: u.active)],
+                               self)
+        self.units = RowsModel([Column(self.tr("Kode"), lambda u: u.code), Column(self.tr("Nama"), lambda u: u.name),
+                                Column(self.tr("Jenis"), lambda u: u.kind), Column(self.tr("Induk"), lambda u: u.parent or "-")],
+                               self)
+        everyone, parallel = self.tr("semua"), self.tr(" (paralel)")
+        self.templates = RowsModel([Column(self.tr("Nama"), lambda t: t["name"]), Column(self.tr("Versi"), lambda t: t["version"]),
+                                    Column(self.tr("Jenis naskah"), lambda t: text.KIND.get(t["doc_kind"], t["doc_kind"])),
+                                    Column(self.tr("Unit"), lambda t: t["unit"] or everyone)], self)
         self.stages = RowsModel([
-            Column("Urutan", lambda s: f"{s['order']}" + (" (paralel)" if s["parallel"] else "")),
-            Column("Tahap", lambda s: s["name"]),
-            Column("Jenis", lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
-            Column("Petugas", lambda s: ", ".join(s["assignees"])),
-            Column("Kuorum", lambda s: s["quorum"] or "semua"),
-            Column("SLA (jam)", lambda s: s["sla_hours"]),
-            Column("Kondisi", lambda s: condition_text(s["condition"]),
+            Column(self.tr("Urutan"), lambda s: f"{s['order']}" + (parallel if s["parallel"] else "")),
+            Column(self.tr("Tahap"), lambda s: s["name"]),
+            Column(self.tr("Jenis"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
+            Column(self.tr("Petugas"), lambda s: ", ".join(s["assignees"])),
+            Column(self.tr("Kuorum"), lambda s: s["quorum"] or everyone),
+            Column(self.tr("SLA (jam)"), lambda s: s["sla_hours"]),
+            Column(self.tr("Kondisi"), lambda s: condition_text(s["condition"]),
                    color=lambda s: "#1a5fb4" if s["condition"] else None,
                    tooltip=lambda s: condition_text(s["condition"])),
         ], self)
-        self.certs = RowsModel([Column("Pemilik", lambda c: c["login"]), Column("Peran", lambda c: c["purpose"]),
-                                Column("Sidik jari", lambda c: c["fingerprint"][:24] + "..."),
-                                Column("Berlaku s.d.", lambda c: c["not_after"]),
-                                Column("Dicabut", lambda c: c["revoked"],
+        self.certs = RowsModel([Column(self.tr("Pemilik"), lambda c: c["login"]), Column(self.tr("Peran"), lambda c: c["purpose"]),
+                                Column(self.tr("Sidik jari"), lambda c: c["fingerprint"][:24] + "..."),
+                                Column(self.tr("Berlaku s.d."), lambda c: c["not_after"]),
+                                Column(self.tr("Dicabut"), lambda c: c["revoked"],
                                        color=lambda c: "#b3261e" if c["revoked"] else None)], self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._tab(self.users, [("Tambah Pengguna...", self.add_user)]), "Pengguna")
-        self.tabs.addTab(self._tab(self.units, [("Tambah Unit...", self.add_unit)]), "Unit Kerja")
-        self.tabs.addTab(self._templates_tab(), "Rute (Templat Alur)")
-        self.tabs.addTab(self._tab(self.certs, [("Terbitkan Sertifikat...", lambda: self.cert_action("issue")),
-                                                ("Cabut Sertifikat...", lambda: self.cert_action("revoke"))]),
-                         "Sertifikat")
+        self.tabs.addTab(self._tab(self.users, [(self.tr("Tambah Pengguna..."), self.add_user)]), self.tr("Pengguna", "admin tab"))
+        self.tabs.addTab(self._tab(self.units, [(self.tr("Tambah Unit..."), self.add_unit)]), self.tr("Unit Kerja"))
+        self.templates_tab = self._templates_tab()
+        self.tabs.addTab(self.templates_tab, self.tr("Rute (Templat Alur)"))
+        self.tabs.addTab(self._tab(self.certs, [(self.tr("Terbitkan Sertifikat..."), lambda: self.cert_action("issue")),
+                                                (self.tr("Cabut Sertifikat..."), lambda: self.cert_action("revoke"))]),
+                         self.tr("Sertifikat"))
         from eoffice.ui.admin_org import NumberingTab, PositionsTab
 
         self.numbering = NumberingTab(backend, actor, runner)
         self.positions = PositionsTab(backend, actor, runner)
-        self.tabs.insertTab(2, self.positions, "Jabatan")
-        self.tabs.addTab(self.numbering, "Penomoran")
-        self.tabs.addTab(self._delegation_tab(), "Delegasi")
-        title = QLabel("Admin")
+        self.tabs.insertTab(2, self.positions, self.tr("Jabatan", "admin tab"))
+        self.tabs.addTab(self.numbering, self.tr("Penomoran"))
+        self.tabs.addTab(self._delegation_tab(), self.tr("Delegasi"))
+        title = QLabel(self.tr("Admin"))
         title.setStyleSheet("font-size:13pt;font-weight:bold")
         lay = QVBoxLayout(self)
         lay.addWidget(title)
@@ -152,7 +160,7 @@ class AdminPanel(QWidget):
         w = QWidget()
         view, proxy = table(model)
         search = QLineEdit()
-        search.setPlaceholderText("Cari...")
+        search.setPlaceholderText(self.tr("Cari..."))
         search.textChanged.connect(proxy.setFilterFixedString)
         bar = QHBoxLayout()
         bar.addWidget(search, 1)
@@ -173,8 +181,8 @@ class AdminPanel(QWidget):
         self.template_desc = QLabel("")
         self.template_desc.setWordWrap(True)
         bar = QHBoxLayout()
-        for label, fn in (("Ubah Templat...", self.edit_template), ("Impor YAML...", self.import_file),
-                          ("Ekspor YAML...", self.export_file)):
+        for label, fn in ((self.tr("Ubah Templat..."), self.edit_template), (self.tr("Impor YAML..."), self.import_file),
+                          (self.tr("Ekspor YAML..."), self.export_file)):
             b = QPushButton(label)
             b.clicked.connect(fn)
             bar.addWidget(b)
@@ -195,9 +203,9 @@ class AdminPanel(QWidget):
 
     def _delegation_tab(self) -> QWidget:
         w = QWidget()
-        info = QLabel("Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n.).")
+        info = QLabel(self.tr("Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n.)."))
         info.setWordWrap(True)
-        b = QPushButton("Buat Delegasi...")
+        b = QPushButton(self.tr("Buat Delegasi..."))
         b.clicked.connect(self.delegate)
         lay = QVBoxLayout(w)
         lay.addWidget(info)
@@ -264,36 +272,39 @@ class AdminPanel(QWidget):
 
         rows = self.template_view.selectionModel().selectedRows()
         if not rows:
-            self.say_error("Pilih templat yang akan diubah")
+            self.say_error(self.tr("Pilih templat yang akan diubah"))
             return None
         dlg = TemplateEditor(self.backend, self.actor, self.runner, self.templates.row_at(rows[0].row()), self)
-        dlg.saved.connect(lambda name, version: self._done("template", f"Templat {name} versi {version} disimpan")(
+        dlg.saved.connect(lambda name, version: self._done("template", self.tr("Templat {name} versi {version} disimpan")
+                                                           .format(name=name, version=version))(
             (name, version)))
         self.dialog = dlg
         dlg.open()
         return dlg
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Impor templat rute", str(Path.home()), "YAML/JSON (*.yaml *.yml *.json)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Impor templat rute"), str(Path.home()),
+                                              "YAML/JSON (*.yaml *.yml *.json)")
         if path:
             try:
                 self.import_text(Path(path).read_text(encoding="utf-8"))
             except (OSError, UnicodeDecodeError) as exc:
-                self.say_error(f"{path}: tidak dapat dibaca ({exc})")
+                self.say_error(self.tr("{path}: tidak dapat dibaca ({reason})").format(path=path, reason=exc))
 
     def import_text(self, source: str) -> None:
         def done(result: tuple[str, int]) -> None:
-            self._done("template", f"Templat {result[0]} versi {result[1]} diimpor")(result)
+            self._done("template", self.tr("Templat {name} versi {version} diimpor").format(
+                name=result[0], version=result[1]))(result)
 
         self.runner.submit(lambda: self.backend.import_template(self.actor, source), done, self.say_error)
 
     def export_file(self) -> None:
         rows = self.template_view.selectionModel().selectedRows()
         if not rows:
-            self.say_error("Pilih templat yang akan diekspor")
+            self.say_error(self.tr("Pilih templat yang akan diekspor"))
             return
         name = self.templates.row_at(rows[0].row())["name"]
-        path, _ = QFileDialog.getSaveFileName(self, "Ekspor templat rute", str(Path.home() / f"{name}.yaml"),
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor templat rute"), str(Path.home() / f"{name}.yaml"),
                                               "YAML (*.yaml)")
         if path:
             self.export_to(name, Path(path))
@@ -303,9 +314,9 @@ class AdminPanel(QWidget):
             try:
                 path.write_text(source, encoding="utf-8")
             except OSError as exc:
-                self.say_error(f"{path}: tidak dapat ditulis ({exc.strerror})")
+                self.say_error(self.tr("{path}: tidak dapat ditulis ({reason})").format(path=path, reason=exc.strerror))
                 return
-            self.say(f"Templat {name} diekspor ke {path}")
+            self.say(self.tr("Templat {name} diekspor ke {path}").format(name=name, path=path))
             self.changed.emit("export")
 
         self.runner.submit(lambda: self.backend.export_template(name), write, self.say_error)
@@ -319,18 +330,20 @@ class AdminPanel(QWidget):
         for u in self.units.rows:
             unit.addItem(f"{u.code} - {u.name}", u.code)
         position = QLineEdit()
-        position.setPlaceholderText("kode jabatan (opsional)")
-        admin = QCheckBox("Admin")
-        dlg = FormDialog("Tambah Pengguna", [("Login", login), ("NIP (18 digit)", nip), ("Nama", name),
-                                            ("Unit", unit), ("Jabatan", position), ("Kata sandi", password),
-                                            ("", admin)], self)
+        position.setPlaceholderText(self.tr("kode jabatan (opsional)"))
+        admin = QCheckBox(self.tr("Admin"))
+        dlg = FormDialog(self.tr("Tambah Pengguna"), [
+            (self.tr("Login"), login), (self.tr("NIP (18 digit)"), nip), (self.tr("Nama"), name),
+            (self.tr("Unit"), unit), (self.tr("Jabatan"), position), (self.tr("Kata sandi"), password),
+            ("", admin)], self)
 
         def ok() -> None:
             args = dict(login=login.text().strip(), nip=nip.text().strip(), name=name.text().strip(),
                         unit_code=unit.currentData(), password=password.text(),
                         position_code=position.text().strip() or None, is_admin=admin.isChecked())
             self.runner.submit(lambda: self.backend.add_user(self.actor, **args),
-                               self._closing(dlg, self._done("user", lambda r: f"Pengguna {r.login} ditambahkan")),
+                               self._closing(dlg, self._done("user", lambda r: self.tr("Pengguna {login} ditambahkan").format(
+                                   login=r.login))),
                                dlg.error.setText)
 
         dlg.buttons.accepted.connect(ok)
@@ -344,17 +357,17 @@ class AdminPanel(QWidget):
         for k in UNIT_KINDS:
             kind.addItem(k, k)
         parent = QComboBox()
-        parent.addItem("(tidak ada)", None)
+        parent.addItem(self.tr("(tidak ada)"), None)
         for u in self.units.rows:
             parent.addItem(f"{u.code} - {u.name}", u.code)
-        dlg = FormDialog("Tambah Unit Kerja", [("Kode", code), ("Nama", name), ("Jenis", kind), ("Induk", parent)],
-                         self)
+        dlg = FormDialog(self.tr("Tambah Unit Kerja"), [(self.tr("Kode"), code), (self.tr("Nama"), name),
+                                                       (self.tr("Jenis"), kind), (self.tr("Induk"), parent)], self)
 
         def ok() -> None:
             args = dict(code=code.text().strip(), name=name.text().strip(), kind=kind.currentData(),
                         parent_code=parent.currentData())
             self.runner.submit(lambda: self.backend.add_unit(self.actor, **args),
-                               self._closing(dlg, self._done("unit", lambda r: f"Unit {r.code} ditambahkan")),
+                               self._closing(dlg, self._done("unit", lambda r: self.tr("Unit {code} ditambahkan").format(code=r.code))),
                                dlg.error.setText)
 
         dlg.buttons.accepted.connect(ok)
@@ -366,7 +379,8 @@ class AdminPanel(QWidget):
 
     def delegate(self) -> QDialog:
         dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
-        dlg.delegated.connect(self._done("delegation", lambda r: f"{r['capacity']} kepada {r['delegate']} dibuat"))
+        dlg.delegated.connect(self._done("delegation", lambda r: self.tr("{capacity} kepada {delegate} dibuat").format(
+            capacity=r["capacity"], delegate=r["delegate"])))
         self.dialog = dlg
         dlg.open()
         return dlg
@@ -378,19 +392,20 @@ class AdminPanel(QWidget):
         ca_pass = QLineEdit()
         ca_pass.setEchoMode(QLineEdit.EchoMode.Password)
         reason = QLineEdit()
-        rows: list[tuple[str, QWidget]] = [("Pengguna", who), ("Passphrase CA", ca_pass)]
+        rows: list[tuple[str, QWidget]] = [(self.tr("Pengguna"), who), (self.tr("Passphrase CA"), ca_pass)]
         if action == "revoke":
-            rows.append(("Alasan", reason))
-        dlg = FormDialog("Terbitkan sertifikat" if action == "issue" else "Cabut sertifikat", rows, self)
+            rows.append((self.tr("Alasan"), reason))
+        dlg = FormDialog(self.tr("Terbitkan sertifikat") if action == "issue" else self.tr("Cabut sertifikat"), rows,
+                         self)
 
         def ok() -> None:
             login, pp = who.currentData(), ca_pass.text()
             if action == "issue":
                 fn = lambda: self.backend.issue_certificate(self.actor, pp, login)  # noqa: E731
-                msg = f"Sertifikat {login} diterbitkan"
+                msg = self.tr("Sertifikat {login} diterbitkan").format(login=login)
             else:
                 fn = lambda: self.backend.revoke_certificate(self.actor, pp, login, reason.text())  # noqa: E731
-                msg = f"Sertifikat {login} dicabut; CRL diterbitkan"
+                msg = self.tr("Sertifikat {login} dicabut; CRL diterbitkan").format(login=login)
             self.runner.submit(fn, self._closing(dlg, self._done("certificate", msg)), dlg.error.setText)
 
         dlg.buttons.accepted.connect(ok)
@@ -408,17 +423,17 @@ class DelegateDialog(FormDialog):
         self.to = QComboBox()
         self.to.setEditable(True)
         self.capacity = QComboBox()
-        for c, label in (("Plh.", "Plh. (pelaksana harian)"), ("Plt.", "Plt. (pelaksana tugas)"),
-                         ("a.n.", "a.n. (atas nama)")):
+        for c, label in (("Plh.", self.tr("Plh. (pelaksana harian)")), ("Plt.", self.tr("Plt. (pelaksana tugas)")),
+                         ("a.n.", self.tr("a.n. (atas nama)"))):
             self.capacity.addItem(label, c)
         self.starts, self.ends = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate().addDays(7))
         for d in (self.starts, self.ends):
             d.setCalendarPopup(True)
-            d.setDisplayFormat("dd-MM-yyyy")
+            d.setDisplayFormat(text.DATE_EDIT_FORMAT)
         self.reason = QLineEdit()
-        super().__init__("Delegasi kewenangan", [("Kepada", self.to), ("Kapasitas", self.capacity),
-                                                 ("Mulai", self.starts), ("Sampai dengan", self.ends),
-                                                 ("Alasan", self.reason)], parent)
+        super().__init__(self.tr("Delegasi kewenangan"), [
+            (self.tr("Kepada"), self.to), (self.tr("Kapasitas"), self.capacity), (self.tr("Mulai"), self.starts),
+            (self.tr("Sampai dengan"), self.ends), (self.tr("Alasan"), self.reason)], parent)
         self.backend, self.actor, self.runner = backend, actor, runner
         self.buttons.accepted.connect(self.go)
         runner.submit(backend.users, self._users)

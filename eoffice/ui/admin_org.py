@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -19,12 +19,17 @@ from PySide6.QtWidgets import (
 from eoffice.ui import text
 from eoffice.ui.models import Column, RowsModel
 from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import QT_TRANSLATE_NOOP
 from eoffice.workflow.numbering import TOKENS
 
 DEFAULT_PATTERN = "{kode}/{seq:04}/{unit}/{year}"
-TOKEN_HELP = {"kode": "kode klasifikasi arsip", "seq": "nomor urut per tahun ({seq:04} = 4 digit)",
-              "unit": "kode unit/perangkat daerah", "year": "tahun", "month": "bulan ({month:02} = 2 digit)",
-              "month_roman": "bulan romawi I..XII", "kind_code": "kode jenis naskah (ND, SE, SK...)"}
+TOKEN_HELP = {"kode": QT_TRANSLATE_NOOP("NumberingTab", "kode klasifikasi arsip"),
+              "seq": QT_TRANSLATE_NOOP("NumberingTab", "nomor urut per tahun ({seq:04} = 4 digit)"),
+              "unit": QT_TRANSLATE_NOOP("NumberingTab", "kode unit/perangkat daerah"),
+              "year": QT_TRANSLATE_NOOP("NumberingTab", "tahun"),
+              "month": QT_TRANSLATE_NOOP("NumberingTab", "bulan ({month:02} = 2 digit)"),
+              "month_roman": QT_TRANSLATE_NOOP("NumberingTab", "bulan romawi I..XII"),
+              "kind_code": QT_TRANSLATE_NOOP("NumberingTab", "kode jenis naskah (ND, SE, SK...)")}
 
 
 def message_label() -> QLabel:
@@ -49,29 +54,32 @@ class NumberingTab(QWidget):
 
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
-        self.model = RowsModel([Column("Unit", lambda f: f.unit or "semua unit"),
-                                Column("Jenis naskah", lambda f: text.KIND.get(f.kind, f.kind) if f.kind
-                                       else "semua jenis"),
-                                Column("Pola", lambda f: f.pattern)], self)
+        all_units, all_kinds = self.tr("semua unit"), self.tr("semua jenis")
+        self.model = RowsModel([Column(self.tr("Unit"), lambda f: f.unit or all_units),
+                                Column(self.tr("Jenis naskah"), lambda f: text.KIND.get(f.kind, f.kind) if f.kind
+                                       else all_kinds),
+                                Column(self.tr("Pola"), lambda f: f.pattern)], self)
         self.view, _ = table(self.model, proxy=False)
         self.view.selectionModel().selectionChanged.connect(self._selected)
         self.unit, self.kind = QComboBox(), QComboBox()
-        self.kind.addItem("(semua jenis)", None)
+        self.kind.addItem(self.tr("(semua jenis)"), None)
         for k, label in text.KIND.items():
             self.kind.addItem(label, k)
         self.pattern = QLineEdit()
         self.pattern.setPlaceholderText(DEFAULT_PATTERN)
-        help_text = QLabel("Token: " + ", ".join(f"{{{t}}} {TOKEN_HELP.get(t, '')}" for t in TOKENS)
-                           + ". Wajib memuat {seq} dan {year}. Tanpa format khusus dipakai " + DEFAULT_PATTERN)
+        tokens = ", ".join(f"{{{t}}} {QCoreApplication.translate('NumberingTab', TOKEN_HELP[t]) if t in TOKEN_HELP else ''}"
+                           for t in TOKENS)
+        help_text = QLabel(self.tr("Token: {tokens}. Wajib memuat {{seq}} dan {{year}}. Tanpa format khusus dipakai "
+                                   "{default}").format(tokens=tokens, default=DEFAULT_PATTERN))
         help_text.setWordWrap(True)
         help_text.setStyleSheet("color:#555")
-        self.save_button = QPushButton("Simpan Format")
+        self.save_button = QPushButton(self.tr("Simpan Format"))
         self.save_button.clicked.connect(self.save)
         self.message = message_label()
         form = QFormLayout()
-        form.addRow("Unit", self.unit)
-        form.addRow("Jenis naskah", self.kind)
-        form.addRow("Pola nomor", self.pattern)
+        form.addRow(self.tr("Unit"), self.unit)
+        form.addRow(self.tr("Jenis naskah"), self.kind)
+        form.addRow(self.tr("Pola nomor"), self.pattern)
         bar = QHBoxLayout()
         bar.addStretch(1)
         bar.addWidget(self.save_button)
@@ -92,7 +100,7 @@ class NumberingTab(QWidget):
         self.model.set_rows(formats)
         keep = self.unit.currentData()
         self.unit.clear()
-        self.unit.addItem("(semua unit)", None)
+        self.unit.addItem(self.tr("(semua unit)"), None)
         for u in units:
             self.unit.addItem(f"{u.code} - {u.name}", u.code)
         self.unit.setCurrentIndex(max(self.unit.findData(keep), 0))
@@ -109,12 +117,12 @@ class NumberingTab(QWidget):
     def save(self) -> None:
         pattern, unit, kind = self.pattern.text().strip(), self.unit.currentData(), self.kind.currentData()
         if not pattern:
-            say(self.message, "Pola nomor tidak boleh kosong", True)
+            say(self.message, self.tr("Pola nomor tidak boleh kosong"), True)
             return
 
         def done(_r: Any) -> None:
-            scope = f"{unit or 'semua unit'}, {text.KIND.get(kind, kind) if kind else 'semua jenis'}"
-            say(self.message, f"Format nomor ({scope}) disimpan: {pattern}")
+            scope = (unit or self.tr("semua unit")) + ", " + (text.KIND.get(kind, kind) if kind else self.tr("semua jenis"))
+            say(self.message, self.tr("Format nomor ({scope}) disimpan: {pattern}").format(scope=scope, pattern=pattern))
             self.changed.emit("numbering")
             self.refresh()
 
@@ -135,14 +143,14 @@ class PositionsTab(QWidget):
         self.backend, self.actor, self.runner = backend, actor, runner
         self.dialog: Any = None
         self.units: list[Any] = []
-        self.model = RowsModel([Column("Kode", lambda p: p.code), Column("Nama jabatan", lambda p: p.title),
-                                Column("Unit", lambda p: p.unit), Column("Atasan", lambda p: p.parent or "-"),
-                                Column("Peran", lambda p: " ".join(p.roles) or "-")], self)
+        self.model = RowsModel([Column(self.tr("Kode"), lambda p: p.code), Column(self.tr("Nama jabatan"), lambda p: p.title),
+                                Column(self.tr("Unit"), lambda p: p.unit), Column(self.tr("Atasan"), lambda p: p.parent or "-"),
+                                Column(self.tr("Peran"), lambda p: " ".join(p.roles) or "-")], self)
         view, proxy = table(self.model)
         search = QLineEdit()
-        search.setPlaceholderText("Cari...")
+        search.setPlaceholderText(self.tr("Cari..."))
         search.textChanged.connect(proxy.setFilterFixedString)
-        add = QPushButton("Tambah Jabatan...")
+        add = QPushButton(self.tr("Tambah Jabatan..."))
         add.clicked.connect(self.add_position)
         bar = QHBoxLayout()
         bar.addWidget(search, 1)
@@ -167,15 +175,16 @@ class PositionsTab(QWidget):
         from eoffice.ui.admin import FormDialog
 
         code, title, roles = QLineEdit(), QLineEdit(), QLineEdit()
-        roles.setPlaceholderText("nama peran dipisah spasi (opsional), mis. sekretariat")
+        roles.setPlaceholderText(self.tr("nama peran dipisah spasi (opsional), mis. sekretariat"))
         unit, parent = QComboBox(), QComboBox()
         for u in self.units:
             unit.addItem(f"{u.code} - {u.name}", u.code)
-        parent.addItem("(tidak ada)", None)
+        parent.addItem(self.tr("(tidak ada)"), None)
         for p in self.model.rows:
             parent.addItem(f"{p.code} - {p.title}", p.code)
-        dlg = FormDialog("Tambah Jabatan", [("Kode", code), ("Nama jabatan", title), ("Unit", unit),
-                                            ("Atasan", parent), ("Peran", roles)], self)
+        dlg = FormDialog(self.tr("Tambah Jabatan"), [(self.tr("Kode"), code), (self.tr("Nama jabatan"), title),
+                                                    (self.tr("Unit"), unit), (self.tr("Atasan"), parent),
+                                                    (self.tr("Peran"), roles)], self)
 
         def ok() -> None:
             args = dict(code=code.text().strip(), title=title.text().strip(), unit_code=unit.currentData(),
@@ -183,7 +192,7 @@ class PositionsTab(QWidget):
 
             def done(info: Any) -> None:
                 dlg.accept()
-                say(self.message, f"Jabatan {info.code} ditambahkan")
+                say(self.message, self.tr("Jabatan {code} ditambahkan").format(code=info.code))
                 self.changed.emit("position")
                 self.refresh()
 

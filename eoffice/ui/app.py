@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from eoffice.ui import text
+from eoffice.ui import i18n, text
 from eoffice.ui.dialogs import LoginDialog
 from eoffice.ui.tasks import TaskRunner
 
@@ -34,39 +35,84 @@ def open_backend(url: str | None = None, home: Path | None = None) -> tuple[Any,
         return None, str(exc)
 
 
-class App:
-    """Holds the session: login dialog first, then the main window."""
+def prepare_backend() -> Any:
+    """Runs on a worker thread while the login dialog is on screen: the core's imports (SQLAlchemy, the
+    services), the engine, and the main window's module (imported, not built: widgets belong to the UI
+    thread). A person needs a second or more to type a password; the app spends it here."""
+    from eoffice.domain import BadInput
 
-    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings) -> None:
-        self.backend, self.runner, self.settings = backend, runner, store
+    backend, problem = open_backend()
+    if backend is None:
+        raise BadInput(problem or QApplication.translate("app", "EOFFICE_DB tidak valid"))
+    import eoffice.ui.mainwindow  # noqa: F401
+
+    return backend
+
+
+class App:
+    """Holds the session: login dialog first, then the main window. Without a backend, call prepare():
+    the dialog is usable at once and the core arrives from a worker thread."""
+
+    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings,
+                 translations: i18n.Translations | None = None) -> None:
+        self.backend, self.runner, self.settings, self.translations = backend, runner, store, translations
         self.window: Any = None
         self.demo = False
-        self.login = LoginDialog(backend, runner, store)
+        self.problem: str | None = None
+        self.login = LoginDialog(backend, runner, store, language=self.language)
         self.login.logged_in.connect(self.open_main)
+        self.login.language_chosen.connect(self.choose_language)
         if backend is not None:
             runner.submit(backend.is_demo, self._demo, lambda _m: None)
+
+    def prepare(self, on_error: Callable[[str], None]) -> None:
+        self.runner.submit(prepare_backend, self._ready, on_error)
+
+    def _ready(self, backend: Any) -> None:
+        self.backend = backend
+        self.login.set_backend(backend)
+        self.runner.submit(backend.is_demo, self._demo, lambda _m: None)
 
     def _demo(self, demo: bool) -> None:
         self.demo = demo
         self.login.demo_label.setVisible(demo)
 
+    @property
+    def language(self) -> str:
+        return self.translations.language if self.translations is not None else i18n.DEFAULT
+
+    def choose_language(self, code: str) -> None:
+        """Chosen on the login dialog: stored, and used at once (no window but the login dialog exists yet)."""
+        i18n.remember(self.settings, code)
+        if self.translations is not None:
+            self.translations.use(code)  # the dialog retranslates itself on the LanguageChange event
+
     def open_main(self, actor: Any) -> None:
         from eoffice.ui.mainwindow import MainWindow
 
-        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo)
+        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo,
+                                 language=self.language)
         self.window.show()
 
 
-def run_app(argv: list[str]) -> int:
+def run_app(argv: list[str], *, started: Callable[[App], None] | None = None, language: str | None = None) -> int:
+    """The desktop app. *started* (benchmarks, tests) gets the session once the login dialog is shown;
+    *language* (--lang) overrides EOFFICE_LANG and the stored preference."""
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(text.APP_NAME)
     app.setOrganizationName("eoffice")
-    backend, problem = open_backend()
-    if backend is None:
-        QMessageBox.critical(None, text.APP_NAME, f"{problem}\n\nPeriksa EOFFICE_DB.")
-        return 2
+    store = settings()
+    translations = i18n.Translations(app)
+    translations.use(i18n.chosen(store, language))  # before any widget is built
     runner = TaskRunner(app)
-    session = App(backend, runner, settings())
+    session = App(None, runner, store, translations)
+
+    def cannot_start(problem: str) -> None:
+        session.login.hide()
+        QMessageBox.critical(None, text.APP_NAME,
+                             f"{problem}\n\n" + QApplication.translate("app", "Periksa EOFFICE_DB."))
+        app.exit(2)
+
     shots = os.environ.get("EOFFICE_SCREENSHOTS")
     if shots:
         from eoffice.ui.screenshots import Tour
@@ -76,7 +122,13 @@ def run_app(argv: list[str]) -> int:
     else:
         session.login.rejected.connect(app.quit)
         session.login.show()
+        if started is not None:
+            started(session)
+    # Load the core once the dialog is on screen: the worker's imports hold the GIL, and the person should
+    # see the dialog first and type while the core loads.
+    QTimer.singleShot(0, lambda: session.prepare(cannot_start))
     code = app.exec()
     runner.wait(10000)
-    backend.close()
+    if session.backend is not None:
+        session.backend.close()
     return int(code)

@@ -29,12 +29,14 @@ from eoffice.ui.tasks import TaskRunner
 
 def open_columns() -> list[Column]:
     red = "#b3261e"
+    late = QCoreApplication.translate("Dashboard", "TERLAMBAT")
     return [
-        Column("Hal", lambda i: i["subject"]),
-        Column("Tahap", lambda i: f"{i['stage']} ({text.STAGE_KIND.get(i['kind'], i['kind'])})"),
-        Column("Di tangan", lambda i: i["assignee"]),
-        Column("Batas", lambda i: ("TERLAMBAT " if i["overdue"] else "") + (
-            i["due_at"].strftime("%d-%m-%Y %H:%M") if i["due_at"] else "-"),
+        Column(QCoreApplication.translate("Dashboard", "Hal"), lambda i: i["subject"]),
+        Column(QCoreApplication.translate("Dashboard", "Tahap"),
+               lambda i: f"{i['stage']} ({text.STAGE_KIND.get(i['kind'], i['kind'])})"),
+        Column(QCoreApplication.translate("Dashboard", "Di tangan"), lambda i: i["assignee"]),
+        Column(QCoreApplication.translate("Dashboard", "Batas"), lambda i: (late + " " if i["overdue"] else "") + (
+            text.datetime_text(i["due_at"]) if i["due_at"] else "-"),
                color=lambda i: red if i["overdue"] else None, bold=lambda i: i["overdue"],
                sort=lambda i: i["due_at"].isoformat() if i["due_at"] else "9999"),
     ]
@@ -55,14 +57,16 @@ class Dashboard(QWidget):
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
         self.data: dict[str, Any] | None = None
-        title = QLabel("Pelacakan dan Kinerja")
+        title = QLabel(self.tr("Pelacakan dan Kinerja"))
         title.setStyleSheet("font-size:13pt;font-weight:bold")
-        self.open_kpi, self.overdue_kpi, self.decided_kpi = kpi("Terbuka: -"), kpi("Terlambat: -"), kpi("Diputus: -")
+        self.open_kpi = kpi(self.tr("Terbuka: {n}").format(n="-"))
+        self.overdue_kpi = kpi(self.tr("Terlambat: {n}").format(n="-"))
+        self.decided_kpi = kpi(self.tr("Langkah diputus: {n}").format(n="-"))
         kpis = QHBoxLayout()
         for w in (self.open_kpi, self.overdue_kpi, self.decided_kpi):
             kpis.addWidget(w)
         kpis.addStretch(1)
-        self.csv_button, self.pdf_button = QPushButton("Ekspor CSV"), QPushButton("Ekspor PDF")
+        self.csv_button, self.pdf_button = QPushButton(self.tr("Ekspor CSV")), QPushButton(self.tr("Ekspor PDF"))
         self.csv_button.clicked.connect(lambda: self.ask_export("csv"))
         self.pdf_button.clicked.connect(lambda: self.ask_export("pdf"))
         kpis.addWidget(self.csv_button)
@@ -79,7 +83,8 @@ class Dashboard(QWidget):
         view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         view.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.chart = QChart()
-        self.chart.setTitle("Rata-rata waktu penyelesaian per tahap (jam)")
+        self.chart.setTitle(self.tr("Rata-rata waktu penyelesaian per tahap ({unit})").format(unit=self.tr("jam")))
+        self.chart.setLocalizeNumbers(True)  # axis labels in the user's number format
         self.chart.legend().setVisible(False)
         self.chart_view = QChartView(self.chart)
         self.chart_view.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -100,17 +105,17 @@ class Dashboard(QWidget):
     def show_data(self, data: dict[str, Any]) -> None:
         self.data = data
         self.model.set_rows(data["open"])
-        self.open_kpi.setText(f"Terbuka: <b>{len(data['open'])}</b>")
-        self.overdue_kpi.setText(f"Terlambat: <b style='color:#b3261e'>{data['overdue']}</b>")
-        self.decided_kpi.setText(f"Langkah diputus: <b>{sum(data['decided'].values())}</b>")
+        self.open_kpi.setText(self.tr("Terbuka: {n}").format(n=f"<b>{len(data['open'])}</b>"))
+        self.overdue_kpi.setText(self.tr("Terlambat: {n}").format(n=f"<b style='color:#b3261e'>{data['overdue']}</b>"))
+        self.decided_kpi.setText(self.tr("Langkah diputus: {n}").format(n=f"<b>{sum(data['decided'].values())}</b>"))
         self.chart.removeAllSeries()
         for axis in self.chart.axes():
             self.chart.removeAxis(axis)
         kinds = [k for k in text.STAGE_KIND if k in data["turnaround"]]
         in_minutes = max(data["turnaround"].values(), default=0) < 1
-        scale, unit = (60.0, "menit") if in_minutes else (1.0, "jam")
+        scale, unit = (60.0, self.tr("menit")) if in_minutes else (1.0, self.tr("jam"))
         values = [data["turnaround"][k] * scale for k in kinds]
-        self.chart.setTitle(f"Rata-rata waktu penyelesaian per tahap ({unit})")
+        self.chart.setTitle(self.tr("Rata-rata waktu penyelesaian per tahap ({unit})").format(unit=unit))
         bars = QBarSet(unit)
         for v in values:
             bars.append(round(v, 2))
@@ -132,7 +137,8 @@ class Dashboard(QWidget):
 
     def ask_export(self, fmt: str) -> None:
         label = "CSV (*.csv)" if fmt == "csv" else "PDF (*.pdf)"
-        path, _ = QFileDialog.getSaveFileName(self, "Ekspor Dasbor", str(Path.home() / f"dasbor.{fmt}"), label)
+        name = self.tr("dasbor") + f".{fmt}"
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Ekspor Dasbor"), str(Path.home() / name), label)
         if path:
             (self.export_csv if fmt == "csv" else self.export_pdf)(Path(path))
 
@@ -145,16 +151,16 @@ class Dashboard(QWidget):
         QCoreApplication.sendPostedEvents()  # a chart filled just now lays itself out on posted events
         summary = "   ".join(re.sub(r"<[^>]+>", "", w.text())
                              for w in (self.open_kpi, self.overdue_kpi, self.decided_kpi))
-        self._write(path, lambda: write_pdf(path, "Pelacakan dan Kinerja", summary, *table_of(self.proxy),
+        self._write(path, lambda: write_pdf(path, self.tr("Pelacakan dan Kinerja"), summary, *table_of(self.proxy),
                                             chart=self.chart_view))
 
     def _write(self, path: Path, write: Any) -> None:
         try:
             write()
         except OSError as exc:
-            self.message.setText(f"{path}: tidak dapat ditulis ({exc.strerror or exc})")
+            self.message.setText(self.tr("{path}: tidak dapat ditulis ({reason})").format(path=path, reason=exc.strerror or exc))
             self.message.setStyleSheet("color:#b3261e")
             return
-        self.message.setText(f"Diekspor: {path}")
+        self.message.setText(self.tr("Diekspor: {path}").format(path=path))
         self.message.setStyleSheet("color:#1b7a34")
         self.exported.emit(str(path))

@@ -8,12 +8,23 @@ import time
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from eoffice.ui import text
 from eoffice.ui.dialogs import PassphraseDialog
 from eoffice.ui.tasks import Progress, TaskRunner
+
+translate = QCoreApplication.translate
+
+
+def decided(decision: str) -> str:
+    """The status-bar line after a decision; {status} is the letter's new status."""
+    if decision == "approve":
+        return translate("DecisionsMixin", "Naskah disetujui (status: {status})")
+    if decision == "return":
+        return translate("DecisionsMixin", "Naskah dikembalikan (status: {status})")
+    return translate("DecisionsMixin", "Naskah ditolak (status: {status})")
 
 
 class DecisionsMixin:
@@ -61,8 +72,6 @@ class DecisionsMixin:
         dlg.open()
 
     def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
-        labels = {"approve": "disetujui", "return": "dikembalikan", "reject": "ditolak"}
-
         def go(passphrase: str | None) -> None:
             b, a = self.backend, self.actor
 
@@ -70,19 +79,19 @@ class DecisionsMixin:
                 identity = b.identity(a.login, passphrase)
                 return b.decide(a, identity, doc_id, decision, note, return_to)
 
-            self.run_action(decision, work, lambda out: f"Naskah {labels[decision]} (status: "
-                                                        f"{text.STATUS.get(out.status, out.status)})")
+            self.run_action(decision, work, lambda out: decided(decision).format(
+                status=text.STATUS.get(out.status, out.status)))
 
-        self.with_passphrase("Keputusan Anda ditandatangani dengan kunci TTE.", go)
+        self.with_passphrase(translate("DecisionsMixin", "Keputusan Anda ditandatangani dengan kunci TTE."), go)
 
     def sign_ids(self, ids: list[str]) -> None:
         if not ids:
             return
         if not self.backend.has_key(self.actor.login):
-            self.show_error(f"Tidak ada kunci TTE untuk {self.actor.login} di profil ini ({self.backend.home})")
+            self.show_error(translate("DecisionsMixin", "Tidak ada kunci TTE untuk {login} di profil ini ({home})")
+                            .format(login=self.actor.login, home=self.backend.home))
             return
-        purpose = (f"Menandatangani {len(ids)} naskah secara elektronik." if len(ids) > 1
-                   else "Menandatangani naskah secara elektronik.")
+        purpose = translate("DecisionsMixin", "Menandatangani %n naskah secara elektronik.", "", len(ids))
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
     def _sign_with(self, ids: list[str], passphrase: str) -> None:
@@ -98,7 +107,8 @@ class DecisionsMixin:
             for n, doc_id in enumerate(ids):
                 if progress.cancelled():
                     break
-                progress.report(n, total, f"Menandatangani {n + 1} dari {total}...")
+                progress.report(n, total, translate("DecisionsMixin", "Menandatangani {n} dari {total}...").format(
+                    n=n + 1, total=total))
                 try:
                     signed = b.sign(a, identity, doc_id)
                     results.append((doc_id, True, signed.number))
@@ -106,12 +116,13 @@ class DecisionsMixin:
                     if total == 1:
                         raise
                     results.append((doc_id, False, str(exc)))
-            progress.report(len(results), total, "Selesai")
+            progress.report(len(results), total, translate("DecisionsMixin", "Selesai"))
             return results
 
-        dlg = QProgressDialog("Menandatangani...", "Batalkan", 0, total, self._widget)
+        dlg = QProgressDialog(translate("DecisionsMixin", "Menandatangani..."), translate("DecisionsMixin", "Batalkan"),
+                              0, total, self._widget)
         dlg.setObjectName("signProgress")
-        dlg.setWindowTitle("Tanda tangan elektronik")
+        dlg.setWindowTitle(translate("DecisionsMixin", "Tanda tangan elektronik"))
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(0)
         dlg.setAutoClose(False)
@@ -126,13 +137,14 @@ class DecisionsMixin:
             dlg.close()
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
-            msg = f"{len(ok)} naskah ditandatangani" + (f" (nomor {ok[0][2]})" if len(ok) == 1 else "")
+            msg = (translate("DecisionsMixin", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
+                   if len(ok) == 1 else translate("DecisionsMixin", "%n naskah ditandatangani", "", len(ok)))
             if len(results) < total:
-                msg += f"; {total - len(results)} dibatalkan"
+                msg += translate("DecisionsMixin", "; %n dibatalkan", "", total - len(results))
             self.inform(msg)
             self.action_done.emit("sign", results)
             if bad:
-                self.show_error("Gagal ditandatangani:\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
+                self.show_error(translate("DecisionsMixin", "Gagal ditandatangani:") + "\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
             self.after_change()
 
         def failed(message: str) -> None:
@@ -148,6 +160,6 @@ class DecisionsMixin:
     def batch_sign(self) -> None:
         ids = [i for i in self.selected_ids() if getattr(self.inbox_items.get(i), "stage_kind", "") == "sign"]
         if not ids:
-            self.inform("Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu")
+            self.inform(translate("DecisionsMixin", "Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu"))
             return
         self.sign_ids(ids)

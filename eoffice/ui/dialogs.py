@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.ui import text
+from eoffice.ui import i18n, text
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.text import ok_cancel
 
@@ -28,67 +28,114 @@ class LoginDialog(QDialog):
 
     logged_in = Signal(object)  # Actor
     status_checked = Signal(bool)
+    language_chosen = Signal(str)  # the App installs it at once: the main window opens in that language
 
     def __init__(self, backend: Any, runner: TaskRunner, settings: QSettings, parent: QWidget | None = None,
-                 *, demo: bool = False) -> None:
+                 *, demo: bool = False, language: str = i18n.DEFAULT) -> None:
         super().__init__(parent)
         self.backend, self.runner, self.settings = backend, runner, settings
         self.actor: Any = None
         self.reachable: bool | None = None
-        self.setWindowTitle(f"Masuk - {text.APP_NAME}")
+        self.waiting = False  # Masuk pressed before the core finished loading
         self.setMinimumWidth(460)
-        title = QLabel(f"<h2>{text.APP_NAME}</h2>Naskah dinas elektronik, paraf, TTE dan disposisi")
-        title.setWordWrap(True)
+        self.title = QLabel()
+        self.title.setWordWrap(True)
         self.user = QLineEdit(str(settings.value("login/last_user", "")))
-        self.user.setPlaceholderText("login atau NIP")
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("kata sandi")
-        self.db_label = QLabel(f"Database: {backend.label if backend else '-'}")
+        self.db_label = QLabel()
         self.db_label.setWordWrap(True)
         self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.db_status = QLabel("Memeriksa koneksi database...")
+        self.db_status = QLabel()
         self.db_status.setWordWrap(True)
-        self.demo_label = QLabel("MODE DEMO: semua kata sandi 'demo'")
+        self.demo_label = QLabel()
         self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
         self.demo_label.setVisible(demo)
         self.error = QLabel("")
         self.error.setStyleSheet("color:#b3261e")
         self.error.setWordWrap(True)
-        self.buttons = ok_cancel("Masuk", self.try_login, self.reject)
+        self.buttons = ok_cancel("", self.try_login, self.reject)
+        self.language = QComboBox()
+        self.language.setObjectName("language")
+        for code, name in i18n.LANGUAGES.items():
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(self.language.findData(language), 0))
+        self.language.currentIndexChanged.connect(lambda _i: self.language_chosen.emit(self.language.currentData()))
+        self.user_label, self.password_label = QLabel(), QLabel()
         form = QFormLayout()
-        form.addRow("Pengguna", self.user)
-        form.addRow("Kata sandi", self.password)
+        form.addRow(self.user_label, self.user)
+        form.addRow(self.password_label, self.password)
+        form.addRow(i18n.MENU_TITLE, self.language)
         lay = QVBoxLayout(self)
-        for w in (title, self.demo_label):
+        for w in (self.title, self.demo_label):
             lay.addWidget(w)
         lay.addLayout(form)
         for w in (self.error, self.db_label, self.db_status):
             lay.addWidget(w)
         lay.addWidget(self.buttons)
+        self.retranslate()
         (self.password if self.user.text() else self.user).setFocus()
         if backend is not None:
-            self.runner.submit(backend.ping, self._reachable, self._unreachable)
+            self.set_backend(backend)
+
+    def set_backend(self, backend: Any) -> None:
+        """The core is loaded (the app loads it while this dialog is on screen): check the database, and
+        log in if Masuk was pressed meanwhile."""
+        self.backend = backend
+        self.db_label.setText(self.tr("Database: {label}").format(label=backend.label))
+        self.db_status.setText(self.tr("Memeriksa koneksi database..."))
+        self.runner.submit(backend.ping, self._reachable, self._unreachable)
+        if self.waiting:
+            self.waiting = False
+            self.try_login()
+
+    def retranslate(self) -> None:
+        """Every text of the dialog in the current language (again when the user picks another one here)."""
+        self.setWindowTitle(self.tr("Masuk - {app}").format(app=text.APP_NAME))
+        self.title.setText(f"<h2>{text.APP_NAME}</h2>" + self.tr("Naskah dinas elektronik, paraf, TTE dan disposisi"))
+        self.user.setPlaceholderText(self.tr("login atau NIP"))
+        self.password.setPlaceholderText(self.tr("kata sandi"))
+        self.db_label.setText(self.tr("Database: {label}").format(label=self.backend.label if self.backend else "-"))
+        self.demo_label.setText(self.tr("MODE DEMO: semua kata sandi 'demo'"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Masuk"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
+        self.user_label.setText(self.tr("Pengguna"))
+        self.password_label.setText(self.tr("Kata sandi"))
+        if self.backend is None:
+            self.db_status.setText(self.tr("Menyiapkan aplikasi..."))
+        elif self.reachable is None:
+            self.db_status.setText(self.tr("Memeriksa koneksi database..."))
+        elif self.reachable:
+            self.db_status.setText(self.tr("Database terhubung"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            # after every widget had the event: the button box resets its standard buttons' texts on it
+            QTimer.singleShot(0, self.retranslate)
+        super().changeEvent(event)
 
     def _reachable(self, _: Any) -> None:
         self.reachable = True
-        self.db_status.setText("Database terhubung")
+        self.db_status.setText(self.tr("Database terhubung"))
         self.db_status.setStyleSheet("color:#1b7a34")
         self.status_checked.emit(True)
 
     def _unreachable(self, message: str) -> None:
         self.reachable = False
-        self.db_status.setText(f"{message}\nPeriksa jaringan atau EOFFICE_DB, lalu coba lagi.")
+        self.db_status.setText(message + "\n" + self.tr("Periksa jaringan atau EOFFICE_DB, lalu coba lagi."))
         self.db_status.setStyleSheet("color:#b3261e;font-weight:bold")
         self.status_checked.emit(False)
 
     def try_login(self) -> None:
         who, password = self.user.text().strip(), self.password.text()
         if not who or not password:
-            self.error.setText("Isi pengguna dan kata sandi")
+            self.error.setText(self.tr("Isi pengguna dan kata sandi"))
             return
         self.error.setText("")
         self.buttons.setEnabled(False)
+        if self.backend is None:
+            self.waiting = True
+            return
         self.runner.submit(lambda: self.backend.login(who, password), self._ok, self._fail)
 
     def _ok(self, actor: Any) -> None:
@@ -102,7 +149,7 @@ class LoginDialog(QDialog):
         self.buttons.setEnabled(True)
         if "tidak dapat dihubungi" in message:
             self._unreachable(message)
-            message = "Tidak dapat masuk: database tidak dapat dihubungi (lihat di bawah)."
+            message = self.tr("Tidak dapat masuk: database tidak dapat dihubungi (lihat di bawah).")
         self.error.setText(message)
         self.password.selectAll()
         self.password.setFocus()
@@ -113,17 +160,17 @@ class PassphraseDialog(QDialog):
 
     def __init__(self, login: str, purpose: str, keyring_ok: bool, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Passphrase kunci TTE")
+        self.setWindowTitle(self.tr("Passphrase kunci TTE"))
         self.setObjectName("passphraseDialog")
         self.field = QLineEdit()
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
-        self.remember = QCheckBox("Ingat di keyring sistem")
+        self.remember = QCheckBox(self.tr("Ingat di keyring sistem"))
         self.remember.setVisible(keyring_ok)
-        info = QLabel(f"{purpose}<br>Masukkan passphrase kunci TTE <b>{login}</b>.")
+        info = QLabel(purpose + "<br>" + self.tr("Masukkan passphrase kunci TTE <b>{login}</b>.").format(login=login))
         info.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Lanjutkan")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lanjutkan"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -151,7 +198,7 @@ class NoteDialog(QDialog):
         self.edit = QPlainTextEdit()
         self.edit.setTabChangesFocus(True)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)

@@ -54,21 +54,21 @@ class RegisterDialog(QDialog):
     def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
-        self.setWindowTitle("Daftarkan Naskah Masuk")
+        self.setWindowTitle(self.tr("Daftarkan Naskah Masuk"))
         self.setObjectName("registerDialog")
         self.setAcceptDrops(True)
         self.pdf: tuple[str, bytes] | None = None
-        self.file_label = QLabel("Seret berkas PDF pindaian ke sini, atau pilih berkas.")
+        self.file_label = QLabel(self.tr("Seret berkas PDF pindaian ke sini, atau pilih berkas."))
         self.file_label.setStyleSheet("border:2px dashed #999;padding:14px")
         self.file_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        choose = QPushButton("Pilih PDF...")
+        choose = QPushButton(self.tr("Pilih PDF..."))
         choose.clicked.connect(self.choose)
         self.sender_edit = QLineEdit()
         self.number = QLineEdit()
         self.subject = QLineEdit()
         self.date = QDateEdit(QDate.currentDate())
         self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("dd-MM-yyyy")
+        self.date.setDisplayFormat(text.DATE_EDIT_FORMAT)
         self.to = QComboBox()
         self.urgency = QComboBox()
         for u in Urgency:
@@ -78,14 +78,14 @@ class RegisterDialog(QDialog):
             self.classification.addItem(text.CLASSIFICATION[c.value], c.value)
         self.error = error_label()
         form = QFormLayout()
-        form.addRow("Pengirim", self.sender_edit)
-        form.addRow("Nomor surat", self.number)
-        form.addRow("Hal", self.subject)
-        form.addRow("Tanggal surat", self.date)
-        form.addRow("Ditujukan kepada", self.to)
-        form.addRow("Sifat", self.urgency)
-        form.addRow("Klasifikasi", self.classification)
-        self.buttons = ok_cancel("Daftarkan", self.go, self.reject)
+        form.addRow(self.tr("Pengirim"), self.sender_edit)
+        form.addRow(self.tr("Nomor surat"), self.number)
+        form.addRow(self.tr("Hal"), self.subject)
+        form.addRow(self.tr("Tanggal surat"), self.date)
+        form.addRow(self.tr("Ditujukan kepada"), self.to)
+        form.addRow(self.tr("Sifat"), self.urgency)
+        form.addRow(self.tr("Klasifikasi"), self.classification)
+        self.buttons = ok_cancel(self.tr("Daftarkan"), self.go, self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.file_label)
         lay.addWidget(choose)
@@ -100,7 +100,7 @@ class RegisterDialog(QDialog):
             self.to.addItem(f"{title} ({login})", login)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Pilih PDF pindaian", str(Path.home()), "PDF (*.pdf)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih PDF pindaian"), str(Path.home()), "PDF (*.pdf)")
         if path:
             self.set_file(Path(path))
 
@@ -108,9 +108,9 @@ class RegisterDialog(QDialog):
         try:
             self.pdf = (path.name, path.read_bytes())
         except OSError as exc:
-            self.error.setText(f"{path.name}: tidak dapat dibaca ({exc.strerror})")
+            self.error.setText(self.tr("{name}: tidak dapat dibaca ({reason})").format(name=path.name, reason=exc.strerror))
             return
-        self.file_label.setText(f"{path.name} ({len(self.pdf[1]) // 1024} KB)")
+        self.file_label.setText(f"{path.name} ({text.size_text(len(self.pdf[1]))})")
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
         if pdf_paths(event):
@@ -124,10 +124,10 @@ class RegisterDialog(QDialog):
 
     def go(self) -> None:
         if self.pdf is None:
-            self.error.setText("Pilih berkas PDF pindaian terlebih dahulu")
+            self.error.setText(self.tr("Pilih berkas PDF pindaian terlebih dahulu"))
             return
         if not self.to.currentData():
-            self.error.setText("Pilih pimpinan yang dituju")
+            self.error.setText(self.tr("Pilih pimpinan yang dituju"))
             return
         info = Incoming(sender=self.sender_edit.text(), number=self.number.text(), subject=self.subject.text(),
                         letter_date=qdate(self.date.date()), addressed_to=self.to.currentData(),
@@ -157,14 +157,14 @@ class DisposeDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
-        self.setWindowTitle("Disposisi")
+        self.setWindowTitle(self.tr("Disposisi"))
         self.setObjectName("disposeDialog")
-        self.people = RowsModel([Column("Penerima", lambda p: f"{p[2]} - {p[1]} ({p[0]})")], self)
+        self.people = RowsModel([Column(self.tr("Penerima"), lambda p: f"{p[2]} - {p[1]} ({p[0]})")], self)
         self.people_view = QListView()
         self.people_view.setModel(self.people)
         self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         self.checks: dict[str, QCheckBox] = {}
-        box = QGroupBox("Instruksi")
+        box = QGroupBox(self.tr("Instruksi"))
         grid = QGridLayout(box)
         for n, (key, label) in enumerate(text.INSTRUCTIONS.items()):
             cb = QCheckBox(label)
@@ -173,19 +173,19 @@ class DisposeDialog(QDialog):
         self.note = QPlainTextEdit()
         self.note.setMaximumHeight(80)
         self.note.setTabChangesFocus(True)
-        self.use_deadline = QCheckBox("Batas waktu")
+        self.use_deadline = QCheckBox(self.tr("Batas waktu"))
         self.deadline = QDateEdit(QDate.currentDate().addDays(3))
         self.deadline.setCalendarPopup(True)
-        self.deadline.setDisplayFormat("dd-MM-yyyy")
+        self.deadline.setDisplayFormat(text.DATE_EDIT_FORMAT)
         self.deadline.setEnabled(False)
         self.use_deadline.toggled.connect(self.deadline.setEnabled)
         self.error = error_label()
-        self.buttons = ok_cancel("Kirim Disposisi", self.go, self.reject)
+        self.buttons = ok_cancel(self.tr("Kirim Disposisi"), self.go, self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Diteruskan kepada (bawahan Anda):"))
+        lay.addWidget(QLabel(self.tr("Diteruskan kepada (bawahan Anda):")))
         lay.addWidget(self.people_view)
         lay.addWidget(box)
-        lay.addWidget(QLabel("Catatan"))
+        lay.addWidget(QLabel(self.tr("Catatan")))
         lay.addWidget(self.note)
         lay.addWidget(self.use_deadline)
         lay.addWidget(self.deadline)

@@ -39,10 +39,9 @@ from eoffice.ui.reading import PdfPane
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.text import error_label, ok_cancel
 
-BODY_HELP = ("Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan '- ' "
-             "atau '1. '; judul dengan '# '.")
 TEMPLATE_BODY = ("Sehubungan dengan ..., dengan hormat kami sampaikan hal-hal sebagai berikut:\n\n"
                  "1. ...\n2. ...\n\nDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
+# the body of an official letter is Indonesian whatever the UI language: TEMPLATE_BODY is not translated
 
 
 def split_names(raw: str) -> list[str]:
@@ -56,19 +55,19 @@ class RecipientPicker(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("recipientPicker")
-        self.model = RowsModel([Column("Penerima", lambda e: f"{e[1]}  [{e[0]}]")], self)
+        self.model = RowsModel([Column(self.tr("Penerima"), lambda e: f"{e[1]}  [{e[0]}]")], self)
         self.model.set_rows(entries)
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Cari unit atau nama...")
+        self.filter.setPlaceholderText(self.tr("Cari unit atau nama..."))
         self.filter.textChanged.connect(self.proxy.setFilterFixedString)
         self.view = QListView()
         self.view.setModel(self.proxy)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Pilih")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Pilih"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -99,7 +98,7 @@ class DraftEditor(QWidget):
         self.entries: list[tuple[str, str]] = []
         self.submit_dialog: SubmitDialog | None = None
         self.picker: RecipientPicker | None = None
-        self.setWindowTitle("Naskah Baru" if doc_id is None else "Ubah Naskah")
+        self.setWindowTitle(self.tr("Naskah Baru") if doc_id is None else self.tr("Ubah Naskah"))
         self.resize(1300, 860)
         self._build()
         self.timer = QTimer(self)
@@ -124,7 +123,7 @@ class DraftEditor(QWidget):
             if k != DocKind.NASKAH_MASUK:
                 self.kind.addItem(text.KIND[k.value], k.value)
         self.subject = QLineEdit()
-        self.subject.setPlaceholderText("Hal / perihal")
+        self.subject.setPlaceholderText(self.tr("Hal / perihal"))
         self.urgency = QComboBox()
         for u in Urgency:
             self.urgency.addItem(text.URGENCY[u.value], u.value)
@@ -135,19 +134,19 @@ class DraftEditor(QWidget):
         self.kode.setEditable(True)
         kode_edit = self.kode.lineEdit()
         if kode_edit is not None:
-            kode_edit.setPlaceholderText("wajib sebelum diajukan, mis. 000.1.2.3")
+            kode_edit.setPlaceholderText(self.tr("wajib sebelum diajukan, mis. 000.1.2.3"))
         self.to = QLineEdit()
-        self.to.setPlaceholderText("kode unit, login atau nama; pisahkan dengan ';'")
+        self.to.setPlaceholderText(self.tr("kode unit, login atau nama; pisahkan dengan ';'"))
         self.cc = QLineEdit()
-        self.cc.setPlaceholderText("tembusan (opsional)")
+        self.cc.setPlaceholderText(self.tr("tembusan (opsional)"))
         self.attachment_note = QLineEdit()
-        self.attachment_note.setPlaceholderText("mis. 1 (satu) berkas")
-        pick_to, pick_cc = QPushButton("Pilih..."), QPushButton("Pilih...")
-        pick_to.clicked.connect(lambda: self.pick(self.to, "Pilih tujuan"))
-        pick_cc.clicked.connect(lambda: self.pick(self.cc, "Pilih tembusan"))
+        self.attachment_note.setPlaceholderText(self.tr("mis. 1 (satu) berkas"))
+        pick_to, pick_cc = QPushButton(self.tr("Pilih...")), QPushButton(self.tr("Pilih..."))
+        pick_to.clicked.connect(lambda: self.pick(self.to, self.tr("Pilih tujuan")))
+        pick_cc.clicked.connect(lambda: self.pick(self.cc, self.tr("Pilih tembusan")))
         self.file_list = QListWidget()
         self.file_list.setMaximumHeight(70)
-        add_file = QPushButton("Tambah berkas...")
+        add_file = QPushButton(self.tr("Tambah berkas..."))
         add_file.clicked.connect(self.add_files)
         self.returned = error_label()
         self.returned.setVisible(False)
@@ -161,14 +160,14 @@ class DraftEditor(QWidget):
             return box
 
         form = QFormLayout()
-        form.addRow("Jenis naskah", self.kind)
-        form.addRow("Hal", self.subject)
-        form.addRow("Sifat", row(self.urgency, QLabel("Klasifikasi"), self.classification))
-        form.addRow("Kode klasifikasi", self.kode)
-        form.addRow("Yth. (tujuan)", row(self.to, pick_to))
-        form.addRow("Tembusan", row(self.cc, pick_cc))
-        form.addRow("Lampiran", self.attachment_note)
-        form.addRow("Berkas lampiran", row(self.file_list, add_file))
+        form.addRow(self.tr("Jenis naskah"), self.kind)
+        form.addRow(self.tr("Hal"), self.subject)
+        form.addRow(self.tr("Sifat"), row(self.urgency, QLabel(self.tr("Klasifikasi")), self.classification))
+        form.addRow(self.tr("Kode klasifikasi"), self.kode)
+        form.addRow(self.tr("Yth. (tujuan)"), row(self.to, pick_to))
+        form.addRow(self.tr("Tembusan"), row(self.cc, pick_cc))
+        form.addRow(self.tr("Lampiran"), self.attachment_note)
+        form.addRow(self.tr("Berkas lampiran"), row(self.file_list, add_file))
         self.parts = KindParts()
         self.parts.changed.connect(self.schedule_preview)
         self.kind.currentIndexChanged.connect(lambda _i: self.parts.set_kind(self.kind.currentData()))
@@ -176,17 +175,18 @@ class DraftEditor(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("bodyEditor")
         self.body.setTabChangesFocus(True)
-        help_label = QLabel(BODY_HELP)
+        help_label = QLabel(self.tr("Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; "
+                                    "daftar dengan '- ' atau '1. '; judul dengan '# '."))
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color:#555")
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.save_btn = QPushButton("Simpan Draf")
+        self.save_btn = QPushButton(self.tr("Simpan Draf"))
         self.save_btn.setShortcut("Ctrl+S")
         self.save_btn.clicked.connect(self.save)
-        self.submit_btn = QPushButton("Simpan && Ajukan...")
+        self.submit_btn = QPushButton(self.tr("Simpan && Ajukan..."))
         self.submit_btn.clicked.connect(self.save_and_submit)
-        self.diff_btn = QPushButton("Bandingkan Versi")
+        self.diff_btn = QPushButton(self.tr("Bandingkan Versi"))
         self.diff_btn.clicked.connect(self.show_diff)
         self.diff_btn.setVisible(False)
         buttons = row(self.status, self.diff_btn, self.save_btn, self.submit_btn)
@@ -201,7 +201,7 @@ class DraftEditor(QWidget):
         self.preview = PdfPane()
         right = QWidget()
         rl = QVBoxLayout(right)
-        self.preview_label = QLabel("Pratinjau")
+        self.preview_label = QLabel(self.tr("Pratinjau"))
         rl.addWidget(self.preview_label)
         rl.addWidget(self.preview, 1)
         split = QSplitter()
@@ -245,8 +245,8 @@ class DraftEditor(QWidget):
             w.setEnabled(False)  # a revision changes the subject, the body and the parts
         notes = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
         if notes:
-            self.returned.setText(f"<b>Catatan pengembalian dari {html.escape(notes[-1]['author'])}:</b> "
-                                  f"{html.escape(notes[-1]['text'])}")
+            self.returned.setText("<b>" + self.tr("Catatan pengembalian dari {author}:").format(
+                author=html.escape(notes[-1]["author"])) + "</b> " + html.escape(notes[-1]["text"]))
             self.returned.setVisible(True)
         self.versions = versions
         self.diff_btn.setVisible(len(versions) > 1)
@@ -277,24 +277,24 @@ class DraftEditor(QWidget):
         try:
             d = self.draft()
         except Exception as exc:  # BadInput from the body parser: show it, keep the last preview
-            self.preview_label.setText(f"Pratinjau: {exc}")
+            self.preview_label.setText(self.tr("Pratinjau: {problem}").format(problem=exc))
             return
         if not d.subject.strip():
-            d = dataclasses.replace(d, subject="(hal belum diisi)")
+            d = dataclasses.replace(d, subject=self.tr("(hal belum diisi)"))
         if not d.to:
-            d = dataclasses.replace(d, to=["(tujuan belum diisi)"])
-        self.preview_label.setText("Pratinjau: memperbarui...")
+            d = dataclasses.replace(d, to=[self.tr("(tujuan belum diisi)")])
+        self.preview_label.setText(self.tr("Pratinjau: memperbarui..."))
 
         def shown(pdf: bytes) -> None:
             if gen != self.generation:
                 return  # a newer edit is on its way
             self.preview.load(pdf)
-            self.preview_label.setText(f"Pratinjau ({self.preview.pages} halaman)")
+            self.preview_label.setText(self.tr("Pratinjau (%n halaman)", "", self.preview.pages))
             self.preview_ready.emit(self.preview.pages)
 
         def failed(message: str) -> None:
             if gen == self.generation:
-                self.preview_label.setText(f"Pratinjau: {message}")
+                self.preview_label.setText(self.tr("Pratinjau: {problem}").format(problem=message))
                 self.preview_failed.emit(message)
 
         self.runner.submit(lambda: self.backend.preview_draft(self.actor, d), shown, failed)
@@ -313,7 +313,7 @@ class DraftEditor(QWidget):
         dlg.open()
 
     def add_files(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Tambah lampiran", str(Path.home()))
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Tambah lampiran"), str(Path.home()))
         for p in paths:
             self.add_file(Path(p))
 
@@ -321,10 +321,11 @@ class DraftEditor(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.status.setText(f"{path.name}: tidak dapat dibaca ({exc.strerror})")
+            self.status.setText(self.tr("{name}: tidak dapat dibaca ({reason})").format(name=path.name,
+                                                                                      reason=exc.strerror))
             return
         self.files.append((path.name, data))
-        self.file_list.addItem(f"{path.name} ({len(data) // 1024} KB)")
+        self.file_list.addItem(f"{path.name} ({text.size_text(len(data))})")
 
     def save(self, then: Any = None) -> None:
         try:
@@ -346,8 +347,8 @@ class DraftEditor(QWidget):
             self.doc_id = new_id
             self.save_btn.setEnabled(True)
             self.file_list.clear()
-            self.status.setText("Draf tersimpan")
-            self.setWindowTitle("Ubah Naskah")
+            self.status.setText(self.tr("Draf tersimpan"))
+            self.setWindowTitle(self.tr("Ubah Naskah"))
             self.saved.emit(new_id)
             self.changed.emit()
             if callable(then):
@@ -371,7 +372,7 @@ class DraftEditor(QWidget):
         self.save(then=ask)
 
     def _submitted(self, outcome: Any) -> None:
-        self.status.setText(f"Diajukan: {text.STATUS.get(outcome.status, outcome.status)}")
+        self.status.setText(self.tr("Diajukan: {status}").format(status=text.STATUS.get(outcome.status, outcome.status)))
         self.changed.emit()
         self.close()
 
@@ -391,13 +392,13 @@ class SubmitDialog(QDialog):
                  ) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
-        self.setWindowTitle("Ajukan naskah")
+        self.setWindowTitle(self.tr("Ajukan naskah"))
         self.setObjectName("submitDialog")
         self.routes = QComboBox()
         self.error = error_label()
-        self.buttons = ok_cancel("Ajukan", self.go, self.reject)
+        self.buttons = ok_cancel(self.tr("Ajukan"), self.go, self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(QLabel("Rute (templat alur) yang berlaku untuk naskah ini:"))
+        lay.addWidget(QLabel(self.tr("Rute (templat alur) yang berlaku untuk naskah ini:")))
         lay.addWidget(self.routes)
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
@@ -405,7 +406,7 @@ class SubmitDialog(QDialog):
         runner.submit(lambda: backend.route_choices(actor, doc_id), self._show, self.error.setText)
 
     def _show(self, names: list[str]) -> None:
-        self.routes.addItem("(otomatis: sesuai jenis dan unit)", None)
+        self.routes.addItem(self.tr("(otomatis: sesuai jenis dan unit)"), None)
         for n in names:
             self.routes.addItem(n, n)
         if names:
@@ -445,12 +446,12 @@ class DiffDialog(QDialog):
 
     def __init__(self, versions: list[tuple[int, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Perbandingan versi")
+        self.setWindowTitle(self.tr("Perbandingan versi"))
         self.versions = dict(versions)
         self.old, self.new = QComboBox(), QComboBox()
         for v, _ in versions:
-            self.old.addItem(f"Versi {v}", v)
-            self.new.addItem(f"Versi {v}", v)
+            self.old.addItem(self.tr("Versi {n}").format(n=v), v)
+            self.new.addItem(self.tr("Versi {n}").format(n=v), v)
         if len(versions) > 1:
             self.old.setCurrentIndex(len(versions) - 2)
             self.new.setCurrentIndex(len(versions) - 1)
@@ -458,7 +459,7 @@ class DiffDialog(QDialog):
         self.old.currentIndexChanged.connect(self.update_view)
         self.new.currentIndexChanged.connect(self.update_view)
         top = QHBoxLayout()
-        for w in (QLabel("Dari"), self.old, QLabel("ke"), self.new):
+        for w in (QLabel(self.tr("Dari")), self.old, QLabel(self.tr("ke")), self.new):
             top.addWidget(w)
         top.addStretch(1)
         lay = QVBoxLayout(self)

@@ -6,7 +6,7 @@ import csv
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QAbstractItemModel, QMarginsF, QRect, Qt
+from PySide6.QtCore import QAbstractItemModel, QCoreApplication, QMarginsF, QRect, Qt
 from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter
 from PySide6.QtWidgets import QWidget
 
@@ -39,7 +39,7 @@ def write_pdf(path: Path, title: str, summary: str, headers: Sequence[str], rows
     writer.setCreator("e-Office")
     painter = QPainter()
     if not painter.begin(writer):
-        raise OSError(f"{path}: tidak dapat ditulis")
+        raise OSError(QCoreApplication.translate("export", "{path}: tidak dapat ditulis").format(path=path))
     pages = 1
     try:
         area = writer.pageLayout().paintRectPixels(writer.resolution())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
     QDateEdit,
     QFormLayout,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.ui import text
+
 
 def lines(edit: QPlainTextEdit) -> list[str]:
     return [ln.strip() for ln in edit.toPlainText().splitlines() if ln.strip()]
@@ -25,7 +27,7 @@ def _box(height: int = 64) -> QPlainTextEdit:
     e = QPlainTextEdit()
     e.setTabChangesFocus(True)
     e.setFixedHeight(height)
-    e.setPlaceholderText("satu butir per baris")
+    e.setPlaceholderText(QCoreApplication.translate("KindParts", "satu butir per baris"))
     return e
 
 
@@ -41,19 +43,21 @@ class KindParts(QStackedWidget):
         # undangan
         self.day = QDateEdit(QDate.currentDate().addDays(7))
         self.day.setCalendarPopup(True)
-        self.day.setDisplayFormat("dd-MM-yyyy")
+        self.day.setDisplayFormat(text.DATE_EDIT_FORMAT)
         self.time, self.place, self.agenda, self.dress = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        self.time.setPlaceholderText("09.00 WITA s.d. selesai")
-        self.invitation = self._page([("Hari/tanggal", self.day), ("Waktu", self.time), ("Tempat", self.place),
-                                      ("Acara", self.agenda), ("Pakaian", self.dress)])
+        self.time.setPlaceholderText(self.tr("09.00 WITA s.d. selesai"))
+        self.invitation = self._page([(self.tr("Hari/tanggal"), self.day), (self.tr("Waktu"), self.time),
+                                      (self.tr("Tempat"), self.place), (self.tr("Acara"), self.agenda),
+                                      (self.tr("Pakaian"), self.dress)])
         # keputusan
         self.menimbang, self.mengingat, self.diktum = _box(), _box(), _box()
-        self.decree = self._page([("Menimbang", self.menimbang), ("Mengingat", self.mengingat),
-                                  ("Diktum", self.diktum)])
+        self.decree = self._page([(self.tr("Menimbang"), self.menimbang), (self.tr("Mengingat"), self.mengingat),
+                                  (self.tr("Diktum"), self.diktum)])
         # tugas
         self.dasar, self.kepada, self.untuk = _box(48), _box(56), _box(48)
-        self.kepada.setPlaceholderText("nama; NIP; jabatan (satu orang per baris)")
-        self.assignment = self._page([("Dasar", self.dasar), ("Kepada", self.kepada), ("Untuk", self.untuk)])
+        self.kepada.setPlaceholderText(self.tr("nama; NIP; jabatan (satu orang per baris)"))
+        self.assignment = self._page([(self.tr("Dasar"), self.dasar), (self.tr("Kepada"), self.kepada),
+                                      (self.tr("Untuk"), self.untuk)])
         self.pages = {"surat_undangan": self.invitation, "surat_keputusan": self.decree,
                       "surat_tugas": self.assignment}
         for w in (self.time, self.place, self.agenda, self.dress):

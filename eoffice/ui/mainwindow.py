@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.ui import text
+from eoffice.ui import i18n, text
 from eoffice.ui.decisions import DecisionsMixin
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
 from eoffice.ui.models import (
@@ -44,19 +44,20 @@ from eoffice.ui.models import (
 from eoffice.ui.notify import Notifier
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import QT_TRANSLATE_NOOP
 
 VIEWS = [  # key, label, count key
-    ("inbox", "Kotak Masuk", "inbox"),
-    ("sign", "Perlu Tanda Tangan", "sign"),
-    ("paraf", "Perlu Paraf", "paraf"),
-    ("disposisi", "Disposisi", "disposisi"),
-    ("drafts", "Draf", "drafts"),
-    ("sent", "Terkirim", None),
-    ("tracking", "Pelacakan", None),
-    ("dashboard", "Dasbor", None),
-    ("archive", "Arsip", None),
-    ("verify", "Verifikasi PDF", None),
-    ("admin", "Admin", None),
+    ("inbox", QT_TRANSLATE_NOOP("MainWindow", "Kotak Masuk"), "inbox"),
+    ("sign", QT_TRANSLATE_NOOP("MainWindow", "Perlu Tanda Tangan"), "sign"),
+    ("paraf", QT_TRANSLATE_NOOP("MainWindow", "Perlu Paraf"), "paraf"),
+    ("disposisi", QT_TRANSLATE_NOOP("MainWindow", "Disposisi"), "disposisi"),
+    ("drafts", QT_TRANSLATE_NOOP("MainWindow", "Draf"), "drafts"),
+    ("sent", QT_TRANSLATE_NOOP("MainWindow", "Terkirim"), None),
+    ("tracking", QT_TRANSLATE_NOOP("MainWindow", "Pelacakan"), None),
+    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dasbor"), None),
+    ("archive", QT_TRANSLATE_NOOP("MainWindow", "Arsip"), None),
+    ("verify", QT_TRANSLATE_NOOP("MainWindow", "Verifikasi PDF"), None),
+    ("admin", QT_TRANSLATE_NOOP("MainWindow", "Admin"), None),
 ]
 MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking", "archive"}
 OWN_DONE = {"draft", "returned"}
@@ -70,9 +71,12 @@ class MainWindow(DecisionsMixin, QMainWindow):
     counts_loaded = Signal()
     action_done = Signal(str, object)  # action, result
 
+    language_chosen = Signal(str)  # stored; applies from the next start
+
     def __init__(self, backend: Any, actor: Any, runner: TaskRunner, settings: QSettings, *,
-                 demo: bool = False) -> None:
+                 demo: bool = False, language: str = i18n.DEFAULT) -> None:
         super().__init__()
+        self.language = language  # the language this window was built in
         self.backend, self.actor, self.runner, self.settings, self.demo = backend, actor, runner, settings, demo
         self.view_key = "inbox"
         self.inbox_items: dict[str, Any] = {}
@@ -96,10 +100,9 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self._shortcuts()
         self.notifier = Notifier(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
         self.runner.error.connect(self.show_error)
-        self.runner.busy_changed.connect(lambda b: self.busy_label.setText("Memuat..." if b else ""))
+        self.runner.busy_changed.connect(lambda b: self.busy_label.setText(self.tr("Memuat...") if b else ""))
+        self.warmed = False
         self.refresh()
-        # the signing stack (pyHanko) loads in the background while the user reads the inbox
-        self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
         self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
         self.heartbeat.setInterval(60_000)
         self.heartbeat.timeout.connect(self.check_database)
@@ -116,7 +119,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         for key, label, _ in VIEWS:
             if key == "admin" and not self.actor.is_admin:
                 continue
-            item = QListWidgetItem(label)
+            item = QListWidgetItem(self.tr(label))
             item.setData(Qt.ItemDataRole.UserRole, key)
             self.nav.addItem(item)
             self.nav_items[key] = item
@@ -127,7 +130,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.proxy = FilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Cari (hal, jenis, pengirim)...")
+        self.search.setPlaceholderText(self.tr("Cari (hal, jenis, pengirim)..."))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.table = QTableView()
@@ -177,37 +180,64 @@ class MainWindow(DecisionsMixin, QMainWindow):
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
-        tb = QToolBar("Aksi")
+        tb = QToolBar(self.tr("Aksi"))
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         self.addToolBar(tb)
-        self.act_new = self._action("Naskah Baru", "Ctrl+N", self.new_draft)
-        self.act_register = self._action("Daftarkan Naskah Masuk", "", self.register_incoming)
-        self.act_batch = self._action("Tanda Tangani Terpilih", "Ctrl+Shift+B", self.batch_sign)
-        self.act_verify = self._action("Verifikasi PDF", "", lambda: self.select_view("verify"))
-        self.act_delegate = self._action("Delegasi...", "", self.delegate)
-        self.act_refresh = self._action("Segarkan", "F5", self.refresh)
+        self.act_new = self._action(self.tr("Naskah Baru"), "Ctrl+N", self.new_draft)
+        self.act_register = self._action(self.tr("Daftarkan Naskah Masuk"), "", self.register_incoming)
+        self.act_batch = self._action(self.tr("Tanda Tangani Terpilih"), "Ctrl+Shift+B", self.batch_sign)
+        self.act_verify = self._action(self.tr("Verifikasi PDF"), "", lambda: self.select_view("verify"))
+        self.act_delegate = self._action(self.tr("Delegasi..."), "", self.delegate)
+        self.act_refresh = self._action(self.tr("Segarkan"), "F5", self.refresh)
         for a in (self.act_new, self.act_register, self.act_batch, self.act_verify, self.act_delegate,
                   self.act_refresh):
             tb.addAction(a)
             a.setToolTip(f"{a.text()} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() else a.text())
+        self._language_menu()
 
         sb = self.statusBar()
-        self.db_label = QLabel(f"Database: {self.backend.label}")
-        self.reach_label = QLabel("terhubung")
+        self.db_label = QLabel(self.tr("Database: {label}").format(label=self.backend.label))
+        self.reach_label = QLabel(self.tr("terhubung"))
         self.reach_label.setStyleSheet("color:#1b7a34")
-        self.demo_label = QLabel("MODE DEMO")
+        self.demo_label = QLabel(self.tr("MODE DEMO"))
         self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
         self.demo_label.setVisible(self.demo)
         sync = self.backend.sync_status()
-        self.sync_label = QLabel(f"Sinkronisasi: {sync.pending} tertunda, terakhir "
-                                 f"{sync.last_sync or 'belum pernah'}")
+        last = text.datetime_text(sync.last_sync) if sync.last_sync else self.tr("belum pernah")
+        self.sync_label = QLabel(self.tr("Sinkronisasi: {pending} tertunda, terakhir {last}").format(
+            pending=sync.pending, last=last))
         self.busy_label = QLabel("")
         self.user_label = QLabel(f"{self.actor.name} ({self.actor.login})")
         sb.addWidget(self.user_label)
         sb.addWidget(self.busy_label)
         for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
             sb.addPermanentWidget(w)
+
+    def _language_menu(self) -> None:
+        """Bahasa / Language: stored with the user's preferences, used from the next start."""
+        menu = self.menuBar().addMenu(i18n.MENU_TITLE)
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in i18n.LANGUAGES.items():
+            a = menu.addAction(name)
+            a.setCheckable(True)
+            a.setChecked(code == self.language)
+            a.setData(code)
+            group.addAction(a)
+            a.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
+            self.language_actions[code] = a
+
+    def choose_language(self, code: str) -> None:
+        i18n.remember(self.settings, code)
+        self.language_chosen.emit(code)
+        if code != self.language:
+            self.inform(i18n.RESTART_NOTE.replace("\n", " "))
+            box = QMessageBox(QMessageBox.Icon.Information, i18n.MENU_TITLE, i18n.RESTART_NOTE,
+                              QMessageBox.StandardButton.Ok, self)
+            box.setObjectName("languageBox")
+            box.open()
 
     def _action(self, label: str, seq: str, fn: Callable[[], Any]) -> QAction:
         a = QAction(label, self)
@@ -264,7 +294,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
 
                 w = AdminPanel(self.backend, self.actor, self.runner)
             else:
-                w = QLabel("Belum tersedia")
+                w = QLabel(self.tr("Belum tersedia"))
             self.page_widgets[key] = w
             self.pages.addWidget(w)
         return self.page_widgets[key]
@@ -292,12 +322,16 @@ class MainWindow(DecisionsMixin, QMainWindow):
         for key, label, count_key in VIEWS:
             if key in self.nav_items:
                 n = counts.get(count_key or "", 0)
-                self.nav_items[key].setText(f"{label} ({n})" if count_key and n else label)
+                shown = self.tr(label)
+                self.nav_items[key].setText(f"{shown} ({n})" if count_key and n else shown)
                 f = self.nav_items[key].font()
                 f.setBold(bool(count_key and n))
                 self.nav_items[key].setFont(f)
         self.notifier.update(counts)
         self.counts_loaded.emit()
+        if not self.warmed:  # the signing stack (pyHanko) loads while the user reads the inbox, not before
+            self.warmed = True
+            self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
 
     def fetch_rows(self, key: str) -> tuple[list[ListRow], dict[str, Any] | None]:
         """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox."""
@@ -322,7 +356,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
 
     def load_list(self) -> None:
         key = self.view_key
-        label = dict((k, lbl) for k, lbl, _ in VIEWS)[key]
+        label = self.tr(dict((k, lbl) for k, lbl, _ in VIEWS)[key])
         self.list_title.setText(label)
         self.act_batch.setEnabled(key == "sign")
         timed = key in ("inbox", "sign", "paraf", "disposisi")
@@ -414,7 +448,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.runner.submit(self.backend.ping, up, lambda m: self.set_reachable(False, m))
 
     def set_reachable(self, ok: bool, message: str = "") -> None:
-        self.reach_label.setText("terhubung" if ok else "TIDAK TERHUBUNG")
+        self.reach_label.setText(self.tr("terhubung") if ok else self.tr("TIDAK TERHUBUNG"))
         self.reach_label.setStyleSheet("color:#1b7a34" if ok else "color:#b3261e;font-weight:bold")
         self.reach_label.setToolTip(message)
 
@@ -438,10 +472,10 @@ class MainWindow(DecisionsMixin, QMainWindow):
         if key == "approve":
             self.decide(doc_id, "approve", "")
         elif key in ("return", "reject"):
-            title = "Kembalikan naskah" if key == "return" else "Tolak naskah"
+            title = self.tr("Kembalikan naskah") if key == "return" else self.tr("Tolak naskah")
             choices = self._restart_choices() if key == "return" else None
-            dlg = NoteDialog(title, "Catatan untuk pembuat (wajib):", self, choices=choices,
-                             choice_label="Setelah revisi, rute dimulai lagi dari tahap:")
+            dlg = NoteDialog(title, self.tr("Catatan untuk pembuat (wajib):"), self, choices=choices,
+                             choice_label=self.tr("Setelah revisi, rute dimulai lagi dari tahap:"))
             self.note_dialog = dlg
             dlg.accepted.connect(lambda: self.decide(doc_id, key, dlg.note(),
                                                      dlg.choice.currentData() if choices else None))
@@ -452,7 +486,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
             self.export_pdf(doc_id)
         elif key == "verify":
             self.select_view("verify")
-            self._page("verify").verify_bytes(self.reading.pdf.data, "naskah ini")  # type: ignore[attr-defined]
+            self._page("verify").verify_bytes(self.reading.pdf.data, self.tr("naskah ini"))  # type: ignore[attr-defined]
         elif key == "diff":
             self.show_versions(doc_id)
         elif key == "edit":
@@ -462,17 +496,17 @@ class MainWindow(DecisionsMixin, QMainWindow):
         elif key == "dispose":
             self.dispose_letter(doc_id)
         elif key == "withdraw":
-            dlg = NoteDialog("Tarik naskah", "Alasan penarikan (opsional):", self, required=False)
+            dlg = NoteDialog(self.tr("Tarik naskah"), self.tr("Alasan penarikan (opsional):"), self, required=False)
             self.note_dialog = dlg
             dlg.accepted.connect(lambda: self.run_action(
-                "withdraw", lambda: self.backend.withdraw(self.actor, doc_id, dlg.note()), "Naskah ditarik"))
+                "withdraw", lambda: self.backend.withdraw(self.actor, doc_id, dlg.note()), self.tr("Naskah ditarik")))
             dlg.open()
         elif key == "done":
-            dlg = NoteDialog("Laporan tindak lanjut", "Apa yang sudah dilakukan (wajib):", self)
+            dlg = NoteDialog(self.tr("Laporan tindak lanjut"), self.tr("Apa yang sudah dilakukan (wajib):"), self)
             self.note_dialog = dlg
             dlg.accepted.connect(lambda: self.run_action(
                 "done", lambda: self.backend.report_done(self.actor, doc_id, dlg.note()),
-                "Laporan tindak lanjut tersimpan"))
+                self.tr("Laporan tindak lanjut tersimpan")))
             dlg.open()
 
     def _restart_choices(self) -> list[tuple[str, str | None]]:
@@ -486,7 +520,8 @@ class MainWindow(DecisionsMixin, QMainWindow):
                 names.append(s["stage"])
             if mine is not None and s["stage"] == mine.stage:
                 break
-        return [("tahap pertama (" + names[0] + ")" if names else "tahap pertama", None)] + [
+        first = self.tr("tahap pertama ({stage})").format(stage=names[0]) if names else self.tr("tahap pertama")
+        return [(first, None)] + [
             (n, n) for n in names[1:]]
 
     def run_action(self, name: str, fn: Callable[[], Any], message: str | Callable[[Any], str]) -> None:
@@ -524,22 +559,24 @@ class MainWindow(DecisionsMixin, QMainWindow):
         from eoffice.ui.admin import DelegateDialog
 
         dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
-        dlg.delegated.connect(lambda info: self.inform(f"{info['capacity']} kepada {info['delegate']} berlaku "
-                                                       f"{info['starts_at'][:10]} s.d. {info['ends_at'][:10]}"))
+        dlg.delegated.connect(lambda info: self.inform(self.tr("{capacity} kepada {delegate} berlaku {start} s.d. {end}")
+                                                       .format(capacity=info["capacity"], delegate=info["delegate"],
+                                                               start=text.iso_date(info["starts_at"]),
+                                                               end=text.iso_date(info["ends_at"]))))
         dlg.open()
         return dlg
 
     def export_pdf(self, doc_id: str) -> None:
         data = self.reading.pdf.data
         name = ((self.reading.info or {}).get("number") or doc_id[:8]).replace("/", "-") + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, "Simpan PDF", str(Path.home() / name), "PDF (*.pdf)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), str(Path.home() / name), "PDF (*.pdf)")
         if path:
             try:
                 Path(path).write_bytes(data)
             except OSError as exc:
-                self.show_error(f"{path}: tidak dapat ditulis ({exc.strerror})")
+                self.show_error(self.tr("{path}: tidak dapat ditulis ({reason})").format(path=path, reason=exc.strerror))
                 return
-            self.inform(f"Disimpan: {path}")
+            self.inform(self.tr("Disimpan: {path}").format(path=path))
 
     # --- other screens (opened as windows) -------------------------------------------------------
 
@@ -566,22 +603,22 @@ class MainWindow(DecisionsMixin, QMainWindow):
         from eoffice.ui.editor import SubmitDialog
 
         dlg = SubmitDialog(self.backend, self.actor, self.runner, doc_id, self)
-        dlg.submitted.connect(lambda out: self._changed("submit", out, "Naskah diajukan: "
-                                                        f"{text.STATUS.get(out.status, out.status)}"))
+        dlg.submitted.connect(lambda out: self._changed("submit", out, self.tr("Naskah diajukan: {status}").format(
+            status=text.STATUS.get(out.status, out.status))))
         self._window(dlg)
 
     def register_incoming(self) -> QWidget:
         from eoffice.ui.disposisi import RegisterDialog
 
         dlg = RegisterDialog(self.backend, self.actor, self.runner, self)
-        dlg.registered.connect(lambda doc_id: self._changed("register", doc_id, "Naskah masuk terdaftar"))
+        dlg.registered.connect(lambda doc_id: self._changed("register", doc_id, self.tr("Naskah masuk terdaftar")))
         return self._window(dlg)
 
     def dispose_letter(self, doc_id: str) -> QDialog:
         from eoffice.ui.disposisi import DisposeDialog
 
         dlg = DisposeDialog(self.backend, self.actor, self.runner, doc_id, self)
-        dlg.disposed.connect(lambda ids: self._changed("dispose", ids, "Disposisi dikirim"))
+        dlg.disposed.connect(lambda ids: self._changed("dispose", ids, self.tr("Disposisi dikirim")))
         self._window(dlg)
         return dlg
 

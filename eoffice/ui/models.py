@@ -10,6 +10,7 @@ from typing import Any
 from PySide6.QtCore import (
     QAbstractItemModel,
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
@@ -18,11 +19,12 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from eoffice.ui import text
+from eoffice.ui.text import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the whole row object
 SORT_ROLE = Qt.ItemDataRole.UserRole + 2
-WITA = dt.timezone(dt.timedelta(hours=8))
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -39,11 +41,11 @@ def show(value: Any) -> str:
     if value is None:
         return "-"
     if isinstance(value, dt.datetime):
-        return value.astimezone(WITA).strftime("%d-%m-%Y %H:%M")
+        return text.datetime_text(value)
     if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
+        return text.date_text(value)
     if isinstance(value, bool):
-        return "ya" if value else "tidak"
+        return text.yes_no(value)
     return str(value)
 
 
@@ -79,6 +81,8 @@ class RowsModel(QAbstractTableModel):
             return row
         if role == SORT_ROLE:
             value = col.sort(row) if col.sort else col.get(row)
+            if isinstance(value, dt.date):  # dates sort in time order, whatever the language shows
+                return value.isoformat()
             return show(value) if not isinstance(value, int | float | str) else value
         if role == Qt.ItemDataRole.ForegroundRole and col.color is not None:
             c = col.color(row)
@@ -138,17 +142,18 @@ def due_color(row: ListRow) -> str | None:
 
 def list_columns() -> list[Column]:
     return [
-        Column("Sifat", lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
+        Column(translate("models", "Sifat"), lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
                sort=lambda r: {"sangat_segera": 0, "segera": 1}.get(r.urgency, 2)),
-        Column("Hal", lambda r: f"{r.subject}\n{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
+        Column(translate("models", "Hal"), lambda r: f"{r.subject}\n{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
                sort=lambda r: r.subject.lower(), bold=lambda r: r.urgency != "biasa",
-               tooltip=lambda r: r.subject + (f"\n(untuk {r.on_behalf_of})" if r.on_behalf_of else "")),
-        Column("Jenis", lambda r: text.KIND.get(r.kind, r.kind)),
-        Column("Tahap/Status", lambda r: r.what),
-        Column("Dari", lambda r: r.who),
-        Column("Batas", lambda r: ("! " if r.overdue else "") + show(r.due) if r.due else "-", color=due_color,
+               tooltip=lambda r: r.subject + ("\n" + translate("models", "(untuk {who})").format(
+                   who=r.on_behalf_of) if r.on_behalf_of else "")),
+        Column(translate("models", "Jenis"), lambda r: text.KIND.get(r.kind, r.kind)),
+        Column(translate("models", "Tahap/Status"), lambda r: r.what),
+        Column(translate("models", "Dari"), lambda r: r.who),
+        Column(translate("models", "Batas"), lambda r: ("! " if r.overdue else "") + show(r.due) if r.due else "-", color=due_color,
                sort=lambda r: r.due.isoformat() if r.due else "9999"),
-        Column("Diperbarui", lambda r: r.updated, sort=lambda r: r.updated.isoformat() if r.updated else ""),
+        Column(translate("models", "Diperbarui"), lambda r: r.updated, sort=lambda r: r.updated.isoformat() if r.updated else ""),
     ]
 
 
@@ -162,7 +167,10 @@ class _Node:
         self.children: list[_Node] = []
 
 
-TREE_HEADERS = ["Dari", "Kepada", "Instruksi", "Status", "Batas", "Laporan", "Catatan"]
+TREE_HEADERS = [QT_TRANSLATE_NOOP("models", "Dari"), QT_TRANSLATE_NOOP("models", "Kepada"),
+                QT_TRANSLATE_NOOP("models", "Instruksi"), QT_TRANSLATE_NOOP("models", "Status"),
+                QT_TRANSLATE_NOOP("models", "Batas"), QT_TRANSLATE_NOOP("models", "Laporan"),
+                QT_TRANSLATE_NOOP("models", "Catatan")]
 
 
 class DispositionTreeModel(QAbstractItemModel):
@@ -227,7 +235,7 @@ class DispositionTreeModel(QAbstractItemModel):
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if (role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal
                 and 0 <= section < len(TREE_HEADERS)):
-            return TREE_HEADERS[section]
+            return translate("models", TREE_HEADERS[section])
         return None
 
 

@@ -8,16 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QSystemTrayIcon
 
-WATCHED = (  # count key, what one new item is called
-    ("sign", "naskah baru perlu tanda tangan"),
-    ("paraf", "naskah baru perlu paraf"),
-    ("disposisi", "disposisi baru"),
-    ("reminders", "pengingat baru: naskah melewati batas waktu"),
-)
+translate = QCoreApplication.translate
+WATCHED = ("sign", "paraf", "disposisi", "reminders")  # count keys
+
+
+def _line(key: str, n: int) -> str:
+    """'2 naskah baru perlu tanda tangan' in the user's language (%n: the count, with its plural)."""
+    if key == "sign":
+        return translate("notify", "%n naskah baru perlu tanda tangan", "", n)
+    if key == "paraf":
+        return translate("notify", "%n naskah baru perlu paraf", "", n)
+    if key == "disposisi":
+        return translate("notify", "%n disposisi baru", "", n)
+    return translate("notify", "%n pengingat baru: naskah melewati batas waktu", "", n)
 
 
 def news(before: Mapping[str, int] | None, after: Mapping[str, int]) -> list[str]:
@@ -26,17 +33,16 @@ def news(before: Mapping[str, int] | None, after: Mapping[str, int]) -> list[str
     if not before:
         return []
     out = []
-    for key, label in WATCHED:
+    for key in WATCHED:
         grew = after.get(key, 0) - before.get(key, 0)
         if grew > 0:
-            out.append(f"{grew} {label}")
+            out.append(_line(key, grew))
     return out
 
 
 class Notifier(QObject):
     notified = Signal(str)  # the message shown
 
-    TITLE = "e-Office: pekerjaan baru"
 
     def __init__(self, icon: QIcon, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +59,7 @@ class Notifier(QObject):
         if lines:
             message = "\n".join(lines)
             if self.tray is not None:
-                self.tray.showMessage(self.TITLE, message, QSystemTrayIcon.MessageIcon.Information, 10_000)
+                self.tray.showMessage(self.tr("e-Office: pekerjaan baru"), message, QSystemTrayIcon.MessageIcon.Information, 10_000)
             self.notified.emit(message)
         return lines
 

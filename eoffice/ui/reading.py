@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, Signal
+from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
@@ -23,6 +23,9 @@ from PySide6.QtWidgets import (
 
 from eoffice.ui import text
 from eoffice.ui.models import Column, DispositionTreeModel, RowsModel, show
+from eoffice.ui.text import QT_TRANSLATE_NOOP
+
+translate = QCoreApplication.translate
 
 
 class PdfPane(QWidget):
@@ -63,21 +66,25 @@ class PdfPane(QWidget):
 
 def step_columns() -> list[Column]:
     return [
-        Column("Tahap", lambda s: s["stage"]),
-        Column("Jenis", lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
-        Column("Petugas", lambda s: (s["decided_by"] or s["assignee"]) + (f" ({s['capacity']})" if s["capacity"]
+        Column(translate("reading", "Tahap"), lambda s: s["stage"]),
+        Column(translate("reading", "Jenis"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
+        Column(translate("reading", "Petugas"), lambda s: (s["decided_by"] or s["assignee"]) + (f" ({s['capacity']})" if s["capacity"]
                                                                           else "")),
-        Column("Status", lambda s: text.STEP_STATUS.get(s["status"], s["status"]),
+        Column(translate("reading", "Status"), lambda s: text.STEP_STATUS.get(s["status"], s["status"]),
                color=lambda s: {"pending": "#b25e00", "approved": "#1b7a34", "returned": "#b3261e",
                                 "rejected": "#b3261e"}.get(s["status"]),
                bold=lambda s: s["status"] == "pending"),
-        Column("Waktu", lambda s: (s["decided_at"] or "")[:16].replace("T", " ") or "-"),
-        Column("Catatan", lambda s: s["note"] or "", tooltip=lambda s: s["note"] or ""),
+        Column(translate("reading", "Waktu"), lambda s: text.iso_text(s["decided_at"]),
+               sort=lambda s: s["decided_at"] or ""),
+        Column(translate("reading", "Catatan"), lambda s: s["note"] or "", tooltip=lambda s: s["note"] or ""),
     ]
 
 
-ACTION_LABELS = {"paraf": "Paraf", "approve": "Setujui", "number": "Beri Nomor", "dispatch": "Kirim",
-                 "sign": "Tanda Tangani"}
+ACTION_LABELS = {"paraf": QT_TRANSLATE_NOOP("ReadingPane", "Paraf"),
+                 "approve": QT_TRANSLATE_NOOP("ReadingPane", "Setujui"),
+                 "number": QT_TRANSLATE_NOOP("ReadingPane", "Beri Nomor"),
+                 "dispatch": QT_TRANSLATE_NOOP("ReadingPane", "Kirim"),
+                 "sign": QT_TRANSLATE_NOOP("ReadingPane", "Tanda Tangani")}
 
 
 class ReadingPane(QWidget):
@@ -89,18 +96,20 @@ class ReadingPane(QWidget):
         super().__init__(parent)
         self.info: dict[str, Any] | None = None
         self.my_step: Any = None
-        self.header = QLabel("Pilih naskah di daftar untuk membacanya.")
+        self.header = QLabel(self.tr("Pilih naskah di daftar untuk membacanya."))
         self.header.setWordWrap(True)
         self.header.setTextFormat(Qt.TextFormat.RichText)
         self.header.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons: dict[str, QPushButton] = {}
         bar = QHBoxLayout()
         for key, label, tip in (
-            ("approve", "Setujui", "Ctrl+Enter"), ("sign", "Tanda Tangani", "Ctrl+Shift+S"),
-            ("return", "Kembalikan", "Kembalikan ke pembuat dengan catatan"), ("reject", "Tolak", ""),
-            ("edit", "Ubah", ""), ("submit", "Ajukan", ""), ("withdraw", "Tarik", "Tarik naskah dari rute"), ("dispose", "Disposisi", ""),
-            ("done", "Laporkan Selesai", ""), ("diff", "Bandingkan Versi", "Perubahan antarversi naskah"),
-            ("export", "Simpan PDF", ""), ("verify", "Verifikasi", ""),
+            ("approve", self.tr("Setujui"), "Ctrl+Enter"), ("sign", self.tr("Tanda Tangani"), "Ctrl+Shift+S"),
+            ("return", self.tr("Kembalikan"), self.tr("Kembalikan ke pembuat dengan catatan")),
+            ("reject", self.tr("Tolak"), ""), ("edit", self.tr("Ubah"), ""), ("submit", self.tr("Ajukan"), ""),
+            ("withdraw", self.tr("Tarik"), self.tr("Tarik naskah dari rute")), ("dispose", self.tr("Disposisi"), ""),
+            ("done", self.tr("Laporkan Selesai"), ""),
+            ("diff", self.tr("Bandingkan Versi"), self.tr("Perubahan antarversi naskah")),
+            ("export", self.tr("Simpan PDF"), ""), ("verify", self.tr("Verifikasi"), ""),
         ):
             b = QPushButton(label)
             b.setObjectName(f"action_{key}")
@@ -120,17 +129,19 @@ class ReadingPane(QWidget):
         self.steps_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.steps_view.horizontalHeader().setStretchLastSection(True)
         self.notes = QTextBrowser()
-        self.attachments = RowsModel([Column("Berkas", lambda a: a["name"]),
-                                      Column("Peran", lambda a: a["role"]),
-                                      Column("Ukuran", lambda a: f"{a['size'] / 1024:.0f} KB")], self)
+        self.attachments = RowsModel([Column(self.tr("Berkas"), lambda a: a["name"]),
+                                      Column(self.tr("Peran"), lambda a: a["role"]),
+                                      Column(self.tr("Ukuran"), lambda a: text.size_text(a["size"]),
+                                             sort=lambda a: a["size"])], self)
         att_view = QTableView()
         att_view.setModel(self.attachments)
         att_view.verticalHeader().setVisible(False)
         att_view.horizontalHeader().setStretchLastSection(True)
-        self.history = RowsModel([Column("Waktu (UTC)", lambda e: e["at"][:19].replace("T", " ")),
-                                  Column("Oleh", lambda e: e["actor"] or "-"), Column("Aksi", lambda e: e["action"]),
-                                  Column("Bertanda tangan", lambda e: e["signed"]),
-                                  Column("Keterangan", lambda e: e["summary"])], self)
+        self.history = RowsModel([Column(self.tr("Waktu"), lambda e: text.iso_text(e["at"]), sort=lambda e: e["at"]),
+                                  Column(self.tr("Oleh"), lambda e: e["actor"] or "-"),
+                                  Column(self.tr("Aksi"), lambda e: e["action"]),
+                                  Column(self.tr("Bertanda tangan"), lambda e: e["signed"]),
+                                  Column(self.tr("Keterangan"), lambda e: e["summary"])], self)
         history_view = QTableView()
         history_view.setModel(self.history)
         history_view.verticalHeader().setVisible(False)
@@ -139,12 +150,12 @@ class ReadingPane(QWidget):
         self.tree_view = QTreeView()
         self.tree_view.setModel(self.tree)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self.pdf, "Naskah")
-        self.route_tab = self.tabs.addTab(self.steps_view, "Rute")
-        self.tabs.addTab(self.notes, "Catatan")
-        self.tabs.addTab(att_view, "Lampiran")
-        self.tree_tab = self.tabs.addTab(self.tree_view, "Disposisi")
-        self.tabs.addTab(history_view, "Riwayat")
+        self.tabs.addTab(self.pdf, self.tr("Naskah"))
+        self.route_tab = self.tabs.addTab(self.steps_view, self.tr("Rute"))
+        self.tabs.addTab(self.notes, self.tr("Catatan"))
+        self.tabs.addTab(att_view, self.tr("Lampiran"))
+        self.tree_tab = self.tabs.addTab(self.tree_view, self.tr("Disposisi"))
+        self.tabs.addTab(history_view, self.tr("Riwayat"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addLayout(bar)
@@ -153,7 +164,7 @@ class ReadingPane(QWidget):
     def clear(self) -> None:
         self.info = None
         self.my_step = None
-        self.header.setText("Pilih naskah di daftar untuk membacanya.")
+        self.header.setText(self.tr("Pilih naskah di daftar untuk membacanya."))
         self.pdf.clear()
         self.steps.set_rows([])
         self.attachments.set_rows([])
@@ -167,34 +178,42 @@ class ReadingPane(QWidget):
                     ) -> None:
         self.info, self.my_step = info, my_step
         e = html.escape
-        meta = [f"<b>{e(info['kind_label'])}</b>", f"Status: <b>{e(info['status_label'])}</b>",
-                f"Nomor: {e(info['number'] or '-')}", f"Sifat: {e(text.URGENCY.get(info['urgency'], info['urgency']))}",
-                f"Klasifikasi: {e(text.CLASSIFICATION.get(info['classification'], info['classification']))}"]
+        kind_label = text.KIND.get(info["kind"], info["kind_label"])
+        status_label = text.STATUS.get(info["status"], info["status_label"])
+        meta = [f"<b>{e(kind_label)}</b>", self.tr("Status: {status}").format(status=f"<b>{e(status_label)}</b>"),
+                self.tr("Nomor: {number}").format(number=e(info["number"] or "-")),
+                self.tr("Sifat: {urgency}").format(urgency=e(text.URGENCY.get(info["urgency"], info["urgency"]))),
+                self.tr("Klasifikasi: {classification}").format(classification=e(text.CLASSIFICATION.get(
+                    info["classification"], info["classification"])))]
         if signed:
-            meta.append("<span style='color:#1b7a34'><b>Bertanda tangan elektronik</b></span>")
+            meta.append("<span style='color:#1b7a34'><b>" + self.tr("Bertanda tangan elektronik") + "</b></span>")
         lines = [f"<h3 style='margin:0'>{e(info['subject'])}</h3>", " &middot; ".join(meta)]
         if info["direction"] == "in":
-            lines.append(f"Dari: {e(info['sender'] or '-')} &middot; Agenda: {e(str(info['fields'].get('agenda', '-')))}")
-        lines.append(f"Kepada: {e('; '.join(info['to']) or '-')}")
+            lines.append(self.tr("Dari: {sender} &middot; Agenda: {agenda}").format(
+                sender=e(info["sender"] or "-"), agenda=e(str(info["fields"].get("agenda", "-")))))
+        lines.append(self.tr("Kepada: {to}").format(to=e("; ".join(info["to"]) or "-")))
         if info["cc"]:
-            lines.append(f"Tembusan: {e('; '.join(info['cc']))}")
-        lines.append(f"Pembuat: {e(info['drafter'])} &middot; versi {info['version']}")
+            lines.append(self.tr("Tembusan: {cc}").format(cc=e("; ".join(info["cc"]))))
+        lines.append(self.tr("Pembuat: {drafter} &middot; versi {version}").format(
+            drafter=e(info["drafter"]), version=info["version"]))
         if my_step is not None:
-            on_behalf = f" (untuk {e(my_step.on_behalf_of)})" if my_step.on_behalf_of else ""
-            lines.append(f"<span style='color:#b25e00'><b>Menunggu Anda: "
-                         f"{e(text.STAGE_KIND.get(my_step.stage_kind, my_step.stage_kind))}</b>{on_behalf}"
-                         f" &middot; batas {e(show(my_step.due_at))}</span>")
+            on_behalf = (" " + self.tr("(untuk {who})").format(who=e(my_step.on_behalf_of))
+                         if my_step.on_behalf_of else "")
+            waiting = self.tr("Menunggu Anda: {stage}").format(
+                stage=e(text.STAGE_KIND.get(my_step.stage_kind, my_step.stage_kind)))
+            due = self.tr("batas {due}").format(due=e(show(my_step.due_at)))
+            lines.append(f"<span style='color:#b25e00'><b>{waiting}</b>{on_behalf} &middot; {due}</span>")
         returned = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
         if info["status"] == "returned" and returned:
-            lines.append(f"<span style='color:#b3261e'><b>Dikembalikan:</b> {e(returned[-1]['text'])} "
-                         f"({e(returned[-1]['author'])})</span>")
+            lines.append("<span style='color:#b3261e'><b>" + self.tr("Dikembalikan:") + "</b> "
+                         f"{e(returned[-1]['text'])} ({e(returned[-1]['author'])})</span>")
         self.header.setText("<br>".join(lines))
         self.pdf.load(pdf)
         self.steps.set_rows(info["steps"])
         self.attachments.set_rows(info["attachments"])
         self.notes.setHtml("".join(
-            f"<p><b>{e(n['author'])}</b> <small>{e(n['at'][:16].replace('T', ' '))} &middot; {e(n['kind'])}</small>"
-            f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>Belum ada catatan.</i>")
+            f"<p><b>{e(n['author'])}</b> <small>{e(text.iso_text(n['at']))} &middot; {e(n['kind'])}</small>"
+            f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>" + self.tr("Belum ada catatan.") + "</i>")
         self.tree.set_tree(extra.get("tree", []))
         self.history.set_rows(extra.get("history", []))
         self.tree_view.expandAll()
@@ -219,6 +238,6 @@ class ReadingPane(QWidget):
             "verify": signed,
         }
         if kind in ACTION_LABELS and kind != "sign":
-            self.buttons["approve"].setText(ACTION_LABELS[kind])
+            self.buttons["approve"].setText(self.tr(ACTION_LABELS[kind]))
         for key, b in self.buttons.items():
             b.setVisible(visible.get(key, False))

@@ -6,7 +6,7 @@ import copy
 import json
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,19 +23,22 @@ from eoffice.ui import text
 from eoffice.ui.admin import FormDialog, condition_text, table
 from eoffice.ui.models import Column, RowsModel
 from eoffice.ui.tasks import TaskRunner
-from eoffice.ui.text import error_label
+from eoffice.ui.text import QT_TRANSLATE_NOOP, error_label
 
-CONDITION_FIELDS = {"": "(tanpa kondisi)", "classification": "klasifikasi", "urgency": "sifat", "kind": "jenis"}
-CONDITION_OPS = {"eq": "=", "ne": "≠", "in": "salah satu dari"}
+translate = QCoreApplication.translate
+CONDITION_FIELDS = {"": QT_TRANSLATE_NOOP("admin", "(tanpa kondisi)"), "classification": QT_TRANSLATE_NOOP("admin", "klasifikasi"),
+                    "urgency": QT_TRANSLATE_NOOP("admin", "sifat"), "kind": QT_TRANSLATE_NOOP("admin", "jenis")}
+CONDITION_OPS = {"eq": "=", "ne": "≠", "in": QT_TRANSLATE_NOOP("admin", "salah satu dari")}
 
 
 def stage_columns() -> list[Column]:
-    return [Column("Urutan", lambda s: s["order"]), Column("Tahap", lambda s: s["name"]),
-            Column("Jenis", lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
-            Column("Petugas", lambda s: ", ".join(s["assignees"])),
-            Column("Kuorum", lambda s: s.get("quorum") or "semua"),
-            Column("SLA (jam)", lambda s: s.get("sla_hours")),
-            Column("Kondisi", lambda s: condition_text(s.get("condition")))]
+    everyone = translate("admin", "semua")
+    return [Column(translate("admin", "Urutan"), lambda s: s["order"]), Column(translate("admin", "Tahap"), lambda s: s["name"]),
+            Column(translate("admin", "Jenis"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
+            Column(translate("admin", "Petugas"), lambda s: ", ".join(s["assignees"])),
+            Column(translate("admin", "Kuorum"), lambda s: s.get("quorum") or everyone),
+            Column(translate("admin", "SLA (jam)"), lambda s: s.get("sla_hours")),
+            Column(translate("admin", "Kondisi"), lambda s: condition_text(s.get("condition")))]
 
 
 def renumber(stages: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -59,10 +62,10 @@ class StageDialog(FormDialog):
             self.kind.addItem(label, k)
         self.kind.setCurrentIndex(max(self.kind.findData(stage.get("kind", "paraf")), 0))
         self.assignees = QLineEdit(", ".join(stage.get("assignees", [])))
-        self.assignees.setPlaceholderText("position:KODE, role:NAMA atau user:LOGIN; pisahkan dengan koma")
+        self.assignees.setPlaceholderText(self.tr("position:KODE, role:NAMA atau user:LOGIN; pisahkan dengan koma"))
         self.quorum = QSpinBox()
         self.quorum.setRange(0, 50)
-        self.quorum.setSpecialValueText("semua")
+        self.quorum.setSpecialValueText(translate("admin", "semua"))
         self.quorum.setValue(stage.get("quorum") or 0)
         self.sla = QSpinBox()
         self.sla.setRange(1, 24 * 90)
@@ -73,26 +76,27 @@ class StageDialog(FormDialog):
         cond = stage.get("condition") or {}
         self.cond_field, self.cond_op = QComboBox(), QComboBox()
         for k, label in CONDITION_FIELDS.items():
-            self.cond_field.addItem(label, k)
+            self.cond_field.addItem(translate("admin", label), k)
         for k, label in CONDITION_OPS.items():
-            self.cond_op.addItem(label, k)
+            self.cond_op.addItem(translate("admin", label), k)
         self.cond_field.setCurrentIndex(max(self.cond_field.findData(cond.get("field", "")), 0))
         self.cond_op.setCurrentIndex(max(self.cond_op.findData(cond.get("op", "eq")), 0))
         value = cond.get("value", "")
         self.cond_value = QLineEdit(", ".join(value) if isinstance(value, list) else str(value))
-        self.allow_forward = QCheckBox("Boleh diteruskan")
+        self.allow_forward = QCheckBox(self.tr("Boleh diteruskan"))
         self.allow_forward.setChecked(bool(stage.get("allow_forward")))
         self.base = dict(stage)
-        super().__init__("Tahap rute", [
-            ("Nama tahap", self.name), ("Jenis", self.kind), ("Petugas", self.assignees),
-            ("Kuorum", self.quorum), ("SLA (jam)", self.sla), ("Urutan (sama = paralel)", self.order),
-            ("Kondisi: bidang", self.cond_field), ("Kondisi: operator", self.cond_op),
-            ("Kondisi: nilai", self.cond_value), ("", self.allow_forward)], parent)
+        super().__init__(self.tr("Tahap rute"), [
+            (self.tr("Nama tahap"), self.name), (self.tr("Jenis"), self.kind), (self.tr("Petugas"), self.assignees),
+            (self.tr("Kuorum"), self.quorum), (self.tr("SLA (jam)"), self.sla),
+            (self.tr("Urutan (sama = paralel)"), self.order),
+            (self.tr("Kondisi: bidang"), self.cond_field), (self.tr("Kondisi: operator"), self.cond_op),
+            (self.tr("Kondisi: nilai"), self.cond_value), ("", self.allow_forward)], parent)
         self.buttons.accepted.connect(self._ok)
 
     def _ok(self) -> None:
         if not self.name.text().strip() or not self.value()["assignees"]:
-            self.error.setText("Nama tahap dan petugas wajib diisi")
+            self.error.setText(self.tr("Nama tahap dan petugas wajib diisi"))
             return
         self.accept()
 
@@ -119,7 +123,8 @@ class TemplateEditor(QDialog):
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
         self.definition = copy.deepcopy(template["definition"])
-        self.setWindowTitle(f"Ubah Templat Rute: {self.definition['name']} (versi {template['version']})")
+        self.setWindowTitle(self.tr("Ubah Templat Rute: {name} (versi {version})").format(
+            name=self.definition["name"], version=template["version"]))
         self.resize(980, 560)
         self.stage_dialog: StageDialog | None = None
         self.model = RowsModel(stage_columns(), self)
@@ -127,19 +132,19 @@ class TemplateEditor(QDialog):
         self.view, _ = table(self.model, proxy=False)
         self.view.doubleClicked.connect(lambda _i: self.edit_stage())
         self.description = QLineEdit(self.definition.get("description", ""))
-        self.description.setPlaceholderText("Keterangan templat")
+        self.description.setPlaceholderText(self.tr("Keterangan templat"))
         bar = QHBoxLayout()
-        for label, fn in (("Tambah Tahap...", self.add_stage), ("Ubah Tahap...", self.edit_stage),
-                          ("Hapus Tahap", self.remove_stage), ("Naik", lambda: self.move_stage(-1)),
-                          ("Turun", lambda: self.move_stage(1))):
+        for label, fn in ((self.tr("Tambah Tahap..."), self.add_stage), (self.tr("Ubah Tahap..."), self.edit_stage),
+                          (self.tr("Hapus Tahap"), self.remove_stage), (self.tr("Naik"), lambda: self.move_stage(-1)),
+                          (self.tr("Turun"), lambda: self.move_stage(1))):
             b = QPushButton(label)
             b.clicked.connect(fn)
             bar.addWidget(b)
         bar.addStretch(1)
         self.error = error_label()
-        self.save_button = QPushButton("Simpan sebagai Versi Baru")
+        self.save_button = QPushButton(self.tr("Simpan sebagai Versi Baru"))
         self.save_button.clicked.connect(self.save)
-        cancel = QPushButton("Batal")
+        cancel = QPushButton(self.tr("Batal"))
         cancel.clicked.connect(self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.error, 1)
@@ -186,7 +191,7 @@ class TemplateEditor(QDialog):
     def edit_stage(self) -> StageDialog | None:
         row = self.current_row()
         if row < 0:
-            self.error.setText("Pilih tahap yang akan diubah")
+            self.error.setText(self.tr("Pilih tahap yang akan diubah"))
             return None
         stages = self.stages
 

@@ -15,7 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from eoffice.domain import EofficeError
 
@@ -57,7 +57,8 @@ class _Task(QRunnable):
             self.signals.failed.emit(str(exc), exc)
         except Exception as exc:  # a bug must reach the user as a message, never kill the thread silently
             traceback.print_exc()
-            self.signals.failed.emit(f"Kesalahan tak terduga: {type(exc).__name__}: {exc}", exc)
+            message = QCoreApplication.translate("tasks", "Kesalahan tak terduga: {error}")
+            self.signals.failed.emit(message.format(error=f"{type(exc).__name__}: {exc}"), exc)
         else:
             self.signals.done.emit(result)
 

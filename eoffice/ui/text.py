@@ -1,32 +1,161 @@
-"""Indonesian labels shown in the UI, and the small widgets every dialog shares (one place, so wording
-and looks stay consistent)."""
+"""Labels shown in the UI, how dates and numbers are written, and the small widgets every dialog shares (one
+place, so wording and looks stay consistent).
+
+The label tables hold Indonesian source strings marked with QT_TRANSLATE_NOOP("text", ...); a ``Labels``
+table translates on lookup, so ``text.KIND.get(kind, kind)`` shows the user's language. Kinds, statuses and
+instructions are defined in the core (where letters and the CLI need them in Indonesian); their labels are
+marked here too, and tests/ui/test_i18n.py fails when the core adds one that is not.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import datetime as dt
+from collections.abc import Callable, Iterator, Mapping
 
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
-from eoffice.domain import KIND_LABELS
-from eoffice.services.queries import STATUS_LABELS
-from eoffice.workflow.disposition import INSTRUCTIONS as _INSTRUCTIONS
+from eoffice.domain import INSTRUCTIONS as _INSTRUCTIONS
+from eoffice.domain import KIND_LABELS, STATUS_LABELS
+
+
+def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802  (the name lupdate looks for)
+    """Marks ``source`` for translation in ``context`` where it is defined; translated where it is shown.
+    (PySide6's own returns ``object`` to the type checker.)"""
+    return source
+
 
 APP_NAME = "eOffice Pemprov Kaltim"
-KIND = {k.value: v for k, v in KIND_LABELS.items()}
-STATUS = dict(STATUS_LABELS)
-INSTRUCTIONS = dict(_INSTRUCTIONS)
-URGENCY = {"biasa": "Biasa", "segera": "Segera", "sangat_segera": "Sangat Segera"}
-CLASSIFICATION = {"biasa": "Biasa", "terbatas": "Terbatas", "rahasia": "Rahasia"}
-STAGE_KIND = {"paraf": "Paraf", "approve": "Persetujuan", "sign": "Tanda tangan (TTE)", "number": "Penomoran",
-              "dispatch": "Pengiriman"}
-STEP_STATUS = {"pending": "menunggu", "approved": "disetujui", "returned": "dikembalikan", "rejected": "ditolak",
-               "skipped": "dilewati", "cancelled": "dibatalkan", "waiting": "belum", "forwarded": "diteruskan"}
-DISPOSITION_STATUS = {"sent": "Terkirim", "read": "Dibaca", "done": "Selesai", "baru": "Baru",
-                      "disposed": "Sudah didisposisikan"}
-MODIFICATION = {"NONE": "tidak ada perubahan", "LTA_UPDATES": "hanya pembaruan validasi (LTA)",
-                "FORM_FILLING": "pengisian formulir", "ANNOTATIONS": "anotasi ditambahkan",
-                "OTHER": "PERUBAHAN LAIN", "UNKNOWN": "tidak diketahui"}
+WITA = dt.timezone(dt.timedelta(hours=8))  # Kalimantan Timur: every time is shown in WITA
 
+
+class Labels(Mapping[str, str]):
+    """Key -> label, translated (context "text") each time it is read."""
+
+    def __init__(self, table: Mapping[str, str]) -> None:
+        self._table = dict(table)
+
+    def __getitem__(self, key: str) -> str:
+        return QCoreApplication.translate("text", self._table[key])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table)
+
+    def __len__(self) -> int:
+        return len(self._table)
+
+
+# The core's labels, marked for translation (the tables themselves come from the core, below).
+CORE_LABELS = (
+    QT_TRANSLATE_NOOP("text", "Nota Dinas"), QT_TRANSLATE_NOOP("text", "Surat Dinas"),
+    QT_TRANSLATE_NOOP("text", "Surat Undangan"), QT_TRANSLATE_NOOP("text", "Surat Edaran"),
+    QT_TRANSLATE_NOOP("text", "Surat Keputusan"), QT_TRANSLATE_NOOP("text", "Surat Tugas"),
+    QT_TRANSLATE_NOOP("text", "Memo"), QT_TRANSLATE_NOOP("text", "Berita Acara"),
+    QT_TRANSLATE_NOOP("text", "Naskah Masuk"),
+    QT_TRANSLATE_NOOP("text", "Draf"), QT_TRANSLATE_NOOP("text", "Dalam review"),
+    QT_TRANSLATE_NOOP("text", "Dikembalikan"), QT_TRANSLATE_NOOP("text", "Menunggu TTE"),
+    QT_TRANSLATE_NOOP("text", "Ditandatangani"), QT_TRANSLATE_NOOP("text", "Terkirim"),
+    QT_TRANSLATE_NOOP("text", "Ditolak"), QT_TRANSLATE_NOOP("text", "Ditarik"),
+    QT_TRANSLATE_NOOP("text", "Terdaftar"), QT_TRANSLATE_NOOP("text", "Arsip"),
+    QT_TRANSLATE_NOOP("text", "Tindak lanjuti"), QT_TRANSLATE_NOOP("text", "Pelajari dan beri saran"),
+    QT_TRANSLATE_NOOP("text", "Hadiri / wakili"), QT_TRANSLATE_NOOP("text", "Siapkan bahan"),
+    QT_TRANSLATE_NOOP("text", "Siapkan konsep jawaban"), QT_TRANSLATE_NOOP("text", "Untuk diketahui"),
+    QT_TRANSLATE_NOOP("text", "Koordinasikan"), QT_TRANSLATE_NOOP("text", "Proses sesuai ketentuan"),
+    QT_TRANSLATE_NOOP("text", "Bicarakan dengan saya"), QT_TRANSLATE_NOOP("text", "Edarkan"),
+    QT_TRANSLATE_NOOP("text", "Arsipkan"),
+)
+KIND = Labels({k.value: v for k, v in KIND_LABELS.items()})
+STATUS = Labels(STATUS_LABELS)
+INSTRUCTIONS = Labels(_INSTRUCTIONS)
+URGENCY = Labels({"biasa": QT_TRANSLATE_NOOP("text", "Biasa"), "segera": QT_TRANSLATE_NOOP("text", "Segera"),
+                  "sangat_segera": QT_TRANSLATE_NOOP("text", "Sangat Segera")})
+CLASSIFICATION = Labels({"biasa": QT_TRANSLATE_NOOP("text", "Biasa"),
+                         "terbatas": QT_TRANSLATE_NOOP("text", "Terbatas"),
+                         "rahasia": QT_TRANSLATE_NOOP("text", "Rahasia")})
+STAGE_KIND = Labels({"paraf": QT_TRANSLATE_NOOP("text", "Paraf"),
+                     "approve": QT_TRANSLATE_NOOP("text", "Persetujuan"),
+                     "sign": QT_TRANSLATE_NOOP("text", "Tanda tangan (TTE)"),
+                     "number": QT_TRANSLATE_NOOP("text", "Penomoran"),
+                     "dispatch": QT_TRANSLATE_NOOP("text", "Pengiriman")})
+STEP_STATUS = Labels({"pending": QT_TRANSLATE_NOOP("text", "menunggu"),
+                      "approved": QT_TRANSLATE_NOOP("text", "disetujui"),
+                      "returned": QT_TRANSLATE_NOOP("text", "dikembalikan"),
+                      "rejected": QT_TRANSLATE_NOOP("text", "ditolak"),
+                      "skipped": QT_TRANSLATE_NOOP("text", "dilewati"),
+                      "cancelled": QT_TRANSLATE_NOOP("text", "dibatalkan"),
+                      "waiting": QT_TRANSLATE_NOOP("text", "belum"),
+                      "forwarded": QT_TRANSLATE_NOOP("text", "diteruskan")})
+DISPOSITION_STATUS = Labels({"sent": QT_TRANSLATE_NOOP("text", "Terkirim"),
+                             "read": QT_TRANSLATE_NOOP("text", "Dibaca"),
+                             "done": QT_TRANSLATE_NOOP("text", "Selesai"),
+                             "baru": QT_TRANSLATE_NOOP("text", "Baru"),
+                             "disposed": QT_TRANSLATE_NOOP("text", "Sudah didisposisikan")})
+MODIFICATION = Labels({"NONE": QT_TRANSLATE_NOOP("text", "tidak ada perubahan"),
+                       "LTA_UPDATES": QT_TRANSLATE_NOOP("text", "hanya pembaruan validasi (LTA)"),
+                       "FORM_FILLING": QT_TRANSLATE_NOOP("text", "pengisian formulir"),
+                       "ANNOTATIONS": QT_TRANSLATE_NOOP("text", "anotasi ditambahkan"),
+                       "OTHER": QT_TRANSLATE_NOOP("text", "PERUBAHAN LAIN"),
+                       "UNKNOWN": QT_TRANSLATE_NOOP("text", "tidak diketahui")})
+
+
+# --- dates and numbers in the user's language (QLocale's default: set by i18n.Translations) -----------
+
+DATE_EDIT_FORMAT = "d MMM yyyy"  # QDateEdit: month names in the user's language, day first in both
+
+
+def date_text(value: dt.date) -> str:
+    """23 Nov 2026"""
+    return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")
+
+
+def long_date(value: dt.date) -> str:
+    """Senin, 23 November 2026 / Monday, 23 November 2026"""
+    return QLocale().toString(QDate(value.year, value.month, value.day), "dddd, d MMMM yyyy")
+
+
+def datetime_text(value: dt.datetime) -> str:
+    """23 Nov 2026 14:05, in WITA (a naive value is taken as UTC, as the store keeps it)."""
+    local = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).astimezone(WITA)
+    moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
+                       QTimeZone.fromSecondsAheadOfUtc(8 * 3600))
+    return QLocale().toString(moment, "d MMM yyyy HH:mm")
+
+
+def iso_text(value: str | None) -> str:
+    """An ISO timestamp from a service (audit, notes, steps) as datetime_text; '-' when empty."""
+    if not value:
+        return "-"
+    try:
+        return datetime_text(dt.datetime.fromisoformat(value))
+    except ValueError:
+        return value
+
+
+def iso_date(value: str) -> str:
+    """An ISO date or timestamp from a service as date_text (a timestamp's day in WITA)."""
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if moment.tzinfo is not None:
+        moment = moment.astimezone(WITA)
+    return date_text(moment.date())
+
+
+def number(value: float, decimals: int = 0) -> str:
+    """1.234,5 / 1,234.5"""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def size_text(size: int) -> str:
+    return f"{number(size / 1024)} KB"
+
+
+def yes_no(value: bool) -> str:
+    return QCoreApplication.translate("text", "ya") if value else QCoreApplication.translate("text", "tidak")
+
+
+# --- shared widgets -------------------------------------------------------------------------------------
 
 ERROR_STYLE = "color:#b3261e"
 
@@ -43,7 +172,7 @@ def ok_cancel(ok_text: str, accept: Callable[[], object], reject: Callable[[], o
     """OK/Batal buttons with the OK button named for what it does."""
     box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
-    box.button(QDialogButtonBox.StandardButton.Cancel).setText("Batal")
+    box.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("text", "Batal"))
     box.accepted.connect(accept)
     box.rejected.connect(reject)
     return box

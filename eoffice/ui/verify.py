@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -25,26 +25,32 @@ from eoffice.ui.models import Column, RowsModel, show
 from eoffice.ui.reading import PdfPane
 from eoffice.ui.tasks import TaskRunner
 
-
-def _yes(ok: bool, good: str = "ya", bad: str = "TIDAK") -> str:
-    return good if ok else bad
+translate = QCoreApplication.translate
 
 
 def signature_columns() -> list[Column]:
     red, green = "#b3261e", "#1b7a34"
+    yes, no = translate("VerifyPanel", "ya"), translate("VerifyPanel", "TIDAK")
+    revoked, not_revoked = translate("VerifyPanel", "YA"), translate("VerifyPanel", "tidak")
+    valid, invalid = translate("VerifyPanel", "SAH"), translate("VerifyPanel", "TIDAK SAH")
     return [
-        Column("Penanda tangan", lambda s: s.signer_name or "-",
-               tooltip=lambda s: f"NIP {s.signer_nip or '-'}\nbidang {s.field_name}\n{s.coverage}"),
-        Column("NIP", lambda s: s.signer_nip or "-"),
-        Column("Waktu", lambda s: s.timestamp_time or s.claimed_time),
-        Column("Utuh", lambda s: _yes(s.intact and s.valid), color=lambda s: green if s.intact and s.valid else red),
-        Column("Tepercaya", lambda s: _yes(s.trusted), color=lambda s: green if s.trusted else red),
-        Column("Dicabut", lambda s: _yes(s.revoked, "YA", "tidak"), color=lambda s: red if s.revoked else green),
-        Column("Perubahan setelah TTE", lambda s: text.MODIFICATION.get(s.modification_level, s.changes)
+        Column(translate("VerifyPanel", "Penanda tangan"), lambda s: s.signer_name or "-",
+               tooltip=lambda s: translate("VerifyPanel", "NIP {nip}\nbidang {field}\n{coverage}").format(
+                   nip=s.signer_nip or "-", field=s.field_name, coverage=s.coverage)),
+        Column(translate("VerifyPanel", "NIP"), lambda s: s.signer_nip or "-"),
+        Column(translate("VerifyPanel", "Waktu"), lambda s: s.timestamp_time or s.claimed_time),
+        Column(translate("VerifyPanel", "Utuh"), lambda s: yes if s.intact and s.valid else no,
+               color=lambda s: green if s.intact and s.valid else red),
+        Column(translate("VerifyPanel", "Tepercaya"), lambda s: yes if s.trusted else no,
+               color=lambda s: green if s.trusted else red),
+        Column(translate("VerifyPanel", "Dicabut"), lambda s: revoked if s.revoked else not_revoked,
+               color=lambda s: red if s.revoked else green),
+        Column(translate("VerifyPanel", "Perubahan setelah TTE"),
+               lambda s: text.MODIFICATION.get(s.modification_level, s.changes)
                + (f" ({s.error})" if s.error else ""), color=lambda s: green if s.modification_ok else red,
                tooltip=lambda s: s.changes),
-        Column("Hasil", lambda s: _yes(s.ok, "SAH", "TIDAK SAH"), color=lambda s: green if s.ok else red,
-               bold=lambda s: True),
+        Column(translate("VerifyPanel", "Hasil"), lambda s: valid if s.ok else invalid,
+               color=lambda s: green if s.ok else red, bold=lambda s: True),
     ]
 
 
@@ -56,12 +62,12 @@ class VerifyPanel(QWidget):
         self.backend, self.runner = backend, runner
         self.report: Any = None
         self.setAcceptDrops(True)
-        title = QLabel("Verifikasi Tanda Tangan Elektronik")
+        title = QLabel(self.tr("Verifikasi Tanda Tangan Elektronik"))
         title.setStyleSheet("font-size:13pt;font-weight:bold")
-        hint = QLabel("Buka atau seret berkas PDF ke sini. Tanda tangan diperiksa terhadap CA akar dan daftar "
-                      "pencabutan (CRL) di database.")
+        hint = QLabel(self.tr("Buka atau seret berkas PDF ke sini. Tanda tangan diperiksa terhadap CA akar dan "
+                              "daftar pencabutan (CRL) di database."))
         hint.setWordWrap(True)
-        open_btn = QPushButton("Buka PDF...")
+        open_btn = QPushButton(self.tr("Buka PDF..."))
         open_btn.clicked.connect(self.choose)
         self.result = QLabel("")
         self.result.setWordWrap(True)
@@ -86,7 +92,7 @@ class VerifyPanel(QWidget):
         lay.addWidget(split, 1)
 
     def choose(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Buka PDF", str(Path.home()), "PDF (*.pdf)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka PDF"), str(Path.home()), "PDF (*.pdf)")
         if path:
             self.verify_file(Path(path))
 
@@ -94,12 +100,12 @@ class VerifyPanel(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.result.setText(f"{path.name}: tidak dapat dibaca ({exc.strerror})")
+            self.result.setText(self.tr("{name}: tidak dapat dibaca ({reason})").format(name=path.name, reason=exc.strerror))
             return
         self.verify_bytes(data, path.name)
 
     def verify_bytes(self, data: bytes, name: str) -> None:
-        self.result.setText(f"Memeriksa {name}...")
+        self.result.setText(self.tr("Memeriksa {name}...").format(name=name))
         self.result.setStyleSheet("")
         self.pdf.load(data)
 
@@ -107,13 +113,16 @@ class VerifyPanel(QWidget):
             self.report = report
             self.model.set_rows(report.signatures)
             if not report.signatures:
-                msg, color = f"{name}: tidak ada tanda tangan elektronik pada berkas ini", "#b25e00"
+                msg = self.tr("{name}: tidak ada tanda tangan elektronik pada berkas ini").format(name=name)
+                color = "#b25e00"
             elif report.ok:
-                msg, color = f"{name}: SAH - {len(report.signatures)} tanda tangan utuh dan tepercaya", "#1b7a34"
+                msg = self.tr("{name}: SAH - %n tanda tangan utuh dan tepercaya", "", len(report.signatures)).format(
+                    name=name)
+                color = "#1b7a34"
             else:
-                msg, color = f"{name}: TIDAK SAH", "#b3261e"
+                msg, color = self.tr("{name}: TIDAK SAH").format(name=name), "#b3261e"
             if report.problems:
-                msg += "\n" + "\n".join(f"masalah: {p}" for p in report.problems)
+                msg += "\n" + "\n".join(self.tr("masalah: {problem}").format(problem=p) for p in report.problems)
             self.result.setText(msg)
             self.result.setStyleSheet(f"color:{color};font-weight:bold")
             self.verified.emit(report)

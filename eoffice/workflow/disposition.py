@@ -10,22 +10,8 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from enum import StrEnum
 
-from eoffice.domain import BadInput, InvalidTransition, NotAuthorized
+from eoffice.domain import INSTRUCTIONS, BadInput, InvalidTransition, NotAuthorized
 from eoffice.workflow.events import Event, require_aware, require_note
-
-INSTRUCTIONS: dict[str, str] = {
-    "tindak_lanjuti": "Tindak lanjuti",
-    "pelajari": "Pelajari dan beri saran",
-    "hadiri": "Hadiri / wakili",
-    "siapkan_bahan": "Siapkan bahan",
-    "siapkan_jawaban": "Siapkan konsep jawaban",
-    "untuk_diketahui": "Untuk diketahui",
-    "koordinasikan": "Koordinasikan",
-    "proses_sesuai_ketentuan": "Proses sesuai ketentuan",
-    "bicarakan_dengan_saya": "Bicarakan dengan saya",
-    "edarkan": "Edarkan",
-    "arsipkan": "Arsipkan",
-}
 
 
 class DispositionStatus(StrEnum):

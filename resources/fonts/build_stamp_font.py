@@ -7,6 +7,11 @@ hinting and the GSUB/GPOS/GDEF layout tables keeps pyHanko's per-signature font 
 ~40% of the signing time with the full font); a stamp does not need kerning.
 
     /work/venv/bin/python resources/fonts/build_stamp_font.py /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf
+
+The same subset of the letter's font, for the number and date form fields (eoffice/signing/form.py):
+
+    /work/venv/bin/python resources/fonts/build_stamp_font.py resources/fonts/LiberationSans-Regular.ttf \
+        resources/fonts/LiberationSans-Form.ttf
 """
 
 from __future__ import annotations

@@ -29,7 +29,11 @@ def test_timestamped_signature_and_long_term_upgrade(content_url: str, home: Pat
         assert up.code == 0 and up.json()[0]["level"] == "B-T"
         ltv = gub("ltv", ids[0], ids[1], "--tsa", tsa, "--json")
         assert ltv.code == 0, ltv.err
-        assert [r["level"] for r in ltv.json()] == ["B-LT", "B-LTA"]
+        # The reviewers' paraf signatures carry no timestamp of their own (B-B): the first document
+        # timestamp is their time proof (B-LT), a second one over the TSA's validation data makes it B-LTA.
+        assert [r["level"] for r in ltv.json()] == ["B-LT", "B-LT"]
+        again = gub("ltv", ids[1], "--tsa", tsa, "--json")
+        assert again.code == 0 and [r["level"] for r in again.json()] == ["B-LTA"], again.err
     root = tmp_path / "root.pem"
     assert run("ca", "export-root", str(root), db=content_url, home=home).code == 0
     for doc in ids[:2]:

@@ -36,14 +36,21 @@ class Statements:
 # documents + version hash, the locked route (+ now()), steps + decisions + notes + delegations, UPDATE
 # routes; then UPDATE steps (one executemany), INSERT decisions, UPDATE documents, which on PostgreSQL are
 # queued (UnitOfWork.defer) and go with the seal (audit chain + change rows, straight through psycopg, not
-# counted here) and COMMIT in one pipeline. So on PostgreSQL a transition is BEGIN + 4 round trips + 1
-# pipeline (was 29 statements in the first benchmark, then 16). On SQLite BEGIN IMMEDIATE and the seal are
-# 6 more statements.
-MAX_STATEMENTS = {"postgresql": 7, "sqlite": 13}
-MAX_ALONE = {"postgresql": 4, "sqlite": 13}
+# counted here) and COMMIT in one pipeline. Plus, since paraf on the PDF, the actor's published certificate
+# (signatures._active). So on PostgreSQL a transition is BEGIN + 5 round trips + 1 pipeline (was 29
+# statements in the first benchmark, then 16). On SQLite PRAGMA query_only, BEGIN IMMEDIATE and the seal are
+# 7 more statements.
+MAX_STATEMENTS = {"postgresql": 8, "sqlite": 15}
+MAX_ALONE = {"postgresql": 5, "sqlite": 15}
 
 
-def test_a_signed_paraf_costs_at_most_a_handful_of_statements(content_engine: Engine, home: Path) -> None:
+def test_a_signed_paraf_costs_at_most_a_handful_of_statements(content_engine: Engine, home: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """The transition itself: the PAdES paraf signature on the working PDF (services/paraf.py, rendering
+    and pyHanko) is a cost of its own, left out here."""
+    from eoffice.services import paraf
+
+    monkeypatch.setattr(paraf, "signs_pdf", lambda _route, _step: False)
     doc = draft(content_engine, "staf.kominfo")
     submit(content_engine, "staf.kominfo", doc)
     who, ident = actor(content_engine, "kasi1.kominfo"), identity(home, "kasi1.kominfo")

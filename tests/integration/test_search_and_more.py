@@ -103,7 +103,7 @@ def test_revoked_signer_cannot_sign_and_old_signatures_show_revoked(content_engi
     roots = run(content_engine, signatures.trust_roots)
     crls = run(content_engine, signatures.crls)
     report = verify_pdf(pdf, trust_roots=roots, crls=crls)
-    assert report.signatures[0].revoked and not report.ok
+    assert report.signatures[-1].revoked and not report.ok  # the TTE (paraf signatures come first)
 
 
 def _tamper(engine: Engine, statement: str) -> None:
@@ -154,3 +154,13 @@ def test_export_package_appends_pdf_attachments(content_engine: Engine) -> None:
     assert len(PdfReader(io.BytesIO(package)).pages) == len(PdfReader(io.BytesIO(letter)).pages) + 1
     with pytest.raises(BadInput):
         run(content_engine, lambda uow: letters.attach(uow, staff, doc, "besar.pdf", _pdf(), max_bytes=100))
+
+
+def test_counts_are_not_capped_by_the_list_limit(content_engine: Engine) -> None:
+    staff = actor(content_engine, "staf.kominfo")
+    for n in range(3):
+        draft(content_engine, "staf.kominfo", subject=f"Naskah hitung {n}")
+    total = run(content_engine, lambda uow: queries.count_letters(uow, staff, status="draft", mine=True))
+    shown = run(content_engine, lambda uow: queries.list_letters(uow, staff, status="draft", mine=True, limit=2))
+    assert len(shown) == 2 and total >= 3
+    assert run(content_engine, lambda uow: queries.counts(uow, staff))["drafts"] == total

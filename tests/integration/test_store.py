@@ -76,3 +76,32 @@ def test_a_failed_transaction_leaves_nothing(engine: Engine) -> None:
     with UnitOfWork(engine) as uow:
         assert uow.units.find("X") is None
         assert uow.session.scalar(select(func.count()).select_from(AuditEvent)) == 0
+
+
+def test_a_reader_does_not_wait_behind_a_writer(engine: Engine) -> None:
+    """The desktop app loads lists while a signature is being written: readers take no write lock."""
+    import time
+
+    from eoffice.store.uow import run_in_transaction
+
+    _add_units(engine, ["A"])
+    with UnitOfWork(engine) as writer:  # holds the write lock (SQLite: BEGIN IMMEDIATE) until it ends
+        org.add_unit(writer, None, code="B", name="Unit B", kind="dinas")
+        writer.session.flush()
+        started = time.monotonic()
+        codes = run_in_transaction(engine, lambda uow: sorted(u.code for u in org.list_units(uow)), read_only=True)
+        assert time.monotonic() - started < 2  # a writer's lock would hold it for the 15 s busy timeout
+        assert codes == ["A"]  # and it does not see the uncommitted unit
+
+
+def test_a_read_only_unit_cannot_write(engine: Engine) -> None:
+    with pytest.raises(DBAPIError, match="read-only transaction|readonly database"), \
+            UnitOfWork(engine, read_only=True) as uow:
+        org.add_unit(uow, None, code="X", name="Unit X", kind="dinas")
+        uow.commit()
+    assert run_count(engine, "SELECT count(*) FROM units WHERE code = 'X'") == 0
+
+
+def run_count(engine: Engine, sql: str) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text(sql)).scalar_one())

@@ -39,9 +39,13 @@ def test_nota_dinas_from_draft_to_dispatch(content_engine: Engine, home: Path) -
     pdf, is_signed = run(content_engine, lambda uow: queries.export_pdf(uow, staff, doc))
     roots = run(content_engine, signatures.trust_roots)
     report = verify_pdf(pdf, trust_roots=roots)
-    assert is_signed and report.ok and len(report.signatures) == 1
-    text = PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
-    assert signed.number in text and "Nurul Hidayati" in text
+    # three paraf signatures (the first certifies) and the signatory's TTE, which fills the number field
+    assert is_signed and report.ok and len(report.signatures) == 4
+    assert [s.certified for s in report.signatures] == [True, False, False, False]
+    assert report.signatures[-1].field_name == "TTE"
+    fields = PdfReader(io.BytesIO(pdf)).get_fields() or {}
+    assert fields["nomor"]["/V"] == signed.number
+    assert "Nurul Hidayati" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
     result = run(content_engine, lambda uow: audit.verify(uow, home))
     assert result["ok"] and result["unsigned_statements"] == 0 and result["signed_statements"] >= 6
 

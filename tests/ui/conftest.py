@@ -15,6 +15,27 @@ os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.fail.Keyring"  # never 
 os.environ.pop("EOFFICE_KEY_PASSPHRASE", None)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def indonesian_locale() -> None:
+    """Dates and numbers as the app shows them by default (run_app sets the language before any widget)."""
+    from PySide6.QtCore import QLocale
+
+    from eoffice.ui.i18n import DEFAULT, LOCALES
+
+    QLocale.setDefault(QLocale(*LOCALES[DEFAULT]))
+
+
+@pytest.fixture
+def english(qapp: Any) -> Iterator[Any]:
+    """The UI in English for one test (the app's translators), Indonesian again afterwards."""
+    from eoffice.ui.i18n import Translations
+
+    translations = Translations(qapp)
+    translations.use("en")
+    yield translations
+    translations.remove()
+
+
 @pytest.fixture(scope="session")
 def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     from eoffice.services import demo

@@ -276,3 +276,45 @@ def test_governor_returns_and_chooses_where_the_route_restarts(qtbot: Any, backe
     assert events[-1]["action"] == "route.return"
     assert chosen
     wait_idle(qtbot, runner)
+
+
+def test_app_loads_the_core_while_the_login_dialog_is_up(qtbot: Any, demo_env: Any, runner: Any, qsettings: Any,
+                                                          monkeypatch: Any) -> None:
+    """The dialog comes first; Masuk pressed before the core has loaded waits for it, then logs in."""
+    from eoffice.ui.app import App
+
+    url, home = demo_env
+    monkeypatch.setenv("EOFFICE_DB", url)
+    monkeypatch.setenv("EOFFICE_HOME", str(home))
+    session = App(None, runner, qsettings)
+    qtbot.addWidget(session.login)
+    session.login.show()
+    assert session.login.db_status.text() == "Menyiapkan aplikasi..."
+    session.login.user.setText("staf.kominfo")
+    session.login.password.setText("demo")
+    session.login.try_login()  # before the core is there
+    assert session.login.waiting
+    errors: list[str] = []
+    with qtbot.waitSignal(session.login.logged_in, timeout=TIMEOUT):
+        session.prepare(errors.append)
+    assert errors == [] and session.backend is not None
+    assert url.rsplit("/", 1)[-1] in session.login.db_label.text()
+    w = session.window
+    qtbot.addWidget(w)
+    with qtbot.waitSignal(w.counts_loaded, timeout=TIMEOUT):
+        pass
+    assert w.counts["drafts"] >= 1  # the demo gives staf.kominfo drafts
+    wait_idle(qtbot, runner)
+    session.backend.close()
+
+
+def test_app_with_a_bad_database_url_says_why(qtbot: Any, runner: Any, qsettings: Any, monkeypatch: Any) -> None:
+    from eoffice.ui.app import App
+
+    monkeypatch.setenv("EOFFICE_DB", "mysql://x@y/z")
+    session = App(None, runner, qsettings)
+    qtbot.addWidget(session.login)
+    errors: list[str] = []
+    session.prepare(errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT)
+    assert "tidak valid" in errors[0] and session.backend is None

@@ -10,7 +10,6 @@ from pathlib import Path
 import pytest
 from cryptography import x509
 from pyhanko.pdf_utils import generic
-from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign.timestamps.dummy_client import DummyTimeStamper
 
@@ -21,7 +20,7 @@ from eoffice.signing.ltv import UpgradeResult, upgrade_pdf, verify_timestamps
 from eoffice.signing.pades import FieldSpec, prepare_fields, sign_pdf
 from eoffice.signing.verify import verify_pdf
 from tests.unit.signing import test_pades
-from tests.unit.signing.test_pades import PYHANKO, _closed_port, _flip_text_byte, pdfsig
+from tests.unit.signing.test_pades import PYHANKO, _closed_port, _flip_text_byte, content_added, pdfsig
 
 tsa = test_pades.tsa  # the same in-process RSA TSA fixture (module scope here too)
 
@@ -152,17 +151,10 @@ def test_tampering_after_upgrade_detected(lta: UpgradeResult, ca: CaBundle, tmp_
 
 def test_content_added_after_upgrade_detected(lta: UpgradeResult, ca: CaBundle) -> None:
     """An incremental update after the document timestamp is not an LTA update: reported everywhere."""
-    w = IncrementalPdfFileWriter(io.BytesIO(lta.pdf))
-    page = w.root["/Pages"]["/Kids"][0].get_object()
-    extra = w.add_object(generic.StreamObject(stream_data=b"BT /F1 36 Tf 100 400 Td (PALSU) Tj ET"))
-    old = page.raw_get("/Contents")
-    page["/Contents"] = generic.ArrayObject([*(old if isinstance(old, generic.ArrayObject) else [old]), extra])
-    w.update_container(page)
-    buf = io.BytesIO()
-    w.write(buf)
-    rep = verify_pdf(buf.getvalue(), trust_roots=[ca.root_cert])
+    bad = content_added(lta.pdf)
+    rep = verify_pdf(bad, trust_roots=[ca.root_cert])
     assert not rep.ok and rep.problems and rep.signatures[-1].modification_level == "OTHER"
-    [ts] = verify_timestamps(buf.getvalue(), [ca.root_cert])
+    [ts] = verify_timestamps(bad, [ca.root_cert])
     assert ts.intact and ts.modification_level == "OTHER" and not ts.ok
 
 

@@ -93,6 +93,19 @@ def test_single_signature_each_key_type(fixture: str, request: pytest.FixtureReq
     assert rep.ok and rep.signatures[0].signer_name == ident.subject_name
 
 
+def content_added(pdf: bytes) -> bytes:
+    """``pdf`` with "PALSU" drawn on page 1 in an incremental update (content slipped in after signing)."""
+    w = IncrementalPdfFileWriter(io.BytesIO(pdf))
+    page = w.root["/Pages"]["/Kids"][0].get_object()
+    extra = w.add_object(generic.StreamObject(stream_data=b"BT /F1 36 Tf 100 400 Td (PALSU) Tj ET"))
+    old = page.raw_get("/Contents")
+    page["/Contents"] = generic.ArrayObject([*(old if isinstance(old, generic.ArrayObject) else [old]), extra])
+    w.update_container(page)
+    out = io.BytesIO()
+    w.write(out)
+    return out.getvalue()
+
+
 def _flip_text_byte(pdf: bytes) -> bytes:
     i = pdf.index(b"Baris 1:")  # inside page 1's (uncompressed) content stream, covered by every signature
     return pdf[:i] + b"Baris 7:" + pdf[i + 8:]
@@ -109,15 +122,7 @@ def test_tampered_byte_broken_everywhere(route_signed: bytes, ca: CaBundle, tmp_
 
 
 def test_content_added_after_signing(route_signed: bytes, ca: CaBundle, tmp_path: Path) -> None:
-    w = IncrementalPdfFileWriter(io.BytesIO(route_signed))
-    page = w.root["/Pages"]["/Kids"][0].get_object()
-    extra = w.add_object(generic.StreamObject(stream_data=b"BT /F1 36 Tf 100 400 Td (PALSU) Tj ET"))
-    old = page.raw_get("/Contents")
-    page["/Contents"] = generic.ArrayObject([*(old if isinstance(old, generic.ArrayObject) else [old]), extra])
-    w.update_container(page)
-    out_buf = io.BytesIO()
-    w.write(out_buf)
-    bad = out_buf.getvalue()
+    bad = content_added(route_signed)
     rep = verify_pdf(bad, trust_roots=[ca.root_cert])
     assert not rep.ok
     ttd = rep.signatures[-1]

@@ -1,0 +1,129 @@
+"""The working PDF of a letter under review, and the reviewers' PDF signatures on it.
+
+The first paraf/approve decision by a reviewer with a key renders the version once, with the number and
+date as text form fields and every signature field of the round: one paraf box per paraf/approve step
+(initials beside the signature block, the paraf koordinasi of the archive copy; beyond eight, invisible
+fields) and the signatory's TTE field. Each such decision adds a PAdES approval signature in its field, the
+first one certifying (DocMDP: form filling allowed); the signatory's TTE fills the number and date and
+signs last (signatures.sign_letter). All of it happens in the decision's transaction, under the route's
+row lock, so parallel reviewers are serialised and a failure leaves neither the step nor the PDF.
+
+The PDF is tied to what it was made from (``working_pdf_key``: the letter as it renders, the round and
+its steps): a revised version, a new round, an added reviewer or a different signatory (a delegate
+signing as Plh./a.n.) makes a fresh one, and the paraf signatures of the stale one stay only as the
+reviewers' signed statements.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from typing import Any
+
+from eoffice.documents.letter import LetterData
+from eoffice.documents.render import render_letter
+from eoffice.domain import StageKind
+from eoffice.services import compose
+from eoffice.services.auth import Actor
+from eoffice.services.blobs import drop_blob, get_blob, put_blob
+from eoffice.services.signatures import SIGNATURE_FIELD
+from eoffice.signing.form import TextFieldSpec
+from eoffice.signing.keystore import Identity
+from eoffice.signing.pades import FieldSpec, prepare_fields, sign_pdf
+from eoffice.signing.stamp import StampSpec
+from eoffice.store.models import Document, DocumentVersion
+from eoffice.store.uow import UnitOfWork
+from eoffice.workflow.state import Route, Step
+
+PDF_STAGES = (StageKind.PARAF, StageKind.APPROVE)
+MAX_BOXES = 8  # paraf boxes that fit beside the signature block (LetterData); further fields are invisible
+
+
+def reviewer_steps(route: Route) -> list[Step]:
+    """The paraf/approve steps of the current round before its signature (none without a sign stage)."""
+    sign = compose.sign_step(route)
+    if sign is None:
+        return []
+    return [s for s in route.steps if s.round == route.round and s.kind in PDF_STAGES and s.order < sign.order]
+
+
+def signs_pdf(route: Route, step: Step) -> bool:
+    return any(s.id == step.id for s in reviewer_steps(route))
+
+
+def paraf_field(step: Step) -> str:
+    return f"Paraf-{step.id}"
+
+
+def _label(uow: UnitOfWork, step: Step) -> str:
+    user = uow.users.by_login(step.assignee)
+    title = uow.positions.get(user.position_id).title if user.position_id else user.name
+    return title[:60]
+
+
+def _letter(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route) -> LetterData:
+    data = compose.letter_data(uow, doc, version, route, form=True)
+    labels = tuple(_label(uow, s) for s in reviewer_steps(route)[:MAX_BOXES])
+    return dataclasses.replace(data, paraf_labels=labels)
+
+
+def _key(data: LetterData, route: Route) -> str:
+    made_of = (data, route.round, [paraf_field(s) for s in reviewer_steps(route)])
+    return hashlib.sha256(repr(made_of).encode()).hexdigest()
+
+
+def _box(rect: Any) -> tuple[int, int, int, int]:
+    return int(rect.x1), int(rect.y1), int(rect.x2), int(rect.y2)
+
+
+def _render(data: LetterData, route: Route, uow: UnitOfWork) -> bytes:
+    rendered = render_letter(data, created=uow.now().astimezone(compose.WITA))
+    rect = rendered.signature_rect
+    assert rect is not None  # a route with a sign stage has a signatory block
+    steps = reviewer_steps(route)
+    specs = [FieldSpec(paraf_field(s), r.page, _box(r)) for s, r in zip(steps, rendered.paraf_rects, strict=False)]
+    specs += [FieldSpec(paraf_field(s)) for s in steps[len(rendered.paraf_rects):]]
+    specs.append(FieldSpec(SIGNATURE_FIELD, rect.page, _box(rect)))
+    texts = [TextFieldSpec(t.name, t.rect.page, (t.rect.x1, t.rect.y1, t.rect.x2, t.rect.y2), t.prefix,
+                           t.placeholder, t.align, t.font_size) for t in rendered.text_slots]
+    return prepare_fields(rendered.pdf, specs, texts)
+
+
+def _store(uow: UnitOfWork, version: DocumentVersion, pdf: bytes, key: str) -> str:
+    old, digest = version.working_pdf_sha256, put_blob(uow, pdf, "application/pdf")
+    version.working_pdf_sha256, version.working_pdf_key = digest, key
+    if old and old != digest:  # its revisions are inside the new one, or it is stale
+        drop_blob(uow, old)
+    return digest
+
+
+def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route) -> bytes:
+    """The version's working PDF for the route's current round and signatory: the stored one, or a fresh one."""
+    data = _letter(uow, doc, version, route)
+    key = _key(data, route)
+    if version.working_pdf_sha256 and version.working_pdf_key == key:
+        return get_blob(uow, version.working_pdf_sha256)
+    pdf = _render(data, route, uow)
+    _store(uow, version, pdf, key)
+    return pdf
+
+
+def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity, doc: Document, version: DocumentVersion,
+               route: Route, step: Step) -> str:
+    """The reviewer's PAdES approval signature in their field (certifying when it is the first); returns the
+    new working PDF's digest. The visible box shows their initials and the date."""
+    pdf = working_pdf(uow, doc, version, route)
+    visible = [s.id for s in reviewer_steps(route)].index(step.id) < MAX_BOXES
+    name = uow.users.get(actor.user_id).name
+    res = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=None,
+                   stamp=StampSpec(name=name) if visible else None, reason=f"Paraf {step.stage_name}"[:120],
+                   signing_time=uow.now().astimezone(compose.WITA))
+    return _store(uow, version, res.pdf, version.working_pdf_key or "")
+
+
+def finish(uow: UnitOfWork, version: DocumentVersion) -> None:
+    """The letter is signed: the working PDF lives on as the earlier revisions of the signed PDF."""
+    old = version.working_pdf_sha256
+    version.working_pdf_sha256 = version.working_pdf_key = None
+    if old:
+        drop_blob(uow, old)

@@ -1,0 +1,2090 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="id">
+<context>
+    <name>AdminPanel</name>
+    <message>
+        <source>Cari...</source>
+        <translation>Search...</translation>
+    </message>
+    <message>
+        <source>Ubah Templat...</source>
+        <translation>Edit Template...</translation>
+    </message>
+    <message>
+        <source>Impor YAML...</source>
+        <translation>Import YAML...</translation>
+    </message>
+    <message>
+        <source>Ekspor YAML...</source>
+        <translation>Export YAML...</translation>
+    </message>
+    <message>
+        <source>Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n.).</source>
+        <translation>Hand over your authority for a while (Plh./Plt.) or let someone sign on your behalf (a.n.).</translation>
+    </message>
+    <message>
+        <source>Buat Delegasi...</source>
+        <translation>Create Delegation...</translation>
+    </message>
+    <message>
+        <source>Pilih templat yang akan diubah</source>
+        <translation>Select the template to edit</translation>
+    </message>
+    <message>
+        <source>Templat {name} versi {version} disimpan</source>
+        <translation>Template {name} version {version} saved</translation>
+    </message>
+    <message>
+        <source>Impor templat rute</source>
+        <translation>Import route template</translation>
+    </message>
+    <message>
+        <source>{path}: tidak dapat dibaca ({reason})</source>
+        <translation>{path}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>Templat {name} versi {version} diimpor</source>
+        <translation>Template {name} version {version} imported</translation>
+    </message>
+    <message>
+        <source>Pilih templat yang akan diekspor</source>
+        <translation>Select the template to export</translation>
+    </message>
+    <message>
+        <source>Ekspor templat rute</source>
+        <translation>Export route template</translation>
+    </message>
+    <message>
+        <source>{path}: tidak dapat ditulis ({reason})</source>
+        <translation>{path}: cannot be written ({reason})</translation>
+    </message>
+    <message>
+        <source>Templat {name} diekspor ke {path}</source>
+        <translation>Template {name} exported to {path}</translation>
+    </message>
+    <message>
+        <source>kode jabatan (opsional)</source>
+        <translation>position code (optional)</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Tambah Pengguna</source>
+        <translation>Add User</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>NIP (18 digit)</source>
+        <translation>NIP (18 digits)</translation>
+    </message>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source> (paralel)</source>
+        <translation> (parallel)</translation>
+    </message>
+    <message>
+        <source>Versi</source>
+        <translation>Version</translation>
+    </message>
+    <message>
+        <source>Jenis naskah</source>
+        <translation>Letter kind</translation>
+    </message>
+    <message>
+        <source>Urutan</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Kuorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>SLA (jam)</source>
+        <translation>SLA (hours)</translation>
+    </message>
+    <message>
+        <source>Kondisi</source>
+        <translation>Condition</translation>
+    </message>
+    <message>
+        <source>Pemilik</source>
+        <translation>Owner</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Purpose</translation>
+    </message>
+    <message>
+        <source>Sidik jari</source>
+        <translation>Fingerprint</translation>
+    </message>
+    <message>
+        <source>Berlaku s.d.</source>
+        <translation>Valid until</translation>
+    </message>
+    <message>
+        <source>Dicabut</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Tambah Pengguna...</source>
+        <translation>Add User...</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <comment>admin tab</comment>
+        <translation>Users</translation>
+    </message>
+    <message>
+        <source>Tambah Unit...</source>
+        <translation>Add Unit...</translation>
+    </message>
+    <message>
+        <source>Unit Kerja</source>
+        <translation>Work Units</translation>
+    </message>
+    <message>
+        <source>Rute (Templat Alur)</source>
+        <translation>Routes (Workflow Templates)</translation>
+    </message>
+    <message>
+        <source>Terbitkan Sertifikat...</source>
+        <translation>Issue Certificate...</translation>
+    </message>
+    <message>
+        <source>Cabut Sertifikat...</source>
+        <translation>Revoke Certificate...</translation>
+    </message>
+    <message>
+        <source>Sertifikat</source>
+        <translation>Certificates</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <comment>admin tab</comment>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Penomoran</source>
+        <translation>Numbering</translation>
+    </message>
+    <message>
+        <source>Delegasi</source>
+        <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Pengguna {login} ditambahkan</source>
+        <translation>User {login} added</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Tambah Unit Kerja</source>
+        <translation>Add Work Unit</translation>
+    </message>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Induk</source>
+        <translation>Parent</translation>
+    </message>
+    <message>
+        <source>Unit {code} ditambahkan</source>
+        <translation>Unit {code} added</translation>
+    </message>
+    <message>
+        <source>{capacity} kepada {delegate} dibuat</source>
+        <translation>{capacity} to {delegate} created</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Passphrase CA</source>
+        <translation>CA passphrase</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+    <message>
+        <source>Terbitkan sertifikat</source>
+        <translation>Issue certificate</translation>
+    </message>
+    <message>
+        <source>Cabut sertifikat</source>
+        <translation>Revoke certificate</translation>
+    </message>
+    <message>
+        <source>Sertifikat {login} diterbitkan</source>
+        <translation>Certificate for {login} issued</translation>
+    </message>
+    <message>
+        <source>Sertifikat {login} dicabut; CRL diterbitkan</source>
+        <translation>Certificate of {login} revoked; CRL published</translation>
+    </message>
+</context>
+<context>
+    <name>Dashboard</name>
+    <message>
+        <source>TERLAMBAT</source>
+        <translation>OVERDUE</translation>
+    </message>
+    <message>
+        <source>Hal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Di tangan</source>
+        <translation>Held by</translation>
+    </message>
+    <message>
+        <source>Batas</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Pelacakan dan Kinerja</source>
+        <translation>Tracking and Performance</translation>
+    </message>
+    <message>
+        <source>Terbuka: {n}</source>
+        <translation>Open: {n}</translation>
+    </message>
+    <message>
+        <source>Terlambat: {n}</source>
+        <translation>Overdue: {n}</translation>
+    </message>
+    <message>
+        <source>Langkah diputus: {n}</source>
+        <translation>Steps decided: {n}</translation>
+    </message>
+    <message>
+        <source>Ekspor CSV</source>
+        <translation>Export CSV</translation>
+    </message>
+    <message>
+        <source>Ekspor PDF</source>
+        <translation>Export PDF</translation>
+    </message>
+    <message>
+        <source>Rata-rata waktu penyelesaian per tahap ({unit})</source>
+        <translation>Average turnaround per stage ({unit})</translation>
+    </message>
+    <message>
+        <source>jam</source>
+        <translation>hours</translation>
+    </message>
+    <message>
+        <source>menit</source>
+        <translation>minutes</translation>
+    </message>
+    <message>
+        <source>dasbor</source>
+        <translation>dashboard</translation>
+    </message>
+    <message>
+        <source>Ekspor Dasbor</source>
+        <translation>Export Dashboard</translation>
+    </message>
+    <message>
+        <source>{path}: tidak dapat ditulis ({reason})</source>
+        <translation>{path}: cannot be written ({reason})</translation>
+    </message>
+    <message>
+        <source>Diekspor: {path}</source>
+        <translation>Exported: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>DecisionsMixin</name>
+    <message>
+        <source>Naskah disetujui (status: {status})</source>
+        <translation>Letter approved (status: {status})</translation>
+    </message>
+    <message>
+        <source>Naskah dikembalikan (status: {status})</source>
+        <translation>Letter returned (status: {status})</translation>
+    </message>
+    <message>
+        <source>Naskah ditolak (status: {status})</source>
+        <translation>Letter rejected (status: {status})</translation>
+    </message>
+    <message>
+        <source>Keputusan Anda ditandatangani dengan kunci TTE.</source>
+        <translation>Your decision is signed with your e-signature (TTE) key.</translation>
+    </message>
+    <message>
+        <source>Tidak ada kunci TTE untuk {login} di profil ini ({home})</source>
+        <translation>No e-signature (TTE) key for {login} in this profile ({home})</translation>
+    </message>
+    <message numerus="yes">
+        <source>Menandatangani %n naskah secara elektronik.</source>
+        <translation>
+            <numerusform>Signing %n letter electronically.</numerusform>
+            <numerusform>Signing %n letters electronically.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Menandatangani {n} dari {total}...</source>
+        <translation>Signing {n} of {total}...</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Menandatangani...</source>
+        <translation>Signing...</translation>
+    </message>
+    <message>
+        <source>Batalkan</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Tanda tangan elektronik</source>
+        <translation>Electronic signature</translation>
+    </message>
+    <message>
+        <source>1 naskah ditandatangani (nomor {number})</source>
+        <translation>1 letter signed (number {number})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah ditandatangani</source>
+        <translation>
+            <numerusform>%n letter signed</numerusform>
+            <numerusform>%n letters signed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n dibatalkan</source>
+        <translation>
+            <numerusform>; %n cancelled</numerusform>
+            <numerusform>; %n cancelled</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Gagal ditandatangani:</source>
+        <translation>Could not be signed:</translation>
+    </message>
+    <message>
+        <source>Pilih naskah di &apos;Perlu Tanda Tangan&apos; terlebih dahulu</source>
+        <translation>Select letters in &apos;To Sign&apos; first</translation>
+    </message>
+</context>
+<context>
+    <name>DelegateDialog</name>
+    <message>
+        <source>Plh. (pelaksana harian)</source>
+        <translation>Plh. (acting, day-to-day)</translation>
+    </message>
+    <message>
+        <source>Plt. (pelaksana tugas)</source>
+        <translation>Plt. (acting, assigned)</translation>
+    </message>
+    <message>
+        <source>a.n. (atas nama)</source>
+        <translation>a.n. (on behalf of)</translation>
+    </message>
+    <message>
+        <source>Delegasi kewenangan</source>
+        <translation>Delegation of authority</translation>
+    </message>
+    <message>
+        <source>Kepada</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Kapasitas</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>Mulai</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai dengan</source>
+        <translation>Until</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>DiffDialog</name>
+    <message>
+        <source>Perbandingan versi</source>
+        <translation>Version comparison</translation>
+    </message>
+    <message>
+        <source>Versi {n}</source>
+        <translation>Version {n}</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>ke</source>
+        <translation>to</translation>
+    </message>
+</context>
+<context>
+    <name>DisposeDialog</name>
+    <message>
+        <source>Disposisi</source>
+        <translation>Disposition (disposisi)</translation>
+    </message>
+    <message>
+        <source>Penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Instruksi</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Batas waktu</source>
+        <translation>Deadline</translation>
+    </message>
+    <message>
+        <source>Kirim Disposisi</source>
+        <translation>Send Disposition</translation>
+    </message>
+    <message>
+        <source>Diteruskan kepada (bawahan Anda):</source>
+        <translation>Forward to (your subordinates):</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>DraftEditor</name>
+    <message>
+        <source>Naskah Baru</source>
+        <translation>New Letter</translation>
+    </message>
+    <message>
+        <source>Ubah Naskah</source>
+        <translation>Edit Letter</translation>
+    </message>
+    <message>
+        <source>Hal / perihal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>wajib sebelum diajukan, mis. 000.1.2.3</source>
+        <translation>required before submitting, e.g. 000.1.2.3</translation>
+    </message>
+    <message>
+        <source>kode unit, login atau nama; pisahkan dengan &apos;;&apos;</source>
+        <translation>unit code, login or name; separate with &apos;;&apos;</translation>
+    </message>
+    <message>
+        <source>tembusan (opsional)</source>
+        <translation>copies (optional)</translation>
+    </message>
+    <message>
+        <source>mis. 1 (satu) berkas</source>
+        <translation>e.g. 1 (satu) berkas</translation>
+    </message>
+    <message>
+        <source>Pilih...</source>
+        <translation>Choose...</translation>
+    </message>
+    <message>
+        <source>Pilih tujuan</source>
+        <translation>Choose addressees</translation>
+    </message>
+    <message>
+        <source>Pilih tembusan</source>
+        <translation>Choose copy recipients</translation>
+    </message>
+    <message>
+        <source>Tambah berkas...</source>
+        <translation>Add file...</translation>
+    </message>
+    <message>
+        <source>Jenis naskah</source>
+        <translation>Letter kind</translation>
+    </message>
+    <message>
+        <source>Hal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Sifat</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Klasifikasi</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Kode klasifikasi</source>
+        <translation>Classification code</translation>
+    </message>
+    <message>
+        <source>Yth. (tujuan)</source>
+        <translation>To (Yth.)</translation>
+    </message>
+    <message>
+        <source>Tembusan</source>
+        <translation>Cc</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Enclosures</translation>
+    </message>
+    <message>
+        <source>Berkas lampiran</source>
+        <translation>Attachment files</translation>
+    </message>
+    <message>
+        <source>Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan &apos;- &apos; atau &apos;1. &apos;; judul dengan &apos;# &apos;.</source>
+        <translation>Letter body (Markdown): separate paragraphs with a blank line; **bold**, *italic*; lists with &apos;- &apos; or &apos;1. &apos;; headings with &apos;# &apos;.</translation>
+    </message>
+    <message>
+        <source>Simpan Draf</source>
+        <translation>Save Draft</translation>
+    </message>
+    <message>
+        <source>Simpan &amp;&amp; Ajukan...</source>
+        <translation>Save &amp;&amp; Submit...</translation>
+    </message>
+    <message>
+        <source>Bandingkan Versi</source>
+        <translation>Compare Versions</translation>
+    </message>
+    <message>
+        <source>Pratinjau</source>
+        <translation>Preview</translation>
+    </message>
+    <message>
+        <source>Catatan pengembalian dari {author}:</source>
+        <translation>Returned with a note from {author}:</translation>
+    </message>
+    <message>
+        <source>Pratinjau: {problem}</source>
+        <translation>Preview: {problem}</translation>
+    </message>
+    <message>
+        <source>(hal belum diisi)</source>
+        <translation>(no subject yet)</translation>
+    </message>
+    <message>
+        <source>(tujuan belum diisi)</source>
+        <translation>(no addressee yet)</translation>
+    </message>
+    <message>
+        <source>Pratinjau: memperbarui...</source>
+        <translation>Preview: updating...</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pratinjau (%n halaman)</source>
+        <translation>
+            <numerusform>Preview (%n page)</numerusform>
+            <numerusform>Preview (%n pages)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tambah lampiran</source>
+        <translation>Add attachments</translation>
+    </message>
+    <message>
+        <source>{name}: tidak dapat dibaca ({reason})</source>
+        <translation>{name}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>Draf tersimpan</source>
+        <translation>Draft saved</translation>
+    </message>
+    <message>
+        <source>Diajukan: {status}</source>
+        <translation>Submitted: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>KindParts</name>
+    <message>
+        <source>satu butir per baris</source>
+        <translation>one item per line</translation>
+    </message>
+    <message>
+        <source>09.00 WITA s.d. selesai</source>
+        <translation>09.00 WITA until finished</translation>
+    </message>
+    <message>
+        <source>Hari/tanggal</source>
+        <translation>Day/date</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Tempat</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Acara</source>
+        <translation>Agenda</translation>
+    </message>
+    <message>
+        <source>Pakaian</source>
+        <translation>Dress code</translation>
+    </message>
+    <message>
+        <source>Menimbang</source>
+        <translation>Considering (menimbang)</translation>
+    </message>
+    <message>
+        <source>Mengingat</source>
+        <translation>Having regard to (mengingat)</translation>
+    </message>
+    <message>
+        <source>Diktum</source>
+        <translation>Decrees (diktum)</translation>
+    </message>
+    <message>
+        <source>nama; NIP; jabatan (satu orang per baris)</source>
+        <translation>name; NIP; position (one person per line)</translation>
+    </message>
+    <message>
+        <source>Dasar</source>
+        <translation>Basis</translation>
+    </message>
+    <message>
+        <source>Kepada</source>
+        <translation>Assigned to</translation>
+    </message>
+    <message>
+        <source>Untuk</source>
+        <translation>Purpose</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Masuk - {app}</source>
+        <translation>Log in - {app}</translation>
+    </message>
+    <message>
+        <source>Naskah dinas elektronik, paraf, TTE dan disposisi</source>
+        <translation>Official letters, initials (paraf), e-signatures (TTE) and dispositions</translation>
+    </message>
+    <message>
+        <source>login atau NIP</source>
+        <translation>login or NIP</translation>
+    </message>
+    <message>
+        <source>kata sandi</source>
+        <translation>password</translation>
+    </message>
+    <message>
+        <source>Database: {label}</source>
+        <translation>Database: {label}</translation>
+    </message>
+    <message>
+        <source>MODE DEMO: semua kata sandi &apos;demo&apos;</source>
+        <translation>DEMO MODE: every password is &apos;demo&apos;</translation>
+    </message>
+    <message>
+        <source>Masuk</source>
+        <translation>Log In</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Memeriksa koneksi database...</source>
+        <translation>Checking the database connection...</translation>
+    </message>
+    <message>
+        <source>Menyiapkan aplikasi...</source>
+        <translation>Preparing the application...</translation>
+    </message>
+    <message>
+        <source>Database terhubung</source>
+        <translation>Database connected</translation>
+    </message>
+    <message>
+        <source>Periksa jaringan atau EOFFICE_DB, lalu coba lagi.</source>
+        <translation>Check the network or EOFFICE_DB, then try again.</translation>
+    </message>
+    <message>
+        <source>Isi pengguna dan kata sandi</source>
+        <translation>Enter user and password</translation>
+    </message>
+    <message>
+        <source>Tidak dapat masuk: database tidak dapat dihubungi (lihat di bawah).</source>
+        <translation>Cannot log in: the database cannot be reached (see below).</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Kotak Masuk</source>
+        <translation>Inbox</translation>
+    </message>
+    <message>
+        <source>Perlu Tanda Tangan</source>
+        <translation>To Sign</translation>
+    </message>
+    <message>
+        <source>Perlu Paraf</source>
+        <translation>To Initial</translation>
+    </message>
+    <message>
+        <source>Disposisi</source>
+        <translation>Dispositions</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Drafts</translation>
+    </message>
+    <message>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Pelacakan</source>
+        <translation>Tracking</translation>
+    </message>
+    <message>
+        <source>Dasbor</source>
+        <translation>Dashboard</translation>
+    </message>
+    <message>
+        <source>Arsip</source>
+        <translation>Archive</translation>
+    </message>
+    <message>
+        <source>Verifikasi PDF</source>
+        <translation>Verify PDF</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Memuat...</source>
+        <translation>Loading...</translation>
+    </message>
+    <message>
+        <source>Cari (hal, jenis, pengirim)...</source>
+        <translation>Search (subject, kind, sender)...</translation>
+    </message>
+    <message>
+        <source>Aksi</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Naskah Baru</source>
+        <translation>New Letter</translation>
+    </message>
+    <message>
+        <source>Daftarkan Naskah Masuk</source>
+        <translation>Register Incoming Letter</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani Terpilih</source>
+        <translation>Sign Selected</translation>
+    </message>
+    <message>
+        <source>Delegasi...</source>
+        <translation>Delegate...</translation>
+    </message>
+    <message>
+        <source>Segarkan</source>
+        <translation>Refresh</translation>
+    </message>
+    <message>
+        <source>Database: {label}</source>
+        <translation>Database: {label}</translation>
+    </message>
+    <message>
+        <source>terhubung</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>MODE DEMO</source>
+        <translation>DEMO MODE</translation>
+    </message>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: {pending} tertunda, terakhir {last}</source>
+        <translation>Sync: {pending} pending, last {last}</translation>
+    </message>
+    <message>
+        <source>Belum tersedia</source>
+        <translation>Not available yet</translation>
+    </message>
+    <message>
+        <source>TIDAK TERHUBUNG</source>
+        <translation>NOT CONNECTED</translation>
+    </message>
+    <message>
+        <source>Kembalikan naskah</source>
+        <translation>Return letter</translation>
+    </message>
+    <message>
+        <source>Tolak naskah</source>
+        <translation>Reject letter</translation>
+    </message>
+    <message>
+        <source>Catatan untuk pembuat (wajib):</source>
+        <translation>Note for the drafter (required):</translation>
+    </message>
+    <message>
+        <source>Setelah revisi, rute dimulai lagi dari tahap:</source>
+        <translation>After the revision, the route starts again from stage:</translation>
+    </message>
+    <message>
+        <source>naskah ini</source>
+        <translation>this letter</translation>
+    </message>
+    <message>
+        <source>Tarik naskah</source>
+        <translation>Withdraw letter</translation>
+    </message>
+    <message>
+        <source>Alasan penarikan (opsional):</source>
+        <translation>Reason for withdrawing (optional):</translation>
+    </message>
+    <message>
+        <source>Naskah ditarik</source>
+        <translation>Letter withdrawn</translation>
+    </message>
+    <message>
+        <source>Laporan tindak lanjut</source>
+        <translation>Follow-up report</translation>
+    </message>
+    <message>
+        <source>Apa yang sudah dilakukan (wajib):</source>
+        <translation>What has been done (required):</translation>
+    </message>
+    <message>
+        <source>Laporan tindak lanjut tersimpan</source>
+        <translation>Follow-up report saved</translation>
+    </message>
+    <message>
+        <source>tahap pertama ({stage})</source>
+        <translation>first stage ({stage})</translation>
+    </message>
+    <message>
+        <source>tahap pertama</source>
+        <translation>first stage</translation>
+    </message>
+    <message>
+        <source>{capacity} kepada {delegate} berlaku {start} s.d. {end}</source>
+        <translation>{capacity} to {delegate}, valid {start} to {end}</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>{path}: tidak dapat ditulis ({reason})</source>
+        <translation>{path}: cannot be written ({reason})</translation>
+    </message>
+    <message>
+        <source>Disimpan: {path}</source>
+        <translation>Saved: {path}</translation>
+    </message>
+    <message>
+        <source>Naskah diajukan: {status}</source>
+        <translation>Letter submitted: {status}</translation>
+    </message>
+    <message>
+        <source>Naskah masuk terdaftar</source>
+        <translation>Incoming letter registered</translation>
+    </message>
+    <message>
+        <source>Disposisi dikirim</source>
+        <translation>Disposition sent</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Notifier</name>
+    <message>
+        <source>e-Office: pekerjaan baru</source>
+        <translation>e-Office: new work</translation>
+    </message>
+</context>
+<context>
+    <name>NumberingTab</name>
+    <message>
+        <source>kode klasifikasi arsip</source>
+        <translation>archive classification code</translation>
+    </message>
+    <message>
+        <source>nomor urut per tahun ({seq:04} = 4 digit)</source>
+        <translation>sequence number per year ({seq:04} = 4 digits)</translation>
+    </message>
+    <message>
+        <source>kode unit/perangkat daerah</source>
+        <translation>unit / regional agency code</translation>
+    </message>
+    <message>
+        <source>tahun</source>
+        <translation>year</translation>
+    </message>
+    <message>
+        <source>bulan ({month:02} = 2 digit)</source>
+        <translation>month ({month:02} = 2 digits)</translation>
+    </message>
+    <message>
+        <source>bulan romawi I..XII</source>
+        <translation>month in Roman numerals I..XII</translation>
+    </message>
+    <message>
+        <source>kode jenis naskah (ND, SE, SK...)</source>
+        <translation>letter kind code (ND, SE, SK...)</translation>
+    </message>
+    <message>
+        <source>semua unit</source>
+        <translation>all units</translation>
+    </message>
+    <message>
+        <source>semua jenis</source>
+        <translation>all kinds</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Jenis naskah</source>
+        <translation>Letter kind</translation>
+    </message>
+    <message>
+        <source>Pola</source>
+        <translation>Pattern</translation>
+    </message>
+    <message>
+        <source>(semua jenis)</source>
+        <translation>(all kinds)</translation>
+    </message>
+    <message>
+        <source>Token: {tokens}. Wajib memuat {{seq}} dan {{year}}. Tanpa format khusus dipakai {default}</source>
+        <translation>Tokens: {tokens}. Must contain {{seq}} and {{year}}. Without a specific format, {default} is used</translation>
+    </message>
+    <message>
+        <source>Simpan Format</source>
+        <translation>Save Format</translation>
+    </message>
+    <message>
+        <source>Pola nomor</source>
+        <translation>Number pattern</translation>
+    </message>
+    <message>
+        <source>(semua unit)</source>
+        <translation>(all units)</translation>
+    </message>
+    <message>
+        <source>Pola nomor tidak boleh kosong</source>
+        <translation>The number pattern must not be empty</translation>
+    </message>
+    <message>
+        <source>Format nomor ({scope}) disimpan: {pattern}</source>
+        <translation>Number format ({scope}) saved: {pattern}</translation>
+    </message>
+</context>
+<context>
+    <name>PassphraseDialog</name>
+    <message>
+        <source>Passphrase kunci TTE</source>
+        <translation>E-signature (TTE) key passphrase</translation>
+    </message>
+    <message>
+        <source>Ingat di keyring sistem</source>
+        <translation>Remember in the system keyring</translation>
+    </message>
+    <message>
+        <source>Masukkan passphrase kunci TTE &lt;b&gt;{login}&lt;/b&gt;.</source>
+        <translation>Enter the passphrase of the e-signature (TTE) key of &lt;b&gt;{login}&lt;/b&gt;.</translation>
+    </message>
+    <message>
+        <source>Lanjutkan</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PositionsTab</name>
+    <message>
+        <source>Kode</source>
+        <translation>Code</translation>
+    </message>
+    <message>
+        <source>Nama jabatan</source>
+        <translation>Position title</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Atasan</source>
+        <translation>Superior</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Roles</translation>
+    </message>
+    <message>
+        <source>Cari...</source>
+        <translation>Search...</translation>
+    </message>
+    <message>
+        <source>Tambah Jabatan...</source>
+        <translation>Add Position...</translation>
+    </message>
+    <message>
+        <source>nama peran dipisah spasi (opsional), mis. sekretariat</source>
+        <translation>role names separated by spaces (optional), e.g. sekretariat</translation>
+    </message>
+    <message>
+        <source>(tidak ada)</source>
+        <translation>(none)</translation>
+    </message>
+    <message>
+        <source>Tambah Jabatan</source>
+        <translation>Add Position</translation>
+    </message>
+    <message>
+        <source>Jabatan {code} ditambahkan</source>
+        <translation>Position {code} added</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingPane</name>
+    <message>
+        <source>Paraf</source>
+        <translation>Initial</translation>
+    </message>
+    <message>
+        <source>Setujui</source>
+        <translation>Approve</translation>
+    </message>
+    <message>
+        <source>Beri Nomor</source>
+        <translation>Assign Number</translation>
+    </message>
+    <message>
+        <source>Kirim</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>Tanda Tangani</source>
+        <translation>Sign</translation>
+    </message>
+    <message>
+        <source>Pilih naskah di daftar untuk membacanya.</source>
+        <translation>Select a letter in the list to read it.</translation>
+    </message>
+    <message>
+        <source>Kembalikan</source>
+        <translation>Return</translation>
+    </message>
+    <message>
+        <source>Kembalikan ke pembuat dengan catatan</source>
+        <translation>Return to the drafter with a note</translation>
+    </message>
+    <message>
+        <source>Tolak</source>
+        <translation>Reject</translation>
+    </message>
+    <message>
+        <source>Ubah</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Tarik</source>
+        <translation>Withdraw</translation>
+    </message>
+    <message>
+        <source>Tarik naskah dari rute</source>
+        <translation>Withdraw the letter from its route</translation>
+    </message>
+    <message>
+        <source>Disposisi</source>
+        <translation>Disposition</translation>
+    </message>
+    <message>
+        <source>Laporkan Selesai</source>
+        <translation>Report Done</translation>
+    </message>
+    <message>
+        <source>Bandingkan Versi</source>
+        <translation>Compare Versions</translation>
+    </message>
+    <message>
+        <source>Perubahan antarversi naskah</source>
+        <translation>Changes between versions of the letter</translation>
+    </message>
+    <message>
+        <source>Simpan PDF</source>
+        <translation>Save PDF</translation>
+    </message>
+    <message>
+        <source>Verifikasi</source>
+        <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Berkas</source>
+        <translation>File</translation>
+    </message>
+    <message>
+        <source>Peran</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Ukuran</source>
+        <translation>Size</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Oleh</source>
+        <translation>By</translation>
+    </message>
+    <message>
+        <source>Aksi</source>
+        <translation>Actions</translation>
+    </message>
+    <message>
+        <source>Bertanda tangan</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Keterangan</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Naskah</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>Rute</source>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Lampiran</source>
+        <translation>Attachments</translation>
+    </message>
+    <message>
+        <source>Riwayat</source>
+        <translation>History</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>Nomor: {number}</source>
+        <translation>Number: {number}</translation>
+    </message>
+    <message>
+        <source>Sifat: {urgency}</source>
+        <translation>Urgency: {urgency}</translation>
+    </message>
+    <message>
+        <source>Klasifikasi: {classification}</source>
+        <translation>Classification: {classification}</translation>
+    </message>
+    <message>
+        <source>Bertanda tangan elektronik</source>
+        <translation>Electronically signed</translation>
+    </message>
+    <message>
+        <source>Dari: {sender} &amp;middot; Agenda: {agenda}</source>
+        <translation>From: {sender} &amp;middot; Agenda no.: {agenda}</translation>
+    </message>
+    <message>
+        <source>Kepada: {to}</source>
+        <translation>To: {to}</translation>
+    </message>
+    <message>
+        <source>Tembusan: {cc}</source>
+        <translation>Cc: {cc}</translation>
+    </message>
+    <message>
+        <source>Pembuat: {drafter} &amp;middot; versi {version}</source>
+        <translation>Drafter: {drafter} &amp;middot; version {version}</translation>
+    </message>
+    <message>
+        <source>(untuk {who})</source>
+        <translation>(for {who})</translation>
+    </message>
+    <message>
+        <source>Menunggu Anda: {stage}</source>
+        <translation>Waiting for you: {stage}</translation>
+    </message>
+    <message>
+        <source>batas {due}</source>
+        <translation>due {due}</translation>
+    </message>
+    <message>
+        <source>Dikembalikan:</source>
+        <translation>Returned:</translation>
+    </message>
+    <message>
+        <source>Belum ada catatan.</source>
+        <translation>No notes yet.</translation>
+    </message>
+</context>
+<context>
+    <name>RecipientPicker</name>
+    <message>
+        <source>Penerima</source>
+        <translation>Recipient</translation>
+    </message>
+    <message>
+        <source>Cari unit atau nama...</source>
+        <translation>Search unit or name...</translation>
+    </message>
+    <message>
+        <source>Pilih</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterDialog</name>
+    <message>
+        <source>Daftarkan Naskah Masuk</source>
+        <translation>Register Incoming Letter</translation>
+    </message>
+    <message>
+        <source>Seret berkas PDF pindaian ke sini, atau pilih berkas.</source>
+        <translation>Drop the scanned PDF here, or choose the file.</translation>
+    </message>
+    <message>
+        <source>Pilih PDF...</source>
+        <translation>Choose PDF...</translation>
+    </message>
+    <message>
+        <source>Pengirim</source>
+        <translation>Sender</translation>
+    </message>
+    <message>
+        <source>Nomor surat</source>
+        <translation>Letter number</translation>
+    </message>
+    <message>
+        <source>Hal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>Tanggal surat</source>
+        <translation>Letter date</translation>
+    </message>
+    <message>
+        <source>Ditujukan kepada</source>
+        <translation>Addressed to</translation>
+    </message>
+    <message>
+        <source>Sifat</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Klasifikasi</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Daftarkan</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <source>Pilih PDF pindaian</source>
+        <translation>Choose the scanned PDF</translation>
+    </message>
+    <message>
+        <source>{name}: tidak dapat dibaca ({reason})</source>
+        <translation>{name}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>Pilih berkas PDF pindaian terlebih dahulu</source>
+        <translation>Choose the scanned PDF file first</translation>
+    </message>
+    <message>
+        <source>Pilih pimpinan yang dituju</source>
+        <translation>Choose the official it is addressed to</translation>
+    </message>
+</context>
+<context>
+    <name>StageDialog</name>
+    <message>
+        <source>position:KODE, role:NAMA atau user:LOGIN; pisahkan dengan koma</source>
+        <translation>position:CODE, role:NAME or user:LOGIN; separate with commas</translation>
+    </message>
+    <message>
+        <source>Boleh diteruskan</source>
+        <translation>May be forwarded</translation>
+    </message>
+    <message>
+        <source>Tahap rute</source>
+        <translation>Route stage</translation>
+    </message>
+    <message>
+        <source>Nama tahap</source>
+        <translation>Stage name</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Kuorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>SLA (jam)</source>
+        <translation>SLA (hours)</translation>
+    </message>
+    <message>
+        <source>Urutan (sama = paralel)</source>
+        <translation>Order (equal = parallel)</translation>
+    </message>
+    <message>
+        <source>Kondisi: bidang</source>
+        <translation>Condition: field</translation>
+    </message>
+    <message>
+        <source>Kondisi: operator</source>
+        <translation>Condition: operator</translation>
+    </message>
+    <message>
+        <source>Kondisi: nilai</source>
+        <translation>Condition: value</translation>
+    </message>
+    <message>
+        <source>Nama tahap dan petugas wajib diisi</source>
+        <translation>Stage name and assignees are required</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitDialog</name>
+    <message>
+        <source>Ajukan naskah</source>
+        <translation>Submit letter</translation>
+    </message>
+    <message>
+        <source>Ajukan</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <source>Rute (templat alur) yang berlaku untuk naskah ini:</source>
+        <translation>Routes (workflow templates) that apply to this letter:</translation>
+    </message>
+    <message>
+        <source>(otomatis: sesuai jenis dan unit)</source>
+        <translation>(automatic: by kind and unit)</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message>
+        <source>Ubah Templat Rute: {name} (versi {version})</source>
+        <translation>Edit Route Template: {name} (version {version})</translation>
+    </message>
+    <message>
+        <source>Keterangan templat</source>
+        <translation>Template description</translation>
+    </message>
+    <message>
+        <source>Tambah Tahap...</source>
+        <translation>Add Stage...</translation>
+    </message>
+    <message>
+        <source>Ubah Tahap...</source>
+        <translation>Edit Stage...</translation>
+    </message>
+    <message>
+        <source>Hapus Tahap</source>
+        <translation>Remove Stage</translation>
+    </message>
+    <message>
+        <source>Naik</source>
+        <translation>Up</translation>
+    </message>
+    <message>
+        <source>Turun</source>
+        <translation>Down</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai Versi Baru</source>
+        <translation>Save as New Version</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Pilih tahap yang akan diubah</source>
+        <translation>Select the stage to edit</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>TIDAK</source>
+        <translation>NO</translation>
+    </message>
+    <message>
+        <source>YA</source>
+        <translation>YES</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>SAH</source>
+        <translation>VALID</translation>
+    </message>
+    <message>
+        <source>TIDAK SAH</source>
+        <translation>NOT VALID</translation>
+    </message>
+    <message>
+        <source>Penanda tangan</source>
+        <translation>Signer</translation>
+    </message>
+    <message>
+        <source>NIP {nip}
+bidang {field}
+{coverage}</source>
+        <translation>NIP {nip}
+field {field}
+{coverage}</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Utuh</source>
+        <translation>Intact</translation>
+    </message>
+    <message>
+        <source>Tepercaya</source>
+        <translation>Trusted</translation>
+    </message>
+    <message>
+        <source>Dicabut</source>
+        <translation>Revoked</translation>
+    </message>
+    <message>
+        <source>Perubahan setelah TTE</source>
+        <translation>Changes after signing</translation>
+    </message>
+    <message>
+        <source>Hasil</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Verifikasi Tanda Tangan Elektronik</source>
+        <translation>Verify Electronic Signatures</translation>
+    </message>
+    <message>
+        <source>Buka atau seret berkas PDF ke sini. Tanda tangan diperiksa terhadap CA akar dan daftar pencabutan (CRL) di database.</source>
+        <translation>Open a PDF file or drop it here. Signatures are checked against the root CAs and the revocation lists (CRL) in the database.</translation>
+    </message>
+    <message>
+        <source>Buka PDF...</source>
+        <translation>Open PDF...</translation>
+    </message>
+    <message>
+        <source>Buka PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>{name}: tidak dapat dibaca ({reason})</source>
+        <translation>{name}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>Memeriksa {name}...</source>
+        <translation>Checking {name}...</translation>
+    </message>
+    <message>
+        <source>{name}: tidak ada tanda tangan elektronik pada berkas ini</source>
+        <translation>{name}: this file has no electronic signature</translation>
+    </message>
+    <message numerus="yes">
+        <source>{name}: SAH - %n tanda tangan utuh dan tepercaya</source>
+        <translation>
+            <numerusform>{name}: VALID - %n signature intact and trusted</numerusform>
+            <numerusform>{name}: VALID - %n signatures intact and trusted</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{name}: TIDAK SAH</source>
+        <translation>{name}: NOT VALID</translation>
+    </message>
+    <message>
+        <source>masalah: {problem}</source>
+        <translation>problem: {problem}</translation>
+    </message>
+</context>
+<context>
+    <name>admin</name>
+    <message>
+        <source>klasifikasi</source>
+        <translation>classification</translation>
+    </message>
+    <message>
+        <source>sifat</source>
+        <translation>urgency</translation>
+    </message>
+    <message>
+        <source>jenis</source>
+        <translation>kind</translation>
+    </message>
+    <message>
+        <source>salah satu dari</source>
+        <translation>one of</translation>
+    </message>
+    <message>
+        <source>bukan</source>
+        <translation>not</translation>
+    </message>
+    <message>
+        <source>jika {field} {op} {value}</source>
+        <translation>if {field} {op} {value}</translation>
+    </message>
+    <message>
+        <source>(tanpa kondisi)</source>
+        <translation>(no condition)</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Urutan</source>
+        <translation>Order</translation>
+    </message>
+    <message>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Kuorum</source>
+        <translation>Quorum</translation>
+    </message>
+    <message>
+        <source>SLA (jam)</source>
+        <translation>SLA (hours)</translation>
+    </message>
+    <message>
+        <source>Kondisi</source>
+        <translation>Condition</translation>
+    </message>
+</context>
+<context>
+    <name>app</name>
+    <message>
+        <source>EOFFICE_DB tidak valid</source>
+        <translation>EOFFICE_DB is not valid</translation>
+    </message>
+    <message>
+        <source>Periksa EOFFICE_DB.</source>
+        <translation>Check EOFFICE_DB.</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <source>{path}: tidak dapat ditulis</source>
+        <translation>{path}: cannot be written</translation>
+    </message>
+</context>
+<context>
+    <name>models</name>
+    <message>
+        <source>Sifat</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Hal</source>
+        <translation>Subject</translation>
+    </message>
+    <message>
+        <source>(untuk {who})</source>
+        <translation>(for {who})</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Tahap/Status</source>
+        <translation>Stage/Status</translation>
+    </message>
+    <message>
+        <source>Dari</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Batas</source>
+        <translation>Due</translation>
+    </message>
+    <message>
+        <source>Diperbarui</source>
+        <translation>Updated</translation>
+    </message>
+    <message>
+        <source>Kepada</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Instruksi</source>
+        <translation>Instructions</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Laporan</source>
+        <translation>Report</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>notify</name>
+    <message numerus="yes">
+        <source>%n naskah baru perlu tanda tangan</source>
+        <translation>
+            <numerusform>%n new letter to sign</numerusform>
+            <numerusform>%n new letters to sign</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah baru perlu paraf</source>
+        <translation>
+            <numerusform>%n new letter to initial</numerusform>
+            <numerusform>%n new letters to initial</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n disposisi baru</source>
+        <translation>
+            <numerusform>%n new disposition</numerusform>
+            <numerusform>%n new dispositions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n pengingat baru: naskah melewati batas waktu</source>
+        <translation>
+            <numerusform>%n new reminder: a letter is past its deadline</numerusform>
+            <numerusform>%n new reminders: letters past their deadline</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>reading</name>
+    <message>
+        <source>Tahap</source>
+        <translation>Stage</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Petugas</source>
+        <translation>Assignee</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Catatan</source>
+        <translation>Note</translation>
+    </message>
+</context>
+<context>
+    <name>tasks</name>
+    <message>
+        <source>Kesalahan tak terduga: {error}</source>
+        <translation>Unexpected error: {error}</translation>
+    </message>
+</context>
+<context>
+    <name>text</name>
+    <message>
+        <source>Nota Dinas</source>
+        <translation>Memorandum (Nota Dinas)</translation>
+    </message>
+    <message>
+        <source>Surat Dinas</source>
+        <translation>Official Letter (Surat Dinas)</translation>
+    </message>
+    <message>
+        <source>Surat Undangan</source>
+        <translation>Invitation (Surat Undangan)</translation>
+    </message>
+    <message>
+        <source>Surat Edaran</source>
+        <translation>Circular (Surat Edaran)</translation>
+    </message>
+    <message>
+        <source>Surat Keputusan</source>
+        <translation>Decree (Surat Keputusan)</translation>
+    </message>
+    <message>
+        <source>Surat Tugas</source>
+        <translation>Assignment Letter (Surat Tugas)</translation>
+    </message>
+    <message>
+        <source>Memo</source>
+        <translation>Memo</translation>
+    </message>
+    <message>
+        <source>Berita Acara</source>
+        <translation>Official Report (Berita Acara)</translation>
+    </message>
+    <message>
+        <source>Naskah Masuk</source>
+        <translation>Incoming Letter</translation>
+    </message>
+    <message>
+        <source>Draf</source>
+        <translation>Draft</translation>
+    </message>
+    <message>
+        <source>Dalam review</source>
+        <translation>In review</translation>
+    </message>
+    <message>
+        <source>Dikembalikan</source>
+        <translation>Returned</translation>
+    </message>
+    <message>
+        <source>Menunggu TTE</source>
+        <translation>Awaiting signature</translation>
+    </message>
+    <message>
+        <source>Ditandatangani</source>
+        <translation>Signed</translation>
+    </message>
+    <message>
+        <source>Terkirim</source>
+        <translation>Sent</translation>
+    </message>
+    <message>
+        <source>Ditolak</source>
+        <translation>Rejected</translation>
+    </message>
+    <message>
+        <source>Ditarik</source>
+        <translation>Withdrawn</translation>
+    </message>
+    <message>
+        <source>Terdaftar</source>
+        <translation>Registered</translation>
+    </message>
+    <message>
+        <source>Arsip</source>
+        <translation>Archived</translation>
+    </message>
+    <message>
+        <source>Tindak lanjuti</source>
+        <translation>Follow up</translation>
+    </message>
+    <message>
+        <source>Pelajari dan beri saran</source>
+        <translation>Study and advise</translation>
+    </message>
+    <message>
+        <source>Hadiri / wakili</source>
+        <translation>Attend / send a representative</translation>
+    </message>
+    <message>
+        <source>Siapkan bahan</source>
+        <translation>Prepare material</translation>
+    </message>
+    <message>
+        <source>Siapkan konsep jawaban</source>
+        <translation>Draft a reply</translation>
+    </message>
+    <message>
+        <source>Untuk diketahui</source>
+        <translation>For your information</translation>
+    </message>
+    <message>
+        <source>Koordinasikan</source>
+        <translation>Coordinate</translation>
+    </message>
+    <message>
+        <source>Proses sesuai ketentuan</source>
+        <translation>Process according to the rules</translation>
+    </message>
+    <message>
+        <source>Bicarakan dengan saya</source>
+        <translation>Discuss with me</translation>
+    </message>
+    <message>
+        <source>Edarkan</source>
+        <translation>Circulate</translation>
+    </message>
+    <message>
+        <source>Arsipkan</source>
+        <translation>File it</translation>
+    </message>
+    <message>
+        <source>Biasa</source>
+        <translation>Normal</translation>
+    </message>
+    <message>
+        <source>Segera</source>
+        <translation>Urgent</translation>
+    </message>
+    <message>
+        <source>Sangat Segera</source>
+        <translation>Top Urgent</translation>
+    </message>
+    <message>
+        <source>Terbatas</source>
+        <translation>Restricted</translation>
+    </message>
+    <message>
+        <source>Rahasia</source>
+        <translation>Secret</translation>
+    </message>
+    <message>
+        <source>Paraf</source>
+        <translation>Initials (paraf)</translation>
+    </message>
+    <message>
+        <source>Persetujuan</source>
+        <translation>Approval</translation>
+    </message>
+    <message>
+        <source>Tanda tangan (TTE)</source>
+        <translation>Signature (TTE)</translation>
+    </message>
+    <message>
+        <source>Penomoran</source>
+        <translation>Numbering</translation>
+    </message>
+    <message>
+        <source>Pengiriman</source>
+        <translation>Dispatch</translation>
+    </message>
+    <message>
+        <source>menunggu</source>
+        <translation>pending</translation>
+    </message>
+    <message>
+        <source>disetujui</source>
+        <translation>approved</translation>
+    </message>
+    <message>
+        <source>dikembalikan</source>
+        <translation>returned</translation>
+    </message>
+    <message>
+        <source>ditolak</source>
+        <translation>rejected</translation>
+    </message>
+    <message>
+        <source>dilewati</source>
+        <translation>skipped</translation>
+    </message>
+    <message>
+        <source>dibatalkan</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>belum</source>
+        <translation>not yet</translation>
+    </message>
+    <message>
+        <source>diteruskan</source>
+        <translation>forwarded</translation>
+    </message>
+    <message>
+        <source>Dibaca</source>
+        <translation>Read</translation>
+    </message>
+    <message>
+        <source>Selesai</source>
+        <translation>Done</translation>
+    </message>
+    <message>
+        <source>Baru</source>
+        <translation>New</translation>
+    </message>
+    <message>
+        <source>Sudah didisposisikan</source>
+        <translation>Disposed</translation>
+    </message>
+    <message>
+        <source>tidak ada perubahan</source>
+        <translation>no changes</translation>
+    </message>
+    <message>
+        <source>hanya pembaruan validasi (LTA)</source>
+        <translation>validation updates only (LTA)</translation>
+    </message>
+    <message>
+        <source>pengisian formulir</source>
+        <translation>form filling</translation>
+    </message>
+    <message>
+        <source>anotasi ditambahkan</source>
+        <translation>annotations added</translation>
+    </message>
+    <message>
+        <source>PERUBAHAN LAIN</source>
+        <translation>OTHER CHANGES</translation>
+    </message>
+    <message>
+        <source>tidak diketahui</source>
+        <translation>unknown</translation>
+    </message>
+    <message>
+        <source>ya</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>tidak</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+</TS>
