@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import threading
 import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -22,7 +23,7 @@ from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
 from eoffice.services import delegation, incoming, letters, numbering, org, queries, routing
 from eoffice.services.access import visible_clause
-from eoffice.services.auth import Actor, login
+from eoffice.services.auth import Actor, actor_of, authenticate, login
 from eoffice.services.resolve import OrgView
 from eoffice.store.db import check_connection, describe, first_line, make_engine
 from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
@@ -108,6 +109,27 @@ class Backend:
 
     def login(self, who: str, password: str) -> Actor:
         return self.read(lambda uow: login(uow, who, password))
+
+    def login_and_load(self, who: str, password: str, load: Callable[[Actor], T]) -> tuple[Actor, T | None]:
+        """login, with *load* (the first screen's data) run beside the password check: argon2 takes ~0.1 s and
+        releases the GIL. The data reaches only a caller whose password matched (a wrong one raises here and
+        the result is dropped); None when the load failed, and the screen then loads it itself."""
+        user = self.read(lambda uow: uow.users.find(who))
+        if user is None or not user.active:
+            return authenticate(user, password), None  # refused, with the one message for every failure
+        box: dict[str, T] = {}
+
+        def run() -> None:
+            try:
+                box["data"] = load(actor_of(user))
+            except Exception:  # noqa: BLE001 - only a head start: the screen's own load reports any error
+                return
+
+        worker = threading.Thread(target=run, name="eoffice-preload", daemon=True)
+        worker.start()
+        actor = authenticate(user, password)  # the user row is in hand: argon2 alone, without the GIL
+        worker.join()
+        return actor, box.get("data")
 
     def has_key(self, who: str) -> bool:
         from eoffice.signing.keystore import has_identity

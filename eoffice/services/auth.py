@@ -43,8 +43,11 @@ def password_matches(stored_hash: str, password: str) -> bool:
 
 
 def login(uow: UnitOfWork, login_or_nip: str, password: str) -> Actor:
+    return authenticate(uow.users.find(login_or_nip), password)
+
+
+def authenticate(user: User | None, password: str) -> Actor:
     """The same refusal for an unknown user and a wrong password: no user enumeration."""
-    user = uow.users.find(login_or_nip)
     if user is None or not user.active or not password_matches(user.password_hash, password):
         raise NotAuthorized("Login gagal: pengguna atau kata sandi salah")
     return actor_of(user)

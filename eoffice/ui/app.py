@@ -62,6 +62,7 @@ class App:
         self.login = LoginDialog(backend, runner, store, language=self.language)
         self.login.logged_in.connect(self.open_main)
         self.login.language_chosen.connect(self.choose_language)
+        self.login.preload = self._first_screen
         if backend is not None:
             runner.submit(backend.is_demo, self._demo, lambda _m: None)
 
@@ -87,11 +88,17 @@ class App:
         if self.translations is not None:
             self.translations.use(code)  # the dialog retranslates itself on the LanguageChange event
 
+    def _first_screen(self, actor: Any) -> Any:
+        """Runs beside the password check (worker thread): the inbox and the counts the window opens with."""
+        from eoffice.ui.mainwindow import first_screen
+
+        return first_screen(self.backend, actor)
+
     def open_main(self, actor: Any) -> None:
         from eoffice.ui.mainwindow import MainWindow
 
         self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo,
-                                 language=self.language)
+                                 language=self.language, preloaded=self.login.preloaded)
         self.window.show()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
@@ -37,6 +38,9 @@ class LoginDialog(QDialog):
         self.actor: Any = None
         self.reachable: bool | None = None
         self.waiting = False  # Masuk pressed before the core finished loading
+        # The first screen's data, loaded beside the password check (Backend.login_and_load) when set.
+        self.preload: Callable[[Any], Any] | None = None
+        self.preloaded: Any = None
         self.setMinimumWidth(460)
         self.title = QLabel()
         self.title.setWordWrap(True)
@@ -136,9 +140,14 @@ class LoginDialog(QDialog):
         if self.backend is None:
             self.waiting = True
             return
-        self.runner.submit(lambda: self.backend.login(who, password), self._ok, self._fail)
+        preload = self.preload
+        if preload is None:
+            self.runner.submit(lambda: (self.backend.login(who, password), None), self._ok, self._fail)
+        else:
+            self.runner.submit(lambda: self.backend.login_and_load(who, password, preload), self._ok, self._fail)
 
-    def _ok(self, actor: Any) -> None:
+    def _ok(self, result: tuple[Any, Any]) -> None:
+        actor, self.preloaded = result
         self.actor = actor
         self.settings.setValue("login/last_user", actor.login)
         self.buttons.setEnabled(True)

@@ -74,7 +74,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
     language_chosen = Signal(str)  # stored; applies from the next start
 
     def __init__(self, backend: Any, actor: Any, runner: TaskRunner, settings: QSettings, *,
-                 demo: bool = False, language: str = i18n.DEFAULT) -> None:
+                 demo: bool = False, language: str = i18n.DEFAULT, preloaded: FirstScreen | None = None) -> None:
         super().__init__()
         self.language = language  # the language this window was built in
         self.backend, self.actor, self.runner, self.settings, self.demo = backend, actor, runner, settings, demo
@@ -102,7 +102,10 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(lambda b: self.busy_label.setText(self.tr("Memuat...") if b else ""))
         self.warmed = False
-        self.refresh()
+        if preloaded is not None:  # loaded beside the password check: shown on the first turn of the loop
+            QTimer.singleShot(0, lambda: self._show_first(preloaded))
+        else:
+            self.refresh()
         self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
         self.heartbeat.setInterval(60_000)
         self.heartbeat.timeout.connect(self.check_database)
@@ -307,15 +310,17 @@ class MainWindow(DecisionsMixin, QMainWindow):
             page: Any = self.page_widgets[self.view_key]
             page.refresh()
 
+    def _show_first(self, first: FirstScreen) -> None:
+        counts, rows = first
+        self._show_counts(counts)
+        if self.view_key == "inbox":
+            self.load_list(rows)
+        else:
+            self.refresh()
+
     def load_counts(self) -> None:
-        actor = self.actor
-
-        def fetch() -> dict[str, int]:
-            c = self.backend.counts(actor)
-            c["inbox"] = c["sign"] + c["paraf"] + c["registry"]
-            return c
-
-        self.runner.submit(fetch, self._show_counts)
+        backend, actor = self.backend, self.actor
+        self.runner.submit(lambda: fetch_counts(backend, actor), self._show_counts)
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
@@ -333,28 +338,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
             self.warmed = True
             self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
 
-    def fetch_rows(self, key: str) -> tuple[list[ListRow], dict[str, Any] | None]:
-        """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox."""
-        b, a = self.backend, self.actor
-        if key in ("inbox", "sign", "paraf"):
-            items = b.inbox(a)
-            by_doc = {i.document_id: i for i in items}
-            if key == "sign":
-                items = [i for i in items if i.stage_kind == "sign"]
-            elif key == "paraf":
-                items = [i for i in items if i.stage_kind in ("paraf", "approve")]
-            return [inbox_row(i) for i in items], by_doc
-        if key == "disposisi":
-            return [disposition_row(d) for d in b.dispositions(a)], None
-        if key in ("drafts", "sent"):
-            rows = b.letter_list(a, mine=True)
-            want_own = key == "drafts"
-            return [letter_row(r) for r in rows if (r.status in OWN_DONE) == want_own], None
-        if key == "tracking":
-            return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT], None
-        return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED], None
-
-    def load_list(self) -> None:
+    def load_list(self, loaded: Rows | None = None) -> None:
         key = self.view_key
         label = self.tr(dict((k, lbl) for k, lbl, _ in VIEWS)[key])
         self.list_title.setText(label)
@@ -363,7 +347,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.table.setColumnHidden(5, not timed)
         self.table.setColumnHidden(6, timed)
 
-        def show_rows(result: tuple[list[ListRow], dict[str, Any] | None]) -> None:
+        def show_rows(result: Rows) -> None:
             rows, items = result
             if items is not None:
                 self.inbox_items = items
@@ -379,7 +363,11 @@ class MainWindow(DecisionsMixin, QMainWindow):
                 self.select_id(keep)
             self.list_loaded.emit(key)
 
-        self.runner.submit(lambda: self.fetch_rows(key), show_rows)
+        if loaded is not None:
+            show_rows(loaded)
+        else:
+            backend, actor = self.backend, self.actor
+            self.runner.submit(lambda: fetch_rows(backend, actor, key), show_rows)
 
     def row_ids(self) -> list[str]:
         return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in range(self.proxy.rowCount())]
@@ -635,3 +623,40 @@ class MainWindow(DecisionsMixin, QMainWindow):
         for w in self.extra_windows:
             w.close()
         super().closeEvent(event)
+
+
+Rows = tuple[list[ListRow], dict[str, Any] | None]
+FirstScreen = tuple[dict[str, int], Rows]
+
+
+def fetch_counts(b: Any, a: Any) -> dict[str, int]:
+    """Runs in a worker thread: the navigation badges."""
+    c: dict[str, int] = b.counts(a)
+    c["inbox"] = c["sign"] + c["paraf"] + c["registry"]
+    return c
+
+
+def fetch_rows(b: Any, a: Any, key: str) -> Rows:
+    """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox."""
+    if key in ("inbox", "sign", "paraf"):
+        items = b.inbox(a)
+        by_doc = {i.document_id: i for i in items}
+        if key == "sign":
+            items = [i for i in items if i.stage_kind == "sign"]
+        elif key == "paraf":
+            items = [i for i in items if i.stage_kind in ("paraf", "approve")]
+        return [inbox_row(i) for i in items], by_doc
+    if key == "disposisi":
+        return [disposition_row(d) for d in b.dispositions(a)], None
+    if key in ("drafts", "sent"):
+        rows = b.letter_list(a, mine=True)
+        want_own = key == "drafts"
+        return [letter_row(r) for r in rows if (r.status in OWN_DONE) == want_own], None
+    if key == "tracking":
+        return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT], None
+    return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED], None
+
+
+def first_screen(b: Any, a: Any) -> FirstScreen:
+    """What the window opens with (App loads it beside the password check)."""
+    return fetch_counts(b, a), fetch_rows(b, a, "inbox")

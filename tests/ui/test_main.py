@@ -318,3 +318,26 @@ def test_app_with_a_bad_database_url_says_why(qtbot: Any, runner: Any, qsettings
     session.prepare(errors.append)
     qtbot.waitUntil(lambda: bool(errors), timeout=TIMEOUT)
     assert "tidak valid" in errors[0] and session.backend is None
+
+
+def test_login_and_load_hands_data_only_to_the_right_password(backend: Any) -> None:
+    import pytest
+
+    from eoffice.domain import NotAuthorized
+
+    loaded: list[str] = []
+
+    def load(actor: Any) -> str:
+        loaded.append(actor.login)
+        return f"inbox of {actor.login}"
+
+    actor, data = backend.login_and_load("gubernur", "demo", load)
+    assert actor.login == "gubernur" and data == "inbox of gubernur"
+    for who, password in (("gubernur", "salah"), ("tidak.ada", "demo")):
+        with pytest.raises(NotAuthorized, match="Login gagal"):
+            backend.login_and_load(who, password, load)
+
+    def broken(_actor: Any) -> str:
+        raise RuntimeError("a failed head start")
+
+    assert backend.login_and_load("gubernur", "demo", broken)[1] is None  # the window then loads it itself
