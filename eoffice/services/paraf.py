@@ -11,7 +11,7 @@ row lock, so parallel reviewers are serialised and a failure leaves neither the 
 The PDF is tied to what it was made from (``working_pdf_key``: the letter as it renders, the round and
 its steps): a revised version, a new round, an added reviewer or a different signatory (a delegate
 signing as Plh./a.n.) makes a fresh one, and the paraf signatures of the stale one stay only as the
-reviewers' signed statements.
+reviewers' signed statements (the audit log records it: ``letter.paraf_pdf_reset``).
 """
 
 from __future__ import annotations
@@ -103,6 +103,10 @@ def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
     key = _key(data, route)
     if version.working_pdf_sha256 and version.working_pdf_key == key:
         return get_blob(uow, version.working_pdf_sha256)
+    if version.working_pdf_sha256:  # stale: its paraf signatures now live on only as signed statements
+        uow.audit("letter.paraf_pdf_reset", actor_id=None, document_id=doc.id,
+                  data={"version": version.version, "round": route.round,
+                        "dropped_pdf_sha256": version.working_pdf_sha256})
     pdf = _render(data, route, uow)
     _store(uow, version, pdf, key)
     return pdf

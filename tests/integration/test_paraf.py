@@ -132,3 +132,21 @@ def test_tampering_after_paraf_is_detected(content_engine: Engine, home: Path, t
     flipped = pdf[:i] + bytes([pdf[i] ^ 0x01]) + pdf[i + 1:]
     rep = verify_pdf(flipped, trust_roots=roots)
     assert not rep.ok and not rep.signatures[0].intact
+
+
+def test_a_stale_working_pdf_is_replaced_and_the_audit_log_says_so(content_engine: Engine, home: Path) -> None:
+    from eoffice.store.models import AuditEvent
+
+    doc = draft(content_engine, "staf.kominfo")
+    submit(content_engine, "staf.kominfo", doc)
+    decide(content_engine, home, "kasi1.kominfo", doc)
+    first = _working(content_engine, doc, 1)
+    decide(content_engine, home, "kabid1.kominfo", doc, Decision.RETURN, "Cek lagi lampirannya.")
+    submit(content_engine, "staf.kominfo", doc)  # the same version, a new round
+    decide(content_engine, home, "kasi1.kominfo", doc)
+    again = _working(content_engine, doc, 1)
+    roots = run(content_engine, signatures.trust_roots)
+    assert again != first and len(verify_pdf(again, trust_roots=roots).signatures) == 1
+    resets = run(content_engine, lambda uow: [e.data for e in uow.session.query(AuditEvent).filter_by(
+        action="letter.paraf_pdf_reset", document_id=doc)])
+    assert len(resets) == 1 and resets[0]["round"] == 2 and resets[0]["version"] == 1
