@@ -1,11 +1,15 @@
-"""PostgreSQL: the search tsvector as a stored column, kept by a trigger only when search_text changes.
+"""PostgreSQL: the search tsvector stored in a side table, documents_fts, kept by triggers only when search_text
+changes.
 
-0003's expression GIN index on to_tsvector('indonesian', search_text) made every non-HOT UPDATE of a
-letter (each workflow status change: status is indexed) re-run the Indonesian parser and stemmer over the
-whole search text, ~1 ms of server CPU for a 2-page letter. Now ``documents.search_tsv`` holds the tsvector,
-BEFORE INSERT / BEFORE UPDATE OF search_text triggers (the latter only when the text really differs) compute
-it, and the GIN index is on the column. The column lives outside the ORM models, like the FTS5 table on
-SQLite (migrations/env.py excludes it from autogenerate); services/search.py queries it.
+0003's expression GIN index on to_tsvector('indonesian', search_text) made every non-HOT UPDATE of a letter
+(each workflow status change: status is indexed) re-run the Indonesian parser and stemmer over the whole
+search text and insert all its lexemes into the GIN index again: ~1 ms of server CPU for a 2-page letter.
+A stored tsvector column on documents would save the parsing but not the GIN insertion (a non-HOT update
+adds an entry to every index of the table), so the tsvector and its GIN index live in their own table, one
+row per letter, like the FTS5 table of the same name on SQLite: AFTER INSERT / AFTER UPDATE OF search_text
+triggers (the latter only when the text really differs) upsert it. A status change no longer touches it.
+The table lives outside the ORM models (migrations/env.py excludes documents_fts*); services/search.py
+queries it. Measured: bench/bench_search_index.py, bench/RESULTS.md.
 
 Both back ends: letters that existed before 0003 got an empty search_text (0003 only added the column);
 they are indexed here, with the text letters.changed() would give them (eoffice.domain.search_text_of).
@@ -30,17 +34,19 @@ depends_on = None
 CHUNK = 500
 
 POSTGRESQL = [
-    "ALTER TABLE documents ADD COLUMN search_tsv tsvector",
-    "CREATE FUNCTION documents_search_tsv() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
-    "NEW.search_tsv := to_tsvector('indonesian', NEW.search_text); RETURN NEW; END $$",
-    "CREATE TRIGGER documents_search_tsv_bi BEFORE INSERT ON documents "
-    "FOR EACH ROW EXECUTE FUNCTION documents_search_tsv()",
-    "CREATE TRIGGER documents_search_tsv_bu BEFORE UPDATE OF search_text ON documents "
-    "FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text) EXECUTE FUNCTION documents_search_tsv()",
-    "UPDATE documents SET search_tsv = to_tsvector('indonesian', search_text)",
+    "CREATE TABLE documents_fts (document_id VARCHAR(36) PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE, "
+    "search_tsv tsvector NOT NULL)",
+    "CREATE FUNCTION documents_fts_sync() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+    "INSERT INTO documents_fts (document_id, search_tsv) VALUES (NEW.id, to_tsvector('indonesian', NEW.search_text)) "
+    "ON CONFLICT (document_id) DO UPDATE SET search_tsv = EXCLUDED.search_tsv; RETURN NULL; END $$",
+    "CREATE TRIGGER documents_fts_ai AFTER INSERT ON documents FOR EACH ROW EXECUTE FUNCTION documents_fts_sync()",
+    "CREATE TRIGGER documents_fts_au AFTER UPDATE OF search_text ON documents "
+    "FOR EACH ROW WHEN (OLD.search_text IS DISTINCT FROM NEW.search_text) EXECUTE FUNCTION documents_fts_sync()",
+    "INSERT INTO documents_fts (document_id, search_tsv) SELECT id, to_tsvector('indonesian', search_text) "
+    "FROM documents",
 ]
 POSTGRESQL_INDEX = [
-    "CREATE INDEX ix_documents_search_tsv ON documents USING GIN (search_tsv)",
+    "CREATE INDEX ix_documents_fts_tsv ON documents_fts USING GIN (search_tsv)",
     "DROP INDEX ix_documents_fts",
 ]
 
@@ -92,8 +98,7 @@ def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return  # the back-filled search texts stay: they are what 0003's schema expects
     op.execute("CREATE INDEX ix_documents_fts ON documents USING GIN (to_tsvector('indonesian', search_text))")
-    op.execute("DROP INDEX ix_documents_search_tsv")
-    op.execute("DROP TRIGGER documents_search_tsv_bu ON documents")
-    op.execute("DROP TRIGGER documents_search_tsv_bi ON documents")
-    op.execute("DROP FUNCTION documents_search_tsv()")
-    op.execute("ALTER TABLE documents DROP COLUMN search_tsv")
+    op.execute("DROP TRIGGER documents_fts_au ON documents")
+    op.execute("DROP TRIGGER documents_fts_ai ON documents")
+    op.execute("DROP FUNCTION documents_fts_sync()")
+    op.execute("DROP TABLE documents_fts")
