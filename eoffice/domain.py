@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from enum import StrEnum
 
 
@@ -64,6 +66,16 @@ KIND_LABELS: dict[DocKind, str] = {
     DocKind.BERITA_ACARA: "Berita Acara",
     DocKind.NASKAH_MASUK: "Naskah Masuk",
 }
+
+def search_text_of(*, subject: str, number: str | None, sender: str, kind: str, to: Iterable[str],
+                   cc: Iterable[str], body_text: str, attachment_names: Iterable[str]) -> str:
+    """Everything full-text search looks at for one letter (documents.search_text)."""
+    number = number or ""
+    # The number also in pieces: PostgreSQL's parser reads "000.1/0012/X/2026" as one file-path token.
+    parts = [subject, number, re.sub(r"[/._-]+", " ", number), sender, KIND_LABELS[DocKind(kind)], *to, *cc,
+             body_text, *attachment_names]
+    return "\n".join(p for p in parts if p)
+
 
 STATUS_LABELS: dict[str, str] = {
     "draft": "Draf", "in_review": "Dalam review", "returned": "Dikembalikan", "to_sign": "Menunggu TTE",

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from sqlalchemy.orm.attributes import set_committed_value
 from eoffice.canonical import canonical_json
 from eoffice.documents.body import Body, body_to_obj, body_to_plain_text, parse_body_json
 from eoffice.domain import (
-    KIND_LABELS,
     BadInput,
     Classification,
     DocKind,
@@ -23,6 +21,7 @@ from eoffice.domain import (
     InvalidTransition,
     NotAuthorized,
     Urgency,
+    search_text_of,
 )
 from eoffice.services.access import require_visible
 from eoffice.services.auth import Actor
@@ -261,8 +260,6 @@ def changed(uow: UnitOfWork, doc: Document, *, reindex: bool = True) -> None:
     uow.flush()
     to, cc = recipients(uow, doc)
     version = current_version(uow, doc)
-    number = doc.number or ""
-    # The number also in pieces: PostgreSQL's parser reads "000.1/0012/X/2026" as one file-path token.
-    parts = [doc.subject, number, re.sub(r"[/._-]+", " ", number), doc.sender, KIND_LABELS[DocKind(doc.kind)], *to, *cc, version.body_text,
-             *(a.name for a in attachments(uow, doc))]
-    doc.search_text = "\n".join(p for p in parts if p)
+    doc.search_text = search_text_of(subject=doc.subject, number=doc.number, sender=doc.sender, kind=doc.kind,
+                                     to=to, cc=cc, body_text=version.body_text,
+                                     attachment_names=[a.name for a in attachments(uow, doc)])

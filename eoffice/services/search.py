@@ -1,6 +1,6 @@
 """Full-text search over letters the actor may see, with filters.
 
-PostgreSQL: the Indonesian snowball stemmer over a GIN-indexed tsvector. SQLite: FTS5 (unicode61,
+PostgreSQL: the Indonesian snowball stemmer over a GIN-indexed tsvector (table documents_fts). SQLite: FTS5 (unicode61,
 diacritics folded, no stemming). Both match every word of the query as a prefix.
 """
 
@@ -34,8 +34,11 @@ def _terms(query: str) -> list[str]:
 def _match(uow: UnitOfWork, terms: list[str]) -> ColumnElement[bool]:
     if uow.dialect == "postgresql":
         tsquery = " & ".join(f"{t}:*" for t in terms)
-        return func.to_tsvector("indonesian", Document.search_text).op("@@")(
-            func.to_tsquery("indonesian", tsquery))
+        # documents_fts(document_id, search_tsv): to_tsvector('indonesian', search_text), kept by triggers
+        # (migration 0005), GIN-indexed, off the documents row so status changes never touch it.
+        found: Select[Any] = (select(literal_column("document_id")).select_from(text("documents_fts"))
+                              .where(literal_column("search_tsv").op("@@")(func.to_tsquery("indonesian", tsquery))))
+        return Document.id.in_(found)
     fts = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
     matching: Select[Any] = (select(literal_column("rowid")).select_from(text("documents_fts"))
                 .where(text("documents_fts MATCH :q").bindparams(q=fts)))

@@ -22,8 +22,9 @@ def test_database_is_at_head(engine: Engine) -> None:
 
 def test_migrations_match_the_models(engine: Engine) -> None:
     def ours(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-        # The FTS5 table and its shadow tables, and the expression index, live outside the ORM on purpose.
-        return not (name or "").startswith(("documents_fts", "ix_documents_fts"))
+        # documents_fts (the FTS5 table and its shadow tables on SQLite; the tsvector table with its GIN index
+        # on PostgreSQL) lives outside the ORM on purpose. 0003's expression index must be gone at head.
+        return not (name or "").startswith("documents_fts") and name != "ix_documents_fts_tsv"
 
     with engine.connect() as conn:
         context = MigrationContext.configure(conn, opts={"include_object": ours})

@@ -8,7 +8,8 @@ connection = context.config.attributes["connection"]
 
 
 def include_object(obj: object, name: str | None, type_: str, reflected: bool, compare_to: object) -> bool:
-    # Full-text search objects are made by hand in 0003 (FTS5 tables, an expression index).
+    # Full-text search objects are made by hand in 0003 and 0005 (documents_fts: FTS5 tables on SQLite, a
+    # tsvector table on PostgreSQL; 0003's expression index).
     return not (name or "").startswith(("documents_fts", "ix_documents_fts"))
 
 
