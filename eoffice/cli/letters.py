@@ -141,6 +141,8 @@ def _read_fields(path: Path | None) -> dict[str, Any]:
         raise BadInput(f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise BadInput(f"{path}: bukan YAML/JSON yang valid") from exc
+    except ValueError as exc:  # YAML's own date reading: 2026-13-01 looks like a date but is none
+        raise BadInput(f"{path}: tanggal tidak valid ({exc}; format YYYY-MM-DD)") from exc
     if not isinstance(data, dict):
         raise BadInput(f"{path}: harus berisi pemetaan (mapping)")
     return _iso_dates(data)  # type: ignore[no-any-return]
