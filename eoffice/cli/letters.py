@@ -4,6 +4,7 @@ workflow import|export|list, delegate."""
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--kode", default="", help="kode klasifikasi arsip, e.g. 000.1.2.3")
     p.add_argument("--fields", type=Path, help="YAML/JSON file with kind-specific parts (docs/letter-fields.md)")
     p.add_argument("--attach", action="append", default=[], type=Path)
+    _event_options(p)
     p.set_defaults(func=cmd_draft)
     p = letter.add_parser("list", parents=[common], help="letters you can see")
     p.add_argument("--status")
@@ -46,6 +48,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("id")
     p.add_argument("--subject")
     p.add_argument("--body", type=Path)
+    _event_options(p)
     p.set_defaults(func=cmd_revise)
     p = letter.add_parser("withdraw", parents=[common], help="withdraw your letter")
     p.add_argument("id")
@@ -97,6 +100,38 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(func=cmd_delegate)
 
 
+def _event_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--event-date", metavar="YYYY-MM-DD",
+                   help="berita acara: the day of the event it records (spelled out in 'Pada hari ini ...')")
+    p.add_argument("--event-place", metavar="TEXT",
+                   help="berita acara: where the event took place (default: the unit's city)")
+
+
+def _with_event(a: argparse.Namespace, kind: str, fields: dict[str, Any]) -> dict[str, Any]:
+    """--event-date/--event-place into fields["berita_acara"] (over what --fields or the version holds)."""
+    if a.event_date is None and a.event_place is None:
+        return fields
+    if kind != DocKind.BERITA_ACARA.value:
+        raise BadInput("--event-date dan --event-place hanya untuk berita acara (--kind berita_acara)")
+    part = dict(fields.get("berita_acara") or {})
+    if a.event_date is not None:
+        part["tanggal"] = parse_date(a.event_date, "Tanggal kegiatan berita acara").isoformat()
+    if a.event_place is not None:
+        part["tempat"] = a.event_place.strip()
+    return {**fields, "berita_acara": part}
+
+
+def _iso_dates(value: Any) -> Any:
+    """YAML reads 2026-12-03 as a date: stored fields are JSON, so back to the ISO text."""
+    if isinstance(value, dict):
+        return {k: _iso_dates(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_iso_dates(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return value
+
+
 def _read_fields(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
@@ -106,9 +141,11 @@ def _read_fields(path: Path | None) -> dict[str, Any]:
         raise BadInput(f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise BadInput(f"{path}: bukan YAML/JSON yang valid") from exc
+    except ValueError as exc:  # YAML's own date reading: 2026-13-01 looks like a date but is none
+        raise BadInput(f"{path}: tanggal tidak valid ({exc}; format YYYY-MM-DD)") from exc
     if not isinstance(data, dict):
         raise BadInput(f"{path}: harus berisi pemetaan (mapping)")
-    return data
+    return _iso_dates(data)  # type: ignore[no-any-return]
 
 
 def _read(path: Path) -> bytes:
@@ -124,7 +161,7 @@ def cmd_draft(ctx: Ctx) -> int:
     body = parse_body_file(a.body)
     draft = letters.Draft(kind=DocKind(a.kind), subject=a.subject, body=body, to=a.to, cc=a.cc,
                           urgency=Urgency(a.urgency), classification=Classification(a.classification),
-                          kode_klasifikasi=a.kode, fields=_read_fields(a.fields))
+                          kode_klasifikasi=a.kode, fields=_with_event(a, a.kind, _read_fields(a.fields)))
     files = [(p.name, _read(p)) for p in a.attach]
 
     def use_case(uow: UnitOfWork) -> str:
@@ -155,7 +192,14 @@ def cmd_submit(ctx: Ctx) -> int:
 def cmd_revise(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     body = parse_body_file(ctx.args.body) if ctx.args.body else None
-    version = ctx.run(lambda uow: letters.revise(uow, actor, ctx.args.id, subject=ctx.args.subject, body=body))
+    def use_case(uow: UnitOfWork) -> int:
+        fields = None
+        if ctx.args.event_date is not None or ctx.args.event_place is not None:
+            doc = letters.get_document(uow, ctx.args.id)
+            fields = _with_event(ctx.args, doc.kind, dict(letters.current_version(uow, doc).fields))
+        return letters.revise(uow, actor, ctx.args.id, subject=ctx.args.subject, body=body, fields=fields)
+
+    version = ctx.run(use_case)
     ctx.emit({"version": version}, lambda: print(f"Versi {version}"))
     return 0
 

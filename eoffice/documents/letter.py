@@ -15,6 +15,7 @@ MAX_LINE_CHARS = 2000  # one field (subject, recipient...): longer is surely a m
 # Fields of the signature block are tighter: the block never splits across pages, so it must fit one.
 SHORT_LIMITS = {
     "place": 100,
+    "proceedings.place": 300,
     "paraf_labels": 60,
     "signatory.title": 300,
     "signatory.principal_title": 300,
@@ -77,6 +78,17 @@ class Invitation:
     place: str = ""
     agenda: str = ""
     dress: str = ""  # pakaian, optional
+
+
+@dataclass(frozen=True)
+class Proceedings:
+    """Berita acara parts: the day of the event the drafter records, and where it took place.
+
+    ``day`` is independent of the letter's (signing) date, so every render, the working PDF included, can
+    spell it out. ``place`` empty: the letter's ``place`` (the city)."""
+
+    day: dt.date | None = None
+    place: str = ""
 
 
 @dataclass(frozen=True)
@@ -150,6 +162,7 @@ class LetterData:
     decree: Decree | None = None
     assignment: Assignment | None = None
     disposition: Disposition | None = None
+    proceedings: Proceedings | None = None  # berita acara
     paper: PaperSize = PaperSize.A4
     form_fields: bool = False  # number and date as blank lines recorded for text fields (RenderResult.text_slots)
 
@@ -166,6 +179,8 @@ class LetterData:
         if self.signatory is not None:
             for name in ("title", "name", "nip", "rank", "principal_title"):
                 _check_line(f"signatory.{name}", getattr(self.signatory, name))
+        if self.proceedings is not None:
+            _check_line("proceedings.place", self.proceedings.place)
 
 
 def _check_line(name: str, value: object) -> None:

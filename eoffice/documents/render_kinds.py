@@ -282,6 +282,26 @@ def surat_tugas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     return out
 
 
+BLANK_DAY = "." * 12
+
+
+def opening_sentence(data: LetterData) -> str:
+    """"Pada hari ini Senin tanggal dua puluh tiga bulan November tahun dua ribu dua puluh enam, bertempat di
+    ..., telah dilaksanakan ...": the day of the event (``Proceedings.day``, filled in by the drafter), so it is
+    the same in the preview, the working PDF and the signed PDF. Without one (a draft; submission refuses a
+    berita acara without it) the letter's date if known (a berita acara signed before the event date was a
+    part), else dotted blanks to fill in, as on a paper form."""
+    pr = data.proceedings
+    day = pr.day if pr is not None and pr.day is not None else data.date
+    if day is not None:
+        when = kalimat_tanggal(day)
+    else:
+        when = f"{BLANK_DAY} tanggal {BLANK_DAY} bulan {BLANK_DAY} tahun {BLANK_DAY}"
+    place = (pr.place.strip() if pr is not None else "") or data.place.strip()
+    where = f", bertempat di {place}" if place else ""
+    return f"Pada hari ini {when}{where}, telah dilaksanakan kegiatan sebagaimana tersebut di bawah ini."
+
+
 def berita_acara(data: LetterData, ctx: Ctx) -> list[Flowable]:
     st = ctx.styles
     out = kop(data.letterhead, ctx)
@@ -289,15 +309,7 @@ def berita_acara(data: LetterData, ctx: Ctx) -> list[Flowable]:
     if data.subject.strip():
         out.append(Paragraph(f"<b>{esc(data.subject.upper())}</b>", st.title))
     out += [value_line(data, ctx, "nomor", "NOMOR ", st.center), Spacer(1, 6 * mm)]
-    if data.date is not None:
-        where = f", bertempat di {data.place}" if data.place.strip() else ""
-        out.append(
-            para(
-                f"Pada hari ini {kalimat_tanggal(data.date)}{where}, telah dilaksanakan kegiatan "
-                "sebagaimana tersebut di bawah ini.",
-                st.body,
-            )
-        )
+    out.append(para(opening_sentence(data), st.body))
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
     lead: list[str | Flowable] = [value_line(data, ctx, "tanggal", f"{data.place}, " if data.place else "", st.sig)]

@@ -3,25 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
 
 from eoffice.documents.body import parse_body_json
-from eoffice.documents.letter import (
-    Assignee,
-    Assignment,
-    Decree,
-    Invitation,
-    LetterData,
-    Letterhead,
-    Signatory,
-)
+from eoffice.documents.letter import LetterData, Letterhead, Signatory
 from eoffice.documents.letterheads import governor_letterhead, unit_letterhead
 from eoffice.documents.render import RenderResult, render_letter
-from eoffice.domain import BadInput, Capacity, Classification, DocKind, StageKind, Urgency
+from eoffice.domain import Capacity, Classification, DocKind, StageKind, Urgency
 from eoffice.services import letters
 from eoffice.services.numbering import agency_of
+from eoffice.services.parts import kind_parts
 from eoffice.store.models import Document, DocumentVersion
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.disposition import DispositionNode
@@ -71,41 +63,6 @@ def signatory_for(uow: UnitOfWork, step: Step | None) -> tuple[Signatory | None,
             principal = owner_pos.title.upper()
     return Signatory(title=title, name=signer.name, nip=signer.nip, capacity=step.capacity,
                      principal_title=principal), code
-
-
-def _list(value: Any) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise BadInput("Bagian naskah harus berupa daftar teks")
-    return tuple(value)
-
-
-def _date(value: Any) -> dt.date | None:
-    if not value:
-        return None
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise BadInput(f"Tanggal tidak valid: {value!r} (format YYYY-MM-DD)") from exc
-
-
-def kind_parts(fields: Mapping[str, Any]) -> dict[str, Any]:
-    """Kind-specific parts from a version's ``fields`` (documented in docs/letter-fields.md)."""
-    out: dict[str, Any] = {}
-    if inv := fields.get("undangan"):
-        out["invitation"] = Invitation(day=_date(inv.get("tanggal")), time=str(inv.get("waktu", "")),
-                                       place=str(inv.get("tempat", "")), agenda=str(inv.get("acara", "")),
-                                       dress=str(inv.get("pakaian", "")))
-    if sk := fields.get("keputusan"):
-        out["decree"] = Decree(menimbang=_list(sk.get("menimbang")), mengingat=_list(sk.get("mengingat")),
-                               memperhatikan=_list(sk.get("memperhatikan")),
-                               menetapkan=str(sk.get("menetapkan", "")), diktum=_list(sk.get("diktum")))
-    if st := fields.get("tugas"):
-        people = tuple(Assignee(name=str(p.get("nama", "")), nip=str(p.get("nip", "")),
-                                jabatan=str(p.get("jabatan", ""))) for p in st.get("kepada", []))
-        out["assignment"] = Assignment(dasar=_list(st.get("dasar")), assignees=people, untuk=_list(st.get("untuk")))
-    return out
 
 
 def sign_step(route: Route | None) -> Step | None:

@@ -125,6 +125,17 @@ BODY_LAPORAN = """Bersama ini kami laporkan capaian pembangunan jaringan intra p
 Mohon arahan Bapak untuk tindak lanjut pada triwulan IV."""
 
 
+BODY_BERITA_ACARA = """Telah dilakukan serah terima perangkat jaringan dari penyedia kepada Dinas Komunikasi dan
+Informatika dengan rincian sebagai berikut:
+
+| Perangkat | Jumlah | Keadaan |
+| --- | --- | --- |
+| Router inti | 2 unit | Baik |
+| Switch distribusi | 6 unit | Baik |
+
+Seluruh perangkat telah diperiksa dan berfungsi dengan baik."""
+
+
 def seed_letters(uow_run: Callable[[Step], Any], home: Path) -> int:
     if uow_run(lambda uow: uow.session.scalar(select(func.count()).select_from(Document))):
         return 0
@@ -175,6 +186,13 @@ def seed_letters(uow_run: Callable[[Step], Any], home: Path) -> int:
     doc = d.draft(staf, DocKind.SURAT_DINAS, "Penyampaian Laporan Penyelenggaraan SPBE Tahun 2026",
                   BODY_RAPAT, ["Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi"],
                   ["Gubernur Kalimantan Timur", "Sekretaris Daerah Provinsi Kalimantan Timur"])
+    d.submit(staf, doc)
+    d.advance(doc)
+    # a berita acara: the day of the event is a part the drafter fills in ("Pada hari ini Kamis tanggal ...")
+    doc = d.draft(staf, DocKind.BERITA_ACARA, "Serah Terima Perangkat Jaringan", BODY_BERITA_ACARA,
+                  ["Kepala Dinas Komunikasi dan Informatika"],
+                  fields={"berita_acara": {"tanggal": "2026-11-19", "tempat": "Ruang Server Diskominfo, Samarinda"},
+                          "penutup": "Demikian berita acara ini dibuat untuk dipergunakan sebagaimana mestinya."})
     d.submit(staf, doc)
     d.advance(doc)
     # rejected

@@ -85,10 +85,18 @@ def _check_kode(uow: UnitOfWork, kode: str) -> str:
     return kode
 
 
+def _check_parts(kind: str, fields: Mapping[str, Any]) -> None:
+    """Kind-specific parts that do not parse (an invalid date...) are refused when written, not at render."""
+    from eoffice.services.parts import check_parts  # parts builds on the documents package only
+
+    check_parts(kind, fields)
+
+
 def draft(uow: UnitOfWork, actor: Actor, d: Draft) -> str:
     if d.kind == DocKind.NASKAH_MASUK:
         raise BadInput("Naskah masuk didaftarkan dengan 'incoming register', bukan dibuat sebagai draf")
     subject = _clean_subject(d.subject)
+    _check_parts(d.kind.value, d.fields)
     now = uow.now()
     doc = Document(id=str(uuid.uuid4()), direction="out", kind=d.kind.value, subject=subject,
                    urgency=Urgency(d.urgency).value, classification=Classification(d.classification).value,
@@ -181,6 +189,8 @@ def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | No
     new_subject = _clean_subject(subject) if subject is not None else doc.subject
     new_body = body_to_obj(body) if body is not None else cur.body
     new_fields = dict(fields) if fields is not None else cur.fields
+    if fields is not None:
+        _check_parts(doc.kind, new_fields)
     text = body_to_plain_text(body) if body is not None else cur.body_text
     to, cc = recipients(uow, doc)
     digest = content_hash(new_subject, new_body, new_fields, to, cc)

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, func, select
 
 from eoffice.domain import KIND_LABELS, STATUS_LABELS, BadInput, DocKind, DocStatus
-from eoffice.services import letters, numbering, routing
+from eoffice.services import letters, numbering, parts, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import get_blob
@@ -73,6 +73,7 @@ def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, k
 def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str | None) -> routing.Outcome:
     doc = letters.get_document(uow, document_id)
     numbering.check_numberable(uow, doc)
+    parts.check_complete(doc.kind, letters.current_version(uow, doc).fields)
     return routing.submit(uow, actor, document_id, template_name=route)
 
 

@@ -1,5 +1,6 @@
 """Kind-specific parts of a letter (the version's ``fields``, read by services/compose.kind_parts):
-undangan (when/where), keputusan (menimbang/mengingat/diktum), tugas (dasar/kepada/untuk)."""
+undangan (when/where), keputusan (menimbang/mengingat/diktum), tugas (dasar/kepada/untuk), berita acara (the day
+and place of the event it records)."""
 
 from __future__ import annotations
 
@@ -58,13 +59,24 @@ class KindParts(QStackedWidget):
         self.kepada.setPlaceholderText(self.tr("nama; NIP; jabatan (satu orang per baris)"))
         self.assignment = self._page([(self.tr("Dasar"), self.dasar), (self.tr("Kepada"), self.kepada),
                                       (self.tr("Untuk"), self.untuk)])
+        # berita acara: the event's day (spelled out in "Pada hari ini ..."), today unless the drafter says otherwise
+        self.event_day = QDateEdit(QDate.currentDate())
+        self.event_day.setCalendarPopup(True)
+        self.event_day.setDisplayFormat(text.DATE_EDIT_FORMAT)
+        self.event_day.setToolTip(self.tr("Hari dan tanggal kegiatan yang dicatat; ditulis dengan huruf pada "
+                                          "kalimat “Pada hari ini ...”"))
+        self.event_place = QLineEdit()
+        self.event_place.setPlaceholderText(self.tr("kosong: kota unit kerja"))
+        self.proceedings = self._page([(self.tr("Tanggal kegiatan"), self.event_day),
+                                       (self.tr("Tempat kegiatan"), self.event_place)])
         self.pages = {"surat_undangan": self.invitation, "surat_keputusan": self.decree,
-                      "surat_tugas": self.assignment}
-        for w in (self.time, self.place, self.agenda, self.dress):
+                      "surat_tugas": self.assignment, "berita_acara": self.proceedings}
+        for w in (self.time, self.place, self.agenda, self.dress, self.event_place):
             w.textChanged.connect(self.changed)
         for e in (self.menimbang, self.mengingat, self.diktum, self.dasar, self.kepada, self.untuk):
             e.textChanged.connect(self.changed)
         self.day.dateChanged.connect(self.changed)
+        self.event_day.dateChanged.connect(self.changed)
 
     def _page(self, rows: list[tuple[str, QWidget]]) -> QWidget:
         page = QWidget()
@@ -95,6 +107,10 @@ class KindParts(QStackedWidget):
                 parts = [p.strip() for p in ln.split(";")] + ["", ""]
                 people.append({"nama": parts[0], "nip": parts[1], "jabatan": parts[2]})
             return {"tugas": {"dasar": lines(self.dasar), "kepada": people, "untuk": lines(self.untuk)}}
+        if kind == "berita_acara":
+            d = self.event_day.date()
+            return {"berita_acara": {"tanggal": f"{d.year():04d}-{d.month():02d}-{d.day():02d}",
+                                     "tempat": self.event_place.text().strip()}}
         return {}
 
     def load(self, fields: dict[str, Any]) -> None:
@@ -114,3 +130,7 @@ class KindParts(QStackedWidget):
             self.kepada.setPlainText("\n".join(f"{p.get('nama', '')}; {p.get('nip', '')}; {p.get('jabatan', '')}"
                                                for p in st.get("kepada", [])))
             self.untuk.setPlainText("\n".join(st.get("untuk", [])))
+        if ba := fields.get("berita_acara"):
+            if ba.get("tanggal"):
+                self.event_day.setDate(QDate.fromString(str(ba["tanggal"]), "yyyy-MM-dd"))
+            self.event_place.setText(str(ba.get("tempat", "")))

@@ -725,6 +725,22 @@
         <source>Untuk</source>
         <translation>Purpose</translation>
     </message>
+    <message>
+        <source>Hari dan tanggal kegiatan yang dicatat; ditulis dengan huruf pada kalimat “Pada hari ini ...”</source>
+        <translation>The day and date of the event recorded; spelled out in the sentence “Pada hari ini ...” (On this day ...)</translation>
+    </message>
+    <message>
+        <source>kosong: kota unit kerja</source>
+        <translation>empty: the unit&apos;s city</translation>
+    </message>
+    <message>
+        <source>Tanggal kegiatan</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <source>Tempat kegiatan</source>
+        <translation>Event place</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>

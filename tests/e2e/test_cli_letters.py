@@ -153,3 +153,43 @@ def test_import_a_legacy_pkcs12_from_an_external_ca(content_url: str, home: Path
              password="demo", env={"EOFFICE_P12_PASSPHRASE": "rahasia-bsre", "EOFFICE_KEY_PASSPHRASE": "demo"})
     assert ok.code == 0, ok.err
     assert ok.json()["fingerprint"] == cert.fingerprint(hashes.SHA256()).hex()
+
+
+def test_berita_acara_event_day_from_the_command_line(content_url: str, home: Path, tmp_path: Path) -> None:
+    body = tmp_path / "isi.md"
+    body.write_text("Serah terima perangkat jaringan.\n", encoding="utf-8")
+    base = ["letter", "draft", "--kind", "berita_acara", "--subject", "Serah Terima Perangkat", "--body", str(body),
+            "--to", "KEPALA-DISKOMINFO", "--kode", "000.1.2.3"]
+    bad = as_user(content_url, home, "staf.kominfo", *base, "--event-date", "2026-02-30")
+    assert_one_line_error(bad, 2, "Tanggal kegiatan berita acara tidak valid: '2026-02-30'")
+    wrong_kind = as_user(content_url, home, "staf.kominfo", "letter", "draft", "--kind", "nota_dinas", "--subject",
+                         "X", "--body", str(body), "--to", "KEPALA-DISKOMINFO", "--event-date", "2026-11-19")
+    assert_one_line_error(wrong_kind, 2, "hanya untuk berita acara")
+    parts = tmp_path / "parts.yaml"
+    parts.write_text("berita_acara:\n  tanggal: 2026-13-01\n", encoding="utf-8")
+    assert_one_line_error(as_user(content_url, home, "staf.kominfo", *base, "--fields", str(parts)), 2,
+                          "parts.yaml: tanggal tidak valid")
+    parts.write_text("berita_acara:\n  tanggal: '19/11/2026'\n", encoding="utf-8")
+    assert_one_line_error(as_user(content_url, home, "staf.kominfo", *base, "--fields", str(parts)), 2,
+                          "Tanggal kegiatan berita acara tidak valid: '19/11/2026'")
+    # without the day: a draft, but not submittable
+    r = as_user(content_url, home, "staf.kominfo", *base, "--json")
+    assert r.code == 0, r.err
+    doc = r.json()["id"]
+    assert_one_line_error(as_user(content_url, home, "staf.kominfo", "letter", "submit", doc), 2,
+                          "Tanggal kegiatan berita acara wajib diisi")
+    r = as_user(content_url, home, "staf.kominfo", "letter", "revise", doc, "--event-date", "2026-11-19",
+                "--event-place", "Ruang Server Diskominfo")
+    assert r.code == 0, r.err
+    assert as_user(content_url, home, "staf.kominfo", "letter", "submit", doc).code == 0
+    # --fields YAML with an unquoted date (YAML reads it as a date) and the option over it
+    parts.write_text("berita_acara:\n  tanggal: 2026-11-18\n  tempat: Aula\n", encoding="utf-8")
+    r = as_user(content_url, home, "staf.kominfo", *base, "--fields", str(parts), "--event-date", "2026-11-19",
+                "--json")
+    assert r.code == 0, r.err
+    out = tmp_path / "ba.pdf"
+    assert as_user(content_url, home, "staf.kominfo", "letter", "render", r.json()["id"], str(out)).code == 0
+    text = " ".join(subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    assert ("Pada hari ini Kamis tanggal sembilan belas bulan November tahun dua ribu dua puluh enam, bertempat di "
+            "Aula, telah dilaksanakan kegiatan") in text

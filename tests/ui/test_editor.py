@@ -95,6 +95,35 @@ def test_kind_parts_reach_the_preview_and_the_draft(qtbot: Any, backend: Any, ru
     wait_idle(qtbot, runner)
 
 
+def test_berita_acara_has_its_event_day_and_only_it(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    from PySide6.QtCore import QDate
+
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.new_draft()
+    ed.kind.setCurrentIndex(ed.kind.findData("berita_acara"))
+    assert ed.parts.isVisible() and ed.parts.currentWidget() is ed.parts.proceedings
+    assert ed.parts.event_day.isVisible() and ed.parts.event_day.date() == QDate.currentDate()
+    ed.subject.setText("Serah Terima Perangkat Jaringan")
+    ed.to.setText("KEPALA-DISKOMINFO")
+    ed.parts.event_place.setText("Ruang Server Diskominfo")
+    with qtbot.waitSignal(ed.preview_ready, timeout=TIMEOUT):
+        ed.parts.event_day.setDate(QDate(2026, 11, 19))
+    assert ed.draft().fields["berita_acara"] == {"tanggal": "2026-11-19", "tempat": "Ruang Server Diskominfo"}
+    for kind in ("surat_undangan", "surat_keputusan", "surat_tugas"):
+        ed.kind.setCurrentIndex(ed.kind.findData(kind))
+        assert ed.parts.isVisible() and ed.parts.currentWidget() is not ed.parts.proceedings
+        assert not ed.parts.event_day.isVisible() and "berita_acara" not in ed.draft().fields
+    ed.kind.setCurrentIndex(ed.kind.findData("nota_dinas"))
+    assert ed.parts.isHidden() and not ed.parts.event_day.isVisible()
+    # the demo's signed berita acara reopens with its day and place (read-only letters load their parts too)
+    staf = backend.login("staf.kominfo", "demo")
+    ba = next(r for r in backend.letter_list(staf, mine=True) if r.kind == "berita_acara")
+    ed.parts.load(backend.detail(staf, ba.id)["fields"])
+    assert ed.parts.event_day.date() == QDate(2026, 11, 19)
+    assert ed.parts.event_place.text() == "Ruang Server Diskominfo, Samarinda"
+    wait_idle(qtbot, runner)
+
+
 def test_reopened_draft_keeps_its_formatting(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
     from eoffice.documents.body import parse_markdown
     from eoffice.domain import DocKind
