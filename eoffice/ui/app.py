@@ -37,15 +37,14 @@ def open_backend(url: str | None = None, home: Path | None = None) -> tuple[Any,
 
 def prepare_backend() -> Any:
     """Runs on a worker thread while the login dialog is on screen: the core's imports (SQLAlchemy, the
-    services), the engine, and the main window's module (imported, not built: widgets belong to the UI
-    thread). A person needs a second or more to type a password; the app spends it here."""
+    services) and the engine. A person needs a second or more to type a password; the app spends it here.
+    Qt modules (the main window's QtPdf, QtCharts) are imported on the UI thread instead (App._ready):
+    initialising PySide6 extension modules from a worker is a known source of rare crashes."""
     from eoffice.domain import BadInput
 
     backend, problem = open_backend()
     if backend is None:
         raise BadInput(problem or QApplication.translate("app", "EOFFICE_DB tidak valid"))
-    import eoffice.ui.mainwindow  # noqa: F401
-
     return backend
 
 
@@ -70,6 +69,8 @@ class App:
         self.runner.submit(prepare_backend, self._ready, on_error)
 
     def _ready(self, backend: Any) -> None:
+        import eoffice.ui.mainwindow  # noqa: F401 - here, on the UI thread (see prepare_backend); ~50 ms
+
         self.backend = backend
         self.login.set_backend(backend)
         self.runner.submit(backend.is_demo, self._demo, lambda _m: None)
