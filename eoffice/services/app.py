@@ -56,6 +56,7 @@ class SyncStatus:
 
 
 class Backend:
+    list_limit = queries.LIST_LIMIT  # letter lists stop at the newest this many
     def __init__(self, url: str, home: Path, *, max_attachment: int = 50 * 1024 * 1024) -> None:
         self.url = url
         self.home = home
@@ -192,7 +193,7 @@ class Backend:
     def letter_list(self, actor: Actor, *, status: str | None = None, kind: str | None = None,
                 direction: str | None = None, mine: bool = False) -> list[queries.LetterRow]:
         return self.read(lambda uow: queries.list_letters(uow, actor, status=status, kind=kind, direction=direction,
-                                                         mine=mine))
+                                                         mine=mine, limit=self.list_limit))
 
     def detail(self, actor: Actor, doc_id: str) -> dict[str, Any]:
         def use_case(uow: UnitOfWork) -> dict[str, Any]:

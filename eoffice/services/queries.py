@@ -33,6 +33,9 @@ class LetterRow:
         return asdict(self)
 
 
+LIST_LIMIT = 500  # lists load the newest letters only; counts (count_letters) are exact
+
+
 def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, kind: str | None, direction: str | None,
                     mine: bool) -> list[ColumnElement[bool]]:
     if status is not None and status not in STATUS_LABELS:
@@ -55,7 +58,7 @@ def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, kind: 
 
 
 def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, kind: str | None = None,
-                 direction: str | None = None, mine: bool = False, limit: int = 500) -> list[LetterRow]:
+                 direction: str | None = None, mine: bool = False, limit: int = LIST_LIMIT) -> list[LetterRow]:
     where = _letters_filter(uow, actor, status=status, kind=kind, direction=direction, mine=mine)
     q = (select(Document, User.login).join(User, User.id == Document.created_by)
          .where(*where).order_by(Document.updated_at.desc()).limit(limit))

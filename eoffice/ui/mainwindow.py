@@ -158,10 +158,15 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.list_title = QLabel()
         self.list_title.setStyleSheet("font-size:13pt;font-weight:bold")
+        self.list_note = QLabel()  # the list stopped at the newest-N limit
+        self.list_note.setWordWrap(True)
+        self.list_note.setStyleSheet("color:#5f6368")
+        self.list_note.setVisible(False)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.list_title)
+        ll.addWidget(self.list_note)
         ll.addWidget(self.search)
         ll.addWidget(self.table)
         self.reading = ReadingPane()
@@ -328,7 +333,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
             if key in self.nav_items:
                 n = counts.get(count_key or "", 0)
                 shown = self.tr(label)
-                self.nav_items[key].setText(f"{shown} ({n})" if count_key and n else shown)
+                self.nav_items[key].setText(f"{shown} ({text.number(n)})" if count_key and n else shown)
                 f = self.nav_items[key].font()
                 f.setBold(bool(count_key and n))
                 self.nav_items[key].setFont(f)
@@ -348,14 +353,17 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.table.setColumnHidden(6, timed)
 
         def show_rows(result: Rows) -> None:
-            rows, items = result
+            rows, items, full = result
             if items is not None:
                 self.inbox_items = items
             if key != self.view_key:
                 return
             keep = self.current_id
             self.model.set_rows(rows)
-            self.list_title.setText(f"{label} ({len(rows)})")
+            self.list_title.setText(f"{label} ({text.number(len(rows))})")
+            self.list_note.setText(self.tr("Hanya {n} naskah terbaru yang dimuat di daftar ini.").format(
+                n=text.number(self.backend.list_limit)) if full else "")
+            self.list_note.setVisible(full)
             if not rows:
                 self.reading.clear()
                 self.current_id = None
@@ -625,7 +633,8 @@ class MainWindow(DecisionsMixin, QMainWindow):
         super().closeEvent(event)
 
 
-Rows = tuple[list[ListRow], dict[str, Any] | None]
+# The rows, the inbox items by document (inbox views), and whether the list stopped at the newest-N limit.
+Rows = tuple[list[ListRow], dict[str, Any] | None, bool]
 FirstScreen = tuple[dict[str, int], Rows]
 
 
@@ -645,16 +654,16 @@ def fetch_rows(b: Any, a: Any, key: str) -> Rows:
             items = [i for i in items if i.stage_kind == "sign"]
         elif key == "paraf":
             items = [i for i in items if i.stage_kind in ("paraf", "approve")]
-        return [inbox_row(i) for i in items], by_doc
+        return [inbox_row(i) for i in items], by_doc, False
     if key == "disposisi":
-        return [disposition_row(d) for d in b.dispositions(a)], None
+        return [disposition_row(d) for d in b.dispositions(a)], None, False
+    letters = b.letter_list(a, mine=key in ("drafts", "sent"))
+    full = len(letters) >= b.list_limit
     if key in ("drafts", "sent"):
-        rows = b.letter_list(a, mine=True)
         want_own = key == "drafts"
-        return [letter_row(r) for r in rows if (r.status in OWN_DONE) == want_own], None
-    if key == "tracking":
-        return [letter_row(r) for r in b.letter_list(a) if r.status in IN_FLIGHT], None
-    return [letter_row(r) for r in b.letter_list(a) if r.status in ARCHIVED], None
+        return [letter_row(r) for r in letters if (r.status in OWN_DONE) == want_own], None, full
+    wanted = IN_FLIGHT if key == "tracking" else ARCHIVED
+    return [letter_row(r) for r in letters if r.status in wanted], None, full
 
 
 def first_screen(b: Any, a: Any) -> FirstScreen:

@@ -912,6 +912,10 @@
         <translation>Not available yet</translation>
     </message>
     <message>
+        <source>Hanya {n} naskah terbaru yang dimuat di daftar ini.</source>
+        <translation>Only the newest {n} letters are loaded into this list.</translation>
+    </message>
+    <message>
         <source>TIDAK TERHUBUNG</source>
         <translation>NOT CONNECTED</translation>
     </message>

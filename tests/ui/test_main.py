@@ -341,3 +341,16 @@ def test_login_and_load_hands_data_only_to_the_right_password(backend: Any) -> N
         raise RuntimeError("a failed head start")
 
     assert backend.login_and_load("gubernur", "demo", broken)[1] is None  # the window then loads it itself
+
+
+def test_a_list_cut_at_the_limit_says_so(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    open_view(qtbot, w, "sent")
+    assert w.list_note.isHidden()  # the demo's few letters: the whole list
+    whole = w.proxy.rowCount()
+    backend.list_limit = 1  # as if the user had more letters than a list loads
+    with qtbot.waitSignal(w.list_loaded, timeout=TIMEOUT):
+        w.refresh()
+    assert not w.list_note.isHidden() and "1 naskah terbaru" in w.list_note.text()
+    assert w.proxy.rowCount() <= 1 < whole
+    wait_idle(qtbot, runner)
