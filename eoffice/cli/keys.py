@@ -21,6 +21,7 @@ from eoffice.services.auth import Actor
 from eoffice.signing.keys import key_from_pem, key_to_pem
 from eoffice.signing.keystore import Identity, import_p12, save_identity
 from eoffice.signing.passphrase import lookup_passphrase
+from eoffice.signing.tsa import tsa_url
 from eoffice.store.uow import UnitOfWork
 
 
@@ -49,11 +50,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(func=cmd_key_init)
     p = sub.add_parser("sign", parents=[common], help="sign letters waiting for your TTE (one or many)")
     p.add_argument("ids", nargs="+")
-    p.add_argument("--tsa", help="RFC 3161 timestamp service URL (B-T); unreachable: B-B, upgraded later")
+    p.add_argument("--tsa", default=tsa_url(),
+                   help="RFC 3161 timestamp service URL (B-T; env EOFFICE_TSA); unreachable: B-B, upgraded later")
     p.set_defaults(func=cmd_sign)
     p = sub.add_parser("ltv", parents=[common], help="add long-term validation data (+ timestamp) to signed letters")
     p.add_argument("ids", nargs="+")
-    p.add_argument("--tsa", help="RFC 3161 timestamp service URL for the document timestamp (B-LTA)")
+    p.add_argument("--tsa", default=tsa_url(),
+                   help="RFC 3161 timestamp service URL for the document timestamp (B-LTA; env EOFFICE_TSA)")
     p.set_defaults(func=cmd_ltv)
     p = sub.add_parser("verify", parents=[common], help="verify the signatures of a PDF")
     p.add_argument("file", type=Path)

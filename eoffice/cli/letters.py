@@ -15,6 +15,7 @@ from eoffice.cli.keys import identity_for
 from eoffice.documents.body import parse_body_file
 from eoffice.domain import BadInput, Classification, DocKind, Urgency
 from eoffice.services import delegation, letters, queries, routing, signatures
+from eoffice.signing.tsa import tsa_url
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision
 from eoffice.workflow.template import load_template, template_from_dict, template_to_dict
@@ -77,6 +78,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         p.add_argument("--note", default="", required=verb != "approve")
         if verb == "return":
             p.add_argument("--to-stage", help="earlier stage to restart from after revision")
+        if verb == "approve":
+            p.add_argument("--tsa", default=tsa_url(), help="RFC 3161 timestamp service URL for the paraf "
+                           "signature on the PDF (env EOFFICE_TSA); unreachable: B-B, upgraded later")
         p.set_defaults(func=cmd_decide, decision=verb)
 
     wf = sub.add_parser("workflow", parents=[common], help="route templates").add_subparsers(dest="action",
@@ -275,7 +279,8 @@ def cmd_decide(ctx: Ctx) -> int:
     decision = {"approve": Decision.APPROVE, "return": Decision.RETURN, "reject": Decision.REJECT}[ctx.args.decision]
     out = ctx.run(lambda uow: signatures.decide_signed(uow, actor, identity, ctx.args.id, decision,
                                                        note=ctx.args.note,
-                                                       return_to=getattr(ctx.args, "to_stage", None)))
+                                                       return_to=getattr(ctx.args, "to_stage", None),
+                                                       tsa_url=getattr(ctx.args, "tsa", None)))
     ctx.emit(out.__dict__, lambda: print(f"{out.stage}: {ctx.args.decision} -> status naskah {out.status}"))
     return 0
 

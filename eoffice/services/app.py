@@ -25,6 +25,7 @@ from eoffice.services import delegation, incoming, letters, numbering, org, quer
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, actor_of, authenticate, login
 from eoffice.services.resolve import OrgView
+from eoffice.signing.tsa import tsa_url
 from eoffice.store.db import check_connection, describe, first_line, make_engine
 from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
 from eoffice.store.schema import HEAD, schema_state
@@ -62,6 +63,7 @@ class Backend:
         self.home = home
         self.max_attachment = max_attachment
         self.engine = make_engine(url)  # BadInput on a malformed URL; no connection yet
+        self.tsa_url = tsa_url()  # RFC 3161 service for paraf and TTE signatures (B-T), if the office has one
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -218,13 +220,13 @@ class Backend:
         from eoffice.services import signatures
 
         return self.run(lambda uow: signatures.decide_signed(uow, actor, identity, doc_id, DECISIONS[decision],
-                                                             note=note, return_to=return_to))
+                                                             note=note, return_to=return_to, tsa_url=self.tsa_url))
 
     def sign(self, actor: Actor, identity: Identity, doc_id: str) -> Signed:
         """One letter per transaction (batch signing loops over this)."""
         from eoffice.services import signatures
 
-        return self.run(lambda uow: signatures.sign_letter(uow, actor, identity, doc_id))
+        return self.run(lambda uow: signatures.sign_letter(uow, actor, identity, doc_id, tsa_url=self.tsa_url))
 
     def withdraw(self, actor: Actor, doc_id: str, note: str = "") -> routing.Outcome:
         return self.run(lambda uow: routing.withdraw(uow, actor, doc_id, note=note))

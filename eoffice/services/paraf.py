@@ -113,7 +113,7 @@ def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
 
 
 def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity, doc: Document, version: DocumentVersion,
-               route: Route, step: Step) -> str:
+               route: Route, step: Step, *, tsa_url: str | None = None) -> str:
     """The reviewer's PAdES approval signature in their field (certifying when it is the first); returns the
     new working PDF's digest. The visible box shows their initials and the date."""
     pdf = working_pdf(uow, doc, version, route)
@@ -121,7 +121,7 @@ def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity, doc: Document,
     name = uow.users.get(actor.user_id).name
     res = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=None,
                    stamp=StampSpec(name=name) if visible else None, reason=f"Paraf {step.stage_name}"[:120],
-                   signing_time=uow.now().astimezone(compose.WITA))
+                   signing_time=uow.now().astimezone(compose.WITA), timestamper_url=tsa_url)
     return _store(uow, version, res.pdf, version.working_pdf_key or "")
 
 

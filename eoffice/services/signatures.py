@@ -203,8 +203,9 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
-                  *, note: str = "", return_to: str | None = None) -> routing.Outcome:
-    """paraf / approve / return / reject, carrying the actor's signed statement of it. Approving a paraf/approve
+                  *, note: str = "", return_to: str | None = None, tsa_url: str | None = None) -> routing.Outcome:
+    """paraf / approve / return / reject, carrying the actor's signed statement of it. *tsa_url* timestamps
+    the PDF paraf signature (B-T; an unreachable TSA leaves it B-B, never fails the decision). Approving a paraf/approve
     step with an active key also signs the working PDF (services/paraf.py), in the same transaction."""
     doc, version_hash = letters.get_document_and_hash(uow, document_id)
 
@@ -219,7 +220,8 @@ def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, docu
 
             if paraf.signs_pdf(route, step):
                 version = letters.current_version(uow, d)
-                extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, identity, d, version, route, step)
+                extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, identity, d, version, route, step,
+                                                           tsa_url=tsa_url)
         return extra
 
     return routing.decide(uow, actor, document_id, decision, note=note, return_to=return_to, on_step=hook)

@@ -9,5 +9,6 @@ stamp       StampSpec, qr_payload (the visible TTE stamp and paraf box)
 verify      verify_pdf -> VerifyReport(SignatureReport...)
 ltv         upgrade_pdf -> UpgradeResult (DSS + document timestamp: B-LT / B-LTA), verify_timestamps
 payload     action_statement, sign_payload, verify_payload (canonical JSON statements)
+tsa         tsa_url: the office's timestamp service (EOFFICE_TSA)
 audit       event_hash, chain_event, verify_chain, AuditHeadTracker
 """

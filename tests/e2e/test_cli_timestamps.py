@@ -46,3 +46,34 @@ def test_timestamped_signature_and_long_term_upgrade(content_url: str, home: Pat
                                 str(root), "--trust-replace", "--pretty-print", str(out)],
                                capture_output=True, text=True, check=False)
         assert "judged VALID" in check.stdout, check.stdout + check.stderr
+
+
+def test_timestamped_paraf_signatures_reach_b_lta_in_one_upgrade(content_url: str, home: Path,
+                                                                 tmp_path: Path) -> None:
+    """With the office's TSA set (EOFFICE_TSA), every PDF signature, paraf included, carries its own
+    timestamp: one `eoffice ltv` then makes the letter B-LTA."""
+    body = tmp_path / "isi.md"
+    body.write_text("Mohon arahan.", encoding="utf-8")
+    with serve_tsa(home / "ca") as tsa:
+        env = {**KEY, "EOFFICE_TSA": tsa}
+
+        def as_(who: str, *args: str):  # type: ignore[no-untyped-def]
+            return run(*args, db=content_url, home=home, user=who, password="demo", env=env)
+
+        doc = as_("staf.kominfo", "letter", "draft", "--kind", "nota_dinas", "--subject", "Uji cap waktu paraf",
+                  "--body", str(body), "--to", "KEPALA-DISKOMINFO", "--kode", "000.1.2.3").out.strip()
+        assert as_("staf.kominfo", "letter", "submit", doc).code == 0
+        for who in ("kasi1.kominfo", "kabid1.kominfo", "sekretaris.kominfo"):
+            done = as_(who, "approve", doc)
+            assert done.code == 0, done.err
+        signed = as_("kepala.kominfo", "sign", doc, "--json")
+        assert signed.code == 0 and signed.json()[0]["level"] == "B-T", signed.err
+        ltv = as_("kepala.kominfo", "ltv", doc, "--json")
+        assert ltv.code == 0 and [r["level"] for r in ltv.json()] == ["B-LTA"], ltv.out + ltv.err
+    out, root = tmp_path / "surat.pdf", tmp_path / "root.pem"
+    assert run("ca", "export-root", str(root), db=content_url, home=home).code == 0
+    assert as_("staf.kominfo", "letter", "export", doc, str(out)).code == 0
+    report = run("verify", str(out), "--trust", str(root), "--json", db=content_url, home=home)
+    assert report.code == 0, report.out
+    sigs = report.json()["signatures"]
+    assert len(sigs) == 4 and all(s["timestamp"] for s in sigs)  # 3 paraf + the TTE, each B-T
