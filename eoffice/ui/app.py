@@ -55,7 +55,8 @@ class App:
     def __init__(self, backend: Any, runner: TaskRunner, store: QSettings,
                  translations: i18n.Translations | None = None) -> None:
         self.backend, self.runner, self.settings, self.translations = backend, runner, store, translations
-        self.window: Any = None
+        self.window: Any = None  # the main window, once someone has signed in
+        self.shell: Any = None  # the same, built hidden and empty while the person types
         self.demo = False
         self.problem: str | None = None
         self.login = LoginDialog(backend, runner, store, language=self.language)
@@ -69,11 +70,19 @@ class App:
         self.runner.submit(prepare_backend, self._ready, on_error)
 
     def _ready(self, backend: Any) -> None:
-        import eoffice.ui.mainwindow  # noqa: F401 - here, on the UI thread (see prepare_backend); ~50 ms
-
         self.backend = backend
         self.login.set_backend(backend)
         self.runner.submit(backend.is_demo, self._demo, lambda _m: None)
+        if self.shell is None:  # if Masuk was pressed already, the password check runs on a worker meanwhile
+            self.build_shell()
+
+    def build_shell(self) -> None:
+        """The main window, built hidden and empty while the person types (its Qt modules, ~50 ms, import
+        here on the UI thread: see prepare_backend). It gets the user, and any data, only after login."""
+        from eoffice.ui.mainwindow import MainWindow
+
+        self.shell = MainWindow(self.backend, None, self.runner, self.settings, language=self.language)
+        self.shell.ensurePolished()  # style sheets and fonts now, not at the first show after Masuk
 
     def _demo(self, demo: bool) -> None:
         self.demo = demo
@@ -88,6 +97,9 @@ class App:
         i18n.remember(self.settings, code)
         if self.translations is not None:
             self.translations.use(code)  # the dialog retranslates itself on the LanguageChange event
+        if self.shell is not None:  # built in the other language: again
+            self.shell.deleteLater()
+            self.build_shell()
 
     def _first_screen(self, actor: Any) -> Any:
         """Runs beside the password check (worker thread): the inbox and the counts the window opens with."""
@@ -96,10 +108,10 @@ class App:
         return first_screen(self.backend, actor)
 
     def open_main(self, actor: Any) -> None:
-        from eoffice.ui.mainwindow import MainWindow
-
-        self.window = MainWindow(self.backend, actor, self.runner, self.settings, demo=self.demo,
-                                 language=self.language, preloaded=self.login.preloaded)
+        if self.shell is None:  # a session made with its backend (tests) builds no shell
+            self.build_shell()
+        self.window, self.shell = self.shell, None
+        self.window.start(actor, demo=self.demo, preloaded=self.login.preloaded)
         self.window.show()
 
 

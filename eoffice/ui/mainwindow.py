@@ -75,6 +75,8 @@ class MainWindow(DecisionsMixin, QMainWindow):
 
     def __init__(self, backend: Any, actor: Any, runner: TaskRunner, settings: QSettings, *,
                  demo: bool = False, language: str = i18n.DEFAULT, preloaded: FirstScreen | None = None) -> None:
+        """With *actor* None the window is only built, empty and hidden: the app builds it while the person
+        types the password, and ``start`` gives it the signed-in user."""
         super().__init__()
         self.language = language  # the language this window was built in
         self.backend, self.actor, self.runner, self.settings, self.demo = backend, actor, runner, settings, demo
@@ -88,7 +90,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.batch_handle: Any = None
         self.last_message = ""
         self.extra_windows: list[QWidget] = []
-        self.setWindowTitle(f"{text.APP_NAME} - {actor.name} ({actor.login})" + (" [DEMO]" if demo else ""))
+        self.warmed = False
         self.resize(1400, 860)
         self._build()
         geometry = self.settings.value("main/geometry")
@@ -99,16 +101,29 @@ class MainWindow(DecisionsMixin, QMainWindow):
             self.mail.restoreState(split)
         self._shortcuts()
         self.notifier = Notifier(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+        self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
+        self.heartbeat.setInterval(60_000)
+        self.heartbeat.timeout.connect(self.check_database)
+        if actor is not None:
+            self.start(actor, demo=demo, preloaded=preloaded)
+
+    def start(self, actor: Any, *, demo: bool | None = None, preloaded: FirstScreen | None = None) -> None:
+        """The signed-in user: their name, the Admin page for admins, then the first screen (*preloaded*
+        beside the password check, or loaded now)."""
+        self.actor = actor
+        if demo is not None:
+            self.demo = demo
+        self.setWindowTitle(f"{text.APP_NAME} - {actor.name} ({actor.login})" + (" [DEMO]" if self.demo else ""))
+        self.user_label.setText(f"{actor.name} ({actor.login})")
+        self.demo_label.setVisible(self.demo)
+        if actor.is_admin:
+            self._nav_item("admin")
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(lambda b: self.busy_label.setText(self.tr("Memuat...") if b else ""))
-        self.warmed = False
         if preloaded is not None:  # loaded beside the password check: shown on the first turn of the loop
             QTimer.singleShot(0, lambda: self._show_first(preloaded))
         else:
             self.refresh()
-        self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
-        self.heartbeat.setInterval(60_000)
-        self.heartbeat.timeout.connect(self.check_database)
         self.heartbeat.start()
 
     # --- layout ----------------------------------------------------------------------------------
@@ -119,13 +134,9 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.nav.setFixedWidth(210)
         self.nav.setStyleSheet("QListWidget{font-size:10.5pt} QListWidget::item{padding:6px}")
         self.nav_items: dict[str, QListWidgetItem] = {}
-        for key, label, _ in VIEWS:
-            if key == "admin" and not self.actor.is_admin:
-                continue
-            item = QListWidgetItem(self.tr(label))
-            item.setData(Qt.ItemDataRole.UserRole, key)
-            self.nav.addItem(item)
-            self.nav_items[key] = item
+        for key, _label, _ in VIEWS:
+            if key != "admin":  # added by start() for admins
+                self._nav_item(key)
         self.nav.setCurrentRow(0)
         self.nav.currentItemChanged.connect(self._nav_changed)
 
@@ -216,11 +227,18 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.sync_label = QLabel(self.tr("Sinkronisasi: {pending} tertunda, terakhir {last}").format(
             pending=sync.pending, last=last))
         self.busy_label = QLabel("")
-        self.user_label = QLabel(f"{self.actor.name} ({self.actor.login})")
+        self.user_label = QLabel()
         sb.addWidget(self.user_label)
         sb.addWidget(self.busy_label)
         for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
             sb.addPermanentWidget(w)
+
+    def _nav_item(self, key: str) -> None:
+        label = dict((k, lbl) for k, lbl, _ in VIEWS)[key]
+        item = QListWidgetItem(self.tr(label))
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        self.nav_items[key] = item
 
     def _language_menu(self) -> None:
         """Bahasa / Language: stored with the user's preferences, used from the next start."""
@@ -339,9 +357,9 @@ class MainWindow(DecisionsMixin, QMainWindow):
                 self.nav_items[key].setFont(f)
         self.notifier.update(counts)
         self.counts_loaded.emit()
-        if not self.warmed:  # the signing stack (pyHanko) loads while the user reads the inbox, not before
-            self.warmed = True
-            self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None)
+        if not self.warmed:  # the signing stack (pyHanko) loads while the user reads the inbox, not before:
+            self.warmed = True  # after this turn of the loop (the first list), since its imports hold the GIL
+            QTimer.singleShot(0, lambda: self.runner.submit(self.backend.warm_up, lambda _r: None, lambda _m: None))
 
     def load_list(self, loaded: Rows | None = None) -> None:
         key = self.view_key

@@ -255,7 +255,11 @@ def test_login_dialog_switches_language_at_once(qtbot: Any, qapp: Any, backend: 
         login.show()
         qtbot.waitUntil(lambda: login.reachable is True, timeout=TIMEOUT)
         assert login.windowTitle().startswith("Masuk")
+        session.build_shell()  # as the app does once the core is loaded: the window waits, in Indonesian
+        first = session.shell
+        assert first.act_new.text() == "Naskah Baru"
         login.language.setCurrentIndex(login.language.findData("en"))
+        assert session.shell is not first  # built again in the chosen language
         assert qsettings.value(i18n.SETTING) == "en"
         ok = login.buttons.button(login.buttons.StandardButton.Ok)
         qtbot.waitUntil(lambda: ok.text() == "Log In", timeout=TIMEOUT)  # on the (posted) LanguageChange
@@ -267,6 +271,7 @@ def test_login_dialog_switches_language_at_once(qtbot: Any, qapp: Any, backend: 
             ok.click()
         w = session.window
         qtbot.addWidget(w)
+        assert w is not first
         assert w.act_new.text() == "New Letter" and w.language_actions["en"].isChecked()
         with qtbot.waitSignal(w.counts_loaded, timeout=TIMEOUT):
             pass

@@ -308,6 +308,40 @@ def test_app_loads_the_core_while_the_login_dialog_is_up(qtbot: Any, demo_env: A
     session.backend.close()
 
 
+def test_main_window_is_built_while_the_person_types_and_holds_nothing_until_login(
+        qtbot: Any, demo_env: Any, runner: Any, qsettings: Any, monkeypatch: Any) -> None:
+    """Once the core has loaded, the main window is built hidden and empty; a wrong password leaves it so;
+    the right one fills it with that user's name, pages and letters."""
+    from eoffice.ui.app import App
+
+    url, home = demo_env
+    monkeypatch.setenv("EOFFICE_DB", url)
+    monkeypatch.setenv("EOFFICE_HOME", str(home))
+    session = App(None, runner, qsettings)
+    qtbot.addWidget(session.login)
+    session.login.show()
+    session.prepare(lambda m: None)
+    qtbot.waitUntil(lambda: session.shell is not None, timeout=TIMEOUT)
+    shell = session.shell
+    qtbot.addWidget(shell)
+    assert shell.actor is None and not shell.isVisible() and session.window is None
+    assert shell.model.rowCount() == 0 and shell.user_label.text() == "" and "admin" not in shell.nav_items
+    session.login.user.setText("admin")
+    session.login.password.setText("salah")
+    session.login.try_login()
+    qtbot.waitUntil(lambda: bool(session.login.error.text()), timeout=TIMEOUT)
+    assert session.window is None and shell.actor is None and shell.model.rowCount() == 0
+    session.login.password.setText("demo")
+    with qtbot.waitSignal(session.login.logged_in, timeout=TIMEOUT):
+        session.login.try_login()
+    assert session.window is shell and session.shell is None
+    assert shell.isVisible() and shell.actor.login == "admin" and "(admin)" in shell.user_label.text()
+    assert "admin" in shell.nav_items and shell.nav.count() == len(shell.nav_items)
+    qtbot.waitUntil(lambda: bool(shell.counts), timeout=TIMEOUT)
+    wait_idle(qtbot, runner)
+    session.backend.close()
+
+
 def test_app_with_a_bad_database_url_says_why(qtbot: Any, runner: Any, qsettings: Any, monkeypatch: Any) -> None:
     from eoffice.ui.app import App
 
