@@ -10,7 +10,7 @@ import dataclasses
 import datetime as dt
 import threading
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -192,10 +192,16 @@ class Backend:
             return out
         return self.read(use_case)
 
-    def letter_list(self, actor: Actor, *, status: str | None = None, kind: str | None = None,
-                direction: str | None = None, mine: bool = False) -> list[queries.LetterRow]:
-        return self.read(lambda uow: queries.list_letters(uow, actor, status=status, kind=kind, direction=direction,
-                                                         mine=mine, limit=self.list_limit))
+    def letter_list(self, actor: Actor, *, status: str | None = None, statuses: Collection[str] | None = None,
+                    kind: str | None = None, direction: str | None = None, mine: bool = False,
+                    after: queries.Cursor | None = None) -> list[queries.LetterRow]:
+        """One page (list_limit rows, newest first); *after* = queries.cursor(last row) for the next."""
+        return self.read(lambda uow: queries.list_letters(
+            uow, actor, status=status, statuses=statuses, kind=kind, direction=direction, mine=mine,
+            limit=self.list_limit, after=after))
+
+    def letter_count(self, actor: Actor, *, statuses: Collection[str] | None = None, mine: bool = False) -> int:
+        return self.read(lambda uow: queries.count_letters(uow, actor, statuses=statuses, mine=mine))
 
     def detail(self, actor: Actor, doc_id: str) -> dict[str, Any]:
         def use_case(uow: UnitOfWork) -> dict[str, Any]:

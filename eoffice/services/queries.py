@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, func, select
+from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from eoffice.domain import KIND_LABELS, STATUS_LABELS, BadInput, DocKind, DocStatus
 from eoffice.services import letters, numbering, parts, routing
@@ -33,13 +34,16 @@ class LetterRow:
         return asdict(self)
 
 
-LIST_LIMIT = 500  # lists load the newest letters only; counts (count_letters) are exact
+LIST_LIMIT = 500  # lists load the newest letters a page at a time; counts (count_letters) are exact
+DRAFT_STATUSES = frozenset({DocStatus.DRAFT.value, DocStatus.RETURNED.value})  # the drafter's to finish: Draf
+Cursor = tuple[datetime, str]  # (updated_at, id) of the last row of a page: the next page starts after it
 
 
-def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, kind: str | None, direction: str | None,
-                    mine: bool) -> list[ColumnElement[bool]]:
-    if status is not None and status not in STATUS_LABELS:
-        raise BadInput(f"Status tidak dikenal: {status} (pilih: {', '.join(STATUS_LABELS)})")
+def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, statuses: Collection[str] | None,
+                    kind: str | None, direction: str | None, mine: bool) -> list[ColumnElement[bool]]:
+    for s in ([status] if status is not None else []) + list(statuses or ()):
+        if s not in STATUS_LABELS:
+            raise BadInput(f"Status tidak dikenal: {s} (pilih: {', '.join(STATUS_LABELS)})")
     if kind is not None:
         try:
             DocKind(kind)
@@ -48,6 +52,8 @@ def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, kind: 
     where = [visible_clause(uow, actor)]
     if status:
         where.append(Document.status == status)
+    if statuses is not None:
+        where.append(Document.status.in_(sorted(statuses)))
     if kind:
         where.append(Document.kind == kind)
     if direction:
@@ -57,20 +63,30 @@ def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, kind: 
     return where
 
 
-def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, kind: str | None = None,
-                 direction: str | None = None, mine: bool = False, limit: int = LIST_LIMIT) -> list[LetterRow]:
-    where = _letters_filter(uow, actor, status=status, kind=kind, direction=direction, mine=mine)
+def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, statuses: Collection[str] | None = None,
+                 kind: str | None = None, direction: str | None = None, mine: bool = False, limit: int = LIST_LIMIT,
+                 after: Cursor | None = None) -> list[LetterRow]:
+    """The newest first; *after* (the last row's cursor) gives the next page. Ties on updated_at are ordered
+    by id, so no letter is shown twice or skipped between pages."""
+    where = _letters_filter(uow, actor, status=status, statuses=statuses, kind=kind, direction=direction, mine=mine)
+    if after is not None:
+        at, last_id = after
+        where.append(or_(Document.updated_at < at, and_(Document.updated_at == at, Document.id < last_id)))
     q = (select(Document, User.login).join(User, User.id == Document.created_by)
-         .where(*where).order_by(Document.updated_at.desc()).limit(limit))
+         .where(*where).order_by(Document.updated_at.desc(), Document.id.desc()).limit(limit))
     return [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at, login)
             for d, login in uow.session.execute(q)]
 
 
-def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, kind: str | None = None,
-                  direction: str | None = None, mine: bool = False) -> int:
-    """How many letters list_letters would show without its row limit."""
-    where = _letters_filter(uow, actor, status=status, kind=kind, direction=direction, mine=mine)
+def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, statuses: Collection[str] | None = None,
+                  kind: str | None = None, direction: str | None = None, mine: bool = False) -> int:
+    """How many letters list_letters would show over all its pages."""
+    where = _letters_filter(uow, actor, status=status, statuses=statuses, kind=kind, direction=direction, mine=mine)
     return int(uow.session.scalar(select(func.count()).select_from(Document).where(*where)) or 0)
+
+
+def cursor(row: LetterRow) -> Cursor:
+    return row.updated_at, row.id
 
 
 def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str | None) -> routing.Outcome:
@@ -184,7 +200,7 @@ def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
         "sign": sum(1 for i in items if i.stage_kind == StageKind.SIGN.value),
         "paraf": sum(1 for i in items if i.stage_kind in (StageKind.PARAF.value, StageKind.APPROVE.value)),
         "registry": sum(1 for i in items if i.stage_kind in (StageKind.NUMBER.value, StageKind.DISPATCH.value)),
-        "drafts": count_letters(uow, actor, status=DocStatus.DRAFT.value, mine=True),
+        "drafts": count_letters(uow, actor, statuses=DRAFT_STATUSES, mine=True),  # as many as the Draf list
     }
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QFileDialog,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressDialog,
+    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
@@ -30,6 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.domain import STATUS_LABELS
+from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
 from eoffice.ui import i18n, text
 from eoffice.ui.decisions import DecisionsMixin
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
@@ -61,9 +65,10 @@ VIEWS = [  # key, label, count key
     ("admin", QT_TRANSLATE_NOOP("MainWindow", "Admin"), None),
 ]
 MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking", "archive"}
-OWN_DONE = {"draft", "returned"}
 IN_FLIGHT = {"in_review", "to_sign", "signed"}
 ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
+VIEW_STATUSES = {"drafts": DRAFT_STATUSES, "sent": set(STATUS_LABELS) - DRAFT_STATUSES, "tracking": IN_FLIGHT,
+                 "archive": ARCHIVED}  # the letter lists (drafts and sent: the user's own letters)
 
 
 class MainWindow(DecisionsMixin, QMainWindow):
@@ -120,9 +125,9 @@ class MainWindow(DecisionsMixin, QMainWindow):
         if actor.is_admin:
             self._nav_item("admin")
         self.runner.error.connect(self.show_error)
-        self.runner.busy_changed.connect(lambda b: self.busy_label.setText(self.tr("Memuat...") if b else ""))
+        self.runner.busy_changed.connect(self._busy)  # a method: disconnected when the window is deleted
         if preloaded is not None:  # loaded beside the password check: shown on the first turn of the loop
-            QTimer.singleShot(0, lambda: self._show_first(preloaded))
+            QTimer.singleShot(0, self, lambda: self._show_first(preloaded))
         else:
             self.refresh()
         self.heartbeat.start()
@@ -170,15 +175,25 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.list_title = QLabel()
         self.list_title.setStyleSheet("font-size:13pt;font-weight:bold")
-        self.list_note = QLabel()  # the list stopped at the newest-N limit
+        self.list_note = QLabel()  # the list holds one page of a longer list: how many of how many
         self.list_note.setWordWrap(True)
         self.list_note.setStyleSheet("color:#5f6368")
-        self.list_note.setVisible(False)
+        self.more_button = QPushButton()
+        self.more_button.setObjectName("moreButton")
+        self.more_button.clicked.connect(self.load_more)
+        self.more: More | None = None  # where the next page starts, and the whole list's length
+        more_row = QHBoxLayout()
+        more_row.setContentsMargins(0, 0, 0, 0)
+        more_row.addWidget(self.list_note, 1)
+        more_row.addWidget(self.more_button)
+        self.more_bar = QWidget()
+        self.more_bar.setLayout(more_row)
+        self.more_bar.setVisible(False)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.list_title)
-        ll.addWidget(self.list_note)
+        ll.addWidget(self.more_bar)
         ll.addWidget(self.search)
         ll.addWidget(self.table)
         self.reading = ReadingPane()
@@ -233,6 +248,9 @@ class MainWindow(DecisionsMixin, QMainWindow):
         sb.addWidget(self.busy_label)
         for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
             sb.addPermanentWidget(w)
+
+    def _busy(self, busy: bool) -> None:
+        self.busy_label.setText(self.tr("Memuat...") if busy else "")
 
     def _nav_item(self, key: str) -> None:
         label = dict((k, lbl) for k, lbl, _ in VIEWS)[key]
@@ -360,7 +378,8 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.counts_loaded.emit()
         if not self.warmed:  # the signing stack (pyHanko) loads while the user reads the inbox, not before:
             self.warmed = True  # after this turn of the loop (the first list), since its imports hold the GIL
-            QTimer.singleShot(0, lambda: self.runner.submit(self.backend.warm_up, self._warmed, lambda _m: None))
+            QTimer.singleShot(0, self, lambda: self.runner.submit(self.backend.warm_up, self._warmed,
+                                                                  lambda _m: None))
 
     @staticmethod
     def _warmed(_result: Any) -> None:
@@ -379,17 +398,14 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.table.setColumnHidden(6, timed)
 
         def show_rows(result: Rows) -> None:
-            rows, items, full = result
+            rows, items, more = result
             if items is not None:
                 self.inbox_items = items
             if key != self.view_key:
                 return
             keep = self.current_id
             self.model.set_rows(rows)
-            self.list_title.setText(f"{label} ({text.number(len(rows))})")
-            self.list_note.setText(self.tr("Hanya {n} naskah terbaru yang dimuat di daftar ini.").format(
-                n=text.number(self.backend.list_limit)) if full else "")
-            self.list_note.setVisible(full)
+            self._show_more(more)
             if not rows:
                 self.reading.clear()
                 self.current_id = None
@@ -402,6 +418,46 @@ class MainWindow(DecisionsMixin, QMainWindow):
         else:
             backend, actor = self.backend, self.actor
             self.runner.submit(lambda: fetch_rows(backend, actor, key), show_rows)
+
+    def _show_more(self, more: More | None) -> None:
+        """The title's count, and under it "n of N" with a button for the next page when there is one."""
+        self.more = more
+        label = self.tr(dict((k, lbl) for k, lbl, _ in VIEWS)[self.view_key])
+        shown = self.model.rowCount()
+        if more is None:
+            self.list_title.setText(f"{label} ({text.number(shown)})")
+            self.more_bar.setVisible(False)
+            return
+        total = more[1]
+        self.list_title.setText(f"{label} ({text.number(total)})")
+        self.list_note.setText(self.tr("Menampilkan {shown} naskah terbaru dari {total}.").format(
+            shown=text.number(shown), total=text.number(total)))
+        self.more_button.setText(self.tr("Muat {n} berikutnya").format(
+            n=text.number(min(self.backend.list_limit, max(total - shown, 0)))))
+        self.more_button.setEnabled(True)
+        self.more_bar.setVisible(True)
+
+    def load_more(self) -> None:
+        """The next page of the current list, added under the rows already shown."""
+        if self.more is None:
+            return
+        key, after = self.view_key, self.more[0]
+        backend, actor = self.backend, self.actor
+        self.more_button.setEnabled(False)
+
+        def add(result: Rows) -> None:
+            rows, _items, more = result
+            if key != self.view_key:
+                return
+            self.model.add_rows(rows)
+            self._show_more(more)
+            self.list_loaded.emit(key)
+
+        def failed(message: str) -> None:
+            self.more_button.setEnabled(True)
+            self.show_error(message)
+
+        self.runner.submit(lambda: fetch_rows(backend, actor, key, after), add, failed)
 
     def row_ids(self) -> list[str]:
         return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in range(self.proxy.rowCount())]
@@ -659,8 +715,10 @@ class MainWindow(DecisionsMixin, QMainWindow):
         super().closeEvent(event)
 
 
-# The rows, the inbox items by document (inbox views), and whether the list stopped at the newest-N limit.
-Rows = tuple[list[ListRow], dict[str, Any] | None, bool]
+# Where the next page of a letter list starts, and how many letters the whole list has.
+More = tuple[Cursor, int]
+# The rows, the inbox items by document (inbox views), and the next page's start when there is one.
+Rows = tuple[list[ListRow], dict[str, Any] | None, More | None]
 FirstScreen = tuple[dict[str, int], Rows]
 
 
@@ -671,8 +729,9 @@ def fetch_counts(b: Any, a: Any) -> dict[str, int]:
     return c
 
 
-def fetch_rows(b: Any, a: Any, key: str) -> Rows:
-    """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox."""
+def fetch_rows(b: Any, a: Any, key: str, after: Cursor | None = None) -> Rows:
+    """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox; for the
+    letter lists one page (the next after *after*)."""
     if key in ("inbox", "sign", "paraf"):
         items = b.inbox(a)
         by_doc = {i.document_id: i for i in items}
@@ -680,16 +739,15 @@ def fetch_rows(b: Any, a: Any, key: str) -> Rows:
             items = [i for i in items if i.stage_kind == "sign"]
         elif key == "paraf":
             items = [i for i in items if i.stage_kind in ("paraf", "approve")]
-        return [inbox_row(i) for i in items], by_doc, False
+        return [inbox_row(i) for i in items], by_doc, None
     if key == "disposisi":
-        return [disposition_row(d) for d in b.dispositions(a)], None, False
-    letters = b.letter_list(a, mine=key in ("drafts", "sent"))
-    full = len(letters) >= b.list_limit
-    if key in ("drafts", "sent"):
-        want_own = key == "drafts"
-        return [letter_row(r) for r in letters if (r.status in OWN_DONE) == want_own], None, full
-    wanted = IN_FLIGHT if key == "tracking" else ARCHIVED
-    return [letter_row(r) for r in letters if r.status in wanted], None, full
+        return [disposition_row(d) for d in b.dispositions(a)], None, None
+    mine, statuses = key in ("drafts", "sent"), VIEW_STATUSES[key]
+    letters = b.letter_list(a, mine=mine, statuses=statuses, after=after)
+    more = None
+    if len(letters) >= b.list_limit:  # a full page: there may be more
+        more = (cursor(letters[-1]), b.letter_count(a, mine=mine, statuses=statuses))
+    return [letter_row(r) for r in letters], None, more
 
 
 def first_screen(b: Any, a: Any) -> FirstScreen:

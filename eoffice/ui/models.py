@@ -50,7 +50,8 @@ def show(value: Any) -> str:
 
 
 class RowsModel(QAbstractTableModel):
-    """Plain Python rows shown through columns of getters. ``set_rows`` replaces everything."""
+    """Plain Python rows shown through columns of getters. ``set_rows`` replaces everything, ``add_rows``
+    appends."""
 
     def __init__(self, columns: Sequence[Column], parent: Any = None) -> None:
         super().__init__(parent)
@@ -61,6 +62,13 @@ class RowsModel(QAbstractTableModel):
         self.beginResetModel()
         self.rows = list(rows)
         self.endResetModel()
+
+    def add_rows(self, rows: Sequence[Any]) -> None:
+        """More rows at the end (the next page of a list)."""
+        if rows:
+            self.beginInsertRows(QModelIndex(), len(self.rows), len(self.rows) + len(rows) - 1)
+            self.rows.extend(rows)
+            self.endInsertRows()
 
     def row_at(self, row: int) -> Any:
         return self.rows[row] if 0 <= row < len(self.rows) else None

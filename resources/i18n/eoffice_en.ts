@@ -912,8 +912,12 @@
         <translation>Not available yet</translation>
     </message>
     <message>
-        <source>Hanya {n} naskah terbaru yang dimuat di daftar ini.</source>
-        <translation>Only the newest {n} letters are loaded into this list.</translation>
+        <source>Menampilkan {shown} naskah terbaru dari {total}.</source>
+        <translation>Showing the newest {shown} of {total} letters.</translation>
+    </message>
+    <message>
+        <source>Muat {n} berikutnya</source>
+        <translation>Load the next {n}</translation>
     </message>
     <message>
         <source>TIDAK TERHUBUNG</source>

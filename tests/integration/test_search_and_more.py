@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import text, update
 from sqlalchemy.engine import Engine
 
 from eoffice.documents.body import parse_markdown
@@ -14,6 +14,7 @@ from eoffice.domain import BadInput, InvalidTransition, NotAuthorized
 from eoffice.services import audit, letters, queries, routing, signatures
 from eoffice.services.search import Filters, search
 from eoffice.signing.verify import verify_pdf
+from eoffice.store.models import Document
 from tests.integration.helpers import actor, decide, draft, run, sign, submit
 
 
@@ -160,7 +161,35 @@ def test_counts_are_not_capped_by_the_list_limit(content_engine: Engine) -> None
     staff = actor(content_engine, "staf.kominfo")
     for n in range(3):
         draft(content_engine, "staf.kominfo", subject=f"Naskah hitung {n}")
-    total = run(content_engine, lambda uow: queries.count_letters(uow, staff, status="draft", mine=True))
+    total = run(content_engine, lambda uow: queries.count_letters(uow, staff, statuses=queries.DRAFT_STATUSES,
+                                                                  mine=True))
     shown = run(content_engine, lambda uow: queries.list_letters(uow, staff, status="draft", mine=True, limit=2))
     assert len(shown) == 2 and total >= 3
     assert run(content_engine, lambda uow: queries.counts(uow, staff))["drafts"] == total
+
+
+def test_letter_lists_page_without_repeats_or_gaps(content_engine: Engine) -> None:
+    """Pages follow (updated_at, id): letters changed in the same instant are neither repeated nor skipped."""
+    staff = actor(content_engine, "staf.kominfo")
+    made = [draft(content_engine, "staf.kominfo", subject=f"Naskah halaman {n}") for n in range(5)]
+    same = dt.datetime(2026, 1, 2, 3, 4, 5, tzinfo=dt.UTC)
+    with content_engine.begin() as con:  # three letters touched at one instant: the order needs the id
+        con.execute(update(Document).where(Document.id.in_(made[:3])).values(updated_at=same))
+    drafts = {"draft", "returned"}
+    whole = run(content_engine, lambda uow: queries.list_letters(uow, staff, statuses=drafts, mine=True))
+    pages: list[str] = []
+    after = None
+    for _ in range(len(whole) + 1):  # bounded: a cursor that does not advance must fail, not hang
+        page = run(content_engine, lambda uow, after=after: queries.list_letters(uow, staff, statuses=drafts, mine=True,
+                                                                    limit=2, after=after))
+        pages += [r.id for r in page]
+        if len(page) < 2:
+            break
+        after = queries.cursor(page[-1])
+    assert pages == [r.id for r in whole] and len(set(pages)) == len(pages)
+    assert set(made) <= set(pages)
+    assert {r.status for r in whole} <= drafts
+    total = run(content_engine, lambda uow: queries.count_letters(uow, staff, statuses=drafts, mine=True))
+    assert total == len(whole)
+    with pytest.raises(BadInput, match="Status tidak dikenal"):
+        run(content_engine, lambda uow: queries.list_letters(uow, staff, statuses={"draft", "hilang"}))

@@ -381,14 +381,23 @@ def test_login_and_load_hands_data_only_to_the_right_password(backend: Any) -> N
     assert backend.login_and_load("gubernur", "demo", broken)[1] is None  # the window then loads it itself
 
 
-def test_a_list_cut_at_the_limit_says_so(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+def test_a_long_list_loads_page_by_page(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any,
+                                        qsettings: Any) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
     open_view(qtbot, w, "sent")
-    assert w.list_note.isHidden()  # the demo's few letters: the whole list
-    whole = w.proxy.rowCount()
-    backend.list_limit = 1  # as if the user had more letters than a list loads
+    assert w.more_bar.isHidden()  # the demo's few letters: the whole list in one page
+    whole = [w.model.row_at(i).id for i in range(w.model.rowCount())]
+    assert len(whole) >= 3
+    qtmodeltester.check(w.model)  # stays attached: the appended pages (rowsInserted) are checked too
+    backend.list_limit = 2  # as if the user had more letters than a page holds
     with qtbot.waitSignal(w.list_loaded, timeout=TIMEOUT):
         w.refresh()
-    assert not w.list_note.isHidden() and "1 naskah terbaru" in w.list_note.text()
-    assert w.proxy.rowCount() <= 1 < whole
+    assert not w.more_bar.isHidden() and w.model.rowCount() == 2
+    assert f"Menampilkan 2 naskah terbaru dari {len(whole)}" in w.list_note.text()
+    assert w.list_title.text().endswith(f"({len(whole)})")
+    while not w.more_bar.isHidden():
+        with qtbot.waitSignal(w.list_loaded, timeout=TIMEOUT):
+            w.more_button.click()
+    # every letter once, newest first, as in one page
+    assert [w.model.row_at(i).id for i in range(w.model.rowCount())] == whole
     wait_idle(qtbot, runner)
