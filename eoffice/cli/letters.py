@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = letter.add_parser("list", parents=[common], help="letters you can see")
     p.add_argument("--status")
     p.add_argument("--kind")
+    p.add_argument("--limit", type=int, default=queries.LIST_LIMIT,
+                   help=f"at most this many, newest first (default {queries.LIST_LIMIT})")
     p.set_defaults(func=cmd_list)
     p = letter.add_parser("submit", parents=[common], help="send a draft (or a returned letter) on its route")
     p.add_argument("id")
@@ -181,8 +184,15 @@ def cmd_draft(ctx: Ctx) -> int:
 
 def cmd_list(ctx: Ctx) -> int:
     actor = ctx.require_actor()
-    rows = ctx.run(lambda uow: queries.list_letters(uow, actor, status=ctx.args.status, kind=ctx.args.kind))
+    limit = ctx.args.limit
+    if limit < 1:
+        raise BadInput(f"--limit harus 1 atau lebih, bukan {limit}")
+    rows = ctx.run(lambda uow: queries.list_letters(uow, actor, status=ctx.args.status, kind=ctx.args.kind,
+                                                    limit=limit))
     ctx.emit([r.to_dict() for r in rows], lambda: print(letter_table(rows)))
+    if len(rows) >= limit:  # said on stderr, so --json output stays a clean list
+        print(f"Catatan: hanya {limit} naskah terbaru yang ditampilkan; persempit dengan --status/--kind "
+              f"atau naikkan --limit.", file=sys.stderr)
     return 0
 
 

@@ -193,3 +193,14 @@ def test_berita_acara_event_day_from_the_command_line(content_url: str, home: Pa
                                    check=True).stdout.split())
     assert ("Pada hari ini Kamis tanggal sembilan belas bulan November tahun dua ribu dua puluh enam, bertempat di "
             "Aula, telah dilaksanakan kegiatan") in text
+
+
+def test_letter_list_says_when_it_stops_at_the_limit(content_url: str, home: Path) -> None:
+    whole = as_user(content_url, home, "staf.kominfo", "letter", "list", "--json")
+    assert whole.code == 0 and len(whole.json()) >= 2
+    assert "Catatan" not in whole.err  # the demo's letters: all of them
+    one = as_user(content_url, home, "staf.kominfo", "letter", "list", "--limit", "1", "--json")
+    assert one.code == 0 and [r["id"] for r in one.json()] == [whole.json()[0]["id"]]  # the newest
+    assert "hanya 1 naskah terbaru" in one.err
+    assert_one_line_error(as_user(content_url, home, "staf.kominfo", "letter", "list", "--limit", "0"), 2,
+                          "--limit harus 1 atau lebih")
