@@ -103,7 +103,7 @@ class App:
 
     def _first_screen(self, actor: Any) -> Any:
         """Runs beside the password check (worker thread): the inbox and the counts the window opens with."""
-        from eoffice.ui.mainwindow import first_screen
+        from eoffice.ui.views import first_screen
 
         return first_screen(self.backend, actor)
 

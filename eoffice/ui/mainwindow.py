@@ -32,43 +32,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.domain import STATUS_LABELS
-from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
 from eoffice.ui import i18n, text
 from eoffice.ui.decisions import DecisionsMixin
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
-from eoffice.ui.models import (
-    FilterProxy,
-    ListRow,
-    RowsModel,
-    disposition_row,
-    inbox_row,
-    letter_row,
-    list_columns,
-)
+from eoffice.ui.models import FilterProxy, RowsModel, list_columns
 from eoffice.ui.notify import Notifier
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import TaskRunner
-from eoffice.ui.text import QT_TRANSLATE_NOOP
-
-VIEWS = [  # key, label, count key
-    ("inbox", QT_TRANSLATE_NOOP("MainWindow", "Kotak Masuk"), "inbox"),
-    ("sign", QT_TRANSLATE_NOOP("MainWindow", "Perlu Tanda Tangan"), "sign"),
-    ("paraf", QT_TRANSLATE_NOOP("MainWindow", "Perlu Paraf"), "paraf"),
-    ("disposisi", QT_TRANSLATE_NOOP("MainWindow", "Disposisi"), "disposisi"),
-    ("drafts", QT_TRANSLATE_NOOP("MainWindow", "Draf"), "drafts"),
-    ("sent", QT_TRANSLATE_NOOP("MainWindow", "Terkirim"), None),
-    ("tracking", QT_TRANSLATE_NOOP("MainWindow", "Pelacakan"), None),
-    ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dasbor"), None),
-    ("archive", QT_TRANSLATE_NOOP("MainWindow", "Arsip"), None),
-    ("verify", QT_TRANSLATE_NOOP("MainWindow", "Verifikasi PDF"), None),
-    ("admin", QT_TRANSLATE_NOOP("MainWindow", "Admin"), None),
-]
-MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking", "archive"}
-IN_FLIGHT = {"in_review", "to_sign", "signed"}
-ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
-VIEW_STATUSES = {"drafts": DRAFT_STATUSES, "sent": set(STATUS_LABELS) - DRAFT_STATUSES, "tracking": IN_FLIGHT,
-                 "archive": ARCHIVED}  # the letter lists (drafts and sent: the user's own letters)
+from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, VIEWS, FirstScreen, More, Rows, fetch_counts, fetch_rows
 
 
 class MainWindow(DecisionsMixin, QMainWindow):
@@ -253,7 +224,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.busy_label.setText(self.tr("Memuat...") if busy else "")
 
     def _nav_item(self, key: str) -> None:
-        label = dict((k, lbl) for k, lbl, _ in VIEWS)[key]
+        label = VIEW_LABELS[key]
         item = QListWidgetItem(self.tr(label))
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
@@ -390,7 +361,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
 
     def load_list(self, loaded: Rows | None = None) -> None:
         key = self.view_key
-        label = self.tr(dict((k, lbl) for k, lbl, _ in VIEWS)[key])
+        label = self.tr(VIEW_LABELS[key])
         self.list_title.setText(label)
         self.act_batch.setEnabled(key == "sign")
         timed = key in ("inbox", "sign", "paraf", "disposisi")
@@ -422,7 +393,7 @@ class MainWindow(DecisionsMixin, QMainWindow):
     def _show_more(self, more: More | None) -> None:
         """The title's count, and under it "n of N" with a button for the next page when there is one."""
         self.more = more
-        label = self.tr(dict((k, lbl) for k, lbl, _ in VIEWS)[self.view_key])
+        label = self.tr(VIEW_LABELS[self.view_key])
         shown = self.model.rowCount()
         if more is None:
             self.list_title.setText(f"{label} ({text.number(shown)})")
@@ -713,43 +684,3 @@ class MainWindow(DecisionsMixin, QMainWindow):
         for w in self.extra_windows:
             w.close()
         super().closeEvent(event)
-
-
-# Where the next page of a letter list starts, and how many letters the whole list has.
-More = tuple[Cursor, int]
-# The rows, the inbox items by document (inbox views), and the next page's start when there is one.
-Rows = tuple[list[ListRow], dict[str, Any] | None, More | None]
-FirstScreen = tuple[dict[str, int], Rows]
-
-
-def fetch_counts(b: Any, a: Any) -> dict[str, int]:
-    """Runs in a worker thread: the navigation badges."""
-    c: dict[str, int] = b.counts(a)
-    c["inbox"] = c["sign"] + c["paraf"] + c["registry"]
-    return c
-
-
-def fetch_rows(b: Any, a: Any, key: str, after: Cursor | None = None) -> Rows:
-    """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox; for the
-    letter lists one page (the next after *after*)."""
-    if key in ("inbox", "sign", "paraf"):
-        items = b.inbox(a)
-        by_doc = {i.document_id: i for i in items}
-        if key == "sign":
-            items = [i for i in items if i.stage_kind == "sign"]
-        elif key == "paraf":
-            items = [i for i in items if i.stage_kind in ("paraf", "approve")]
-        return [inbox_row(i) for i in items], by_doc, None
-    if key == "disposisi":
-        return [disposition_row(d) for d in b.dispositions(a)], None, None
-    mine, statuses = key in ("drafts", "sent"), VIEW_STATUSES[key]
-    letters = b.letter_list(a, mine=mine, statuses=statuses, after=after)
-    more = None
-    if len(letters) >= b.list_limit:  # a full page: there may be more
-        more = (cursor(letters[-1]), b.letter_count(a, mine=mine, statuses=statuses))
-    return [letter_row(r) for r in letters], None, more
-
-
-def first_screen(b: Any, a: Any) -> FirstScreen:
-    """What the window opens with (App loads it beside the password check)."""
-    return fetch_counts(b, a), fetch_rows(b, a, "inbox")
