@@ -14,6 +14,9 @@ from eoffice.ui import i18n, text
 from eoffice.ui.dialogs import LoginDialog
 from eoffice.ui.tasks import TaskRunner
 
+# resources/ at the repository root, and in the PyInstaller bundle next to the eoffice package (installer/)
+ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "eoffice-256.png"
+
 
 def settings() -> QSettings:
     return QSettings("eoffice", "eoffice")
@@ -121,6 +124,11 @@ def run_app(argv: list[str], *, started: Callable[[App], None] | None = None, la
     app = QApplication.instance() or QApplication(argv)
     app.setApplicationName(text.APP_NAME)
     app.setOrganizationName("eoffice")
+    QApplication.setDesktopFileName("eoffice")  # Wayland/X11: matches installer/linux/eoffice.desktop
+    if ICON.exists():
+        from PySide6.QtGui import QIcon
+
+        QApplication.setWindowIcon(QIcon(str(ICON)))
     store = settings()
     translations = i18n.Translations(app)
     translations.use(i18n.chosen(store, language))  # before any widget is built

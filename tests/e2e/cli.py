@@ -22,14 +22,16 @@ class Result:
 
 
 def run(*args: str, db: str | None, home: Path, user: str | None = None, password: str | None = None,
-        env: dict[str, str] | None = None, input_text: str | None = None, timeout: float = 120) -> Result:
+        env: dict[str, str] | None = None, input_text: str | None = None, timeout: float = 120,
+        program: list[str] | None = None) -> Result:
+    """*program*: what to run instead of `python -m eoffice` (the installed, frozen program)."""
     full_env = {k: v for k, v in os.environ.items() if not k.startswith("EOFFICE_")}
     full_env["EOFFICE_HOME"] = str(home)
     full_env["EOFFICE_TEST_PG"] = os.environ.get("EOFFICE_TEST_PG", "")
     if password is not None:
         full_env["EOFFICE_PASSWORD"] = password
     full_env.update(env or {})
-    cmd = [sys.executable, "-m", "eoffice", *args]
+    cmd = [*(program or [sys.executable, "-m", "eoffice"]), *args]
     if db is not None:
         cmd += ["--db", db]
     if user is not None:
