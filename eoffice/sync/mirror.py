@@ -2,10 +2,11 @@
 change feed (DESIGN.md, "Local cache and sync"). Only ``pull`` writes it; nothing is edited locally.
 
 The cache has the server's schema (the same migrations), so the read use cases run on it unchanged. A pull
-reads, in one snapshot of the server, the changes after the cache's checkpoint, copies the rows they name
+reads the changes after the cache's checkpoint up to the newest one, then the rows they name as they are now
 (for a letter: the letter and everything hanging off it, if the user may still see it; otherwise it leaves the
-cache) and stores them with the new checkpoint in one local transaction: an interrupted pull leaves the cache
-as it was. The first pull copies everything the user may see.
+cache), and stores them with the new checkpoint in one local transaction: an interrupted pull leaves the cache
+as it was. Rows are never older than the changes read (a row changed meanwhile is copied again next time), so
+nothing is missed. The first pull copies everything the user may see.
 
 What never reaches a cache: other users' password hashes, the audit chain, the change feed itself, number
 counters, and letters outside the user's view (``services.access.visible_clause``).
