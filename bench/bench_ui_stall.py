@@ -96,8 +96,14 @@ def main() -> int:
         runner = TaskRunner(app)
         actor = backend.login("gubernur", "demo")
         window = MainWindow(backend, actor, runner, QSettings(str(tmpdir / "s.ini"), QSettings.Format.IniFormat))
+        with_counts = QEventLoop()
+        window.counts_loaded.connect(with_counts.quit)
         window.show()
         backend.warm_up()  # as the app does after showing the window
+        with_counts.exec()  # the window painted with its first list and counts: the batch starts from there
+        settle = QEventLoop()
+        QTimer.singleShot(300, settle.quit)
+        settle.exec()
         ticker = Ticker()
         loop = QEventLoop()
         done: dict[str, Any] = {}

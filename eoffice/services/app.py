@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import yaml
 from sqlalchemy import select
+from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
 from eoffice.documents.body import parse_body_json
@@ -49,7 +50,8 @@ WITA = dt.timezone(dt.timedelta(hours=8))
 
 @dataclasses.dataclass(frozen=True)
 class SyncStatus:
-    """What the status bar shows about sync (the sync layer is not built yet: nothing pending)."""
+    """What the status bar shows about sync: the last pull into the local cache, and whether reads come from
+    it because the database does not answer. Nothing is pending until the outbox exists."""
 
     pending: int = 0
     last_sync: dt.datetime | None = None
@@ -64,6 +66,10 @@ class Backend:
         self.max_attachment = max_attachment
         self.engine = make_engine(url)  # BadInput on a malformed URL; no connection yet
         self.tsa_url = tsa_url()  # RFC 3161 service for paraf and TTE signatures (B-T), if the office has one
+        self.cache: Engine | None = None  # the signed-in user's local cache (eoffice.sync.mirror), once opened
+        self.cache_login = ""  # whose cache it is
+        self.offline = False  # the database did not answer: reads come from the cache until it does again
+        self._cache_lock = threading.Lock()
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -76,23 +82,67 @@ class Backend:
         """Raises Unavailable when the database cannot be reached, BadInput when its schema is not this
         version's (the same check every CLI command makes)."""
         check_connection(self.engine)
+        self.offline = False  # it answers again: reads go back to it
         state = schema_state(self.engine)
         if state != HEAD:
             raise BadInput(f"Skema database {state or 'belum ada'}, versi ini memerlukan {HEAD}: "
                            "jalankan 'eoffice init'")
 
     def run(self, use_case: Callable[[UnitOfWork], T], *, read_only: bool = False) -> T:
+        if read_only and self.offline and self.cache is not None:
+            return run_in_transaction(self.cache, use_case, read_only=True)
         try:
             return run_in_transaction(self.engine, use_case, read_only=read_only)
-        except OperationalError as exc:  # the network went away: a message, not a crash
+        except (OperationalError, Unavailable) as exc:  # the network went away: a message, not a crash
+            if read_only and self.cache is not None:  # reads go on from the local cache
+                self.offline = True
+                return run_in_transaction(self.cache, use_case, read_only=True)
+            if isinstance(exc, Unavailable):
+                raise
             raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc
 
     def read(self, use_case: Callable[[UnitOfWork], T]) -> T:
-        """A use case that only reads: no write lock, so it never waits behind (or holds up) a writer."""
+        """A use case that only reads: no write lock, so it never waits behind (or holds up) a writer. When the
+        database does not answer and the user has a local cache, from the cache (``offline``)."""
         return self.run(use_case, read_only=True)
 
     def close(self) -> None:
         self.engine.dispose()
+        if self.cache is not None:
+            self.cache.dispose()
+
+    # --- the local cache (DESIGN.md "Local cache and sync") ------------------------------------------
+
+    def sync(self, actor: Actor) -> SyncStatus:
+        """Pull the change feed into *actor*'s local cache (opened, and made on first use, here). Call from a
+        worker thread: the first pull copies every letter the user may see."""
+        from eoffice.sync.mirror import pull
+
+        with self._cache_lock:  # one pull at a time (the heartbeat and a manual refresh may overlap)
+            self._use_cache(actor.login, create=True)
+            assert self.cache is not None
+            try:
+                pull(self.engine, self.cache, actor, self.label)
+            except OperationalError as exc:
+                self.offline = True
+                raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc
+            self.offline = False
+        return self.sync_status()
+
+    def _use_cache(self, login: str, *, create: bool) -> bool:
+        """Make *login*'s local cache the one reads fall back to (made when *create*; else only if this machine
+        has one). A cache holds what its user may see: never another user's."""
+        from eoffice.sync.mirror import cache_path, open_cache
+
+        if self.cache is not None and self.cache_login == login:
+            return True
+        path = cache_path(self.home, login)
+        if not create and not path.exists():
+            return False
+        if self.cache is not None:
+            self.cache.dispose()
+        self.cache, self.cache_login = open_cache(path), login
+        return True
 
     def is_demo(self) -> bool:
         return self.read(lambda uow: uow.session.scalars(
@@ -106,7 +156,12 @@ class Backend:
             importlib.import_module(name)
 
     def sync_status(self) -> SyncStatus:
-        return SyncStatus()
+        if self.cache is None:
+            return SyncStatus(online=not self.offline)
+        from eoffice.sync.mirror import state
+
+        pulled = state(self.cache).get("pulled_at")
+        return SyncStatus(last_sync=dt.datetime.fromisoformat(pulled) if pulled else None, online=not self.offline)
 
     # --- who -------------------------------------------------------------------------------------
 
@@ -117,7 +172,17 @@ class Backend:
         """login, with *load* (the first screen's data) run beside the password check: argon2 takes ~0.1 s and
         releases the GIL. The data reaches only a caller whose password matched (a wrong one raises here and
         the result is dropped); None when the load failed, and the screen then loads it itself."""
-        user = self.read(lambda uow: uow.users.find(who))
+        if self.cache is not None and self.cache_login != who:  # someone else's copy: not for this login
+            self.cache.dispose()
+            self.cache, self.offline = None, False
+        try:
+            user = self.read(lambda uow: uow.users.find(who))
+        except Unavailable as exc:
+            if not self._use_cache(who, create=False):
+                raise Unavailable(f"{exc}. Belum ada salinan lokal untuk {who} di komputer ini: masuk sekali "
+                                  "saat terhubung agar dapat bekerja luring.") from exc
+            self.offline = True  # the database is away, but this user has worked here before
+            user = self.read(lambda uow: uow.users.find(who))
         if user is None or not user.active:
             return authenticate(user, password), None  # refused, with the one message for every failure
         box: dict[str, T] = {}

@@ -135,6 +135,7 @@ class DecisionsMixin:
 
         def finished(results: list[tuple[str, bool, str]]) -> None:
             dlg.close()
+            self.batch_handle = None
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
             msg = (translate("DecisionsMixin", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
@@ -149,6 +150,7 @@ class DecisionsMixin:
 
         def failed(message: str) -> None:
             dlg.close()
+            self.batch_handle = None
             self.show_error(message)
             self.action_done.emit("sign_failed", message)
 

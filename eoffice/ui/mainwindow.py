@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from eoffice.ui import i18n, text
+from eoffice.ui.connection import ConnectionMixin, sync_text
 from eoffice.ui.decisions import DecisionsMixin
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
 from eoffice.ui.models import FilterProxy, RowsModel, list_columns
@@ -41,11 +42,14 @@ from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, VIEWS, FirstScreen, More, Rows, fetch_counts, fetch_rows
 
+SYNC_DELAY_MS = 5000  # the first pull into the local cache, after the window is up and the user has started
 
-class MainWindow(DecisionsMixin, QMainWindow):
+
+class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
     list_loaded = Signal(str)  # view key
     detail_loaded = Signal(str)  # document id
     counts_loaded = Signal()
+    synced = Signal()  # a pull into the local cache finished
     action_done = Signal(str, object)  # action, result
 
     language_chosen = Signal(str)  # stored; applies from the next start
@@ -204,15 +208,12 @@ class MainWindow(DecisionsMixin, QMainWindow):
 
         sb = self.statusBar()
         self.db_label = QLabel(self.tr("Database: {label}").format(label=self.backend.label))
-        self.reach_label = QLabel(self.tr("terhubung"))
-        self.reach_label.setStyleSheet("color:#1b7a34")
+        self.reach_label = QLabel()
+        self.set_reachable(True)
         self.demo_label = QLabel(self.tr("MODE DEMO"))
         self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
         self.demo_label.setVisible(self.demo)
-        sync = self.backend.sync_status()
-        last = text.datetime_text(sync.last_sync) if sync.last_sync else self.tr("belum pernah")
-        self.sync_label = QLabel(self.tr("Sinkronisasi: {pending} tertunda, terakhir {last}").format(
-            pending=sync.pending, last=last))
+        self.sync_label = QLabel(sync_text(self.backend.sync_status()))
         self.busy_label = QLabel("")
         self.user_label = QLabel()
         sb.addWidget(self.user_label)
@@ -337,6 +338,8 @@ class MainWindow(DecisionsMixin, QMainWindow):
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
+        if self.backend.offline:  # read from the local cache: the database did not answer
+            self.set_reachable(False)
         for key, label, count_key in VIEWS:
             if key in self.nav_items:
                 n = counts.get(count_key or "", 0)
@@ -352,12 +355,13 @@ class MainWindow(DecisionsMixin, QMainWindow):
             QTimer.singleShot(0, self, lambda: self.runner.submit(self.backend.warm_up, self._warmed,
                                                                   lambda _m: None))
 
-    @staticmethod
-    def _warmed(_result: Any) -> None:
+    def _warmed(self, _result: Any) -> None:
         """Every module the app will use is loaded: leave them out of the garbage collector's full passes.
         A batch signature makes ~40,000 cyclic objects a letter; each full pass over the ~230,000 objects of
-        a loaded app held the GIL, and so the UI thread, for 130-210 ms."""
+        a loaded app held the GIL, and so the UI thread, for 130-210 ms. Then, a little later (the first pull
+        opens and migrates the cache and copies every letter the user may see), fill the local cache."""
         gc.freeze()
+        QTimer.singleShot(SYNC_DELAY_MS, self, self.sync_now)
 
     def load_list(self, loaded: Rows | None = None) -> None:
         key = self.view_key
@@ -488,18 +492,6 @@ class MainWindow(DecisionsMixin, QMainWindow):
         self.runner.submit(fetch, show_it)
 
     # --- actions ---------------------------------------------------------------------------------
-
-    def check_database(self) -> None:
-        def up(_: Any) -> None:
-            self.set_reachable(True)
-            self.load_counts()
-
-        self.runner.submit(self.backend.ping, up, lambda m: self.set_reachable(False, m))
-
-    def set_reachable(self, ok: bool, message: str = "") -> None:
-        self.reach_label.setText(self.tr("terhubung") if ok else self.tr("TIDAK TERHUBUNG"))
-        self.reach_label.setStyleSheet("color:#1b7a34" if ok else "color:#b3261e;font-weight:bold")
-        self.reach_label.setToolTip(message)
 
     def show_error(self, message: str) -> None:
         if "tidak dapat dihubungi" in message:

@@ -15,6 +15,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from eoffice.domain import EofficeError
@@ -98,7 +99,7 @@ class Handle(QObject):
     def _done(self, result: Any) -> None:
         self.result = result
         try:
-            if self.on_done is not None:
+            if self.on_done is not None and _alive(self.on_done):
                 self.on_done(result)
         finally:
             self.runner._finish(self)
@@ -108,11 +109,19 @@ class Handle(QObject):
         self.error = message
         try:
             if self.on_error is not None:
-                self.on_error(message)
+                if _alive(self.on_error):
+                    self.on_error(message)
             else:
                 self.runner.error.emit(message)
         finally:
             self.runner._finish(self)
+
+
+def _alive(callback: Callable[..., Any]) -> bool:
+    """False for a method of a widget that has been deleted meanwhile (its window was closed while the task
+    ran): its result has nowhere to go."""
+    owner = getattr(callback, "__self__", None)
+    return not isinstance(owner, QObject) or shiboken6.isValid(owner)
 
 
 class TaskRunner(QObject):

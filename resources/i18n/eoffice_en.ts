@@ -275,6 +275,29 @@
     </message>
 </context>
 <context>
+    <name>ConnectionMixin</name>
+    <message>
+        <source>belum pernah</source>
+        <translation>never</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi: {pending} tertunda, terakhir {last}</source>
+        <translation>Sync: {pending} pending, last {last}</translation>
+    </message>
+    <message>
+        <source>terhubung</source>
+        <translation>connected</translation>
+    </message>
+    <message>
+        <source>LURING: data dari cache lokal</source>
+        <translation>OFFLINE: data from the local cache</translation>
+    </message>
+    <message>
+        <source>TIDAK TERHUBUNG</source>
+        <translation>NOT CONNECTED</translation>
+    </message>
+</context>
+<context>
     <name>Dashboard</name>
     <message>
         <source>TERLAMBAT</source>
@@ -892,20 +915,8 @@
         <translation>Database: {label}</translation>
     </message>
     <message>
-        <source>terhubung</source>
-        <translation>connected</translation>
-    </message>
-    <message>
         <source>MODE DEMO</source>
         <translation>DEMO MODE</translation>
-    </message>
-    <message>
-        <source>belum pernah</source>
-        <translation>never</translation>
-    </message>
-    <message>
-        <source>Sinkronisasi: {pending} tertunda, terakhir {last}</source>
-        <translation>Sync: {pending} pending, last {last}</translation>
     </message>
     <message>
         <source>Belum tersedia</source>
@@ -918,10 +929,6 @@
     <message>
         <source>Muat {n} berikutnya</source>
         <translation>Load the next {n}</translation>
-    </message>
-    <message>
-        <source>TIDAK TERHUBUNG</source>
-        <translation>NOT CONNECTED</translation>
     </message>
     <message>
         <source>Kembalikan naskah</source>

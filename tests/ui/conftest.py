@@ -85,8 +85,13 @@ def runner(qtbot: Any) -> Iterator[Any]:
 
     r = TaskRunner()
     yield r
-    r.wait(30000)
-    qtbot.wait(1)
+    # Until quiet: a finished task's callback may start the next (counts -> warm-up -> pull into the cache),
+    # and a task must not outlive the runner its results go to.
+    for _ in range(50):
+        r.wait(30000)
+        qtbot.wait(20)
+        if not r.busy and r.pool.activeThreadCount() == 0:
+            break
 
 
 @pytest.fixture

@@ -191,11 +191,17 @@ def test_status_bar_follows_the_database(qtbot: Any, backend: Any, runner: Any, 
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     assert w.reach_label.text() == "terhubung"
     assert "Sinkronisasi: 0 tertunda" in w.sync_label.text()
+    with qtbot.waitSignal(w.synced, timeout=TIMEOUT):  # a pull into the local cache (also a few s after start)
+        w.sync_now()
+    assert backend.cache is not None and "belum pernah" not in w.sync_label.text()
 
     def down() -> None:
         raise Unavailable("Database tidak dapat dihubungi (sqlite): disk hilang")
 
     monkeypatch.setattr(backend, "ping", down)
+    w.check_database()
+    qtbot.waitUntil(lambda: w.reach_label.text() == "LURING: data dari cache lokal", timeout=TIMEOUT)
+    monkeypatch.setattr(backend, "cache", None)  # no cache on this machine: nothing to read from
     w.check_database()
     qtbot.waitUntil(lambda: w.reach_label.text() == "TIDAK TERHUBUNG", timeout=TIMEOUT)
     monkeypatch.undo()

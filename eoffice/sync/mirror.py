@@ -1,0 +1,215 @@
+"""The local cache: a SQLite copy of what one user may see on the shared database, kept fresh by pulling the
+change feed (DESIGN.md, "Local cache and sync"). Only ``pull`` writes it; nothing is edited locally.
+
+The cache has the server's schema (the same migrations), so the read use cases run on it unchanged. A pull
+reads the changes after the cache's checkpoint up to the newest one, then the rows they name as they are now
+(for a letter: the letter and everything hanging off it, if the user may still see it; otherwise it leaves the
+cache), and stores them with the new checkpoint in one local transaction: an interrupted pull leaves the cache
+as it was. Rows are never older than the changes read (a row changed meanwhile is copied again next time), so
+nothing is missed. The first pull copies everything the user may see.
+
+What never reaches a cache: other users' password hashes, the audit chain, the change feed itself, number
+counters, and letters outside the user's view (``services.access.visible_clause``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Column, MetaData, String, Table, delete, func, select, text
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from eoffice.domain import BadInput
+from eoffice.services.access import visible_clause
+from eoffice.services.auth import Actor
+from eoffice.store.db import first_line, make_engine
+from eoffice.store.migrate import upgrade
+from eoffice.store.models import Base, Change, Document
+from eoffice.store.uow import UnitOfWork
+
+T = Base.metadata.tables
+X = TypeVar("X")
+# Org-wide tables a change names by entity: (table, key column). Copied whole on the first pull.
+ENTITIES = {
+    "unit": ("units", "id"), "position": ("positions", "id"), "user": ("users", "id"),
+    "classification": ("classification_codes", "code"), "route_template": ("route_templates", "id"),
+    "number_format": ("number_formats", "id"), "delegation": ("delegations", "id"),
+    "certificate": ("certificates", "id"),
+}
+# A letter's own rows, by document id (decisions through their steps, blobs through the rows that name them).
+LETTER_TABLES = ("document_versions", "attachments", "recipients", "routes", "steps", "route_notes",
+                 "dispositions")
+ALWAYS_WHOLE = ("crls",)  # small, and not in the change feed
+BLOB_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys if fk.column.table.name == "blobs"]
+                for t in Base.metadata.sorted_tables}  # the files a row names (signed PDF, attachment, ...)
+
+_state_meta = MetaData()
+STATE = Table("mirror_state", _state_meta, Column("key", String(40), primary_key=True), Column("value", String(300)))
+
+
+@dataclass(frozen=True)
+class Pulled:
+    letters: int  # letters copied (new or changed)
+    removed: int  # letters no longer visible, removed from the cache
+    rows: int  # rows written in all
+    checkpoint: int  # the change sequence the cache is now at
+    first: bool  # the first pull (everything the user may see)
+
+
+def cache_path(home: Path, login: str) -> Path:
+    return home / "cache" / f"{login}.db"
+
+
+def open_cache(path: Path) -> Engine:
+    """The cache database at *path*, created and migrated when needed."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        engine = make_engine(f"sqlite:///{path}")
+        upgrade(engine)
+        _state_meta.create_all(engine)
+    except (OSError, DBAPIError) as exc:
+        raise BadInput(f"Cache tidak dapat dibuka di {path}: {first_line(exc)}") from exc
+    return engine
+
+
+def state(cache: Engine) -> dict[str, str]:
+    with cache.connect() as conn:
+        return {str(row[0]): str(row[1]) for row in conn.execute(select(STATE.c.key, STATE.c.value))}
+
+
+def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pulled:
+    """Bring the cache up to the server's current change sequence for *actor*."""
+    known = state(cache)
+    if known.get("login", actor.login) != actor.login or known.get("server", server_label) != server_label:
+        raise BadInput(f"Cache ini milik {known.get('login')} di {known.get('server')}, bukan {actor.login}")
+    since = int(known.get("checkpoint", "0"))
+    uow = UnitOfWork(server, read_only=True)
+    with uow:
+        top = int(uow.session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0)
+        if top < since:
+            raise BadInput("Cache lebih baru dari server (database diganti?): hapus cache lalu sinkron ulang")
+        copy = _Copy(uow, actor)
+        if since == 0:
+            copy.org(None)
+            copy.letters(_visible_ids(uow, actor, None))
+        else:
+            named = _changed(uow.session.connection(), since, top)
+            copy.org(named)
+            wanted = named.get("document", set()) | copy.letters_of_dispositions(named.get("disposition", set()))
+            visible = _visible_ids(uow, actor, wanted)
+            copy.letters(visible)
+            copy.gone = wanted - visible
+    with cache.begin() as conn:
+        conn.execute(text("PRAGMA defer_foreign_keys = ON"))  # parents and children arrive in one go
+        removed = _remove_letters(conn, copy.gone)
+        written = sum(_upsert(conn, T[name], rows) for name, rows in copy.ordered())
+        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+        for key, value in (("checkpoint", str(top)), ("login", actor.login), ("server", server_label),
+                           ("pulled_at", now)):
+            conn.execute(sqlite_insert(STATE).values(key=key, value=value)
+                         .on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+    return Pulled(len(copy.letter_ids), removed, written, top, since == 0)
+
+
+def _visible_ids(uow: UnitOfWork, actor: Actor, among: set[str] | None) -> set[str]:
+    q = select(Document.id).where(visible_clause(uow, actor))
+    if among is not None:
+        if not among:
+            return set()
+        q = q.where(Document.id.in_(sorted(among)))
+    return set(uow.session.scalars(q))
+
+
+def _changed(conn: Connection, since: int, top: int) -> dict[str, set[str]]:
+    named: dict[str, set[str]] = {}
+    q = select(Change.entity, Change.entity_id).where(Change.seq > since, Change.seq <= top)
+    for entity, entity_id in conn.execute(q):
+        named.setdefault(entity, set()).add(entity_id)
+    return named
+
+
+class _Copy:
+    """The rows one pull writes, read from the server within the pull's snapshot."""
+
+    def __init__(self, uow: UnitOfWork, actor: Actor) -> None:
+        self.conn, self.actor = uow.session.connection(), actor
+        self.rows: dict[str, list[dict[str, Any]]] = {}
+        self.letter_ids: set[str] = set()
+        self.gone: set[str] = set()
+
+    def _take(self, table: str, where: Any = None) -> list[dict[str, Any]]:
+        q = select(T[table]) if where is None else select(T[table]).where(where)
+        got = [dict(r._mapping) for r in self.conn.execute(q)]
+        self.rows.setdefault(table, []).extend(got)
+        return got
+
+    def org(self, named: dict[str, set[str]] | None) -> None:
+        for entity, (table, key) in ENTITIES.items():
+            if named is None:
+                self._take(table)
+            elif named.get(entity):
+                column = T[table].c[key]  # the feed holds ids as text
+                self._take(table, column.in_(sorted(column.type.python_type(i) for i in named[entity])))
+        for table in ALWAYS_WHOLE:
+            self._take(table)
+        for user in self.rows.get("users", []):  # a cache holds no one's password hash but its owner's
+            if user["id"] != self.actor.user_id:
+                user["password_hash"] = ""
+
+    def letters_of_dispositions(self, ids: set[str]) -> set[str]:
+        if not ids:
+            return set()
+        d = T["dispositions"]
+        return {r[0] for r in self.conn.execute(select(d.c.document_id).where(d.c.id.in_(sorted(ids))))}
+
+    def letters(self, ids: set[str]) -> None:
+        self.letter_ids |= ids
+        for chunk in _chunks(sorted(ids), 500):
+            docs = self._take("documents", T["documents"].c.id.in_(chunk))
+            owned = {name: self._take(name, T[name].c.document_id.in_(chunk)) for name in LETTER_TABLES}
+            steps = [s["id"] for s in owned["steps"]]
+            for part in _chunks(steps, 500):
+                self._take("decisions", T["decisions"].c.step_id.in_(part))
+            blobs = {r[c] for name, rows in (("documents", docs), *owned.items()) for r in rows
+                     for c in BLOB_COLUMNS.get(name, ())}
+            for part in _chunks(sorted(b for b in blobs if b), 200):
+                self._take("blobs", T["blobs"].c.sha256.in_(part))
+
+    def ordered(self) -> Iterable[tuple[str, list[dict[str, Any]]]]:
+        for table in Base.metadata.sorted_tables:  # parents before children
+            if table.name in self.rows and self.rows[table.name]:
+                yield table.name, self.rows[table.name]
+
+
+def _chunks(items: Sequence[X], size: int) -> Iterable[Sequence[X]]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    keys = [c.name for c in table.primary_key.columns]
+    unique: dict[tuple[Any, ...], dict[str, Any]] = {tuple(r[k] for k in keys): r for r in rows}
+    stmt = sqlite_insert(table)
+    update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_=update) if update else stmt.on_conflict_do_nothing()
+    for part in _chunks(list(unique.values()), 200):
+        conn.execute(stmt, list(part))
+    return len(unique)
+
+
+def _remove_letters(conn: Connection, ids: set[str]) -> int:
+    """Letters the user may no longer see (or that are gone) leave the cache with their rows."""
+    if not ids:
+        return 0
+    chunk = sorted(ids)
+    steps = select(T["steps"].c.id).where(T["steps"].c.document_id.in_(chunk))
+    conn.execute(delete(T["decisions"]).where(T["decisions"].c.step_id.in_(steps)))
+    for name in reversed(LETTER_TABLES):
+        conn.execute(delete(T[name]).where(T[name].c.document_id.in_(chunk)))
+    return int(conn.execute(delete(T["documents"]).where(T["documents"].c.id.in_(chunk))).rowcount or 0)

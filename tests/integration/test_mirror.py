@@ -1,0 +1,85 @@
+"""The local cache (eoffice/sync/mirror.py) pulled from both back ends: it holds what the user may see and
+nothing else, the read use cases give the same answers on it, and later pulls bring only what changed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select, update
+from sqlalchemy.engine import Engine
+
+from eoffice.domain import BadInput
+from eoffice.services import queries, routing
+from eoffice.store.models import Blob, Document, User
+from eoffice.store.uow import UnitOfWork
+from eoffice.sync.mirror import open_cache, pull, state
+from tests.integration.helpers import actor, decide, draft, run
+
+
+def _ids(rows: list[queries.LetterRow]) -> list[str]:
+    return [r.id for r in rows]
+
+
+def test_first_pull_holds_what_the_user_may_see_and_nothing_else(content_engine: Engine, tmp_path: Path) -> None:
+    staff = actor(content_engine, "staf.kominfo")
+    cache = open_cache(tmp_path / "staf.db")
+    got = pull(content_engine, cache, staff, "server-a")
+    visible = run(content_engine, lambda uow: queries.count_letters(uow, staff))
+    assert got.first and got.letters == visible > 0 and got.checkpoint > 0
+    assert run(cache, lambda uow: uow.session.scalar(select(func.count()).select_from(Document))) == visible
+    # the read use cases answer the same on the cache
+    assert _ids(run(cache, lambda uow: queries.list_letters(uow, staff))) == \
+        _ids(run(content_engine, lambda uow: queries.list_letters(uow, staff)))
+    some = _ids(run(content_engine, lambda uow: queries.list_letters(uow, staff)))[0]
+    on_server = run(content_engine, lambda uow: queries.letter_detail(uow, staff, some))
+    assert run(cache, lambda uow: queries.letter_detail(uow, staff, some)) == on_server
+    # no one's password hash but the owner's; files only of the letters in the cache
+    hashes = run(cache, lambda uow: {r[0]: r[1] for r in uow.session.execute(select(User.login, User.password_hash))})
+    assert hashes["staf.kominfo"] and not any(h for who, h in hashes.items() if who != "staf.kominfo")
+    assert run(cache, lambda uow: uow.session.scalar(select(func.count()).select_from(Blob))) <= \
+        run(content_engine, lambda uow: uow.session.scalar(select(func.count()).select_from(Blob)))
+    assert state(cache)["login"] == "staf.kominfo"
+
+
+def test_later_pulls_bring_only_what_changed(content_engine: Engine, home: Path, tmp_path: Path) -> None:
+    kasi = actor(content_engine, "kasi1.kominfo")
+    cache = open_cache(tmp_path / "kasi.db")
+    first = pull(content_engine, cache, kasi, "server-a")
+    quiet = pull(content_engine, cache, kasi, "server-a")
+    assert not quiet.first and quiet.letters == 0 and quiet.checkpoint == first.checkpoint
+    waiting = [i.document_id for i in run(cache, lambda uow: routing.inbox(uow, kasi))]
+    assert waiting == [i.document_id for i in run(content_engine, lambda uow: routing.inbox(uow, kasi))]
+    decide(content_engine, home, "kasi1.kominfo", waiting[0])
+    after = pull(content_engine, cache, kasi, "server-a")
+    assert after.letters == 1 and after.checkpoint > first.checkpoint
+    assert waiting[0] not in [i.document_id for i in run(cache, lambda uow: routing.inbox(uow, kasi))]
+    assert run(cache, lambda uow: queries.letter_detail(uow, kasi, waiting[0])) == \
+        run(content_engine, lambda uow: queries.letter_detail(uow, kasi, waiting[0]))
+
+
+def test_a_letter_the_user_may_no_longer_see_leaves_the_cache(content_engine: Engine, tmp_path: Path) -> None:
+    doc = draft(content_engine, "staf.dinkes", subject="Naskah yang berpindah tangan")
+    staff = actor(content_engine, "staf.dinkes")
+    cache = open_cache(tmp_path / "dinkes.db")
+    pull(content_engine, cache, staff, "server-a")
+    assert doc in _ids(run(cache, lambda uow: queries.list_letters(uow, staff)))
+    other = actor(content_engine, "staf.kominfo")
+
+    def hand_over(uow: UnitOfWork) -> None:  # as if an admin moved the draft to another drafter
+        uow.session.execute(update(Document).where(Document.id == doc).values(created_by=other.user_id))
+        uow.touched("document", doc)
+
+    run(content_engine, hand_over)
+    got = pull(content_engine, cache, staff, "server-a")
+    assert got.removed == 1 and got.letters == 0
+    assert doc not in _ids(run(cache, lambda uow: queries.list_letters(uow, staff)))
+
+
+def test_a_cache_belongs_to_one_user_on_one_server(content_engine: Engine, tmp_path: Path) -> None:
+    cache = open_cache(tmp_path / "c.db")
+    pull(content_engine, cache, actor(content_engine, "staf.kominfo"), "server-a")
+    with pytest.raises(BadInput, match="Cache ini milik staf.kominfo"):
+        pull(content_engine, cache, actor(content_engine, "gubernur"), "server-a")
+    with pytest.raises(BadInput, match="Cache ini milik"):
+        pull(content_engine, cache, actor(content_engine, "staf.kominfo"), "server-b")

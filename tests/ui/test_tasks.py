@@ -1,0 +1,43 @@
+"""The task runner: results come back on the UI thread, errors as messages, and a result for a widget that
+was closed meanwhile is dropped instead of touching a deleted object."""
+
+from __future__ import annotations
+
+import threading
+from typing import Any
+
+from PySide6.QtWidgets import QLabel
+
+from eoffice.domain import BadInput
+from tests.ui.helpers import TIMEOUT
+
+
+def test_results_and_errors_come_back_on_the_ui_thread(qtbot: Any, runner: Any) -> None:
+    seen: list[tuple[str, bool]] = []
+    ui = threading.current_thread()
+
+    def fail() -> None:
+        raise BadInput("isian salah")
+
+    runner.submit(lambda: 41 + 1, lambda r: seen.append((str(r), threading.current_thread() is ui)))
+    runner.submit(fail, None, lambda m: seen.append((m, threading.current_thread() is ui)))
+    qtbot.waitUntil(lambda: len(seen) == 2 and not runner.busy, timeout=TIMEOUT)
+    assert sorted(seen) == [("42", True), ("isian salah", True)]
+
+
+def test_a_result_for_a_closed_widget_is_dropped(qtbot: Any, runner: Any) -> None:
+    label = QLabel()
+    release = threading.Event()
+    runner.submit(lambda: release.wait(5) and "selesai", label.setText, label.setText)
+    label.deleteLater()  # the window closes while the task runs
+    qtbot.waitUntil(lambda: not _valid(label), timeout=TIMEOUT)
+    release.set()
+    with qtbot.waitSignal(runner.task_finished, timeout=TIMEOUT):
+        pass  # no "Internal C++ object already deleted": pytest-qt fails the test on an exception in a slot
+    assert not runner.busy
+
+
+def _valid(obj: Any) -> bool:
+    import shiboken6
+
+    return bool(shiboken6.isValid(obj))
