@@ -28,6 +28,7 @@ class ConnectionMixin:
     runner: TaskRunner
     reach_label: QLabel
     batch_handle: Any
+    shown_online = True
     sync_label: QLabel
     synced: Any
     load_counts: Any
@@ -58,6 +59,11 @@ class ConnectionMixin:
     def _unreachable(self, message: str) -> None:
         self.set_reachable(False, message)
 
+    def follow_backend(self) -> None:
+        """After each task: a read that fell back to the local cache shows here at once."""
+        if self.backend.offline and self.shown_online:
+            self.set_reachable(False)
+
     def set_reachable(self, ok: bool, message: str = "") -> None:
         cached = not ok and self.backend.cache is not None  # the lists still read from the local cache
         if ok:
@@ -66,6 +72,7 @@ class ConnectionMixin:
             label, style = translate("ConnectionMixin", "LURING: data dari cache lokal"), "color:#8a5a00;font-weight:bold"
         else:
             label, style = translate("ConnectionMixin", "TIDAK TERHUBUNG"), "color:#b3261e;font-weight:bold"
+        self.shown_online = ok
         self.reach_label.setText(label)
         self.reach_label.setStyleSheet(style)
         self.reach_label.setToolTip(message)

@@ -101,6 +101,7 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
             self._nav_item("admin")
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(self._busy)  # a method: disconnected when the window is deleted
+        self.runner.task_finished.connect(self.follow_backend)
         if preloaded is not None:  # loaded beside the password check: shown on the first turn of the loop
             QTimer.singleShot(0, self, lambda: self._show_first(preloaded))
         else:
@@ -338,8 +339,6 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        if self.backend.offline:  # read from the local cache: the database did not answer
-            self.set_reachable(False)
         for key, label, count_key in VIEWS:
             if key in self.nav_items:
                 n = counts.get(count_key or "", 0)

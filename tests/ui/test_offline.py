@@ -34,6 +34,10 @@ def test_lists_come_from_the_cache_while_the_database_is_away(qtbot: Any, backen
     assert backend.offline and w.counts == online_counts
     assert w.reach_label.text() == "LURING: data dari cache lokal"
     assert [w.model.row_at(i).id for i in range(w.model.rowCount())] == online_rows
+    w.set_reachable(True)  # as if the label had not caught up: any read from the cache says so at once
+    with qtbot.waitSignal(w.list_loaded, timeout=TIMEOUT):
+        w.load_list()
+    assert w.reach_label.text() == "LURING: data dari cache lokal"
     w.select_row(0)
     qtbot.waitUntil(lambda: w.reading.info is not None, timeout=TIMEOUT)  # the letter's detail, from the cache
     w.reading.buttons["return"].click()  # a change cannot be made offline (yet): said plainly, nothing lost
