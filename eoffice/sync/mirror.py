@@ -46,6 +46,7 @@ ENTITIES = {
 LETTER_TABLES = ("document_versions", "attachments", "recipients", "routes", "steps", "route_notes",
                  "dispositions")
 ALWAYS_WHOLE = ("crls",)  # small, and not in the change feed
+LETTER_BATCH = 200  # letters copied and written per local transaction
 BLOB_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys if fk.column.table.name == "blobs"]
                 for t in Base.metadata.sorted_tables}  # the files a row names (signed PDF, attachment, ...)
 
@@ -84,12 +85,15 @@ def state(cache: Engine) -> dict[str, str]:
 
 
 def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pulled:
-    """Bring the cache up to the server's current change sequence for *actor*."""
+    """Bring the cache up to the server's current change sequence for *actor*. Letters are copied and written
+    LETTER_BATCH at a time (a first pull of a province's archive must not hold every PDF in memory); the
+    checkpoint moves only after the last batch, so an interrupted pull is simply done again."""
     known = state(cache)
     if known.get("login", actor.login) != actor.login or known.get("server", server_label) != server_label:
         raise BadInput(f"Cache ini milik {known.get('login')} di {known.get('server')}, bukan {actor.login}")
     since = int(known.get("checkpoint", "0"))
     uow = UnitOfWork(server, read_only=True)
+    written = removed = 0
     with uow:
         top = int(uow.session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0)
         if top < since:
@@ -97,24 +101,34 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
         copy = _Copy(uow, actor)
         if since == 0:
             copy.org(None)
-            copy.letters(_visible_ids(uow, actor, None))
+            visible = _visible_ids(uow, actor, None)
         else:
             named = _changed(uow.session.connection(), since, top)
             copy.org(named)
             wanted = named.get("document", set()) | copy.letters_of_dispositions(named.get("disposition", set()))
             visible = _visible_ids(uow, actor, wanted)
-            copy.letters(visible)
             copy.gone = wanted - visible
+        with cache.begin() as conn:
+            removed = _remove_letters(conn, copy.gone)
+            written += _write(conn, copy, {"login": actor.login, "server": server_label})
+        for batch in _chunks(sorted(visible), LETTER_BATCH):
+            copy.letters(set(batch))
+            with cache.begin() as conn:
+                written += _write(conn, copy, {})
     with cache.begin() as conn:
-        conn.execute(text("PRAGMA defer_foreign_keys = ON"))  # parents and children arrive in one go
-        removed = _remove_letters(conn, copy.gone)
-        written = sum(_upsert(conn, T[name], rows) for name, rows in copy.ordered())
-        now = dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
-        for key, value in (("checkpoint", str(top)), ("login", actor.login), ("server", server_label),
-                           ("pulled_at", now)):
-            conn.execute(sqlite_insert(STATE).values(key=key, value=value)
-                         .on_conflict_do_update(index_elements=["key"], set_={"value": value}))
-    return Pulled(len(copy.letter_ids), removed, written, top, since == 0)
+        _write(conn, copy, {"checkpoint": str(top), "pulled_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+    return Pulled(len(visible), removed, written, top, since == 0)
+
+
+def _write(conn: Connection, copy: _Copy, values: dict[str, str]) -> int:
+    """The rows copied so far (then forgotten) and *values* for the cache's state, in the caller's transaction."""
+    conn.execute(text("PRAGMA defer_foreign_keys = ON"))  # parents and children arrive in one go
+    written = sum(_upsert(conn, T[name], rows) for name, rows in copy.ordered())
+    copy.rows.clear()
+    for key, value in values.items():
+        conn.execute(sqlite_insert(STATE).values(key=key, value=value)
+                     .on_conflict_do_update(index_elements=["key"], set_={"value": value}))
+    return written
 
 
 def _visible_ids(uow: UnitOfWork, actor: Actor, among: set[str] | None) -> set[str]:
@@ -140,7 +154,6 @@ class _Copy:
     def __init__(self, uow: UnitOfWork, actor: Actor) -> None:
         self.conn, self.actor = uow.session.connection(), actor
         self.rows: dict[str, list[dict[str, Any]]] = {}
-        self.letter_ids: set[str] = set()
         self.gone: set[str] = set()
 
     def _take(self, table: str, where: Any = None) -> list[dict[str, Any]]:
@@ -169,7 +182,6 @@ class _Copy:
         return {r[0] for r in self.conn.execute(select(d.c.document_id).where(d.c.id.in_(sorted(ids))))}
 
     def letters(self, ids: set[str]) -> None:
-        self.letter_ids |= ids
         for chunk in _chunks(sorted(ids), 500):
             docs = self._take("documents", T["documents"].c.id.in_(chunk))
             owned = {name: self._take(name, T[name].c.document_id.in_(chunk)) for name in LETTER_TABLES}

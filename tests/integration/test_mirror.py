@@ -13,6 +13,7 @@ from eoffice.domain import BadInput
 from eoffice.services import queries, routing
 from eoffice.store.models import Blob, Document, User
 from eoffice.store.uow import UnitOfWork
+from eoffice.sync import mirror
 from eoffice.sync.mirror import open_cache, pull, state
 from tests.integration.helpers import actor, decide, draft, run
 
@@ -21,7 +22,9 @@ def _ids(rows: list[queries.LetterRow]) -> list[str]:
     return [r.id for r in rows]
 
 
-def test_first_pull_holds_what_the_user_may_see_and_nothing_else(content_engine: Engine, tmp_path: Path) -> None:
+def test_first_pull_holds_what_the_user_may_see_and_nothing_else(content_engine: Engine, tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(mirror, "LETTER_BATCH", 3)  # several batches, as a province's archive would need
     staff = actor(content_engine, "staf.kominfo")
     cache = open_cache(tmp_path / "staf.db")
     got = pull(content_engine, cache, staff, "server-a")
@@ -83,3 +86,27 @@ def test_a_cache_belongs_to_one_user_on_one_server(content_engine: Engine, tmp_p
         pull(content_engine, cache, actor(content_engine, "gubernur"), "server-a")
     with pytest.raises(BadInput, match="Cache ini milik"):
         pull(content_engine, cache, actor(content_engine, "staf.kominfo"), "server-b")
+
+
+def test_an_interrupted_pull_is_simply_done_again(content_engine: Engine, tmp_path: Path,
+                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    staff = actor(content_engine, "staf.kominfo")
+    cache = open_cache(tmp_path / "c.db")
+    monkeypatch.setattr(mirror, "LETTER_BATCH", 2)
+    real, calls = mirror._write, []
+
+    def cut_off(*args: object) -> int:  # the network goes after the first batch of letters
+        calls.append(1)
+        if len(calls) == 3:
+            raise OSError("jaringan terputus")
+        return real(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mirror, "_write", cut_off)
+    with pytest.raises(OSError):
+        pull(content_engine, cache, staff, "server-a")
+    assert "checkpoint" not in state(cache)  # nothing claims to be complete
+    monkeypatch.setattr(mirror, "_write", real)
+    done = pull(content_engine, cache, staff, "server-a")
+    assert done.first and state(cache)["checkpoint"] == str(done.checkpoint)
+    assert _ids(run(cache, lambda uow: queries.list_letters(uow, staff))) == \
+        _ids(run(content_engine, lambda uow: queries.list_letters(uow, staff)))
