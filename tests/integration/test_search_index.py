@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select, text
+from sqlalchemy import inspect, select, text
 from sqlalchemy.engine import Engine
 
 from eoffice.documents.body import parse_markdown
@@ -53,11 +53,14 @@ def test_migrations_down_and_up_keep_search_working(content_engine: Engine, back
             assert conn.execute(text("SELECT to_regclass('documents_fts')")).scalar() is None
             assert conn.execute(text("SELECT count(*) FROM documents WHERE to_tsvector('indonesian', search_text) "
                                      "@@ to_tsquery('indonesian', 'kerbau:*')")).scalar_one() == 1
-        # Letters from before 0003 have an empty search_text (0003 added it, empty): 0005 indexes them.
-        # (Going down past 0003 instead fails on a populated SQLite: its batch column drop trips the FKs.)
-        conn.execute(text("UPDATE documents SET search_text = ''"))
-        conn.commit()
-    migrate.upgrade(content_engine)
+    migrate.downgrade(content_engine, "0002")  # below full-text search, with letters in the database
+    with content_engine.connect() as conn:
+        columns = {c["name"] for c in inspect(conn).get_columns("documents")}
+        assert "search_text" not in columns
+        letters = conn.execute(text("SELECT count(*) FROM documents")).scalar_one()
+    migrate.upgrade(content_engine)  # 0003 adds search_text empty; 0005 back-fills it
+    with content_engine.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM documents")).scalar_one() == letters
     assert migrate.current_revision(content_engine) == migrate.head_revision()
     with content_engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM documents WHERE search_text = ''")).scalar_one() == 0
