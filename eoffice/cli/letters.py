@@ -84,6 +84,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         if verb == "approve":
             p.add_argument("--tsa", default=tsa_url(), help="RFC 3161 timestamp service URL for the paraf "
                            "signature on the PDF (env EOFFICE_TSA); unreachable: B-B, upgraded later")
+        p.add_argument("--action-id", help="a UUID you made for this action: sent again, it is not applied twice")
         p.set_defaults(func=cmd_decide, decision=verb)
 
     wf = sub.add_parser("workflow", parents=[common], help="route templates").add_subparsers(dest="action",
@@ -290,8 +291,10 @@ def cmd_decide(ctx: Ctx) -> int:
     out = ctx.run(lambda uow: signatures.decide_signed(uow, actor, identity, ctx.args.id, decision,
                                                        note=ctx.args.note,
                                                        return_to=getattr(ctx.args, "to_stage", None),
-                                                       tsa_url=getattr(ctx.args, "tsa", None)))
-    ctx.emit(out.__dict__, lambda: print(f"{out.stage}: {ctx.args.decision} -> status naskah {out.status}"))
+                                                       tsa_url=getattr(ctx.args, "tsa", None),
+                                                       action_id=ctx.args.action_id))
+    again = " (sudah diterapkan sebelumnya; tidak ada yang berubah)" if out.replayed else ""
+    ctx.emit(out.__dict__, lambda: print(f"{out.stage}: {ctx.args.decision} -> status naskah {out.status}{again}"))
     return 0
 
 

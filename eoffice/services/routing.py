@@ -109,6 +109,7 @@ class Outcome:
     step_id: str | None = None
     stage: str | None = None
     number: str | None = None
+    replayed: bool = False  # the same action_id was applied before: nothing changed now
 
 
 def _fields(uow: UnitOfWork, doc: Document) -> dict[str, str]:

@@ -19,7 +19,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from sqlalchemy import select
 
-from eoffice.domain import BadInput, InvalidTransition, NotAuthorized, NotFound, StageKind
+from eoffice.domain import BadInput, InvalidTransition, NotAuthorized, NotFound, StageKind, StepAlreadyDecided
 from eoffice.services import letters, numbering, routing
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.blobs import put_blob
@@ -27,7 +27,7 @@ from eoffice.signing.ca import CaBundle, init_ca, issue_user_cert, load_ca, make
 from eoffice.signing.keys import generate_key
 from eoffice.signing.keystore import Identity, has_identity, load_identity, save_identity
 from eoffice.signing.payload import action_statement, sign_payload_b64, verify_payload
-from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document
+from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document, StepRow
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision, Route, Step
 
@@ -185,9 +185,10 @@ def install_identity(uow: UnitOfWork, home: Path, login: str, key: Any, passphra
 # --- signed statements ------------------------------------------------------------------------------
 
 def statement_extras(identity: Identity | None, *, document_id: str, version_hash: str, step_id: str,
-                     decision: str, actor: str) -> dict[str, Any]:
-    """The actor's signature over the canonical statement of their action (if they have a key)."""
-    action_id = str(uuid.uuid4())
+                     decision: str, actor: str, action_id: str | None = None) -> dict[str, Any]:
+    """The actor's signature over the canonical statement of their action (if they have a key). *action_id*:
+    the client's id for the action (made here when none)."""
+    action_id = action_id or str(uuid.uuid4())
     payload = action_statement(action_id=action_id, document_id=document_id, version_hash=version_hash,
                                step_id=step_id, decision=decision, time=dt.datetime.now(dt.UTC), actor=actor)
     extra: dict[str, Any] = {"action_id": action_id, "payload": _jsonable(payload), "version_hash": version_hash}
@@ -203,17 +204,27 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
-                  *, note: str = "", return_to: str | None = None, tsa_url: str | None = None) -> routing.Outcome:
+                  *, note: str = "", return_to: str | None = None, tsa_url: str | None = None,
+                  action_id: str | None = None) -> routing.Outcome:
     """paraf / approve / return / reject, carrying the actor's signed statement of it. *tsa_url* timestamps
     the PDF paraf signature (B-T; an unreachable TSA leaves it B-B, never fails the decision). Approving a paraf/approve
-    step with an active key also signs the working PDF (services/paraf.py), in the same transaction."""
+    step with an active key also signs the working PDF (services/paraf.py), in the same transaction.
+
+    *action_id* (a UUID the client made) makes the decision idempotent: sent again (the connection broke
+    before the client heard back, or an outbox replays it), it changes nothing and returns the outcome, marked
+    ``replayed``; the same id for another action is refused."""
+    if action_id is not None:
+        action_id = _valid_action_id(action_id)
+        done = _replayed(uow, actor, action_id, document_id, decision)
+        if done is not None:
+            return done
     doc, version_hash = letters.get_document_and_hash(uow, document_id)
 
     def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
         if decision == Decision.APPROVE and step.kind == StageKind.NUMBER:
             numbering.allocate(uow, d)  # normally given at signing already; this only fills a gap
         extra = statement_extras(identity, document_id=d.id, version_hash=version_hash, step_id=step.id,
-                                 decision=decision.value, actor=actor.login)
+                                 decision=decision.value, actor=actor.login, action_id=action_id)
         if (decision == Decision.APPROVE and identity is not None and d.signed_pdf_sha256 is None
                 and step.kind in (StageKind.PARAF, StageKind.APPROVE) and _active(uow, actor, identity)):
             from eoffice.services import paraf  # pyHanko and ReportLab: only when a PDF is signed
@@ -224,7 +235,37 @@ def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, docu
                                                            tsa_url=tsa_url)
         return extra
 
-    return routing.decide(uow, actor, document_id, decision, note=note, return_to=return_to, on_step=hook)
+    try:
+        return routing.decide(uow, actor, document_id, decision, note=note, return_to=return_to, on_step=hook)
+    except StepAlreadyDecided:
+        # The same action from a second client at the same moment: the first has committed by now (the
+        # route lock made this one wait), so the stored outcome is the answer.
+        done = _replayed(uow, actor, action_id, document_id, decision) if action_id is not None else None
+        if done is None:
+            raise
+        return done
+
+
+def _valid_action_id(action_id: str) -> str:
+    try:
+        return str(uuid.UUID(action_id))
+    except ValueError:
+        raise BadInput(f"action_id bukan UUID: {action_id!r}") from None
+
+
+def _replayed(uow: UnitOfWork, actor: Actor, action_id: str, document_id: str,
+              decision: Decision) -> routing.Outcome | None:
+    """The outcome of an action already applied under *action_id*, or None if there is none."""
+    row = uow.session.scalar(select(DecisionRow).where(DecisionRow.action_id == action_id))
+    if row is None:
+        return None
+    step = uow.session.get(StepRow, row.step_id)
+    same = (step is not None and step.document_id == document_id and row.actor_id == actor.user_id
+            and row.payload.get("decision") == decision.value)
+    if not same or step is None:
+        raise BadInput(f"action_id {action_id} sudah dipakai untuk tindakan lain")
+    doc = letters.get_document(uow, document_id)
+    return routing.Outcome(doc.id, doc.status, step.id, step.stage_name, doc.number, replayed=True)
 
 
 def _active(uow: UnitOfWork, actor: Actor, identity: Identity) -> bool:

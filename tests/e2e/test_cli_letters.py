@@ -204,3 +204,24 @@ def test_letter_list_says_when_it_stops_at_the_limit(content_url: str, home: Pat
     assert "hanya 1 naskah terbaru" in one.err
     assert_one_line_error(as_user(content_url, home, "staf.kominfo", "letter", "list", "--limit", "0"), 2,
                           "--limit harus 1 atau lebih")
+
+
+def test_approve_sent_again_with_its_action_id_is_not_applied_twice(content_url: str, home: Path,
+                                                                      tmp_path: Path) -> None:
+    import uuid
+
+    body = tmp_path / "isi.md"
+    body.write_text("Dengan hormat.\n", encoding="utf-8")
+    doc = as_user(content_url, home, "staf.kominfo", "letter", "draft", "--kind", "nota_dinas", "--subject",
+                  "Uji kirim ulang", "--body", str(body), "--to", "KEPALA-DISKOMINFO", "--kode", "000.1.2.3",
+                  "--json").json()["id"]
+    assert as_user(content_url, home, "staf.kominfo", "letter", "submit", doc).code == 0
+    action = str(uuid.uuid4())
+    first = as_user(content_url, home, "kasi1.kominfo", "approve", doc, "--action-id", action, "--json")
+    assert first.code == 0 and first.json()["replayed"] is False
+    again = as_user(content_url, home, "kasi1.kominfo", "approve", doc, "--action-id", action)
+    assert again.code == 0 and "sudah diterapkan sebelumnya" in again.out
+    history = as_user(content_url, home, "staf.kominfo", "letter", "history", doc, "--json").json()
+    assert sum(1 for e in history if e["action"] == "route.approve") == 1
+    assert_one_line_error(as_user(content_url, home, "kasi1.kominfo", "approve", doc, "--action-id", "x"), 2,
+                          "bukan UUID")

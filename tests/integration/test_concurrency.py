@@ -80,3 +80,30 @@ def test_twenty_concurrent_allocators_get_distinct_gapless_numbers(content_engin
         again = numbering.allocate(uow, uow.session.get(Document, docs[20]))  # type: ignore[arg-type]
         uow.commit()
     assert int(again.split("/")[1]) == 21
+
+
+def test_the_same_action_sent_twice_at_once_is_applied_once(content_engine: Engine, home: Path) -> None:
+    """One client's retry racing its first attempt (same action_id): both get the outcome, one decision."""
+    import uuid
+
+    from sqlalchemy import func, select
+
+    from eoffice.store.models import DecisionRow
+
+    doc = draft(content_engine, "staf.kominfo")
+    submit(content_engine, "staf.kominfo", doc)
+    kasi, ident = actor(content_engine, "kasi1.kominfo"), identity(home, "kasi1.kominfo")
+    action = str(uuid.uuid4())
+
+    def approve(_: int) -> tuple[str, bool]:
+        with UnitOfWork(content_engine) as uow:
+            out = signatures.decide_signed(uow, kasi, ident, doc, Decision.APPROVE, action_id=action)
+            uow.commit()
+            return out.status, out.replayed
+
+    results = _race(2, approve)
+    assert all(isinstance(r, tuple) for r in results), results
+    assert sorted(r[1] for r in results) == [False, True]  # one applied it, the other was told so
+    with content_engine.connect() as conn:
+        assert conn.execute(select(func.count()).select_from(DecisionRow)
+                            .where(DecisionRow.action_id == action)).scalar_one() == 1
