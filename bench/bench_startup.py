@@ -135,7 +135,11 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         db, home = build(root, a.docs)
-        env = {**os.environ, "PYTHONPATH": ".", "QT_QPA_PLATFORM": "offscreen", "EOFFICE_DB": db,
+        # As installed (pip and PyInstaller ship compiled bytecode): the warm-up run below writes the .pyc files
+        # that this environment's PYTHONDONTWRITEBYTECODE would otherwise forbid, so every run compiled our
+        # modules from source while the bare window imports none.
+        base = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        env = {**base, "PYTHONPATH": ".", "QT_QPA_PLATFORM": "offscreen", "EOFFICE_DB": db,
                "EOFFICE_HOME": str(home), "BENCH_USER": a.user, "XDG_CONFIG_HOME": str(root / "config"),
                "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"}
         child(APP_CHILD, {**env, "BENCH_PAUSE": "0"})  # warm the OS file cache once

@@ -9,6 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import threading
+import time
 import uuid
 from collections.abc import Callable, Collection, Sequence
 from pathlib import Path
@@ -70,6 +71,8 @@ class Backend:
         self.cache_login = ""  # whose cache it is
         self.offline = False  # the database did not answer: reads come from the cache until it does again
         self._cache_lock = threading.Lock()
+        self._prefetch_lock = threading.Lock()
+        self._prefetched: tuple[str, float, User, Any] | None = None  # login, when, user row, first screen
 
     # --- plumbing ---------------------------------------------------------------------------------
 
@@ -168,10 +171,38 @@ class Backend:
     def login(self, who: str, password: str) -> Actor:
         return self.read(lambda uow: login(uow, who, password))
 
+    PREFETCH_TTL = 30.0  # seconds a prefetched user row and first screen may wait for the password
+
+    def prefetch(self, who: str, load: Callable[[Actor], Any]) -> None:
+        """While the person types the password: the user row and *load* (the first screen's data) for the login
+        the dialog remembers, held here until ``login_and_load`` with that login and the right password takes
+        them (a wrong password drops them; after PREFETCH_TTL they are loaded afresh). Only a head start: any
+        failure is silent, and the login then loads as usual."""
+        with self._prefetch_lock:
+            self._prefetched = None
+            try:
+                user = self.read(lambda uow: uow.users.find(who))
+                if user is None or not user.active:
+                    return
+                self._prefetched = (who, time.monotonic(), user, load(actor_of(user)))
+            except Exception:  # noqa: BLE001 - a head start only: login_and_load loads it again
+                return
+
+    def _take_prefetched(self, who: str) -> tuple[User, Any] | None:
+        with self._prefetch_lock:  # waits for a prefetch still running: cheaper than loading twice
+            held, self._prefetched = self._prefetched, None
+        if held is None or held[0] != who or time.monotonic() - held[1] > self.PREFETCH_TTL:
+            return None
+        return held[2], held[3]
+
     def login_and_load(self, who: str, password: str, load: Callable[[Actor], T]) -> tuple[Actor, T | None]:
         """login, with *load* (the first screen's data) run beside the password check: argon2 takes ~0.1 s and
         releases the GIL. The data reaches only a caller whose password matched (a wrong one raises here and
-        the result is dropped); None when the load failed, and the screen then loads it itself."""
+        the result is dropped); None when the load failed, and the screen then loads it itself. With a fresh
+        ``prefetch`` for *who*, argon2 runs alone."""
+        held = self._take_prefetched(who)
+        if held is not None:
+            return authenticate(held[0], password), held[1]
         if self.cache is not None and self.cache_login != who:  # someone else's copy: not for this login
             self.cache.dispose()
             self.cache, self.offline = None, False

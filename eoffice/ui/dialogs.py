@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -49,7 +49,6 @@ class LoginDialog(QDialog):
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
         self.db_label = QLabel()
         self.db_label.setWordWrap(True)
-        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.db_status = QLabel()
         self.db_status.setWordWrap(True)
         self.demo_label = QLabel()
@@ -85,13 +84,21 @@ class LoginDialog(QDialog):
     def set_backend(self, backend: Any) -> None:
         """The core is loaded (the app loads it while this dialog is on screen): check the database, and
         log in if Masuk was pressed meanwhile."""
+        # Not at import: the first use of PySide6's Qt namespace builds ~100 Python enums (~20 ms), which the
+        # dialog can do without until the core has loaded.
+        from PySide6.QtCore import Qt
+
         self.backend = backend
+        self.db_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.db_label.setText(self.tr("Database: {label}").format(label=backend.label))
         self.db_status.setText(self.tr("Memeriksa koneksi database..."))
         self.runner.submit(backend.ping, self._reachable, self._unreachable)
         if self.waiting:
             self.waiting = False
             self.try_login()
+        elif self.preload is not None and self.user.text().strip():  # the remembered user, most likely
+            who, preload = self.user.text().strip(), self.preload
+            self.runner.submit(lambda: backend.prefetch(who, preload), None, lambda _m: None)
 
     def retranslate(self) -> None:
         """Every text of the dialog in the current language (again when the user picks another one here)."""

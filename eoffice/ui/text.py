@@ -170,7 +170,8 @@ def error_label() -> QLabel:
 
 def ok_cancel(ok_text: str, accept: Callable[[], object], reject: Callable[[], object]) -> QDialogButtonBox:
     """OK/Batal buttons with the OK button named for what it does."""
-    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    box = QDialogButtonBox()  # the buttons set after: that constructor overload builds the Qt namespace's enums
+    box.setStandardButtons(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
     box.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
     box.button(QDialogButtonBox.StandardButton.Cancel).setText(QCoreApplication.translate("text", "Batal"))
     box.accepted.connect(accept)

@@ -364,6 +364,31 @@ def test_app_with_a_bad_database_url_says_why(qtbot: Any, runner: Any, qsettings
     assert "tidak valid" in errors[0] and session.backend is None
 
 
+def test_prefetch_while_typing_reaches_only_the_right_password_in_time(backend: Any, monkeypatch: Any) -> None:
+    import pytest
+
+    from eoffice.domain import NotAuthorized
+
+    loads: list[str] = []
+
+    def load(actor: Any) -> str:
+        loads.append(actor.login)
+        return f"inbox of {actor.login} #{len(loads)}"
+
+    backend.prefetch("gubernur", load)  # the dialog remembers gubernur: loaded while the password is typed
+    assert backend.login_and_load("gubernur", "demo", load) == (backend.login("gubernur", "demo"), "inbox of gubernur #1")
+    assert loads == ["gubernur"]  # not loaded again beside argon2
+    backend.prefetch("gubernur", load)
+    with pytest.raises(NotAuthorized):
+        backend.login_and_load("gubernur", "salah", load)
+    assert backend.login_and_load("gubernur", "demo", load)[1] == "inbox of gubernur #3"  # dropped: afresh
+    backend.prefetch("gubernur", load)
+    assert backend.login_and_load("staf.kominfo", "demo", load)[1] == "inbox of staf.kominfo #5"  # another login
+    backend.prefetch("gubernur", load)
+    monkeypatch.setattr(backend, "PREFETCH_TTL", 0.0)  # the person left the dialog open too long
+    assert backend.login_and_load("gubernur", "demo", load)[1] == "inbox of gubernur #7"
+
+
 def test_login_and_load_hands_data_only_to_the_right_password(backend: Any) -> None:
     import pytest
 
