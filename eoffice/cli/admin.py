@@ -31,6 +31,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = user.add_parser("list", parents=[common], help="list users")
     p.add_argument("--unit", help="only this unit")
     p.set_defaults(func=cmd_user_list)
+    p = user.add_parser("edit", parents=[common], help="change a user's profile, jabatan or active state")
+    p.add_argument("login")
+    p.add_argument("--name")
+    p.add_argument("--nik", help="NIK, 16 digits (BSrE signing); '' clears it")
+    p.add_argument("--gelar", help="academic titles after the name, e.g. 'S.T., M.Si.'")
+    p.add_argument("--gelar-depan", help="titles before the name, e.g. 'Dr. H.'")
+    p.add_argument("--pangkat", help="pangkat/golongan, e.g. 'Pembina (IV/a)'")
+    p.add_argument("--position", help="position (jabatan) code; '' removes the jabatan")
+    p.add_argument("--title", help="the title of the user's jabatan as printed on letters")
+    p.add_argument("--active", choices=("yes", "no"))
+    p.set_defaults(func=cmd_user_edit)
     p = user.add_parser("passwd", parents=[common], help="set a user's password (EOFFICE_NEW_PASSWORD)")
     p.add_argument("login")
     p.set_defaults(func=cmd_user_passwd)
@@ -84,6 +95,17 @@ def cmd_user_add(ctx: Ctx) -> int:
     info = ctx.run(lambda uow: org.add_user(uow, actor, login=a.login, nip=a.nip, name=a.name, unit_code=a.unit,
                                             position_code=a.position, password=password, is_admin=a.admin))
     ctx.emit(info.to_dict(), lambda: print(f"Pengguna {info.login} ({info.nip}) ditambahkan ke {info.unit}"))
+    return 0
+
+
+def cmd_user_edit(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    a = ctx.args
+    edit = org.UserEdit(name=a.name, nik=a.nik, gelar_depan=a.gelar_depan, gelar_belakang=a.gelar,
+                        pangkat=a.pangkat, position_code=a.position, title=a.title,
+                        active=None if a.active is None else a.active == "yes")
+    info = ctx.run(lambda uow: org.edit_user(uow, actor, a.login, edit))
+    ctx.emit(info.to_dict(), lambda: print(f"Pengguna {info.login} ({info.name}) diubah"))
     return 0
 
 

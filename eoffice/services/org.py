@@ -6,6 +6,8 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
+from sqlalchemy import select
+
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, hash_password, require_admin
 from eoffice.store.models import Position, Unit, User
@@ -15,6 +17,7 @@ UNIT_KINDS = ("pemprov", "setda", "asisten", "biro", "bagian", "dinas", "badan",
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,39}$")
 LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{1,59}$")
 NIP_RE = re.compile(r"^\d{18}$")
+NIK_RE = re.compile(r"^\d{16}$")
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,10 @@ class UserInfo:
     title: str | None
     is_admin: bool
     active: bool
+    nik: str | None = None
+    gelar_depan: str = ""
+    gelar_belakang: str = ""
+    pangkat: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -199,20 +206,80 @@ def set_password(uow: UnitOfWork, actor: Actor, *, login: str, password: str) ->
     uow.audit("user.passwd", actor_id=actor.user_id, data={"login": user.login})
 
 
+def validate_nik(nik: str) -> str:
+    """NIK (Nomor Induk Kependudukan): 16 digits; BSrE identifies a signer by it."""
+    nik = nik.strip().replace(" ", "")
+    if not NIK_RE.match(nik):
+        raise BadInput(f"NIK tidak valid: {nik!r} (harus 16 digit)")
+    return nik
+
+
+@dataclass(frozen=True)
+class UserEdit:
+    """What an admin changes on a user; None leaves a field as it is, "" clears an optional one."""
+
+    name: str | None = None
+    nik: str | None = None
+    gelar_depan: str | None = None
+    gelar_belakang: str | None = None
+    pangkat: str | None = None
+    position_code: str | None = None
+    title: str | None = None  # the title of the user's jabatan, as printed on letters
+    active: bool | None = None
+
+
+def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> UserInfo:
+    require_admin(actor)
+    user = uow.users.by_login(login)
+    changed: dict[str, Any] = {}
+    if edit.name is not None:
+        user.name = changed["name"] = _text(edit.name, "Nama")
+    if edit.nik is not None:
+        nik = validate_nik(edit.nik) if edit.nik.strip() else None
+        other = uow.session.scalar(select(User.id).where(User.nik == nik, User.id != user.id)) if nik else None
+        if other is not None:
+            raise BadInput("NIK itu sudah terdaftar untuk pengguna lain")
+        user.nik = nik
+        changed["nik"] = "diubah" if nik else "dihapus"  # personal data: the audit says that, not the number
+    for field, limit in (("gelar_depan", 60), ("gelar_belakang", 100), ("pangkat", 100)):
+        value = getattr(edit, field)
+        if value is not None:
+            cleaned = " ".join(value.split())
+            if len(cleaned) > limit:
+                raise BadInput(f"{field.replace('_', ' ').capitalize()} terlalu panjang (maks. {limit} karakter)")
+            setattr(user, field, cleaned)
+            changed[field] = cleaned
+    if edit.position_code is not None:
+        pos = uow.positions.by_code(edit.position_code) if edit.position_code.strip() else None
+        user.position_id = pos.id if pos else None
+        changed["position"] = pos.code if pos else None
+    if edit.title is not None:
+        if user.position_id is None:
+            raise BadInput(f"{user.name} belum memegang jabatan; pilih jabatannya dulu")
+        pos = uow.positions.get(user.position_id)
+        pos.title = changed["title"] = _text(edit.title, "Nama jabatan")
+        uow.touched("position", pos.id)
+    if edit.active is not None:
+        if not edit.active and user.id == actor.user_id:
+            raise BadInput("Anda tidak dapat menonaktifkan akun Anda sendiri")
+        user.active = changed["active"] = edit.active
+    if not changed:
+        raise BadInput("Tidak ada yang diubah: sebutkan paling sedikit satu isian")
+    uow.flush()
+    uow.touched("user", user.id)
+    uow.audit("user.edit", actor_id=actor.user_id, data={"login": user.login, **changed})
+    return user_info(uow, user)
+
+
 def user_info(uow: UnitOfWork, user: User) -> UserInfo:
     unit = uow.units.get(user.unit_id)
     pos = uow.positions.get(user.position_id) if user.position_id else None
-    return UserInfo(
-        user.id,
-        user.login,
-        user.nip,
-        user.name,
-        unit.code,
-        pos.code if pos else None,
-        pos.title if pos else None,
-        user.is_admin,
-        user.active,
-    )
+    return _info(user, unit.code, pos)
+
+
+def _info(u: User, unit_code: str, pos: Position | None) -> UserInfo:
+    return UserInfo(u.id, u.login, u.nip, u.name, unit_code, pos.code if pos else None, pos.title if pos else None,
+                    u.is_admin, u.active, u.nik, u.gelar_depan or "", u.gelar_belakang or "", u.pangkat or "")
 
 
 def list_users(uow: UnitOfWork, *, unit_code: str | None = None) -> list[UserInfo]:
@@ -224,11 +291,7 @@ def list_users(uow: UnitOfWork, *, unit_code: str | None = None) -> list[UserInf
     positions = {p.id: p for p in uow.positions.all()}
     result = []
     for u in users:
-        pos = positions.get(u.position_id) if u.position_id else None
-        result.append(
-            UserInfo(u.id, u.login, u.nip, u.name, units[u.unit_id], pos.code if pos else None,
-                     pos.title if pos else None, u.is_admin, u.active)
-        )
+        result.append(_info(u, units[u.unit_id], positions.get(u.position_id) if u.position_id else None))
     return result
 
 

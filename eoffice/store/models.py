@@ -82,6 +82,7 @@ class Position(Base):
 
 class User(Base):
     __tablename__ = "users"
+    __table_args__ = (UniqueConstraint("nik", name="uq_users_nik"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(String(60), unique=True)
     nip: Mapped[str] = mapped_column(String(18), unique=True)
@@ -92,6 +93,10 @@ class User(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
+    nik: Mapped[str | None] = mapped_column(String(16))  # 16 digits; BSrE signs by NIK
+    gelar_depan: Mapped[str] = mapped_column(String(60), default="", server_default="")  # e.g. "Dr. H."
+    gelar_belakang: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "S.T., M.Si."
+    pangkat: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "Pembina (IV/a)"
 
 
 class ClassificationCode(Base):

@@ -54,6 +54,20 @@ def test_admin_adds_unit_and_user(demo_url: str, home: Path) -> None:
     assert [u["login"] for u in listed] == ["rina"]
 
 
+def test_admin_edits_a_user(demo_url: str, home: Path) -> None:
+    r = run("user", "edit", "kepala.kominfo", "--nik", "6472011203800001", "--gelar", "S.Kom., M.Si.",
+            "--pangkat", "Pembina Utama Muda (IV/c)", "--json", db=demo_url, home=home, user="admin", password="demo")
+    assert r.code == 0, r.err
+    assert (r.json()["nik"], r.json()["pangkat"]) == ("6472011203800001", "Pembina Utama Muda (IV/c)")
+    r = run("user", "edit", "staf.kominfo", "--active", "no", db=demo_url, home=home, user="admin", password="demo")
+    assert r.code == 0 and "diubah" in r.out
+    listed = {u["login"]: u for u in run("user", "list", "--json", db=demo_url, home=home).json()}
+    assert listed["staf.kominfo"]["active"] is False and listed["kepala.kominfo"]["gelar_belakang"] == "S.Kom., M.Si."
+    assert_one_line_error(run("user", "edit", "kasi1.kominfo", "--nik", "12", db=demo_url, home=home, user="admin",
+                              password="demo"), 2, "NIK tidak valid")
+    assert_one_line_error(run("user", "edit", "kasi1.kominfo", "--active", "maybe", db=demo_url, home=home), 2)
+
+
 def test_bad_input_gives_one_line_and_exit_2(demo_url: str, home: Path) -> None:
     admin = {"user": "admin", "password": "demo", "env": {"EOFFICE_NEW_PASSWORD": "rahasia"}}
     r = run("user", "add", "rina", "--nip", "199001012015022001", "--name", "Rina", "--unit", "NOPE",

@@ -95,3 +95,41 @@ def test_demo_is_idempotent_and_complete(demo_engine: Engine) -> None:
                 "Sekretaris Daerah Provinsi Kalimantan Timur"} <= titles
         assert {c.code[:3] for c in uow.classifications.all() if "." not in c.code} == {
             f"{n}00" for n in range(10)}
+
+
+def test_admin_edits_a_users_profile_and_the_audit_hides_the_nik(demo_engine: Engine) -> None:
+    admin = _admin(demo_engine)
+    edit = org.UserEdit(nik="6472011203800001", gelar_depan="Dr.", gelar_belakang="S.Kom.,  M.Si.",
+                        pangkat="Pembina (IV/a)", title="Kepala Dinas Komunikasi dan Informatika")
+    with UnitOfWork(demo_engine) as uow:
+        info = org.edit_user(uow, admin, "kepala.kominfo", edit)
+        uow.commit()
+    assert (info.nik, info.gelar_depan, info.gelar_belakang, info.pangkat) == (
+        "6472011203800001", "Dr.", "S.Kom., M.Si.", "Pembina (IV/a)")
+    assert info.title == "Kepala Dinas Komunikasi dan Informatika"
+    with UnitOfWork(demo_engine) as uow:
+        event = uow.session.scalars(select(AuditEvent).where(AuditEvent.action == "user.edit")).one()
+        assert "6472011203800001" not in str(event.data) and event.data["nik"] == "diubah"
+        assert org.user_info(uow, uow.users.by_login("kepala.kominfo")).pangkat == "Pembina (IV/a)"
+
+
+def test_deactivated_user_cannot_log_in_and_edit_rules_hold(demo_engine: Engine) -> None:
+    admin = _admin(demo_engine)
+    with UnitOfWork(demo_engine) as uow:
+        assert org.edit_user(uow, admin, "staf.kominfo", org.UserEdit(active=False)).active is False
+        uow.commit()
+    with UnitOfWork(demo_engine) as uow:
+        with pytest.raises(NotAuthorized):
+            auth.login(uow, "staf.kominfo", demo.DEMO_PASSWORD)
+        with pytest.raises(BadInput, match="NIK tidak valid"):
+            org.edit_user(uow, admin, "kasi1.kominfo", org.UserEdit(nik="12345"))
+        with pytest.raises(BadInput, match="sendiri"):
+            org.edit_user(uow, admin, "admin", org.UserEdit(active=False))
+        with pytest.raises(BadInput, match="Tidak ada yang diubah"):
+            org.edit_user(uow, admin, "kasi1.kominfo", org.UserEdit())
+        staff = auth.login(uow, "kasi1.kominfo", demo.DEMO_PASSWORD)
+        with pytest.raises(NotAuthorized):
+            org.edit_user(uow, staff, "kasi1.kominfo", org.UserEdit(pangkat="Pembina Utama (IV/e)"))
+        org.edit_user(uow, admin, "kasi1.kominfo", org.UserEdit(nik="6472011203800002"))
+        with pytest.raises(BadInput, match="sudah terdaftar"):
+            org.edit_user(uow, admin, "kabid1.kominfo", org.UserEdit(nik="6472011203800002"))
