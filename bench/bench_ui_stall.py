@@ -82,7 +82,7 @@ def main() -> int:
     from PySide6.QtCore import QEventLoop, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from eoffice.services.app import Backend
+    from eoffice.app.desktop import Desktop as Backend
     from eoffice.ui.mainwindow import MainWindow
     from eoffice.ui.tasks import TaskRunner
 

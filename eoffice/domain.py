@@ -2,9 +2,27 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from enum import StrEnum
+
+WITA = dt.timezone(dt.timedelta(hours=8))  # Kalimantan Timur (UTC+8): the one zone definition
+UNIT_KINDS = ("pemprov", "setda", "asisten", "biro", "bagian", "dinas", "badan", "sekretariat", "bidang", "seksi",
+              "subbagian")
+LIST_LIMIT = 500  # lists load the newest letters a page at a time; counts (count_letters) are exact
+
+
+def end_of_day(day: dt.date) -> dt.datetime:
+    """A deadline or last day given as a date: the end of that day in WITA (midnight of the next)."""
+    return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=WITA)
+
+
+def first_line(exc: BaseException) -> str:
+    """The first line of an error (of the driver's error under a SQLAlchemy one): what a person is shown."""
+    orig = getattr(exc, "orig", None) or exc
+    lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
+    return lines[0] if lines else type(orig).__name__
 
 
 class EofficeError(Exception):

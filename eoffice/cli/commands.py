@@ -4,33 +4,22 @@ resource, 3 internal error (a bug: the traceback goes to the log file, never to 
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import os
 import sys
 import traceback
 from collections.abc import Sequence
-from typing import NoReturn
-
-from sqlalchemy.exc import DBAPIError, OperationalError
+from typing import TYPE_CHECKING
 
 from eoffice import __version__
 from eoffice.cli import admin, incoming, keys, letters, sync
-from eoffice.cli.context import Ctx, add_global_options
-from eoffice.domain import EofficeError
-from eoffice.store.db import first_line
+from eoffice.cli.options import Parser, UsageError, add_global_options
+
+if TYPE_CHECKING:
+    from eoffice.cli.context import Ctx
 
 log = logging.getLogger("eoffice")
-
-
-class UsageError(Exception):
-    pass
-
-
-class Parser(argparse.ArgumentParser):
-    """argparse that reports one line and exits 2 through our handler, never sys.exit mid-way."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{message} (lihat '{self.prog} --help')")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -67,9 +56,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     if func is None:
         parser.print_help()
         return 2
+    # Only now the chosen verb's module (and what it needs: SQLAlchemy, the services) is imported.
+    from sqlalchemy.exc import DBAPIError, OperationalError
+
+    from eoffice.cli.context import Ctx
+    from eoffice.domain import EofficeError, first_line
+
     ctx = Ctx(args)
     try:
-        code: int = func(ctx)
+        module, name = func.split(":")
+        code: int = getattr(importlib.import_module(module), name)(ctx)
         return code
     except EofficeError as exc:
         return _fail(f"error: {first_line(exc)}", exc.exit_code)

@@ -1,4 +1,5 @@
-"""What every CLI verb shares: global options, the database, the acting user, output."""
+"""What every CLI verb shares: the session (eoffice/app, made as the desktop app makes it), the acting user,
+output. A verb parses its input, builds a command or a query, and prints the result."""
 
 from __future__ import annotations
 
@@ -11,37 +12,27 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-import platformdirs
-from sqlalchemy.engine import Engine
-
+from eoffice.app.commands import Command
+from eoffice.app.profile import open_session, profile_home
+from eoffice.app.session import Session
 from eoffice.domain import BadInput
-from eoffice.services.auth import Actor, login
-from eoffice.store.db import check_connection, make_engine, resolve_url
-from eoffice.store.schema import HEAD, schema_state
-from eoffice.store.uow import UnitOfWork, run_in_transaction
+
+if TYPE_CHECKING:
+    from eoffice.app.session import UnitOfWork
+    from eoffice.services.auth import Actor
+    from eoffice.signing.keystore import Identity
 
 T = TypeVar("T")
-
-
-def add_global_options(parser: argparse.ArgumentParser) -> None:
-    """On the main parser and on every verb; SUPPRESS so a verb's default never hides the main one."""
-    parser.add_argument("--db", default=argparse.SUPPRESS, help="database URL (env EOFFICE_DB)")
-    parser.add_argument("--home", default=argparse.SUPPRESS, help="profile dir: keys, cache (env EOFFICE_HOME)")
-    parser.add_argument("--json", action="store_true", default=argparse.SUPPRESS, help="JSON output")
-    parser.add_argument("--user", default=argparse.SUPPRESS, help="act as this user (NIP or login)")
-
-
-def default_home() -> Path:
-    return Path(platformdirs.user_config_dir("eoffice", appauthor=False))
 
 
 @dataclass
 class Ctx:
     args: argparse.Namespace
-    _engine: Engine | None = field(default=None, repr=False)
+    _session: Session | None = field(default=None, repr=False)
     _schema_ok: bool = False
+    _actor: Actor | None = field(default=None, repr=False)
 
     @property
     def json(self) -> bool:
@@ -49,8 +40,7 @@ class Ctx:
 
     @property
     def home(self) -> Path:
-        raw = getattr(self.args, "home", None) or os.environ.get("EOFFICE_HOME")
-        return Path(raw).expanduser() if raw else default_home()
+        return profile_home(getattr(self.args, "home", None))
 
     @property
     def max_attachment(self) -> int:
@@ -62,39 +52,37 @@ class Ctx:
             raise BadInput(f"EOFFICE_MAX_ATTACHMENT_MB tidak valid: {raw!r}") from None
 
     @property
-    def db_url(self) -> str:
-        return resolve_url(getattr(self.args, "db", None))
+    def raw_session(self) -> Session:
+        """The session, its database reachable, whatever its schema (for `init`)."""
+        if self._session is None:
+            session = open_session(Session, getattr(self.args, "db", None), self.home,
+                                   max_attachment=self.max_attachment)
+            session.connect()
+            self._session = session
+        return self._session
 
     @property
-    def raw_engine(self) -> Engine:
-        """The database, reachable, whatever its schema (for `init`)."""
-        if self._engine is None:
-            engine = make_engine(self.db_url)
-            check_connection(engine)
-            self._engine = engine
-        return self._engine
-
-    @property
-    def engine(self) -> Engine:
-        """The database, reachable and at the schema this version needs."""
-        engine = self.raw_engine
+    def session(self) -> Session:
+        """The session, its database reachable and at the schema this version needs."""
+        session = self.raw_session
         if not self._schema_ok:
-            state = schema_state(engine)
-            if state is None:
-                raise BadInput("Skema database belum ada: jalankan 'eoffice init' dahulu")
-            if state != HEAD:
-                raise BadInput(f"Skema database {state}, versi ini memerlukan {HEAD}: jalankan 'eoffice init'")
+            session.check_schema()
             self._schema_ok = True
-        return engine
+        return session
 
-    def uow(self) -> UnitOfWork:
-        return UnitOfWork(self.engine)
+    def read(self, use_case: Callable[[UnitOfWork], T]) -> T:
+        """A query (eoffice.app.queries) in one transaction."""
+        return self.session.run(use_case)
 
-    def run(self, use_case: Callable[[UnitOfWork], T]) -> T:
-        """Run a use case in one transaction and commit it."""
-        return run_in_transaction(self.engine, use_case)
+    def execute(self, command: Command, *, identity: Identity | None = None, secret: str | None = None,
+                actor_required: bool = True) -> Any:
+        """A command through its handler (eoffice/app/bus.py), as the acting user."""
+        actor = self.require_actor() if actor_required else self.actor(required=False)
+        return self.session.execute(command, actor=actor, identity=identity, secret=secret)
 
     def actor(self, required: bool = True) -> Actor | None:
+        if self._actor is not None:
+            return self._actor
         who = getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
         if not who:
             if required:
@@ -105,8 +93,8 @@ class Ctx:
             if not sys.stdin.isatty():
                 raise BadInput("Kata sandi tidak diberikan: set EOFFICE_PASSWORD atau jalankan di terminal")
             password = getpass.getpass(f"Kata sandi {who}: ")
-        with self.uow() as uow:
-            return login(uow, who, password)
+        self._actor = self.session.login(who, password)
+        return self._actor
 
     def require_actor(self) -> Actor:
         actor = self.actor(required=True)
@@ -121,8 +109,8 @@ class Ctx:
             human()
 
     def close(self) -> None:
-        if self._engine is not None:
-            self._engine.dispose()
+        if self._session is not None:
+            self._session.close()
 
 
 def table(rows: list[list[str]], headers: list[str]) -> str:

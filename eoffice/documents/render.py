@@ -19,12 +19,11 @@ from eoffice.documents.pdfa import finish_pdf
 from eoffice.documents.render_base import Rect, Styles
 from eoffice.documents.render_kinds import story_for
 from eoffice.documents.render_parts import Ctx, TextSlot
-from eoffice.domain import KIND_LABELS, BadInput, DocKind
+from eoffice.domain import KIND_LABELS, WITA, BadInput, DocKind
 
 PAGE_SIZES: dict[PaperSize, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.F4: (215 * mm, 330 * mm)}
 # Tata Naskah Dinas margins: top 20 mm, left 30 mm, right 20 mm, bottom 20 mm.
 MARGIN_TOP, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM = 20 * mm, 30 * mm, 20 * mm, 20 * mm
-WITA = dt.timezone(dt.timedelta(hours=8))  # Kalimantan Timur is UTC+8
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from eoffice.documents.body import parse_body_json
 from eoffice.documents.letter import LetterData, Letterhead, Signatory
 from eoffice.documents.letterheads import governor_letterhead, unit_letterhead
 from eoffice.documents.render import RenderResult, render_letter
-from eoffice.domain import Capacity, Classification, DocKind, StageKind, Urgency
+from eoffice.domain import WITA, Capacity, Classification, DocKind, StageKind, Urgency
 from eoffice.services import letters
 from eoffice.services.numbering import agency_of
 from eoffice.services.parts import kind_parts
@@ -19,7 +19,6 @@ from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.disposition import DispositionNode
 from eoffice.workflow.state import Route, Step
 
-WITA = dt.timezone(dt.timedelta(hours=8))
 GOVERNOR_KINDS = {DocKind.SURAT_KEPUTUSAN.value, DocKind.SURAT_EDARAN.value}
 
 

@@ -7,13 +7,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from eoffice.domain import BadInput, Capacity
+from eoffice.domain import WITA, BadInput, Capacity, end_of_day
 from eoffice.services.auth import Actor
 from eoffice.store.models import Delegation as DelegationRow
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.delegation import Delegation, overlaps, validate_delegation
-
-WITA = dt.timezone(dt.timedelta(hours=8))
 
 
 def delegate(uow: UnitOfWork, actor: Actor, to: str, capacity: str, starts: dt.date, ends: dt.date, *,
@@ -25,7 +23,7 @@ def delegate(uow: UnitOfWork, actor: Actor, to: str, capacity: str, starts: dt.d
     except ValueError:
         raise BadInput(f"Kapasitas tidak dikenal: {capacity} (Plh., Plt. atau a.n.)") from None
     begin = dt.datetime.combine(starts, dt.time(), tzinfo=WITA)
-    end = dt.datetime.combine(ends + dt.timedelta(days=1), dt.time(), tzinfo=WITA)
+    end = end_of_day(ends)
     if end <= uow.now():
         raise BadInput("Delegasi sudah berakhir sebelum dimulai: periksa tanggalnya")
     new = Delegation(actor.login, target.login, begin, end, cap)

@@ -16,7 +16,7 @@ from eoffice.services import letters, numbering
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import put_blob
 from eoffice.services.resolve import OrgView
-from eoffice.store.models import Attachment, Disposition, Document, DocumentVersion, Recipient
+from eoffice.store.models import Attachment, Disposition, Document, DocumentVersion, Recipient, User
 from eoffice.store.routes import Logins
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow import disposition as wf
@@ -42,6 +42,21 @@ def _is_registrar(uow: UnitOfWork, actor: Actor) -> bool:
     return bool(set(uow.positions.get(actor.position_id).roles.split()) & REGISTRY_ROLES)
 
 
+def may_receive(view: OrgView, position_id: int | None) -> bool:
+    """Who an incoming letter may be addressed to: the holder of a top position (no parent) or of a
+    Kepala/Sekretaris position (the one rule, for the CLI and the app's address list)."""
+    pos = view.positions.get(position_id) if position_id is not None else None
+    return pos is not None and (pos.parent_id is None or pos.title.startswith(("Kepala", "Sekretaris")))
+
+
+def leaders(uow: UnitOfWork) -> list[tuple[str, str]]:
+    """(login, title) of the active people an incoming letter may be addressed to."""
+    view = OrgView(uow)
+    return [(u.login, view.positions[u.position_id].title)
+            for u in uow.session.scalars(select(User).where(User.active.is_(True)).order_by(User.login))
+            if u.position_id is not None and may_receive(view, u.position_id)]
+
+
 def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan: bytes, *,
              max_bytes: int = 50 * 1024 * 1024) -> str:
     from eoffice.documents.attachments import check_attachment  # pypdf, only when registering
@@ -55,6 +70,9 @@ def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan
         if not value.strip():
             raise BadInput(f"{label} wajib diisi")
     leader = uow.users.by_login(data.addressed_to)
+    if not may_receive(OrgView(uow), leader.position_id):
+        raise BadInput(f"{leader.name} bukan pimpinan: naskah masuk ditujukan kepada pimpinan "
+                       "(Gubernur, Sekretaris, Kepala)")
     now = uow.now()
     if data.letter_date > now.date() + dt.timedelta(days=1):
         raise BadInput("Tanggal surat tidak boleh di masa depan")

@@ -8,12 +8,12 @@ from typing import Any
 
 from sqlalchemy import select
 
+from eoffice.domain import UNIT_KINDS as UNIT_KINDS
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, hash_password, require_admin
 from eoffice.store.models import Position, Unit, User
 from eoffice.store.uow import UnitOfWork
 
-UNIT_KINDS = ("pemprov", "setda", "asisten", "biro", "bagian", "dinas", "badan", "sekretariat", "bidang", "seksi", "subbagian")
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,39}$")
 LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{1,59}$")
 NIP_RE = re.compile(r"^\d{18}$")

@@ -22,7 +22,7 @@ from typing import Any
 
 from eoffice.documents.letter import LetterData
 from eoffice.documents.render import render_letter
-from eoffice.domain import StageKind
+from eoffice.domain import WITA, StageKind
 from eoffice.services import compose
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import drop_blob, get_blob, put_blob
@@ -77,7 +77,7 @@ def _box(rect: Any) -> tuple[int, int, int, int]:
 
 
 def _render(data: LetterData, route: Route, uow: UnitOfWork) -> bytes:
-    rendered = render_letter(data, created=uow.now().astimezone(compose.WITA))
+    rendered = render_letter(data, created=uow.now().astimezone(WITA))
     rect = rendered.signature_rect
     assert rect is not None  # a route with a sign stage has a signatory block
     steps = reviewer_steps(route)
@@ -121,7 +121,7 @@ def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity, doc: Document,
     name = uow.users.get(actor.user_id).name
     res = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=None,
                    stamp=StampSpec(name=name) if visible else None, reason=f"Paraf {step.stage_name}"[:120],
-                   signing_time=uow.now().astimezone(compose.WITA), timestamper_url=tsa_url)
+                   signing_time=uow.now().astimezone(WITA), timestamper_url=tsa_url)
     return _store(uow, version, res.pdf, version.working_pdf_key or "")
 
 

@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from eoffice.domain import KIND_LABELS, STATUS_LABELS, BadInput, DocKind, DocStatus
+from eoffice.domain import LIST_LIMIT as LIST_LIMIT
 from eoffice.services import letters, numbering, parts, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
@@ -34,7 +35,6 @@ class LetterRow:
         return asdict(self)
 
 
-LIST_LIMIT = 500  # lists load the newest letters a page at a time; counts (count_letters) are exact
 DRAFT_STATUSES = frozenset({DocStatus.DRAFT.value, DocStatus.RETURNED.value})  # the drafter's to finish: Draf
 Cursor = tuple[datetime, str]  # (updated_at, id) of the last row of a page: the next page starts after it
 

@@ -19,7 +19,15 @@ from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from sqlalchemy import select
 
-from eoffice.domain import BadInput, InvalidTransition, NotAuthorized, NotFound, StageKind, StepAlreadyDecided
+from eoffice.domain import (
+    WITA,
+    BadInput,
+    InvalidTransition,
+    NotAuthorized,
+    NotFound,
+    StageKind,
+    StepAlreadyDecided,
+)
 from eoffice.services import letters, numbering, routing
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.blobs import put_blob
@@ -185,17 +193,21 @@ def install_identity(uow: UnitOfWork, home: Path, login: str, key: Any, passphra
 # --- signed statements ------------------------------------------------------------------------------
 
 def statement_extras(identity: Identity | None, *, document_id: str, version_hash: str, step_id: str,
-                     decision: str, actor: str, action_id: str | None = None) -> dict[str, Any]:
+                     decision: str, actor: str, action_id: str | None = None,
+                     command: str | None = None) -> dict[str, Any]:
     """The actor's signature over the canonical statement of their action (if they have a key). *action_id*:
-    the client's id for the action (made here when none)."""
+    the client's id for the action (made here when none); *command*: the SHA-256 of the command's canonical
+    JSON (eoffice.app.commands), so the signature covers the whole command (its note too)."""
     action_id = action_id or str(uuid.uuid4())
+    extra = {"command": command} if command is not None else {}
     payload = action_statement(action_id=action_id, document_id=document_id, version_hash=version_hash,
-                               step_id=step_id, decision=decision, time=dt.datetime.now(dt.UTC), actor=actor)
-    extra: dict[str, Any] = {"action_id": action_id, "payload": _jsonable(payload), "version_hash": version_hash}
+                               step_id=step_id, decision=decision, time=dt.datetime.now(dt.UTC), actor=actor,
+                               **extra)
+    out: dict[str, Any] = {"action_id": action_id, "payload": _jsonable(payload), "version_hash": version_hash}
     if identity is not None and identity.cert is not None:
-        extra["signature"] = sign_payload_b64(identity, payload)
-        extra["cert_fingerprint"] = fingerprint(identity.cert)
-    return extra
+        out["signature"] = sign_payload_b64(identity, payload)
+        out["cert_fingerprint"] = fingerprint(identity.cert)
+    return out
 
 
 def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
@@ -205,7 +217,7 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 
 def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
                   *, note: str = "", return_to: str | None = None, tsa_url: str | None = None,
-                  action_id: str | None = None) -> routing.Outcome:
+                  action_id: str | None = None, command: str | None = None) -> routing.Outcome:
     """paraf / approve / return / reject, carrying the actor's signed statement of it. *tsa_url* timestamps
     the PDF paraf signature (B-T; an unreachable TSA leaves it B-B, never fails the decision). Approving a paraf/approve
     step with an active key also signs the working PDF (services/paraf.py), in the same transaction.
@@ -224,7 +236,8 @@ def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, docu
         if decision == Decision.APPROVE and step.kind == StageKind.NUMBER:
             numbering.allocate(uow, d)  # normally given at signing already; this only fills a gap
         extra = statement_extras(identity, document_id=d.id, version_hash=version_hash, step_id=step.id,
-                                 decision=decision.value, actor=actor.login, action_id=action_id)
+                                 decision=decision.value, actor=actor.login, action_id=action_id,
+                                 command=command)
         if (decision == Decision.APPROVE and identity is not None and d.signed_pdf_sha256 is None
                 and step.kind in (StageKind.PARAF, StageKind.APPROVE) and _active(uow, actor, identity)):
             from eoffice.services import paraf  # pyHanko and ReportLab: only when a PDF is signed
@@ -312,14 +325,14 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
         signed_at = uow.now()
         pdf = paraf.working_pdf(uow, d, version, route)
         assert d.number is not None
-        fill = {"nomor": d.number, "tanggal": format_tanggal(signed_at.astimezone(compose.WITA).date())}
+        fill = {"nomor": d.number, "tanggal": format_tanggal(signed_at.astimezone(WITA).date())}
         user = uow.users.get(actor.user_id)
         title = compose.signatory_for(uow, step)[0]
         stamp = StampSpec(name=user.name, title=title.title if title else "", nip=user.nip,
                           qr_data=qr_payload(d.id, version.content_sha256, verify_url=verify_url))
         res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=None, stamp=stamp, timestamper_url=tsa_url,
                        reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
-                       signing_time=signed_at.astimezone(compose.WITA), fill=fill)  # the stamp shows WITA
+                       signing_time=signed_at.astimezone(WITA), fill=fill)  # the stamp shows WITA
         result["r"] = res
         digest = put_blob(uow, res.pdf, "application/pdf")
         paraf.finish(uow, version)

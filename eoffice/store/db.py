@@ -13,6 +13,7 @@ from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, OperationalError
 
 from eoffice.domain import BadInput, Unavailable
+from eoffice.domain import first_line as first_line
 
 SUPPORTED = ("sqlite", "postgresql")
 
@@ -117,9 +118,3 @@ def check_connection(engine: Engine) -> None:
             conn.execute(text("SELECT 1"))
     except (OperationalError, DBAPIError) as exc:
         raise Unavailable(f"Database tidak dapat dihubungi ({describe(engine)}): {first_line(exc)}") from exc
-
-
-def first_line(exc: BaseException) -> str:
-    orig = getattr(exc, "orig", None) or exc
-    lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
-    return lines[0] if lines else type(orig).__name__

@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.services.org import UNIT_KINDS
+from eoffice.domain import UNIT_KINDS
 from eoffice.ui import text
 from eoffice.ui.disposisi import qdate
 from eoffice.ui.models import Column, FilterProxy, RowsModel

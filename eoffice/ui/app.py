@@ -24,16 +24,12 @@ def settings() -> QSettings:
 
 def open_backend(url: str | None = None, home: Path | None = None) -> tuple[Any, str | None]:
     """The Backend, or None and a one-line reason (a malformed URL must not crash the app)."""
-    from eoffice.cli.context import default_home
+    from eoffice.app.desktop import Desktop
+    from eoffice.app.profile import open_session
     from eoffice.domain import EofficeError
-    from eoffice.services.app import Backend
-    from eoffice.store.db import resolve_url
 
-    url = url or resolve_url(None)
-    raw_home = os.environ.get("EOFFICE_HOME")
-    home = home or (Path(raw_home).expanduser() if raw_home else default_home())
     try:
-        return Backend(url, home), None
+        return open_session(Desktop, url, home), None
     except EofficeError as exc:
         return None, str(exc)
 

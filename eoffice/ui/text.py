@@ -16,7 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, Q
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from eoffice.domain import INSTRUCTIONS as _INSTRUCTIONS
-from eoffice.domain import KIND_LABELS, STATUS_LABELS
+from eoffice.domain import KIND_LABELS, STATUS_LABELS, WITA  # every time is shown in WITA
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802  (the name lupdate looks for)
@@ -26,7 +26,6 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802  (the nam
 
 
 APP_NAME = "eOffice Pemprov Kaltim"
-WITA = dt.timezone(dt.timedelta(hours=8))  # Kalimantan Timur: every time is shown in WITA
 
 
 class Labels(Mapping[str, str]):

@@ -77,3 +77,36 @@ def doc_status(route: Route) -> DocStatus:
     if kind in (StageKind.NUMBER, StageKind.DISPATCH):
         return DocStatus.SIGNED
     return DocStatus.IN_REVIEW
+
+
+# Which buttons a person's pending step offers, by its stage kind (engine.decide takes these decisions).
+_DECISIONS_BY_KIND: dict[str, frozenset[str]] = {
+    StageKind.PARAF.value: frozenset({"approve", "return", "reject"}),
+    StageKind.APPROVE.value: frozenset({"approve", "return", "reject"}),
+    StageKind.SIGN.value: frozenset({"sign", "return", "reject"}),
+    StageKind.NUMBER.value: frozenset({"approve"}),
+    StageKind.DISPATCH.value: frozenset({"approve"}),
+}
+WITHDRAWABLE = frozenset({DocStatus.IN_REVIEW.value, DocStatus.TO_SIGN.value, DocStatus.RETURNED.value})
+
+
+def allowed_actions(*, stage_kind: str | None, editable: bool, drafter: bool, status: str, can_dispose: bool,
+                    can_report: bool, versions: int, signed: bool) -> frozenset[str]:
+    """What a person may do with a letter now: the decisions of the step they hold, editing and submitting their
+    draft, withdrawing their letter on its route, disposing or reporting an incoming letter they hold, and
+    the reads that depend on the letter's state (diff, verify). The reading pane shows exactly these."""
+    out = set(_DECISIONS_BY_KIND.get(stage_kind or "", frozenset()))
+    if editable:
+        out |= {"edit", "submit"}
+    if drafter and status in WITHDRAWABLE:
+        out.add("withdraw")
+    if can_dispose:
+        out.add("dispose")
+    if can_report:
+        out.add("done")
+    if versions > 1:
+        out.add("diff")
+    if signed:
+        out.add("verify")
+    out.add("export")
+    return frozenset(out)

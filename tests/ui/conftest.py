@@ -72,7 +72,7 @@ def demo_env(demo_template: Path, tmp_path: Path) -> tuple[str, Path]:
 
 @pytest.fixture
 def backend(demo_env: tuple[str, Path]) -> Iterator[Any]:
-    from eoffice.services.app import Backend
+    from eoffice.app.desktop import Desktop as Backend
 
     b = Backend(*demo_env)
     yield b

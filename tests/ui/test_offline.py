@@ -56,8 +56,8 @@ def test_lists_come_from_the_cache_while_the_database_is_away(qtbot: Any, backen
 
 def test_a_user_with_a_cache_can_log_in_offline(qtbot: Any, backend: Any, runner: Any, qsettings: Any,
                                                 demo_env: Any) -> None:
+    from eoffice.app.desktop import Desktop as Backend
     from eoffice.domain import NotAuthorized, Unavailable
-    from eoffice.services.app import Backend
     from eoffice.ui.views import first_screen
 
     gub = backend.login("gubernur", "demo")

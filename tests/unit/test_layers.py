@@ -63,3 +63,58 @@ def test_schema_head_constant_matches_the_migrations() -> None:
     from eoffice.store import migrate, schema
 
     assert migrate.head_revision() == schema.HEAD
+
+
+# The front doors (DESIGN.md "Layers"): ui/ and cli/ call only eoffice/app. What they may still take from the
+# services are value types (the arguments they build), never a use case.
+VALUE_TYPES = {"Draft", "Incoming", "DRAFT_STATUSES", "Cursor", "cursor", "Actor", "DEMO_PASSWORD", "ca_dir"}
+
+
+def _import_nodes(path: Path) -> list[ast.Import | ast.ImportFrom]:
+    return [n for n in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
+            if isinstance(n, ast.Import | ast.ImportFrom)]
+
+
+def _front_door_offences(door: str, other: str) -> list[str]:
+    found = []
+    for p in (PACKAGE / door).rglob("*.py"):
+        if door == "cli" and p.name == "__init__.py":
+            continue  # the `eoffice` launcher: no arguments start the desktop app
+        where = str(p.relative_to(PACKAGE))
+        for node in _import_nodes(p):
+            modules = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""]
+            for m in modules:
+                if m.startswith(("eoffice.store", f"eoffice.{other}")):
+                    found.append(f"{where}: {m}")
+                if m == "eoffice.services" or (isinstance(node, ast.Import) and m.startswith("eoffice.services")):
+                    found.append(f"{where}: {m}")
+                if isinstance(node, ast.ImportFrom) and m.startswith("eoffice.services."):
+                    found += [f"{where}: {m}.{a.name}" for a in node.names if a.name not in VALUE_TYPES]
+    return found
+
+
+def test_the_ui_calls_only_the_front_door() -> None:
+    assert _front_door_offences("ui", "cli") == []
+
+
+def test_the_cli_calls_only_the_front_door() -> None:
+    assert _front_door_offences("cli", "ui") == []
+
+
+def test_every_command_has_exactly_one_handler() -> None:
+    from eoffice.app import bus, commands
+
+    bus.handler_for(commands.MarkRead(document_id="x"))  # imports the handlers
+    assert set(commands.COMMANDS.values()) == set(bus.HANDLERS)
+
+
+def test_a_command_survives_canonical_json() -> None:
+    import datetime as dt
+
+    from eoffice.app import commands as c
+
+    cmd = c.RegisterIncoming(sender="Kementerian", number="1/2026", subject="Hal", letter_date=dt.date(2026, 11, 2),
+                             addressed_to="gubernur", scan=c.File("s.pdf", b"%PDF-\x00\xff"))
+    again = c.Command.from_json(cmd.to_json())
+    assert again == cmd and again.to_json() == cmd.to_json()
+    assert c.Command.from_json(c.Dispose(document_id="d", to=("a",), instructions=("b",)).to_json()).to == ("a",)

@@ -1,0 +1,228 @@
+"""The desktop app's door: a Session with one typed method per screen need (the UI's ``Front`` protocol,
+eoffice/ui/front.py). Reads run an ``eoffice.app.queries`` read model in one read transaction; writes build
+a command and ``execute`` it, so every write the UI makes goes through its handler."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING, Any
+
+import yaml
+
+from eoffice.app import commands as c
+from eoffice.app import queries as q
+from eoffice.app.session import Session, SyncStatus
+from eoffice.documents.body import body_to_obj
+from eoffice.domain import BadInput, EofficeError
+from eoffice.services import incoming, letters, numbering, org, routing
+from eoffice.services import queries as service_queries
+from eoffice.services.auth import Actor
+from eoffice.workflow.disposition import TreeNode
+from eoffice.workflow.template import template_from_dict, template_to_dict
+
+if TYPE_CHECKING:
+    from eoffice.services.signatures import Signed
+    from eoffice.signing.keystore import Identity
+    from eoffice.signing.verify import VerifyReport
+
+
+def draft_command(d: letters.Draft, files: Sequence[tuple[str, bytes]] = ()) -> c.DraftLetter:
+    return c.DraftLetter(doc_kind=d.kind.value, subject=d.subject, body=body_to_obj(d.body), to=tuple(d.to),
+                         cc=tuple(d.cc), urgency=d.urgency.value, classification=d.classification.value,
+                         kode_klasifikasi=d.kode_klasifikasi, fields=dict(d.fields),
+                         files=tuple(c.File(n, b) for n, b in files))
+
+
+def parse_template_text(text: str) -> dict[str, Any]:
+    """A route template typed or pasted as YAML/JSON, validated; as a mapping for ImportTemplate."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise BadInput(f"Bukan YAML/JSON yang valid: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(data, dict):
+        raise BadInput("Templat harus berupa pemetaan (mapping)")
+    return template_to_dict(template_from_dict(data))
+
+
+class Desktop(Session):
+    list_limit = service_queries.LIST_LIMIT
+
+    # --- letters ---------------------------------------------------------------------------------
+
+    def is_demo(self) -> bool:
+        return self.read(q.is_demo)
+
+    def inbox(self, actor: Actor) -> list[routing.InboxItem]:
+        return self.read(lambda uow: routing.inbox(uow, actor))
+
+    def counts(self, actor: Actor) -> dict[str, int]:
+        return self.read(lambda uow: q.counts(uow, actor))
+
+    def letter_list(self, actor: Actor, *, status: str | None = None, statuses: Collection[str] | None = None,
+                    kind: str | None = None, direction: str | None = None, mine: bool = False,
+                    after: service_queries.Cursor | None = None) -> list[service_queries.LetterRow]:
+        """One page (list_limit rows, newest first); *after* = queries.cursor(last row) for the next."""
+        return self.read(lambda uow: q.letter_list(uow, actor, limit=self.list_limit, status=status,
+                                                   statuses=statuses, kind=kind, direction=direction, mine=mine,
+                                                   after=after))
+
+    def letter_count(self, actor: Actor, *, statuses: Collection[str] | None = None, mine: bool = False) -> int:
+        return self.read(lambda uow: service_queries.count_letters(uow, actor, statuses=statuses, mine=mine))
+
+    def detail(self, actor: Actor, doc_id: str) -> dict[str, Any]:
+        return self.read(lambda uow: q.detail(uow, actor, doc_id))
+
+    def letter_view(self, actor: Actor, doc_id: str) -> q.LetterView:
+        return self.read(lambda uow: q.letter_view(uow, actor, doc_id))
+
+    def pdf(self, actor: Actor, doc_id: str) -> tuple[bytes, bool]:
+        """The signed PDF once signed, else a rendered preview."""
+        return self.read(lambda uow: service_queries.export_pdf(uow, actor, doc_id))
+
+    def history(self, actor: Actor, doc_id: str) -> list[dict[str, Any]]:
+        return self.read(lambda uow: service_queries.history(uow, actor, doc_id))
+
+    def decide(self, actor: Actor, identity: Identity | None, doc_id: str, decision: str, note: str = "",
+               return_to: str | None = None) -> routing.Outcome:
+        out: routing.Outcome = self.execute(c.Decide(document_id=doc_id, decision=decision, note=note,
+                                                     return_to=return_to), actor=actor, identity=identity)
+        return out
+
+    def sign(self, actor: Actor, identity: Identity, doc_id: str) -> Signed:
+        """One letter per transaction (batch signing loops over this)."""
+        return self.execute(c.SignLetter(document_id=doc_id), actor=actor, identity=identity)  # type: ignore[no-any-return]
+
+    def withdraw(self, actor: Actor, doc_id: str, note: str = "") -> routing.Outcome:
+        return self.execute(c.WithdrawLetter(document_id=doc_id, note=note), actor=actor)  # type: ignore[no-any-return]
+
+    # --- drafting --------------------------------------------------------------------------------
+
+    def draft(self, actor: Actor, d: letters.Draft, files: Sequence[tuple[str, bytes]] = ()) -> str:
+        return self.execute(draft_command(d, files), actor=actor)  # type: ignore[no-any-return]
+
+    def revise(self, actor: Actor, doc_id: str, d: letters.Draft, files: Sequence[tuple[str, bytes]] = ()) -> int:
+        cmd = c.ReviseLetter(document_id=doc_id, subject=d.subject, body=body_to_obj(d.body), fields=dict(d.fields),
+                             files=tuple(c.File(n, b) for n, b in files))
+        return self.execute(cmd, actor=actor)  # type: ignore[no-any-return]
+
+    def preview_draft(self, actor: Actor, d: letters.Draft) -> bytes:
+        return self.read(lambda uow: q.preview_unsaved(uow, actor, d))
+
+    def route_choices(self, actor: Actor, doc_id: str) -> list[str]:
+        return self.read(lambda uow: q.route_choices(uow, actor, doc_id))
+
+    def submit(self, actor: Actor, doc_id: str, route: str | None) -> routing.Outcome:
+        return self.execute(c.SubmitLetter(document_id=doc_id, route=route), actor=actor)  # type: ignore[no-any-return]
+
+    def version_texts(self, actor: Actor, doc_id: str) -> list[tuple[int, str]]:
+        return self.read(lambda uow: q.version_texts(uow, actor, doc_id))
+
+    def classification_codes(self) -> list[tuple[str, str]]:
+        return self.read(q.classification_codes)
+
+    # --- incoming + disposisi --------------------------------------------------------------------
+
+    def register_incoming(self, actor: Actor, data: incoming.Incoming, name: str, pdf: bytes) -> str:
+        cmd = c.RegisterIncoming(sender=data.sender, number=data.number, subject=data.subject,
+                                 letter_date=data.letter_date, addressed_to=data.addressed_to,
+                                 urgency=data.urgency.value, classification=data.classification.value,
+                                 scan=c.File(name, pdf))
+        return self.execute(cmd, actor=actor)  # type: ignore[no-any-return]
+
+    def dispose(self, actor: Actor, doc_id: str, to: Sequence[str], instructions: Sequence[str], note: str = "",
+                deadline: dt.date | None = None) -> list[str]:
+        return self.execute(c.Dispose(document_id=doc_id, to=tuple(to), instructions=tuple(instructions),  # type: ignore[no-any-return]
+                                      note=note, deadline=deadline), actor=actor)
+
+    def disposition_tree(self, actor: Actor, doc_id: str) -> list[TreeNode]:
+        return self.read(lambda uow: incoming.tree_of(uow, actor, doc_id))
+
+    def report_done(self, actor: Actor, doc_id: str, report: str) -> None:
+        self.execute(c.ReportDone(document_id=doc_id, report=report), actor=actor)
+
+    def mark_read(self, actor: Actor, doc_id: str) -> None:
+        self.execute(c.MarkRead(document_id=doc_id), actor=actor)
+
+    def dispositions(self, actor: Actor) -> list[dict[str, Any]]:
+        return self.read(lambda uow: q.dispositions(uow, actor))
+
+    def subordinates(self, actor: Actor) -> list[tuple[str, str, str]]:
+        return self.read(lambda uow: q.subordinates(uow, actor))
+
+    def leaders(self) -> list[tuple[str, str]]:
+        """(login, title) of people an incoming letter may be addressed to (services.incoming.may_receive)."""
+        return self.read(incoming.leaders)
+
+    # --- tracking, verification --------------------------------------------------------------------
+
+    def dashboard(self, actor: Actor) -> dict[str, Any]:
+        return self.read(lambda uow: q.dashboard(uow, actor))
+
+    def verify(self, pdf: bytes) -> VerifyReport:
+        from eoffice.services import signatures
+        from eoffice.signing.verify import verify_pdf
+
+        roots = self.read(signatures.trust_roots)
+        crls = self.read(signatures.crls)
+        return verify_pdf(pdf, trust_roots=roots, crls=crls)
+
+    # --- admin -----------------------------------------------------------------------------------
+
+    def users(self) -> list[org.UserInfo]:
+        return self.read(lambda uow: org.list_users(uow))
+
+    def units(self) -> list[org.UnitInfo]:
+        return self.read(org.list_units)
+
+    def add_user(self, actor: Actor, *, login: str, nip: str, name: str, unit_code: str, password: str,
+                 position_code: str | None = None, is_admin: bool = False) -> org.UserInfo:
+        return self.execute(c.AddUser(login=login, nip=nip, name=name, unit_code=unit_code, password=password,  # type: ignore[no-any-return]
+                                      position_code=position_code, is_admin=is_admin), actor=actor)
+
+    def add_unit(self, actor: Actor, *, code: str, name: str, kind: str, parent_code: str | None = None
+                 ) -> org.UnitInfo:
+        return self.execute(c.AddUnit(code=code, name=name, kind=kind, parent_code=parent_code), actor=actor)  # type: ignore[no-any-return]
+
+    def positions(self) -> list[org.PositionInfo]:
+        return self.read(org.list_positions)
+
+    def add_position(self, actor: Actor, *, code: str, title: str, unit_code: str, parent_code: str | None = None,
+                     roles: Sequence[str] = ()) -> org.PositionInfo:
+        return self.execute(c.AddPosition(code=code, title=title, unit_code=unit_code, parent_code=parent_code,  # type: ignore[no-any-return]
+                                          roles=tuple(roles)), actor=actor)
+
+    def number_formats(self) -> list[numbering.FormatInfo]:
+        return self.read(numbering.list_formats)
+
+    def set_number_format(self, actor: Actor, pattern: str, *, unit_code: str | None = None,
+                          kind: str | None = None) -> None:
+        self.execute(c.SetNumberFormat(pattern=pattern, unit_code=unit_code, doc_kind=kind), actor=actor)
+
+    def templates(self) -> list[dict[str, Any]]:
+        return self.read(q.templates)
+
+    def import_template(self, actor: Actor, text: str) -> tuple[str, int]:
+        return self.execute(c.ImportTemplate(definition=parse_template_text(text)), actor=actor)  # type: ignore[no-any-return]
+
+    def export_template(self, name: str) -> str:
+        row = self.read(lambda uow: routing.get_template(uow, name))
+        d = template_to_dict(template_from_dict(row.definition))
+        return yaml.safe_dump(d, sort_keys=False, allow_unicode=True)
+
+    def delegate(self, actor: Actor, to: str, capacity: str, starts: dt.date, ends: dt.date,
+                 reason: str = "") -> dict[str, Any]:
+        return self.execute(c.Delegate(to=to, capacity=capacity, starts=starts, ends=ends, reason=reason),  # type: ignore[no-any-return]
+                            actor=actor)
+
+    def issue_certificate(self, actor: Actor, ca_passphrase: str, who: str) -> str:
+        return self.execute(c.IssueCertificate(login=who), actor=actor, secret=ca_passphrase)  # type: ignore[no-any-return]
+
+    def revoke_certificate(self, actor: Actor, ca_passphrase: str, who: str, reason: str = "") -> str:
+        return self.execute(c.RevokeCertificate(login=who, reason=reason), actor=actor, secret=ca_passphrase)  # type: ignore[no-any-return]
+
+    def certificates(self) -> list[dict[str, Any]]:
+        return self.read(q.certificates)
+
+
+__all__ = ["Desktop", "EofficeError", "SyncStatus"]

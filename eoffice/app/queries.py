@@ -1,0 +1,272 @@
+"""The read models the front doors show (cosmic python's "views"): each a function of a read-only unit of work
+and the acting user, run by ``Session.read``. ``letter_view`` is the reading pane in one transaction, with the
+actions the workflow engine allows, so no screen re-derives a rule."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import uuid
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+
+from eoffice.documents.body import parse_body_json
+from eoffice.documents.markdown import to_markdown
+from eoffice.domain import BadInput, DocKind
+from eoffice.services import incoming, letters, queries, routing
+from eoffice.services.access import visible_clause
+from eoffice.services.auth import Actor
+
+# The read use cases the front doors call as they are (each takes a unit of work and the actor).
+from eoffice.services.incoming import sheet as sheet  # noqa: E402
+from eoffice.services.incoming import tree_of as tree_of  # noqa: E402
+from eoffice.services.org import list_positions as list_positions  # noqa: E402
+from eoffice.services.org import list_units as list_units  # noqa: E402
+from eoffice.services.org import list_users as list_users  # noqa: E402
+from eoffice.services.queries import export_package as export_package  # noqa: E402
+from eoffice.services.queries import export_pdf as export_pdf  # noqa: E402
+from eoffice.services.queries import format_detail as format_detail  # noqa: E402
+from eoffice.services.queries import history as history  # noqa: E402
+from eoffice.services.queries import letter_detail as letter_detail  # noqa: E402
+from eoffice.services.queries import list_letters as list_letters  # noqa: E402
+from eoffice.services.queries import preview_pdf as preview_pdf  # noqa: E402
+from eoffice.services.queries import version_diff as version_diff  # noqa: E402
+from eoffice.services.resolve import OrgView
+from eoffice.services.routing import get_template as get_template  # noqa: E402
+from eoffice.services.routing import inbox as inbox  # noqa: E402
+from eoffice.services.routing import list_templates as list_templates  # noqa: E402
+from eoffice.services.routing import overdue as overdue  # noqa: E402
+from eoffice.services.search import Filters as Filters  # noqa: E402
+from eoffice.services.search import search as search  # noqa: E402
+from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
+from eoffice.store.uow import UnitOfWork
+from eoffice.workflow.disposition import TreeNode
+from eoffice.workflow.queries import allowed_actions
+
+
+@dataclass(frozen=True)
+class LetterView:
+    """Everything the reading pane shows of one letter, read in one transaction."""
+
+    info: dict[str, Any]  # services.queries.letter_detail + fields, body_markdown, editable
+    pdf: bytes
+    signed: bool
+    my_step: routing.InboxItem | None  # the step the actor holds on it now
+    history: list[dict[str, Any]]
+    tree: list[TreeNode] = field(default_factory=list)  # the disposisi tree of an incoming letter
+    disposition_status: str | None = None  # the actor's own disposisi on it: sent / read / done
+    allowed_actions: frozenset[str] = frozenset()
+
+    @property
+    def unread_disposition(self) -> bool:
+        """A disposisi to the actor that they now see for the first time (the pane marks it read)."""
+        return self.disposition_status == "sent"
+
+
+def detail(uow: UnitOfWork, actor: Actor, doc_id: str) -> dict[str, Any]:
+    info = queries.letter_detail(uow, actor, doc_id)
+    doc = letters.get_document(uow, doc_id)
+    version = letters.current_version(uow, doc)
+    info["fields"] = dict(version.fields)
+    info["body_markdown"] = to_markdown(parse_body_json(version.body))
+    info["editable"] = doc.created_by == actor.user_id and doc.status in letters.EDITABLE
+    return info
+
+
+def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
+    info = detail(uow, actor, doc_id)
+    pdf, signed = queries.export_pdf(uow, actor, doc_id)
+    mine = next((i for i in routing.inbox(uow, actor) if i.document_id == doc_id), None)
+    tree: list[TreeNode] = []
+    held: dict[str, Any] | None = None
+    can_dispose = False
+    if info["direction"] == "in":
+        tree = incoming.tree_of(uow, actor, doc_id)
+        held = next((d for d in dispositions(uow, actor) if d["id"] == doc_id), None)
+        can_dispose = held is not None and bool(subordinates(uow, actor))
+    status = held["status"] if held is not None else None
+    actions = allowed_actions(stage_kind=mine.stage_kind if mine else None, editable=bool(info["editable"]),
+                              drafter=info["drafter"] == actor.login, status=info["status"],
+                              can_dispose=can_dispose, can_report=status in ("sent", "read"),
+                              versions=int(info["version"]), signed=signed)
+    return LetterView(info=info, pdf=pdf, signed=signed, my_step=mine, history=queries.history(uow, actor, doc_id),
+                      tree=tree, disposition_status=status, allowed_actions=actions)
+
+
+def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
+    out = queries.counts(uow, actor)
+    out["disposisi"] = sum(1 for _, n in incoming.my_dispositions(uow, actor) if n.status != "done")
+    out["disposisi"] += len(incoming.incoming_for(uow, actor))
+    out["reminders"] = reminder_count(uow, actor)
+    return out
+
+
+def letter_list(uow: UnitOfWork, actor: Actor, *, limit: int, status: str | None = None,
+                statuses: Collection[str] | None = None, kind: str | None = None, direction: str | None = None,
+                mine: bool = False, after: queries.Cursor | None = None) -> list[queries.LetterRow]:
+    return queries.list_letters(uow, actor, status=status, statuses=statuses, kind=kind, direction=direction,
+                                mine=mine, limit=limit, after=after)
+
+
+def is_demo(uow: UnitOfWork) -> bool:
+    return uow.session.scalars(select(AuditEvent.id).where(AuditEvent.action == "demo.seed").limit(1)).first() \
+        is not None
+
+
+def route_choices(uow: UnitOfWork, actor: Actor, doc_id: str) -> list[str]:
+    doc = letters.visible_document(uow, actor, doc_id)
+    return [t.name for t in routing.templates_for(uow, doc)]
+
+
+def version_texts(uow: UnitOfWork, actor: Actor, doc_id: str) -> list[tuple[int, str]]:
+    doc = letters.visible_document(uow, actor, doc_id)
+    return [(v.version, f"Hal: {doc.subject}\n\n{v.body_text}") for v in letters.versions(uow, doc)]
+
+
+def classification_codes(uow: UnitOfWork) -> list[tuple[str, str]]:
+    from eoffice.store.models import ClassificationCode
+
+    return [(c.code, c.title) for c in uow.session.scalars(select(ClassificationCode).order_by(ClassificationCode.code))]
+
+
+def dispositions(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
+    """Incoming letters of the actor: addressed to them and not yet disposed, disposed to them, or disposed
+    by them (to follow up), newest first within each group."""
+    out = [{"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
+            "status": "baru", "from": d.sender, "deadline": None, "updated_at": d.updated_at}
+           for d in incoming.incoming_for(uow, actor)]
+    seen = {o["id"] for o in out}
+    for d, n in incoming.my_dispositions(uow, actor):
+        if d.id in seen:
+            continue
+        seen.add(d.id)
+        out.append({"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
+                    "status": n.status, "from": uow.users.get(n.from_user_id).login,
+                    "deadline": n.deadline, "updated_at": n.created_at})
+    mine = uow.session.execute(
+        select(Document, Disposition).join(Disposition, Disposition.document_id == Document.id)
+        .where(Disposition.from_user_id == actor.user_id).order_by(Disposition.created_at.desc())).all()
+    for d, n in mine:
+        if d.id not in seen:
+            seen.add(d.id)
+            out.append({"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
+                        "status": "disposed", "from": d.sender, "deadline": n.deadline,
+                        "updated_at": n.created_at})
+    return out
+
+
+def subordinates(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str, str]]:
+    """(login, name, title) of the people below the actor in the organisation."""
+    view = OrgView(uow)
+    out = []
+    for u in uow.session.scalars(select(User).where(User.active.is_(True)).order_by(User.login)):
+        if view.is_below(u.position_id, actor.position_id):
+            title = view.positions[u.position_id].title if u.position_id else ""
+            out.append((u.login, u.name, title))
+    return out
+
+
+def dashboard(uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
+    """Open items, overdue steps and the average turnaround (hours) per stage kind, over the letters the
+    actor can see."""
+    from eoffice.store.models import DecisionRow, StepRow
+
+    now = uow.now()
+    visible = select(Document.id).where(visible_clause(uow, actor))
+    logins = dict(uow.session.execute(select(User.id, User.login)).all())
+    pending = uow.session.execute(
+        select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
+        .where(StepRow.status == "pending", StepRow.document_id.in_(visible))
+        .order_by(StepRow.due_at)).all()
+    open_items = [{"id": d.id, "subject": d.subject, "stage": s.stage_name, "kind": s.kind,
+                   "assignee": logins.get(s.assignee_id, "-"), "due_at": s.due_at,
+                   "overdue": s.due_at is not None and _aware(s.due_at) < now} for s, d in pending]
+    decided = uow.session.execute(
+        select(StepRow.kind, StepRow.activated_at, DecisionRow.decided_at)
+        .join(DecisionRow, DecisionRow.step_id == StepRow.id)
+        .where(StepRow.document_id.in_(visible), StepRow.activated_at.is_not(None))).all()
+    hours: dict[str, list[float]] = {}
+    for kind, started, ended in decided:
+        if started is None:
+            continue
+        hours.setdefault(kind, []).append((_aware(ended) - _aware(started)).total_seconds() / 3600)
+    turnaround = {k: sum(v) / len(v) for k, v in hours.items()}
+    return {"open": open_items, "overdue": sum(1 for i in open_items if i["overdue"]),
+            "turnaround": turnaround, "decided": {k: len(v) for k, v in hours.items()}}
+
+
+def templates(uow: UnitOfWork) -> list[dict[str, Any]]:
+    return [{"name": r.name, "version": r.version, "doc_kind": r.doc_kind, "unit": r.unit_code,
+             "definition": r.definition} for r in routing.list_templates(uow)]
+
+
+def certificates(uow: UnitOfWork) -> list[dict[str, Any]]:
+    from eoffice.store.models import CertificateRow
+
+    logins = dict(uow.session.execute(select(User.id, User.login)).all())
+    return [{"login": logins.get(r.user_id or -1, "-"), "purpose": r.purpose,
+             "fingerprint": r.fingerprint, "revoked": r.revoked_at is not None, "not_after": r.not_after}
+            for r in uow.session.scalars(select(CertificateRow).order_by(CertificateRow.id))]
+
+
+def reminder_count(uow: UnitOfWork, actor: Actor) -> int:
+    """Reminder notes ('eoffice overdue --remind') on the steps the actor holds now: the app notifies when
+    this grows."""
+    from eoffice.store.models import RouteNote
+
+    steps = [i.step_id for i in routing.inbox(uow, actor)]
+    if not steps:
+        return 0
+    return len(uow.session.scalars(select(RouteNote.id).where(RouteNote.kind == "reminder",
+                                                              RouteNote.step_id.in_(steps))).all())
+
+
+def _aware(t: dt.datetime) -> dt.datetime:
+    return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
+
+
+def _label(uow: UnitOfWork, raw: str) -> str:
+    unit = uow.units.find(raw) if " " not in raw else None
+    user = uow.users.find(raw) if unit is None and " " not in raw else None
+    return unit.name if unit else (user.name if user else raw)
+
+
+def preview_unsaved(uow: UnitOfWork, actor: Actor, d: letters.Draft) -> bytes:
+    """Render a letter that is not saved yet (the editor's live preview). Nothing is written."""
+    if d.kind == DocKind.NASKAH_MASUK:
+        raise BadInput("Naskah masuk tidak dibuat sebagai draf")
+    doc = Document(id=str(uuid.uuid4()), direction="out", kind=d.kind.value, subject=" ".join(d.subject.split()),
+                   urgency=d.urgency.value, classification=d.classification.value, kode_klasifikasi="",
+                   status="draft", unit_id=actor.unit_id, created_by=actor.user_id, current_version=1)
+    from eoffice.documents.body import body_to_obj
+    from eoffice.documents.render import render_letter
+    from eoffice.services import compose  # ReportLab: loaded by warm_up() after the window is shown
+
+    version = DocumentVersion(document_id=doc.id, version=1, body=body_to_obj(d.body), fields=dict(d.fields))
+    data = compose.letter_data(uow, doc, version, None)
+    data = dataclasses.replace(data, recipients=tuple(_label(uow, t.strip()) for t in d.to if t.strip()),
+                               tembusan=tuple(_label(uow, c.strip()) for c in d.cc if c.strip()))
+    return render_letter(data).pdf
+
+
+def trust_roots(uow: UnitOfWork) -> list[Any]:
+    """The organisation's root CA certificates (x509) published in the database."""
+    from eoffice.services import signatures  # pyHanko: only the verbs that verify need it
+
+    return signatures.trust_roots(uow)
+
+
+def crls(uow: UnitOfWork) -> list[bytes]:
+    from eoffice.services import signatures
+
+    return signatures.crls(uow)
+
+
+def audit_check(uow: UnitOfWork, home: Any) -> dict[str, Any]:
+    """`eoffice audit verify`: the hash chain and every signed statement."""
+    from eoffice.services import audit
+
+    return audit.verify(uow, home)

@@ -1,0 +1,227 @@
+"""Verbs: ca init|issue|revoke|export-root|import-p12, key init, sign, verify, audit verify.
+
+What each verb does; the parser is in keys.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from cryptography import x509
+from cryptography.hazmat.primitives import serialization
+
+from eoffice.app import commands as c
+from eoffice.app import queries as q
+from eoffice.app.session import pending_key_path
+from eoffice.cli.context import Ctx, table
+from eoffice.domain import BadInput, EofficeError
+from eoffice.signing.passphrase import lookup_passphrase
+
+if TYPE_CHECKING:
+    from eoffice.signing.keystore import Identity
+
+
+def _secret(env: str, prompt: str) -> str:
+    value = os.environ.get(env)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise BadInput(f"{prompt}: set {env} atau jalankan di terminal")
+    return getpass.getpass(f"{prompt}: ")
+
+
+def key_passphrase(login: str) -> str | None:
+    """EOFFICE_KEY_PASSPHRASE, the OS keyring, or a prompt; None when none can be had."""
+    value = os.environ.get("EOFFICE_KEY_PASSPHRASE") or lookup_passphrase(login)
+    if value:
+        return value
+    if sys.stdin.isatty():
+        return getpass.getpass(f"Passphrase kunci TTE {login}: ")
+    return None
+
+
+def identity_for(ctx: Ctx, login: str) -> Identity | None:
+    """The user's identity on this machine; installs a freshly issued certificate on first use."""
+    if pending_key_path(ctx.home, login).exists():
+        passphrase = key_passphrase(login)
+        if passphrase is None:
+            raise BadInput("Passphrase kunci TTE diperlukan (EOFFICE_KEY_PASSPHRASE)")
+        identity = ctx.session.identity(login, passphrase, forget_stale=False)
+        if pending_key_path(ctx.home, login).exists():
+            return None  # not issued yet: act unsigned until it is
+        return identity
+    return ctx.session.identity(login, key_passphrase(login) if (ctx.home / "keys" / f"{login}.p12").exists()
+                                else None, forget_stale=False)
+
+
+def cmd_ca_init(ctx: Ctx) -> int:
+    from eoffice.services.signatures import ca_dir
+
+    ctx.require_actor()
+    passphrase = _secret("EOFFICE_CA_PASSPHRASE", "Passphrase CA baru")
+    fp = ctx.execute(c.CreateCa(org_name=ctx.args.org), secret=passphrase)
+    ctx.emit({"root_fingerprint": fp, "dir": str(ca_dir(ctx.home))},
+             lambda: print(f"CA dibuat di {ca_dir(ctx.home)} (root SHA-256 {fp[:16]}...). "
+                           "Simpan kunci root secara offline."))
+    return 0
+
+
+def cmd_ca_issue(ctx: Ctx) -> int:
+    ctx.require_actor()
+    passphrase = _secret("EOFFICE_CA_PASSPHRASE", "Passphrase CA")
+    fp = ctx.execute(c.IssueCertificate(login=ctx.args.login), secret=passphrase)
+    ctx.emit({"login": ctx.args.login, "fingerprint": fp}, lambda: print(f"Sertifikat {ctx.args.login}: {fp[:16]}..."))
+    return 0
+
+
+def cmd_ca_revoke(ctx: Ctx) -> int:
+    ctx.require_actor()
+    passphrase = _secret("EOFFICE_CA_PASSPHRASE", "Passphrase CA")
+    fp = ctx.execute(c.RevokeCertificate(login=ctx.args.login, reason=ctx.args.reason), secret=passphrase)
+    ctx.emit({"login": ctx.args.login, "fingerprint": fp},
+             lambda: print(f"Sertifikat {ctx.args.login} dicabut; CRL diterbitkan"))
+    return 0
+
+
+def cmd_export_root(ctx: Ctx) -> int:
+    roots = ctx.read(q.trust_roots)
+    if not roots:
+        raise BadInput("Belum ada CA akar di database ini")
+    data = b"".join(r.public_bytes(serialization.Encoding.PEM) for r in roots)
+    try:
+        ctx.args.file.write_bytes(data)
+    except OSError as exc:
+        raise BadInput(f"{ctx.args.file}: tidak dapat ditulis ({exc.strerror})") from exc
+    ctx.emit({"file": str(ctx.args.file)}, lambda: print(f"Root CA: {ctx.args.file}"))
+    return 0
+
+
+def cmd_import_p12(ctx: Ctx) -> int:
+    from eoffice.signing.keystore import import_p12, save_identity
+
+    actor = ctx.require_actor()
+    passphrase = _secret("EOFFICE_P12_PASSPHRASE", "Passphrase berkas PKCS#12")
+    identity = import_p12(ctx.args.file, passphrase, now=dt.datetime.now(dt.UTC))
+    local = key_passphrase(actor.login) or passphrase
+    save_identity(ctx.home, actor.login, identity, local)
+    fp = ctx.execute(c.PublishKey(), identity=identity)
+    ctx.emit({"fingerprint": fp}, lambda: print(f"Kunci dari {ctx.args.file.name} dipasang; sertifikat {fp[:16]}..."))
+    return 0
+
+
+def cmd_key_init(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    passphrase = key_passphrase(actor.login)
+    if not passphrase:
+        raise BadInput("Passphrase kunci TTE baru: set EOFFICE_KEY_PASSPHRASE atau jalankan di terminal")
+    path = ctx.execute(c.RequestKey(), secret=passphrase)
+    ctx.emit({"login": actor.login, "pending": path},
+             lambda: print(f"Kunci dibuat di {path}; minta admin: eoffice ca issue {actor.login}"))
+    return 0
+
+
+def cmd_sign(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    identity = identity_for(ctx, actor.login)
+    if identity is None:
+        raise BadInput(f"Tidak ada kunci TTE untuk {actor.login} di profil ini ({ctx.home})")
+    ctx.session.tsa_url = ctx.args.tsa
+    results, failed = [], 0
+    for n, doc_id in enumerate(ctx.args.ids, start=1):
+        try:
+            signed = ctx.execute(c.SignLetter(document_id=doc_id), identity=identity)
+            results.append({"id": signed.document_id, "ok": True, "number": signed.number, "level": signed.level})
+            if not ctx.json:
+                print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} ditandatangani, nomor {signed.number}"
+                      + (" (TSA tidak terjangkau: B-B)" if signed.timestamp_fallback else ""))
+        except EofficeError as exc:
+            failed += 1
+            results.append({"id": doc_id, "ok": False, "error": str(exc)})
+            if len(ctx.args.ids) == 1:
+                raise
+            print(f"[{n}/{len(ctx.args.ids)}] {doc_id[:8]} GAGAL: {exc}", file=sys.stderr)
+    if ctx.json:
+        ctx.emit(results, lambda: None)
+    return 1 if failed else 0
+
+
+def cmd_ltv(ctx: Ctx) -> int:
+    ctx.require_actor()
+    ctx.session.tsa_url = ctx.args.tsa
+    results = []
+    for doc_id in ctx.args.ids:
+        up = ctx.execute(c.UpgradeLetter(document_id=doc_id))
+        results.append(up.__dict__)
+        if not ctx.json:
+            print(f"{up.document_id[:8]}: {up.level}" + (f" (tanpa cap waktu: {up.timestamp_error})"
+                                                           if up.timestamp_error else ""))
+    if ctx.json:
+        ctx.emit(results, lambda: None)
+    return 0
+
+
+def _load_trust(paths: list[Path]) -> list[x509.Certificate]:
+    certs = []
+    for p in paths:
+        try:
+            certs += x509.load_pem_x509_certificates(p.read_bytes())
+        except OSError as exc:
+            raise BadInput(f"{p}: tidak dapat dibaca ({exc.strerror})") from exc
+        except ValueError as exc:
+            raise BadInput(f"{p}: bukan sertifikat PEM") from exc
+    return certs
+
+
+def cmd_verify(ctx: Ctx) -> int:
+    try:
+        data = ctx.args.file.read_bytes()
+    except OSError as exc:
+        raise BadInput(f"{ctx.args.file}: tidak dapat dibaca ({exc.strerror})") from exc
+    roots = _load_trust(ctx.args.trust)
+    crls: list[bytes] = []
+    if not ctx.args.trust or getattr(ctx.args, "db", None) or os.environ.get("EOFFICE_DB"):
+        try:
+            roots += ctx.read(q.trust_roots)
+            crls = ctx.read(q.crls)
+        except EofficeError:
+            if not roots:
+                raise
+    from eoffice.signing.ltv import verify_timestamps
+    from eoffice.signing.verify import verify_pdf  # pyHanko: only this verb needs it
+
+    report = verify_pdf(data, trust_roots=roots, crls=crls)
+    stamps = verify_timestamps(data, roots) if report.signatures else []
+    payload: dict[str, Any] = {"ok": report.ok, "problems": report.problems, "signatures": [
+        {"field": s.field_name, "signer": s.signer_name, "nip": s.signer_nip,
+         "signing_time": s.claimed_time.isoformat() if s.claimed_time else None,
+         "timestamp": s.timestamp_time.isoformat() if s.timestamp_time else None, "intact": s.intact,
+         "valid": s.valid, "trusted": s.trusted, "revoked": s.revoked, "coverage": s.coverage,
+         "changes": s.changes, "ok": s.ok, "error": s.error} for s in report.signatures],
+        "document_timestamps": [{"field": t.field_name, "time": t.time.isoformat() if t.time else None,
+                                 "ok": t.ok, "error": t.error} for t in stamps]}
+
+    def human() -> None:
+        if not report.signatures:
+            print("Tidak ada tanda tangan elektronik pada berkas ini")
+        for s in payload["signatures"]:
+            print(f"{s['field']}: {s['signer']} (NIP {s['nip'] or '-'}) {s['signing_time'] or ''}")
+            print(f"  utuh: {'ya' if s['intact'] else 'TIDAK'}  tepercaya: {'ya' if s['trusted'] else 'TIDAK'}  "
+                  f"dicabut: {'YA' if s['revoked'] else 'tidak'}  perubahan: {s['changes']}")
+        for t in payload["document_timestamps"]:
+            print(f"cap waktu dokumen {t['field']}: {t['time']} {'sah' if t['ok'] else 'TIDAK SAH'}")
+        for p in report.problems:
+            print(f"masalah: {p}")
+        print("HASIL: SAH" if report.ok else "HASIL: TIDAK SAH")
+
+    ctx.emit(payload, human)
+    return 0 if report.ok and all(t.ok for t in stamps) else 1
+
+
+def cmd_audit_verify(ctx: Ctx) -> int:
+    result = ctx.read(lambda uow: q.audit_check(uow, ctx.home))
+    ctx.emit(result, lambda: print(table([[k, str(v)] for k, v in result.items()], ["PERIKSA", "HASIL"])))
+    return 0 if result["ok"] else 1
