@@ -19,6 +19,7 @@ from sqlalchemy.engine import Engine
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, login
 from eoffice.store.db import check_connection, make_engine, resolve_url
+from eoffice.store.dbroles import connect_as, needs_login
 from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
 
@@ -42,6 +43,7 @@ class Ctx:
     args: argparse.Namespace
     _engine: Engine | None = field(default=None, repr=False)
     _schema_ok: bool = False
+    _password: str | None = field(default=None, repr=False)
 
     @property
     def json(self) -> bool:
@@ -69,6 +71,9 @@ class Ctx:
     def raw_engine(self) -> Engine:
         """The database, reachable, whatever its schema (for `init`)."""
         if self._engine is None:
+            if needs_login(self.db_url):  # no user in the URL: connect as the acting user's own role
+                self._engine = connect_as(self.db_url, self.who(), self.password())
+                return self._engine
             engine = make_engine(self.db_url)
             check_connection(engine)
             self._engine = engine
@@ -94,17 +99,28 @@ class Ctx:
         """Run a use case in one transaction and commit it."""
         return run_in_transaction(self.engine, use_case)
 
-    def actor(self, required: bool = True) -> Actor | None:
+    def who(self) -> str:
         who = getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
         if not who:
-            if required:
-                raise BadInput("Perintah ini perlu --user NIP_ATAU_LOGIN")
+            raise BadInput("Perintah ini perlu --user NIP_ATAU_LOGIN")
+        return str(who)
+
+    def password(self) -> str:
+        """The acting user's password: EOFFICE_PASSWORD or the prompt (asked once), never an argument."""
+        if self._password is None:
+            password = os.environ.get("EOFFICE_PASSWORD")
+            if password is None:
+                if not sys.stdin.isatty():
+                    raise BadInput("Kata sandi tidak diberikan: set EOFFICE_PASSWORD atau jalankan di terminal")
+                password = getpass.getpass(f"Kata sandi {self.who()}: ")
+            self._password = password
+        return self._password
+
+    def actor(self, required: bool = True) -> Actor | None:
+        if not (getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")) and not required:
             return None
-        password = os.environ.get("EOFFICE_PASSWORD")
-        if password is None:
-            if not sys.stdin.isatty():
-                raise BadInput("Kata sandi tidak diberikan: set EOFFICE_PASSWORD atau jalankan di terminal")
-            password = getpass.getpass(f"Kata sandi {who}: ")
+        who = self.who()
+        password = self.password()
         with self.uow() as uow:
             return login(uow, who, password)
 

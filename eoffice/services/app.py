@@ -25,10 +25,11 @@ from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
 from eoffice.services import delegation, incoming, letters, numbering, org, queries, routing
 from eoffice.services.access import visible_clause
-from eoffice.services.auth import Actor, actor_of, authenticate, login
+from eoffice.services.auth import Actor, actor_of, authenticate, find_for_login, login
 from eoffice.services.resolve import OrgView
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.db import check_connection, describe, first_line, make_engine
+from eoffice.store.dbroles import connect_as, enforced, needs_login
 from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
 from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
@@ -66,6 +67,7 @@ class Backend:
         self.home = home
         self.max_attachment = max_attachment
         self.engine = make_engine(url)  # BadInput on a malformed URL; no connection yet
+        self.per_user = needs_login(url)  # no user in the URL: connect as each user's own role at login
         self.tsa_url = tsa_url()  # RFC 3161 service for paraf and TTE signatures (B-T), if the office has one
         self.cache: Engine | None = None  # the signed-in user's local cache (eoffice.sync.mirror), once opened
         self.cache_login = ""  # whose cache it is
@@ -84,6 +86,8 @@ class Backend:
     def ping(self) -> None:
         """Raises Unavailable when the database cannot be reached, BadInput when its schema is not this
         version's (the same check every CLI command makes)."""
+        if self.per_user and not enforced(self.engine):
+            return  # nothing to ask before someone logs in with their own role
         check_connection(self.engine)
         self.offline = False  # it answers again: reads go back to it
         state = schema_state(self.engine)
@@ -169,7 +173,14 @@ class Backend:
     # --- who -------------------------------------------------------------------------------------
 
     def login(self, who: str, password: str) -> Actor:
+        self._connect(who, password)
         return self.read(lambda uow: login(uow, who, password))
+
+    def _connect(self, who: str, password: str) -> None:
+        """With a URL without a user: connect as *who*'s own role (store/dbroles.py)."""
+        if self.per_user:
+            old, self.engine = self.engine, connect_as(self.url, who, password)
+            old.dispose()
 
     PREFETCH_TTL = 30.0  # seconds a prefetched user row and first screen may wait for the password
 
@@ -180,8 +191,10 @@ class Backend:
         failure is silent, and the login then loads as usual."""
         with self._prefetch_lock:
             self._prefetched = None
+            if self.per_user:  # nothing is readable before the password opens the user's own role
+                return
             try:
-                user = self.read(lambda uow: uow.users.find(who))
+                user = self.read(lambda uow: find_for_login(uow, who))
                 if user is None or not user.active:
                     return
                 self._prefetched = (who, time.monotonic(), user, load(actor_of(user)))
@@ -207,13 +220,14 @@ class Backend:
             self.cache.dispose()
             self.cache, self.offline = None, False
         try:
-            user = self.read(lambda uow: uow.users.find(who))
+            self._connect(who, password)
+            user = self.read(lambda uow: find_for_login(uow, who))
         except Unavailable as exc:
             if not self._use_cache(who, create=False):
                 raise Unavailable(f"{exc}. Belum ada salinan lokal untuk {who} di komputer ini: masuk sekali "
                                   "saat terhubung agar dapat bekerja luring.") from exc
             self.offline = True  # the database is away, but this user has worked here before
-            user = self.read(lambda uow: uow.users.find(who))
+            user = self.read(lambda uow: find_for_login(uow, who))
         if user is None or not user.active:
             return authenticate(user, password), None  # refused, with the one message for every failure
         box: dict[str, T] = {}

@@ -8,6 +8,7 @@ from typing import Any
 
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, hash_password, require_admin
+from eoffice.store.dbroles import set_login
 from eoffice.store.models import Position, Unit, User
 from eoffice.store.uow import UnitOfWork
 
@@ -40,9 +41,13 @@ class UserInfo:
     title: str | None
     is_admin: bool
     active: bool
+    db_role: str | None = None  # the PostgreSQL login role (none on SQLite)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if self.db_role is None:
+            del out["db_role"]
+        return out
 
 
 def _code(value: str, what: str) -> str:
@@ -156,6 +161,7 @@ def add_user(
     position_code: str | None = None,
     is_admin: bool = False,
     password_hash: str | None = None,
+    login_verifier: str | None = None,
 ) -> UserInfo:
     _require_admin_unless_bootstrap(uow, actor)
     login = login.strip().lower()
@@ -181,6 +187,7 @@ def add_user(
     )
     uow.session.add(user)
     uow.flush()
+    set_login(uow, user, password, verifier=login_verifier)
     uow.touched("user", user.id)
     uow.audit(
         "user.add",
@@ -195,6 +202,7 @@ def set_password(uow: UnitOfWork, actor: Actor, *, login: str, password: str) ->
     if actor.user_id != user.id:
         require_admin(actor)
     user.password_hash = hash_password(password)
+    set_login(uow, user, password)
     uow.touched("user", user.id)
     uow.audit("user.passwd", actor_id=actor.user_id, data={"login": user.login})
 
@@ -212,6 +220,7 @@ def user_info(uow: UnitOfWork, user: User) -> UserInfo:
         pos.title if pos else None,
         user.is_admin,
         user.active,
+        user.db_role,
     )
 
 
@@ -227,7 +236,7 @@ def list_users(uow: UnitOfWork, *, unit_code: str | None = None) -> list[UserInf
         pos = positions.get(u.position_id) if u.position_id else None
         result.append(
             UserInfo(u.id, u.login, u.nip, u.name, units[u.unit_id], pos.code if pos else None,
-                     pos.title if pos else None, u.is_admin, u.active)
+                     pos.title if pos else None, u.is_admin, u.active, u.db_role)
         )
     return result
 
