@@ -124,16 +124,24 @@ FUNCTIONS = [
         RAISE EXCEPTION 'a SCRAM-SHA-256 verifier is required' USING ERRCODE = '22023';
       END IF;
       r := COALESCE(u.db_role, '{ROLE_PREFIX}' || u.login);
-      SELECT * INTO existing FROM pg_roles WHERE rolname = r;
-      IF NOT FOUND THEN
-        EXECUTE format('CREATE ROLE %I NOLOGIN', r);
-      ELSIF existing.rolsuper OR existing.rolcreaterole OR existing.rolcreatedb OR existing.rolreplication
-            OR existing.rolbypassrls THEN
-        RAISE EXCEPTION 'role % exists with more than a user''s rights', r USING ERRCODE = '42501';
-      END IF;
-      EXECUTE format('ALTER ROLE %I %s PASSWORD %L', r, CASE WHEN u.active THEN 'LOGIN' ELSE 'NOLOGIN' END,
-                     verifier);
-      EXECUTE format('GRANT {GROUP} TO %I', r);
+      FOR attempt IN 1..5 LOOP  -- roles are cluster-wide: another database may be changing the same one
+        BEGIN
+          SELECT * INTO existing FROM pg_roles WHERE rolname = r;
+          IF NOT FOUND THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+          ELSIF existing.rolsuper OR existing.rolcreaterole OR existing.rolcreatedb OR existing.rolreplication
+                OR existing.rolbypassrls THEN
+            RAISE EXCEPTION 'role % exists with more than a user''s rights', r USING ERRCODE = '42501';
+          END IF;
+          EXECUTE format('ALTER ROLE %I %s PASSWORD %L', r, CASE WHEN u.active THEN 'LOGIN' ELSE 'NOLOGIN' END,
+                         verifier);
+          EXECUTE format('GRANT {GROUP} TO %I', r);
+          EXIT;
+        EXCEPTION WHEN internal_error OR duplicate_object OR unique_violation THEN
+          IF attempt = 5 THEN RAISE; END IF;
+          PERFORM pg_sleep(0.05 * attempt);
+        END;
+      END LOOP;
       IF u.db_role IS NULL THEN UPDATE users SET db_role = r WHERE id = who; END IF;
       RETURN r;
     END $$""",

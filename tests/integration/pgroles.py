@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from typing import Any, TypeVar
 
 import psycopg
-from sqlalchemy.engine import Engine, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 
 from eoffice.services import auth
 from eoffice.services.auth import Actor
@@ -19,7 +19,8 @@ T = TypeVar("T")
 
 def userless(url: str) -> str:
     """The database URL without user and password: what a client machine holds."""
-    return make_url(url).set(username=None, password=None).render_as_string(hide_password=False)
+    u = make_url(url)
+    return URL.create(u.drivername, host=u.host, port=u.port, database=u.database).render_as_string()
 
 
 class Roles:

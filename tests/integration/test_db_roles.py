@@ -140,3 +140,22 @@ def test_admin_writes_and_a_new_user_logs_in_with_their_own_role(roles: Roles, h
     ca = signatures.open_ca(home, DEMO_SECRET)
     roles.run("admin", lambda uow: signatures.issue(uow, admin, ca, "pegawai.baru",
                                                     audit.pending_request(uow, "pegawai.baru").public_key()))
+
+
+def test_the_desktop_backend_logs_in_as_the_users_own_role(content_url: str, home: Path) -> None:
+    from eoffice.services.app import Backend
+    from tests.integration.pgroles import userless
+
+    backend = Backend(userless(content_url), home)
+    try:
+        backend.ping()  # nothing to ask before the login
+        backend.prefetch("staf.kominfo", lambda actor: 1)
+        with pytest.raises(NotAuthorized):
+            backend.login_and_load("staf.kominfo", "sandi-keliru", lambda actor: 1)
+        actor, first = backend.login_and_load("staf.kominfo", "demo", backend.counts)
+        assert enforced(backend.engine) and actor.login == "staf.kominfo" and first is not None
+        backend.ping()
+        assert backend.letter_list(actor)
+        assert backend.sync(actor).online
+    finally:
+        backend.close()
