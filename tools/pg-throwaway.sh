@@ -20,13 +20,20 @@ pg_throwaway_start() {
     runas=(runuser -u postgres --)
   fi
   port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
-  "${runas[@]}" "$bindir/initdb" -D "$PG_DIR/data" -U eoffice --auth=trust -E UTF8 --locale=C.UTF-8 >/dev/null
+  # Password (SCRAM-SHA-256) authentication for every TCP client, as on a real server, so the tests prove the
+  # per-user login roles (docs/admin-guide.md, "Security model"); trust only on the cluster's own unix socket.
+  local pw
+  pw="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
+  printf '%s\n' "$pw" >"$PG_DIR/pw"
+  "${runas[@]}" "$bindir/initdb" -D "$PG_DIR/data" -U eoffice --auth-local=trust --auth-host=scram-sha-256 \
+    --pwfile="$PG_DIR/pw" -E UTF8 --locale=C.UTF-8 >/dev/null
+  rm -f "$PG_DIR/pw"
   "${runas[@]}" "$bindir/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 start -o \
     "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c max_connections=300 -c fsync=off \
      -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB" >/dev/null
   PG_RUNAS=("${runas[@]}")
   PG_BINDIR="$bindir"
-  export EOFFICE_TEST_PG="postgresql+psycopg://eoffice@127.0.0.1:$port/postgres"
+  export EOFFICE_TEST_PG="postgresql+psycopg://eoffice:$pw@127.0.0.1:$port/postgres"
   say "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
 }
 

@@ -21,9 +21,10 @@ from sqlalchemy.exc import OperationalError
 
 from eoffice.app.commands import Command
 from eoffice.domain import BadInput, EofficeError, Unavailable, first_line
-from eoffice.services.auth import Actor, actor_of, authenticate, login
+from eoffice.services.auth import Actor, actor_of, authenticate, find_for_login, login
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.db import check_connection, describe, make_engine
+from eoffice.store.dbroles import connect_as, enforced, needs_login
 from eoffice.store.models import User
 from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
@@ -62,6 +63,8 @@ class Session:
         self.home = home
         self.max_attachment = max_attachment
         self.engine = engine if engine is not None else make_engine(url)  # BadInput on a bad URL; no connection
+        self.per_user = needs_login(url)  # no user in the URL: connect as each user's own role at login
+        self._role_login = ""  # whose role the engine is connected as (per_user)
         self.tsa_url = tsa_url()  # RFC 3161 service for paraf and TTE signatures (B-T), if the office has one
         self.actor: Actor | None = None  # who acts: set by login / login_and_load
         self.cache: Engine | None = None  # the signed-in user's local cache (eoffice.sync.mirror), once opened
@@ -80,11 +83,15 @@ class Session:
 
     def connect(self) -> None:
         """Raises Unavailable when the database cannot be reached (whatever its schema: `eoffice init`)."""
+        if self.per_user and not enforced(self.engine):
+            return  # nothing to ask before someone logs in with their own role
         check_connection(self.engine)
 
     def ping(self) -> None:
         """Raises Unavailable when the database cannot be reached, BadInput when its schema is not this
         version's (the same check every CLI command makes)."""
+        if self.per_user and not enforced(self.engine):
+            return  # nothing to ask before someone logs in with their own role
         check_connection(self.engine)
         self.offline = False  # it answers again: reads go back to it
         self.check_schema()
@@ -179,7 +186,16 @@ class Session:
 
     # --- who -------------------------------------------------------------------------------------
 
+    def connect_as(self, who: str, password: str) -> None:
+        """With a URL without a user: connect as *who*'s own role (store/dbroles.py); NotAuthorized for a wrong
+        login or password, Unavailable when the server does not answer."""
+        if self.per_user and self._role_login != who:
+            old, self.engine = self.engine, connect_as(self.url, who, password)
+            self._role_login = who
+            old.dispose()
+
     def login(self, who: str, password: str) -> Actor:
+        self.connect_as(who, password)
         actor = self.read(lambda uow: login(uow, who, password))
         self.actor = actor
         return actor
@@ -191,8 +207,10 @@ class Session:
         failure is silent, and the login then loads as usual."""
         with self._prefetch_lock:
             self._prefetched = None
+            if self.per_user:  # nothing is readable before the password opens the user's own role
+                return
             try:
-                user = self.read(lambda uow: uow.users.find(who))
+                user = self.read(lambda uow: find_for_login(uow, who))
                 if user is None or not user.active:
                     return
                 self._prefetched = (who, time.monotonic(), user, load(actor_of(user)))
@@ -219,13 +237,14 @@ class Session:
             self.cache.dispose()
             self.cache, self.offline = None, False
         try:
-            user = self.read(lambda uow: uow.users.find(who))
+            self.connect_as(who, password)
+            user = self.read(lambda uow: find_for_login(uow, who))
         except Unavailable as exc:
             if not self._use_cache(who, create=False):
                 raise Unavailable(f"{exc}. Belum ada salinan lokal untuk {who} di komputer ini: masuk sekali "
                                   "saat terhubung agar dapat bekerja luring.") from exc
             self.offline = True  # the database is away, but this user has worked here before
-            user = self.read(lambda uow: uow.users.find(who))
+            user = self.read(lambda uow: find_for_login(uow, who))
         if user is None or not user.active:
             return authenticate(user, password), None  # refused, with the one message for every failure
         box: dict[str, T] = {}

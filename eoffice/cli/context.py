@@ -33,6 +33,7 @@ class Ctx:
     _session: Session | None = field(default=None, repr=False)
     _schema_ok: bool = False
     _actor: Actor | None = field(default=None, repr=False)
+    _password: str | None = field(default=None, repr=False)
 
     @property
     def json(self) -> bool:
@@ -57,6 +58,8 @@ class Ctx:
         if self._session is None:
             session = open_session(Session, getattr(self.args, "db", None), self.home,
                                    max_attachment=self.max_attachment)
+            if session.per_user:  # no user in the URL: connect as the acting user's own role
+                session.connect_as(self.who(), self.password())
             session.connect()
             self._session = session
         return self._session
@@ -80,20 +83,29 @@ class Ctx:
         actor = self.require_actor() if actor_required else self.actor(required=False)
         return self.session.execute(command, actor=actor, identity=identity, secret=secret)
 
+    def who(self) -> str:
+        who = getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
+        if not who:
+            raise BadInput("Perintah ini perlu --user NIP_ATAU_LOGIN")
+        return str(who)
+
+    def password(self) -> str:
+        """The acting user's password: EOFFICE_PASSWORD or the prompt (asked once), never an argument."""
+        if self._password is None:
+            password = os.environ.get("EOFFICE_PASSWORD")
+            if password is None:
+                if not sys.stdin.isatty():
+                    raise BadInput("Kata sandi tidak diberikan: set EOFFICE_PASSWORD atau jalankan di terminal")
+                password = getpass.getpass(f"Kata sandi {self.who()}: ")
+            self._password = password
+        return self._password
+
     def actor(self, required: bool = True) -> Actor | None:
         if self._actor is not None:
             return self._actor
-        who = getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
-        if not who:
-            if required:
-                raise BadInput("Perintah ini perlu --user NIP_ATAU_LOGIN")
+        if not (getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")) and not required:
             return None
-        password = os.environ.get("EOFFICE_PASSWORD")
-        if password is None:
-            if not sys.stdin.isatty():
-                raise BadInput("Kata sandi tidak diberikan: set EOFFICE_PASSWORD atau jalankan di terminal")
-            password = getpass.getpass(f"Kata sandi {who}: ")
-        self._actor = self.session.login(who, password)
+        self._actor = self.session.login(self.who(), self.password())
         return self._actor
 
     def require_actor(self) -> Actor:

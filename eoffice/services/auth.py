@@ -8,6 +8,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from eoffice.domain import BadInput, NotAuthorized
+from eoffice.store.dbroles import password_hash
 from eoffice.store.models import User
 from eoffice.store.uow import UnitOfWork
 
@@ -43,7 +44,15 @@ def password_matches(stored_hash: str, password: str) -> bool:
 
 
 def login(uow: UnitOfWork, login_or_nip: str, password: str) -> Actor:
-    return authenticate(uow.users.find(login_or_nip), password)
+    return authenticate(find_for_login(uow, login_or_nip), password)
+
+
+def find_for_login(uow: UnitOfWork, login_or_nip: str) -> User | None:
+    """The user row with its password hash loaded (the hash is not read with the rest: store/security.py)."""
+    user = uow.users.find(login_or_nip)
+    if user is not None:
+        password_hash(uow, user)
+    return user
 
 
 def authenticate(user: User | None, password: str) -> Actor:

@@ -12,6 +12,7 @@ from sqlalchemy.engine import Engine
 from eoffice.services import demo_data as data
 from eoffice.services import demo_letters, org
 from eoffice.services.auth import actor_of, hash_password
+from eoffice.store.dbroles import scram_verifier, set_ca_admin
 from eoffice.store.models import ClassificationCode
 from eoffice.store.uow import UnitOfWork, run_in_transaction
 
@@ -48,10 +49,12 @@ def seed(uow: UnitOfWork) -> DemoResult:
             uow.touched("classification", code)
     # One hash for all demo users: they share the password, and argon2 is slow on purpose.
     shared_hash = hash_password(DEMO_PASSWORD)
+    verifier = scram_verifier(uow, "", DEMO_PASSWORD) if uow.dialect == "postgresql" else None  # login roles
     admin_login, admin_name, admin_unit = data.ADMIN
     if uow.users.find(admin_login) is None:
         org.add_user(uow, None, login=admin_login, nip=data.nip_for(99, 1), name=admin_name, unit_code=admin_unit,
-                     password=DEMO_PASSWORD, is_admin=True, password_hash=shared_hash)
+                     password=DEMO_PASSWORD, is_admin=True, password_hash=shared_hash, login_verifier=verifier)
+        set_ca_admin(uow, uow.users.by_login(admin_login))  # the demo admin also runs the organisation CA
         result.created_users += 1
     result.logins.append((admin_login, admin_name, "Admin"))
     admin = uow.users.by_login(admin_login)
@@ -64,7 +67,8 @@ def seed(uow: UnitOfWork) -> DemoResult:
         name, sex = data.NAMES[index % len(data.NAMES)]
         if uow.users.find(p.login) is None:
             org.add_user(uow, actor, login=p.login, nip=data.nip_for(index, sex), name=name, unit_code=p.unit,
-                         password=DEMO_PASSWORD, position_code=p.code, password_hash=shared_hash)
+                         password=DEMO_PASSWORD, position_code=p.code, password_hash=shared_hash,
+                         login_verifier=verifier)
             result.created_users += 1
         result.logins.append((p.login, name, p.title))
     result.templates = demo_letters.seed_templates(uow)

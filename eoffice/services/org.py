@@ -11,6 +11,7 @@ from sqlalchemy import select
 from eoffice.domain import UNIT_KINDS as UNIT_KINDS
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, hash_password, require_admin
+from eoffice.store.dbroles import set_login
 from eoffice.store.models import Position, Unit, User
 from eoffice.store.uow import UnitOfWork
 
@@ -47,9 +48,13 @@ class UserInfo:
     gelar_depan: str = ""
     gelar_belakang: str = ""
     pangkat: str = ""
+    db_role: str | None = None  # the PostgreSQL login role (none on SQLite)
 
     def to_dict(self) -> dict[str, Any]:
-        return asdict(self)
+        out = asdict(self)
+        if self.db_role is None:
+            del out["db_role"]
+        return out
 
 
 def _code(value: str, what: str) -> str:
@@ -163,6 +168,7 @@ def add_user(
     position_code: str | None = None,
     is_admin: bool = False,
     password_hash: str | None = None,
+    login_verifier: str | None = None,
 ) -> UserInfo:
     _require_admin_unless_bootstrap(uow, actor)
     login = login.strip().lower()
@@ -188,6 +194,7 @@ def add_user(
     )
     uow.session.add(user)
     uow.flush()
+    set_login(uow, user, password, verifier=login_verifier)
     uow.touched("user", user.id)
     uow.audit(
         "user.add",
@@ -202,6 +209,7 @@ def set_password(uow: UnitOfWork, actor: Actor, *, login: str, password: str) ->
     if actor.user_id != user.id:
         require_admin(actor)
     user.password_hash = hash_password(password)
+    set_login(uow, user, password)
     uow.touched("user", user.id)
     uow.audit("user.passwd", actor_id=actor.user_id, data={"login": user.login})
 
@@ -279,7 +287,8 @@ def user_info(uow: UnitOfWork, user: User) -> UserInfo:
 
 def _info(u: User, unit_code: str, pos: Position | None) -> UserInfo:
     return UserInfo(u.id, u.login, u.nip, u.name, unit_code, pos.code if pos else None, pos.title if pos else None,
-                    u.is_admin, u.active, u.nik, u.gelar_depan or "", u.gelar_belakang or "", u.pangkat or "")
+                    u.is_admin, u.active, u.nik, u.gelar_depan or "", u.gelar_belakang or "", u.pangkat or "",
+                    u.db_role)
 
 
 def list_users(uow: UnitOfWork, *, unit_code: str | None = None) -> list[UserInfo]:

@@ -82,14 +82,16 @@ class Position(Base):
 
 class User(Base):
     __tablename__ = "users"
-    __table_args__ = (UniqueConstraint("nik", name="uq_users_nik"),)
+    __table_args__ = (UniqueConstraint("nik", name="uq_users_nik"), Index("uq_users_db_role", "db_role", unique=True))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(String(60), unique=True)
     nip: Mapped[str] = mapped_column(String(18), unique=True)
     name: Mapped[str] = mapped_column(String(200))
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"))
     position_id: Mapped[int | None] = mapped_column(ForeignKey("positions.id"))
-    password_hash: Mapped[str] = mapped_column(String(200))
+    # Deferred: on PostgreSQL no client may read another user's hash (store/security.py); their own comes
+    # through eoffice_password_hash (store/dbroles.py: password_hash).
+    password_hash: Mapped[str] = mapped_column(String(200), deferred=True)
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
@@ -97,6 +99,7 @@ class User(Base):
     gelar_depan: Mapped[str] = mapped_column(String(60), default="", server_default="")  # e.g. "Dr. H."
     gelar_belakang: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "S.T., M.Si."
     pangkat: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "Pembina (IV/a)"
+    db_role: Mapped[str | None] = mapped_column(String(63))  # PostgreSQL login role (None on SQLite)
 
 
 class ClassificationCode(Base):
@@ -146,6 +149,8 @@ class Document(Base):
     __table_args__ = (
         UniqueConstraint("number_scope", "number", name="uq_documents_number"),
         Index("ix_documents_status", "status"),
+        Index("ix_documents_created_by", "created_by"),
+        Index("ix_documents_signed_pdf", "signed_pdf_sha256"),
     )
 
 
@@ -163,7 +168,8 @@ class DocumentVersion(Base):
     # The PDF the reviewers of the current round sign (services/paraf.py), and what it was made from.
     working_pdf_sha256: Mapped[str | None] = mapped_column(ForeignKey("blobs.sha256"))
     working_pdf_key: Mapped[str | None] = mapped_column(String(64))
-    __table_args__ = (UniqueConstraint("document_id", "version", name="uq_version"),)
+    __table_args__ = (UniqueConstraint("document_id", "version", name="uq_version"),
+                      Index("ix_versions_working_pdf", "working_pdf_sha256"))
 
 
 class Attachment(Base):
@@ -177,6 +183,7 @@ class Attachment(Base):
     role: Mapped[str] = mapped_column(String(20), default="lampiran")  # lampiran | scan (incoming)
     added_by: Mapped[int] = mapped_column(ForeignKey("users.id"))
     added_at: Mapped[datetime]
+    __table_args__ = (Index("ix_attachments_document", "document_id"), Index("ix_attachments_sha256", "sha256"))
 
 
 class Recipient(Base):
@@ -190,6 +197,8 @@ class Recipient(Base):
     label: Mapped[str] = mapped_column(String(300))
     unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id"))
     user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    __table_args__ = (Index("ix_recipients_document", "document_id"), Index("ix_recipients_user", "user_id"),
+                      Index("ix_recipients_unit", "unit_id"))
 
 
 class RouteTemplateRow(Base):
@@ -252,6 +261,7 @@ class RouteNote(Base):
     text: Mapped[str] = mapped_column(Text)
     round: Mapped[int] = mapped_column(Integer)
     at: Mapped[datetime]
+    __table_args__ = (Index("ix_route_notes_document", "document_id"),)
 
 
 class DecisionRow(Base):
@@ -286,6 +296,7 @@ class Delegation(Base):
     reason: Mapped[str] = mapped_column(String(300), default="")
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
     created_at: Mapped[datetime]
+    __table_args__ = (Index("ix_delegations_delegate", "delegate_id"),)
 
 
 class Disposition(Base):
@@ -305,6 +316,8 @@ class Disposition(Base):
     created_at: Mapped[datetime]
     read_at: Mapped[datetime | None]
     done_at: Mapped[datetime | None]
+    __table_args__ = (Index("ix_dispositions_document", "document_id"), Index("ix_dispositions_to", "to_user_id"),
+                      Index("ix_dispositions_from", "from_user_id"))
 
 
 class NumberFormat(Base):
@@ -363,6 +376,7 @@ class AuditEvent(Base):
     signature: Mapped[str | None] = mapped_column(Text)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64), unique=True)
+    __table_args__ = (Index("ix_audit_events_document", "document_id"),)
 
 
 class AuditHead(Base):

@@ -210,7 +210,7 @@ class UnitOfWork:
             self._run_deferred_now()
             return
         at = self.now()  # before the lock (on PostgreSQL usually read already by the route lock statement)
-        if self.dialect == "postgresql" and audit and changes:
+        if self.dialect == "postgresql":  # the owner's eoffice_seal: no client writes the chain or the feed itself
             self._seal_and_commit_pg({
                 "events": json.dumps([_event_parts(k, item, at) for k, item in enumerate(audit, 1)], default=_iso),
                 "changes": json.dumps([{"k": k, "entity": e, "entity_id": eid, "at": at}
@@ -273,29 +273,13 @@ class UnitOfWork:
 
 
 # PostgreSQL: the whole seal in one statement, so the hot rows are locked for no client round trip at all
-# (only this statement's execution and the COMMIT that follows). The server links the chain: `o` locks the
-# head and (READ COMMITTED, after waiting for a concurrent sealer) reads its latest version; `chain` hashes
+# (only this statement's execution and the COMMIT that follows). It calls the owner's SECURITY DEFINER function
+# eoffice_seal (store/security.py), the only writer of audit_events, audit_head, sync_counter and changes: it
+# locks the head and (READ COMMITTED, after waiting for a concurrent sealer) reads its latest version, hashes
 # each event as SHA-256(previous hash + canonical JSON), the client having sent the canonical JSON of each
 # event in two pieces around its id (``_event_parts``) because the id is only known under the lock. The result
 # is byte for byte what ``canonical.chain_hash`` gives, which audit.verify recomputes.
-_PG_SEAL_SQL = (
-    "WITH RECURSIVE "
-    "o AS (SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE), "
-    "ev AS (SELECT * FROM json_to_recordset(CAST(%(events)s AS json)) AS r(k integer, at timestamptz, "
-    "actor_id integer, action text, document_id text, data json, signature text, pre text, suf text)), "
-    "chain (k, id, prev_hash, hash) AS ("
-    "SELECT 0, o.last_id, CAST(NULL AS text), CAST(o.last_hash AS text) FROM o "
-    "UNION ALL SELECT ev.k, chain.id + 1, chain.hash, encode(sha256(convert_to(chain.hash, 'UTF8') "
-    "|| decode(ev.pre, 'hex') || convert_to(CAST(chain.id + 1 AS text), 'UTF8') || decode(ev.suf, 'hex')), 'hex') "
-    "FROM chain JOIN ev ON ev.k = chain.k + 1), "
-    "ins AS (INSERT INTO audit_events (id, at, actor_id, action, document_id, data, signature, prev_hash, hash) "
-    "SELECT chain.id, ev.at, ev.actor_id, ev.action, ev.document_id, ev.data, ev.signature, chain.prev_hash, "
-    "chain.hash FROM chain JOIN ev ON ev.k = chain.k), "
-    "h AS (UPDATE audit_head SET last_id = t.id, last_hash = t.hash "
-    "FROM (SELECT id, hash FROM chain ORDER BY k DESC LIMIT 1) AS t WHERE audit_head.id = 1), "
-    "c AS (UPDATE sync_counter SET value = value + %(m)s WHERE id = 1 RETURNING value) "
-    "INSERT INTO changes (seq, entity, entity_id, at) SELECT c.value - %(m)s + r.k, r.entity, r.entity_id, r.at "
-    "FROM c, json_to_recordset(CAST(%(changes)s AS json)) AS r(k integer, entity text, entity_id text, at timestamptz)")
+_PG_SEAL_SQL = "SELECT eoffice_seal(CAST(%(events)s AS json), CAST(%(changes)s AS json), %(m)s)"
 
 _ID_MARK = 987_654_321_987_654_321_987  # stands in for the event id while the canonical JSON is cut in two
 

@@ -29,6 +29,7 @@ from eoffice.domain import BadInput
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
 from eoffice.store.db import first_line, make_engine
+from eoffice.store.dbroles import password_hash_of
 from eoffice.store.migrate import upgrade
 from eoffice.store.models import Base, Change, Document
 from eoffice.store.uow import UnitOfWork
@@ -155,9 +156,11 @@ class _Copy:
         self.conn, self.actor = uow.session.connection(), actor
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.gone: set[str] = set()
+        self.own_hash = password_hash_of(uow, actor.user_id)  # no one else's is readable (store/security.py)
 
     def _take(self, table: str, where: Any = None) -> list[dict[str, Any]]:
-        q = select(T[table]) if where is None else select(T[table]).where(where)
+        columns = [c for c in T[table].c if (table, c.name) != ("users", "password_hash")]
+        q = select(*columns) if where is None else select(*columns).where(where)
         got = [dict(r._mapping) for r in self.conn.execute(q)]
         self.rows.setdefault(table, []).extend(got)
         return got
@@ -172,8 +175,7 @@ class _Copy:
         for table in ALWAYS_WHOLE:
             self._take(table)
         for user in self.rows.get("users", []):  # a cache holds no one's password hash but its owner's
-            if user["id"] != self.actor.user_id:
-                user["password_hash"] = ""
+            user["password_hash"] = self.own_hash if user["id"] == self.actor.user_id else ""
 
     def letters_of_dispositions(self, ids: set[str]) -> set[str]:
         if not ids:

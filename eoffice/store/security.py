@@ -1,0 +1,436 @@
+"""PostgreSQL: who may read and write what, decided by the database (migration 0009).
+
+Every eoffice user is a LOGIN role (``users.db_role``) in the NOLOGIN group ``eoffice_user``; the owner role
+owns every table and function and runs the migrations, so row-level security and the guards below apply to
+every client and to nobody else (a superuser or the owner bypasses them, by design: docs/admin-guide.md).
+
+The acting user is the *session* user (the role that authenticated), looked up by ``eoffice_uid()``: inside a
+SECURITY DEFINER function ``current_user`` is the owner, so it cannot name the caller. Guards in triggers run
+as the statement's ``current_user`` and skip their checks only for the owner or a superuser
+(``eoffice_trusted``), i.e. for writes made inside the owner's own functions.
+
+One definition of who sees a letter: the SELECT policy on ``documents`` (the rule of services/access.py:
+visible_clause); every table hanging off a letter asks ``eoffice_can_see(document_id)``, which is that
+policy applied to one row. The sets it needs (me and whom I stand in for, the letters routed or disposed to
+us, the letters addressed to me or my unit, my subordinates) are computed once per statement (arrays from
+STABLE functions in scalar subqueries: InitPlans), so the planner can turn each branch into an index scan.
+
+Tables: every table of the schema must be in exactly one of the lists below (tests/integration/
+test_db_security.py fails otherwise); a table nobody listed gets no privilege at all for the group.
+"""
+
+from __future__ import annotations
+
+from eoffice.domain import Classification, DocStatus
+
+GROUP = "eoffice_user"  # every user's login role is a member
+CA_GROUP = "eoffice_ca_admin"  # members publish certificates and CRLs (the organisation CA's operators)
+ROLE_PREFIX = "eo_"  # login role of user LOGIN: eo_LOGIN (docs/admin-guide.md)
+
+# Letter content and workflow state: row-level security by eoffice_can_see.
+LETTER_TABLES = ("documents", "document_versions", "recipients", "attachments", "routes", "steps", "decisions",
+                 "route_notes", "dispositions", "documents_fts", "blobs", "audit_events")
+# Organisation and configuration: everyone reads, only admins write (certificates/CRLs: the CA group).
+ORG_TABLES = ("units", "positions", "users", "classification_codes", "route_templates", "number_formats",
+              "delegations", "certificates", "crls")
+# Readable by all, written only through the owner's functions (or guarded counters).
+SEALED_TABLES = ("audit_head", "sync_counter", "changes", "number_counters", "alembic_version")
+ALL_TABLES = LETTER_TABLES + ORG_TABLES + SEALED_TABLES
+
+# users: every column but password_hash is readable by all (a user reads their own hash through
+# eoffice_password_hash). A column added to users later must be added here to be readable.
+USER_COLUMNS = ("id", "login", "nip", "name", "unit_id", "position_id", "is_admin", "active", "created_at",
+                "db_role")
+
+_DEF = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp"
+_PLPG = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+_DISPATCHED, _RAHASIA = DocStatus.DISPATCHED.value, Classification.RAHASIA.value
+DECIDED_STEPS = ("approved", "rejected", "returned")  # workflow.state.DECIDED (a test keeps them equal)
+_DECIDED = ", ".join(f"'{s}'" for s in DECIDED_STEPS)
+_BY_DRAFTER = ", ".join(f"'{s.value}'" for s in (DocStatus.IN_REVIEW, DocStatus.TO_SIGN, DocStatus.WITHDRAWN))
+
+ROLES = [
+    f"""DO $$ BEGIN
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{GROUP}') THEN CREATE ROLE {GROUP} NOLOGIN; END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{CA_GROUP}') THEN CREATE ROLE {CA_GROUP} NOLOGIN;
+      END IF;
+    EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;  -- another database made it meanwhile
+    END $$""",
+]
+
+FUNCTIONS = [
+    # Identity.
+    f"""CREATE FUNCTION eoffice_uid() RETURNS integer {_DEF} AS
+    $$ SELECT id FROM users WHERE db_role = session_user AND active $$""",
+    """CREATE FUNCTION eoffice_trusted(who name) RETURNS boolean LANGUAGE sql STABLE
+    SET search_path = public, pg_temp AS
+    $$ SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = who), false)
+              OR who = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'users') $$""",
+    f"""CREATE FUNCTION eoffice_is_admin() RETURNS boolean {_DEF} AS
+    $$ SELECT COALESCE((SELECT is_admin FROM users WHERE id = eoffice_uid()), false) $$""",
+    f"""CREATE FUNCTION eoffice_is_ca_admin() RETURNS boolean {_DEF} AS
+    $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
+         SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
+         WHERE g.rolname = '{CA_GROUP}' AND r.rolname = session_user) $$""",
+    # The sets the visibility rule needs, once per statement.
+    f"""CREATE FUNCTION eoffice_people() RETURNS integer[] {_DEF} AS
+    $$ SELECT COALESCE(array_agg(p), '{{}}') FROM (
+         SELECT eoffice_uid() AS p WHERE eoffice_uid() IS NOT NULL
+         UNION SELECT delegator_id FROM delegations WHERE delegate_id = eoffice_uid() AND NOT revoked
+                AND starts_at <= now() AND ends_at > now()) AS x $$""",
+    f"""CREATE FUNCTION eoffice_subordinates() RETURNS integer[] {_DEF} AS
+    $$ WITH RECURSIVE below(id) AS (
+         SELECT p.id FROM positions p WHERE p.parent_id = (SELECT position_id FROM users WHERE id = eoffice_uid())
+         UNION SELECT p.id FROM positions p JOIN below b ON p.parent_id = b.id)
+       SELECT COALESCE(array_agg(u.id), '{{}}') FROM users u WHERE u.position_id IN (SELECT id FROM below) $$""",
+    f"""CREATE FUNCTION eoffice_linked_docs() RETURNS varchar[] {_DEF} AS
+    $$ SELECT COALESCE(array_agg(d), '{{}}') FROM (
+         SELECT document_id AS d FROM steps WHERE assignee_id = ANY (eoffice_people())
+         UNION SELECT document_id FROM dispositions WHERE to_user_id = ANY (eoffice_people())
+         UNION SELECT document_id FROM dispositions WHERE from_user_id = ANY (eoffice_people())) AS x $$""",
+    f"""CREATE FUNCTION eoffice_addressed_docs() RETURNS varchar[] {_DEF} AS
+    $$ SELECT COALESCE(array_agg(DISTINCT document_id), '{{}}') FROM recipients
+       WHERE user_id = eoffice_uid() OR unit_id = (SELECT unit_id FROM users WHERE id = eoffice_uid()) $$""",
+    # A letter visible to the caller: the documents policy, applied to one row (a SECURITY INVOKER function).
+    """CREATE FUNCTION eoffice_can_see(doc varchar) RETURNS boolean LANGUAGE sql STABLE
+    SET search_path = public, pg_temp AS $$ SELECT EXISTS (SELECT 1 FROM documents WHERE id = doc) $$""",
+    # On the route of a letter (drafter, a step's assignee, a disposition's sender or receiver), as me or for
+    # someone I stand in for: who may change its workflow rows.
+    f"""CREATE FUNCTION eoffice_participant(doc varchar) RETURNS boolean {_DEF} AS
+    $$ SELECT EXISTS (SELECT 1 FROM documents WHERE id = doc AND created_by = ANY (eoffice_people()))
+           OR EXISTS (SELECT 1 FROM steps WHERE document_id = doc AND assignee_id = ANY (eoffice_people()))
+           OR EXISTS (SELECT 1 FROM dispositions WHERE document_id = doc
+                      AND (to_user_id = ANY (eoffice_people()) OR from_user_id = ANY (eoffice_people()))) $$""",
+    # May decide this step: its assignee, or the delegate of its assignee (on_behalf_of) right now.
+    f"""CREATE FUNCTION eoffice_may_decide(step varchar, actor integer, behalf integer) RETURNS boolean {_DEF} AS
+    $$ SELECT actor = eoffice_uid() AND EXISTS (SELECT 1 FROM steps s WHERE s.id = step AND (
+         s.assignee_id = actor OR (s.assignee_id = behalf AND EXISTS (
+           SELECT 1 FROM delegations g WHERE g.delegator_id = behalf AND g.delegate_id = actor AND NOT g.revoked
+           AND g.starts_at <= now() AND g.ends_at > now())))) $$""",
+    # A user reads only their own password hash (the offline login cache); the owner reads any.
+    f"""CREATE FUNCTION eoffice_password_hash(who integer) RETURNS varchar {_DEF} AS
+    $$ SELECT password_hash FROM users WHERE id = who AND (id = eoffice_uid() OR eoffice_trusted(session_user)) $$""",
+    # Login roles: made, re-passworded and enabled with the user, by an admin (or the user, for their own
+    # password) or the owner. Only a SCRAM verifier is accepted: the clear password never reaches the server.
+    f"""CREATE FUNCTION eoffice_set_login(who integer, verifier text) RETURNS text {_PLPG} AS $$
+    DECLARE u users%ROWTYPE; r text; existing pg_roles%ROWTYPE;
+    BEGIN
+      SELECT * INTO u FROM users WHERE id = who;
+      IF NOT FOUND THEN RAISE EXCEPTION 'no such user' USING ERRCODE = '42704'; END IF;
+      IF NOT (eoffice_trusted(session_user) OR eoffice_is_admin() OR who = eoffice_uid()) THEN
+        RAISE EXCEPTION 'permission denied: only an admin sets another user''s login' USING ERRCODE = '42501';
+      END IF;
+      IF verifier !~ '^SCRAM-SHA-256\\$' THEN
+        RAISE EXCEPTION 'a SCRAM-SHA-256 verifier is required' USING ERRCODE = '22023';
+      END IF;
+      r := COALESCE(u.db_role, '{ROLE_PREFIX}' || u.login);
+      FOR attempt IN 1..5 LOOP  -- roles are cluster-wide: another database may be changing the same one
+        BEGIN
+          SELECT * INTO existing FROM pg_roles WHERE rolname = r;
+          IF NOT FOUND THEN
+            EXECUTE format('CREATE ROLE %I NOLOGIN', r);
+          ELSIF existing.rolsuper OR existing.rolcreaterole OR existing.rolcreatedb OR existing.rolreplication
+                OR existing.rolbypassrls THEN
+            RAISE EXCEPTION 'role % exists with more than a user''s rights', r USING ERRCODE = '42501';
+          END IF;
+          EXECUTE format('ALTER ROLE %I %s PASSWORD %L', r, CASE WHEN u.active THEN 'LOGIN' ELSE 'NOLOGIN' END,
+                         verifier);
+          EXECUTE format('GRANT {GROUP} TO %I', r);
+          EXIT;
+        EXCEPTION WHEN internal_error OR duplicate_object OR unique_violation THEN
+          IF attempt = 5 THEN RAISE; END IF;
+          PERFORM pg_sleep(0.05 * attempt);
+        END;
+      END LOOP;
+      IF u.db_role IS NULL THEN UPDATE users SET db_role = r WHERE id = who; END IF;
+      RETURN r;
+    END $$""",
+    # CA operators: granted by the owner (eoffice demo gives it to the demo admin).
+    f"""CREATE FUNCTION eoffice_set_ca_admin(who integer, yes boolean) RETURNS void {_PLPG} AS $$
+    DECLARE r text;
+    BEGIN
+      IF NOT eoffice_trusted(session_user) THEN
+        RAISE EXCEPTION 'permission denied: only the owner names CA operators' USING ERRCODE = '42501';
+      END IF;
+      SELECT db_role INTO r FROM users WHERE id = who;
+      IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
+      EXECUTE format(CASE WHEN yes THEN 'GRANT {CA_GROUP} TO %I' ELSE 'REVOKE {CA_GROUP} FROM %I' END, r);
+    END $$""",
+    # Deactivating a user disables their login role at once (and re-activating enables it).
+    f"""CREATE FUNCTION eoffice_users_login_sync() RETURNS trigger {_PLPG} AS $$
+    BEGIN
+      IF NEW.db_role IS NOT NULL AND NEW.active IS DISTINCT FROM OLD.active THEN
+        EXECUTE format('ALTER ROLE %I %s', NEW.db_role, CASE WHEN NEW.active THEN 'LOGIN' ELSE 'NOLOGIN' END);
+      END IF;
+      RETURN NULL;
+    END $$""",
+    # The blob a client may drop: one nothing refers to (the foreign keys refuse the rest anyway).
+    f"""CREATE FUNCTION eoffice_drop_blob(digest varchar) RETURNS void {_PLPG} AS $$
+    BEGIN
+      DELETE FROM blobs b WHERE b.sha256 = digest
+        AND NOT EXISTS (SELECT 1 FROM documents WHERE signed_pdf_sha256 = digest)
+        AND NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = digest)
+        AND NOT EXISTS (SELECT 1 FROM document_versions WHERE working_pdf_sha256 = digest);
+    END $$""",
+]
+
+# The seal (store/uow.py): the only way into audit_events, audit_head, sync_counter and changes. The server
+# links the chain (see uow.py for the canonical JSON split around the id); a client may only write events in
+# its own name (or none: actor_id NULL).
+SEAL = [
+    f"""CREATE FUNCTION eoffice_seal(events json, changes json, m integer) RETURNS void {_PLPG} AS $$
+    BEGIN
+      IF NOT eoffice_trusted(session_user) AND EXISTS (
+          SELECT 1 FROM json_to_recordset(events) AS r(actor_id integer)
+          WHERE r.actor_id IS NOT NULL AND r.actor_id IS DISTINCT FROM eoffice_uid()) THEN
+        RAISE EXCEPTION 'permission denied: an audit event in another user''s name' USING ERRCODE = '42501';
+      END IF;
+      IF json_array_length(events) > 0 THEN
+        WITH RECURSIVE
+        o AS (SELECT last_id, last_hash FROM audit_head WHERE id = 1 FOR UPDATE),
+        ev AS (SELECT * FROM json_to_recordset(events) AS r(k integer, at timestamptz, actor_id integer,
+               action text, document_id text, data json, signature text, pre text, suf text)),
+        chain (k, id, prev_hash, hash) AS (
+          SELECT 0, o.last_id, CAST(NULL AS text), CAST(o.last_hash AS text) FROM o
+          UNION ALL SELECT ev.k, chain.id + 1, chain.hash, encode(sha256(convert_to(chain.hash, 'UTF8')
+            || decode(ev.pre, 'hex') || convert_to(CAST(chain.id + 1 AS text), 'UTF8') || decode(ev.suf, 'hex')),
+            'hex')
+          FROM chain JOIN ev ON ev.k = chain.k + 1),
+        ins AS (INSERT INTO audit_events (id, at, actor_id, action, document_id, data, signature, prev_hash, hash)
+          SELECT chain.id, ev.at, ev.actor_id, ev.action, ev.document_id, ev.data, ev.signature, chain.prev_hash,
+          chain.hash FROM chain JOIN ev ON ev.k = chain.k)
+        UPDATE audit_head SET last_id = t.id, last_hash = t.hash
+          FROM (SELECT id, hash FROM chain ORDER BY k DESC LIMIT 1) AS t WHERE audit_head.id = 1;
+      END IF;
+      IF m > 0 THEN
+        WITH c AS (UPDATE sync_counter SET value = value + m WHERE id = 1 RETURNING value)
+        INSERT INTO changes (seq, entity, entity_id, at) SELECT c.value - m + r.k, r.entity, r.entity_id, r.at
+          FROM c, json_to_recordset(changes) AS r(k integer, entity text, entity_id text, at timestamptz);
+      END IF;
+    END $$""",
+]
+
+# Guards: what policies cannot say (which columns change, and how). Skipped for the owner's own writes.
+GUARDS = [
+    """CREATE FUNCTION eoffice_guard_users() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp
+    AS $$ BEGIN
+      IF eoffice_trusted(current_user) THEN RETURN NEW; END IF;
+      IF TG_OP = 'INSERT' THEN
+        IF NEW.db_role IS NOT NULL THEN
+          RAISE EXCEPTION 'permission denied: a login role is set only by eoffice_set_login' USING ERRCODE = '42501';
+        END IF;
+        RETURN NEW;
+      END IF;
+      IF NEW.db_role IS DISTINCT FROM OLD.db_role OR NEW.id <> OLD.id THEN
+        RAISE EXCEPTION 'permission denied: a login role is set only by eoffice_set_login' USING ERRCODE = '42501';
+      END IF;
+      IF NOT eoffice_is_admin() AND (NEW.login, NEW.nip, NEW.name, NEW.unit_id, NEW.position_id, NEW.is_admin,
+          NEW.active) IS DISTINCT FROM (OLD.login, OLD.nip, OLD.name, OLD.unit_id, OLD.position_id, OLD.is_admin,
+          OLD.active) THEN
+        RAISE EXCEPTION 'permission denied: only an admin changes a user' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER users_guard BEFORE INSERT OR UPDATE ON users FOR EACH ROW EXECUTE FUNCTION eoffice_guard_users()",
+    "CREATE TRIGGER users_login_sync AFTER UPDATE OF active ON users FOR EACH ROW "
+    "EXECUTE FUNCTION eoffice_users_login_sync()",
+    # A letter's status, number and signature change only by someone on its route, and never its owner.
+    """CREATE FUNCTION eoffice_guard_documents() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp
+    AS $$ BEGIN
+      IF eoffice_trusted(current_user) THEN RETURN NEW; END IF;
+      IF (NEW.id, NEW.created_by, NEW.direction, NEW.unit_id) IS DISTINCT FROM
+         (OLD.id, OLD.created_by, OLD.direction, OLD.unit_id) THEN
+        RAISE EXCEPTION 'permission denied: a letter''s identity does not change' USING ERRCODE = '42501';
+      END IF;
+      IF NOT eoffice_participant(OLD.id) THEN
+        RAISE EXCEPTION 'permission denied: not on this letter''s route' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER documents_guard BEFORE UPDATE ON documents FOR EACH ROW "
+    "EXECUTE FUNCTION eoffice_guard_documents()",
+    # A step keeps its letter, round, kind and assignee; it changes only by someone on the letter's route.
+    """CREATE FUNCTION eoffice_guard_steps() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp
+    AS $$ BEGIN
+      IF eoffice_trusted(current_user) THEN RETURN NEW; END IF;
+      IF (NEW.id, NEW.document_id, NEW.round, NEW.kind, NEW.assignee_id) IS DISTINCT FROM
+         (OLD.id, OLD.document_id, OLD.round, OLD.kind, OLD.assignee_id) THEN
+        RAISE EXCEPTION 'permission denied: a step''s assignee does not change' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER steps_guard BEFORE UPDATE ON steps FOR EACH ROW EXECUTE FUNCTION eoffice_guard_steps()",
+    # Checked at COMMIT (the decision row is written after the step's status in the same transaction): a step
+    # is decided only with its decision row, and a letter's status, number or signed PDF changes only with a
+    # decision the acting user made in this transaction on one of its steps, or, for its drafter, by submitting
+    # or withdrawing it.
+    f"""CREATE FUNCTION eoffice_decided_now(doc varchar) RETURNS boolean {_DEF} AS
+    $$ SELECT EXISTS (SELECT 1 FROM decisions d JOIN steps s ON s.id = d.step_id
+         WHERE s.document_id = doc AND d.actor_id = eoffice_uid()
+         AND CAST(CAST(d.xmin AS text) AS bigint) = txid_current() % 4294967296) $$""",
+    f"""CREATE FUNCTION eoffice_step_has_decision(step varchar) RETURNS boolean {_DEF} AS
+    $$ SELECT EXISTS (SELECT 1 FROM decisions WHERE step_id = step) $$""",
+    f"""CREATE FUNCTION eoffice_check_step() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp
+    AS $$ BEGIN
+      IF eoffice_trusted(current_user) THEN RETURN NULL; END IF;
+      IF NEW.status IN ({_DECIDED}) AND NOT eoffice_step_has_decision(NEW.id) THEN
+        RAISE EXCEPTION 'permission denied: a step is decided only by its decision' USING ERRCODE = '42501';
+      END IF;
+      RETURN NULL;
+    END $$""",
+    "CREATE CONSTRAINT TRIGGER steps_decided AFTER INSERT OR UPDATE OF status ON steps DEFERRABLE INITIALLY "
+    "DEFERRED FOR EACH ROW EXECUTE FUNCTION eoffice_check_step()",
+    f"""CREATE FUNCTION eoffice_check_document() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp
+    AS $$ BEGIN
+      IF eoffice_trusted(current_user) THEN RETURN NULL; END IF;
+      IF (NEW.status, NEW.number, NEW.signed_pdf_sha256, NEW.signed_version) IS NOT DISTINCT FROM
+         (OLD.status, OLD.number, OLD.signed_pdf_sha256, OLD.signed_version) THEN RETURN NULL; END IF;
+      IF eoffice_decided_now(NEW.id) THEN RETURN NULL; END IF;
+      IF NEW.status IN ({_BY_DRAFTER}) AND OLD.created_by = ANY (eoffice_people())
+         AND (NEW.number, NEW.signed_pdf_sha256, NEW.signed_version) IS NOT DISTINCT FROM
+             (OLD.number, OLD.signed_pdf_sha256, OLD.signed_version) THEN RETURN NULL; END IF;
+      RAISE EXCEPTION 'permission denied: a letter''s status changes only by a decision on its route'
+        USING ERRCODE = '42501';
+    END $$""",
+    "CREATE CONSTRAINT TRIGGER documents_status AFTER UPDATE ON documents DEFERRABLE INITIALLY DEFERRED "
+    "FOR EACH ROW EXECUTE FUNCTION eoffice_check_document()",
+    # Number counters: created at 0, then only ever one up.
+    """CREATE FUNCTION eoffice_guard_counters() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp
+    AS $$ BEGIN
+      IF eoffice_trusted(current_user) THEN RETURN NEW; END IF;
+      IF (TG_OP = 'INSERT' AND NEW.last_value <> 0)
+         OR (TG_OP = 'UPDATE' AND (NEW.scope <> OLD.scope OR NEW.last_value <> OLD.last_value + 1)) THEN
+        RAISE EXCEPTION 'permission denied: a number counter only goes up by one' USING ERRCODE = '42501';
+      END IF;
+      RETURN NEW;
+    END $$""",
+    "CREATE TRIGGER number_counters_guard BEFORE INSERT OR UPDATE ON number_counters FOR EACH ROW "
+    "EXECUTE FUNCTION eoffice_guard_counters()",
+    # The search index is written by the documents trigger only: as the owner, whoever changed the letter.
+    "ALTER FUNCTION documents_fts_sync() SECURITY DEFINER SET search_path = public, pg_temp",
+    # A blob is its content: its key is the SHA-256 of its bytes.
+    "ALTER TABLE blobs ADD CONSTRAINT ck_blobs_sha256 CHECK (sha256 = encode(sha256(data), 'hex') "
+    "AND size = octet_length(data))",
+]
+
+# "= ANY (CAST((SELECT f()) AS t[]))": the array is an InitPlan, computed once per statement (a bare
+# "= ANY ((SELECT f()))" would parse as a subquery of arrays).
+_VISIBLE = (f"created_by = ANY (CAST((SELECT eoffice_people()) AS integer[])) "
+            f"OR id = ANY (CAST((SELECT eoffice_linked_docs()) AS varchar[])) "
+            f"OR (status = '{_DISPATCHED}' AND id = ANY (CAST((SELECT eoffice_addressed_docs()) AS varchar[]))) "
+            f"OR (classification <> '{_RAHASIA}' "
+            f"AND created_by = ANY (CAST((SELECT eoffice_subordinates()) AS integer[])))")
+_SEE = "eoffice_can_see(document_id)"
+_ON_ROUTE = "eoffice_participant(document_id)"
+_BLOB_SEEN = ("EXISTS (SELECT 1 FROM documents d WHERE d.signed_pdf_sha256 = blobs.sha256) "
+              "OR EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = blobs.sha256) "
+              "OR EXISTS (SELECT 1 FROM document_versions v WHERE v.working_pdf_sha256 = blobs.sha256)")
+
+# (table, policy name, command, USING, WITH CHECK); all TO the group.
+POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
+    ("documents", "documents_read", "SELECT", _VISIBLE, None),
+    ("documents", "documents_add", "INSERT", None, "created_by = eoffice_uid()"),
+    ("documents", "documents_change", "UPDATE", "true", "true"),  # who: eoffice_guard_documents
+    *[(t, f"{t}_read", "SELECT", _SEE, None)
+      for t in ("document_versions", "recipients", "attachments", "routes", "steps", "route_notes",
+                "dispositions", "documents_fts")],
+    *[(t, f"{t}_write", "ALL", _ON_ROUTE, _ON_ROUTE)
+      for t in ("document_versions", "recipients", "attachments", "routes", "steps")],
+    ("decisions", "decisions_read", "SELECT", "EXISTS (SELECT 1 FROM steps s WHERE s.id = step_id)", None),
+    ("decisions", "decisions_add", "INSERT", None, "eoffice_may_decide(step_id, actor_id, on_behalf_of)"),
+    ("route_notes", "route_notes_add", "INSERT", None, f"author_id = eoffice_uid() AND {_SEE}"),
+    ("dispositions", "dispositions_add", "INSERT", None, f"from_user_id = ANY (eoffice_people()) AND {_SEE}"),
+    ("dispositions", "dispositions_change", "UPDATE",
+     "to_user_id = ANY (eoffice_people()) OR from_user_id = ANY (eoffice_people())", "true"),
+    ("blobs", "blobs_read", "SELECT", _BLOB_SEEN, None),
+    ("blobs", "blobs_add", "INSERT", None, "true"),  # the key is checked by ck_blobs_sha256
+    ("audit_events", "audit_events_read", "SELECT",
+     "eoffice_is_admin() OR actor_id = eoffice_uid() OR (document_id IS NOT NULL AND eoffice_can_see(document_id))",
+     None),
+    *[(t, f"{t}_read", "SELECT", "true", None) for t in ORG_TABLES],
+    *[(t, f"{t}_admin", "ALL", "eoffice_is_admin()", "eoffice_is_admin()")
+      for t in ("units", "positions", "users", "classification_codes", "route_templates", "number_formats")],
+    ("users", "users_self", "UPDATE", "id = eoffice_uid()", "id = eoffice_uid()"),  # columns: eoffice_guard_users
+    ("delegations", "delegations_own", "ALL", "delegator_id = eoffice_uid() OR eoffice_is_admin()",
+     "delegator_id = eoffice_uid() OR eoffice_is_admin()"),
+    ("certificates", "certificates_ca", "ALL", "eoffice_is_ca_admin()", "eoffice_is_ca_admin()"),
+    ("certificates", "certificates_request", "INSERT", None, "purpose = 'request' AND user_id = eoffice_uid()"),
+    ("crls", "crls_ca", "ALL", "eoffice_is_ca_admin()", "eoffice_is_ca_admin()"),
+]
+
+# Table privileges of the group (on top of which the policies filter rows).
+GRANTS = [
+    *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {GROUP}" for t in
+      ("document_versions", "recipients", "attachments", "routes", "steps")],
+    f"GRANT SELECT, INSERT, UPDATE ON documents, dispositions TO {GROUP}",
+    f"GRANT SELECT, INSERT ON decisions, route_notes, blobs TO {GROUP}",
+    f"GRANT SELECT ON documents_fts, audit_events, audit_head, sync_counter, changes, alembic_version TO {GROUP}",
+    f"GRANT SELECT, INSERT, UPDATE ON number_counters TO {GROUP}",
+    *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {GROUP}" for t in ORG_TABLES if t != "users"],
+    f"GRANT SELECT ({', '.join(USER_COLUMNS)}) ON users TO {GROUP}",
+    f"GRANT INSERT, UPDATE ON users TO {GROUP}",
+    f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {GROUP}",
+    f"GRANT USAGE ON SCHEMA public TO {GROUP}",
+]
+CLIENT_FUNCTIONS = ("eoffice_uid()", "eoffice_trusted(name)", "eoffice_is_admin()", "eoffice_is_ca_admin()",
+                    "eoffice_people()", "eoffice_subordinates()", "eoffice_linked_docs()",
+                    "eoffice_addressed_docs()", "eoffice_can_see(varchar)", "eoffice_participant(varchar)",
+                    "eoffice_may_decide(varchar, integer, integer)", "eoffice_password_hash(integer)",
+                    "eoffice_set_login(integer, text)", "eoffice_seal(json, json, integer)",
+                    "eoffice_drop_blob(varchar)", "eoffice_decided_now(varchar)",
+                    "eoffice_step_has_decision(varchar)")
+
+# Indexes the policies lean on (made on both back ends by migration 0009; in models.py too).
+INDEXES = [("ix_documents_created_by", "documents", ["created_by"]),
+           ("ix_documents_signed_pdf", "documents", ["signed_pdf_sha256"]),
+           ("ix_recipients_document", "recipients", ["document_id"]), ("ix_recipients_user", "recipients", ["user_id"]),
+           ("ix_recipients_unit", "recipients", ["unit_id"]),
+           ("ix_attachments_document", "attachments", ["document_id"]),
+           ("ix_attachments_sha256", "attachments", ["sha256"]),
+           ("ix_versions_working_pdf", "document_versions", ["working_pdf_sha256"]),
+           ("ix_route_notes_document", "route_notes", ["document_id"]),
+           ("ix_dispositions_document", "dispositions", ["document_id"]),
+           ("ix_dispositions_to", "dispositions", ["to_user_id"]),
+           ("ix_dispositions_from", "dispositions", ["from_user_id"]),
+           ("ix_delegations_delegate", "delegations", ["delegate_id"]),
+           ("ix_audit_events_document", "audit_events", ["document_id"])]
+
+
+def upgrade_statements() -> list[str]:
+    out = [*ROLES, *FUNCTIONS, *SEAL, *GUARDS]
+    out += [f"REVOKE ALL ON {t} FROM PUBLIC" for t in ALL_TABLES]
+    out += ["REVOKE ALL ON SCHEMA public FROM PUBLIC",
+            "REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC"]
+    out += [f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY" for t in LETTER_TABLES + ORG_TABLES]
+    for table, name, command, using, check in POLICIES:
+        sql = f"CREATE POLICY {name} ON {table} FOR {command} TO {GROUP}"
+        sql += f" USING ({using})" if using else ""
+        sql += f" WITH CHECK ({check})" if check else ""
+        out.append(sql)
+    out += GRANTS
+    out += [f"GRANT EXECUTE ON FUNCTION {f} TO {GROUP}" for f in CLIENT_FUNCTIONS]
+    return out
+
+
+def downgrade_statements() -> list[str]:
+    out = [f"DROP POLICY {name} ON {table}" for table, name, *_rest in POLICIES]
+    out += [f"ALTER TABLE {t} DISABLE ROW LEVEL SECURITY" for t in LETTER_TABLES + ORG_TABLES]
+    out += [f"REVOKE ALL ON {t} FROM {GROUP}" for t in ALL_TABLES]
+    out += [f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {GROUP}",
+            f"REVOKE ALL ON SCHEMA public FROM {GROUP}",
+            "GRANT USAGE ON SCHEMA public TO PUBLIC",
+            "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO PUBLIC",
+            "ALTER TABLE blobs DROP CONSTRAINT ck_blobs_sha256",
+            "ALTER FUNCTION documents_fts_sync() SECURITY INVOKER",
+            "GRANT EXECUTE ON FUNCTION documents_fts_sync(), eoffice_audit_append_only() TO PUBLIC",
+            "DROP TRIGGER users_guard ON users", "DROP TRIGGER users_login_sync ON users",
+            "DROP TRIGGER documents_guard ON documents", "DROP TRIGGER steps_guard ON steps",
+            "DROP TRIGGER number_counters_guard ON number_counters", "DROP TRIGGER steps_decided ON steps",
+            "DROP TRIGGER documents_status ON documents"]
+    names = ["eoffice_seal(json, json, integer)", "eoffice_guard_users()", "eoffice_guard_documents()",
+             "eoffice_guard_steps()", "eoffice_guard_counters()", "eoffice_users_login_sync()",
+             "eoffice_set_ca_admin(integer, boolean)", "eoffice_check_step()", "eoffice_check_document()",
+             *[f for f in reversed(CLIENT_FUNCTIONS) if not f.startswith("eoffice_seal")]]
+    out += [f"DROP FUNCTION {f}" for f in names]
+    return out
