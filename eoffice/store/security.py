@@ -40,7 +40,7 @@ ALL_TABLES = LETTER_TABLES + ORG_TABLES + SEALED_TABLES
 # users: every column but password_hash is readable by all (a user reads their own hash through
 # eoffice_password_hash). A column added to users later must be added here to be readable.
 USER_COLUMNS = ("id", "login", "nip", "name", "unit_id", "position_id", "is_admin", "active", "created_at",
-                "db_role")
+                "db_role", "nik", "gelar_depan", "gelar_belakang", "pangkat")
 
 _DEF = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp"
 _PLPG = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
@@ -225,8 +225,9 @@ GUARDS = [
         RAISE EXCEPTION 'permission denied: a login role is set only by eoffice_set_login' USING ERRCODE = '42501';
       END IF;
       IF NOT eoffice_is_admin() AND (NEW.login, NEW.nip, NEW.name, NEW.unit_id, NEW.position_id, NEW.is_admin,
-          NEW.active) IS DISTINCT FROM (OLD.login, OLD.nip, OLD.name, OLD.unit_id, OLD.position_id, OLD.is_admin,
-          OLD.active) THEN
+          NEW.active, NEW.nik, NEW.gelar_depan, NEW.gelar_belakang, NEW.pangkat) IS DISTINCT FROM (OLD.login,
+          OLD.nip, OLD.name, OLD.unit_id, OLD.position_id, OLD.is_admin, OLD.active, OLD.nik, OLD.gelar_depan,
+          OLD.gelar_belakang, OLD.pangkat) THEN
         RAISE EXCEPTION 'permission denied: only an admin changes a user' USING ERRCODE = '42501';
       END IF;
       RETURN NEW;
