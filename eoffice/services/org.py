@@ -106,7 +106,6 @@ def add_unit(
     )
     uow.session.add(unit)
     uow.flush()
-    uow.touched("unit", unit.id)
     uow.audit("unit.add", actor_id=actor.user_id if actor else None, data={"code": code, "name": unit.name})
     return UnitInfo(unit.id, unit.code, unit.name, unit.kind, parent.code if parent else None)
 
@@ -139,7 +138,6 @@ def add_position(
     )
     uow.session.add(pos)
     uow.flush()
-    uow.touched("position", pos.id)
     uow.audit("position.add", actor_id=actor.user_id if actor else None, data={"code": code, "title": pos.title})
     return pos
 
@@ -181,7 +179,6 @@ def add_user(
     )
     uow.session.add(user)
     uow.flush()
-    uow.touched("user", user.id)
     uow.audit(
         "user.add",
         actor_id=actor.user_id if actor else None,
@@ -195,7 +192,6 @@ def set_password(uow: UnitOfWork, actor: Actor, *, login: str, password: str) ->
     if actor.user_id != user.id:
         require_admin(actor)
     user.password_hash = hash_password(password)
-    uow.touched("user", user.id)
     uow.audit("user.passwd", actor_id=actor.user_id, data={"login": user.login})
 
 
