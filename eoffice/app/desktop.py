@@ -89,7 +89,7 @@ class Desktop(Session):
                                                      return_to=return_to), actor=actor, identity=identity)
         return out
 
-    def sign(self, actor: Actor, identity: Identity, doc_id: str) -> Signed:
+    def sign(self, actor: Actor, identity: Identity | None, doc_id: str) -> Signed:
         """One letter per transaction (batch signing loops over this)."""
         return self.execute(c.SignLetter(document_id=doc_id), actor=actor, identity=identity)  # type: ignore[no-any-return]
 

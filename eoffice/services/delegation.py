@@ -37,7 +37,6 @@ def delegate(uow: UnitOfWork, actor: Actor, to: str, capacity: str, starts: dt.d
                         ends_at=end, reason=reason.strip(), revoked=False, created_at=uow.now())
     uow.session.add(row)
     uow.flush()
-    uow.touched("delegation", row.id)
     uow.audit("delegation.add", actor_id=actor.user_id,
               data={"to": target.login, "capacity": cap.value, "from": begin.isoformat(), "until": end.isoformat()})
     return {"id": row.id, "delegator": actor.login, "delegate": target.login, "capacity": cap.value,

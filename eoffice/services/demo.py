@@ -46,7 +46,6 @@ def seed(uow: UnitOfWork) -> DemoResult:
         if uow.classifications.find(code) is None:
             uow.session.add(ClassificationCode(code=code, title=title, parent_code=parent))
             uow.flush()
-            uow.touched("classification", code)
     # One hash for all demo users: they share the password, and argon2 is slow on purpose.
     shared_hash = hash_password(DEMO_PASSWORD)
     verifier = scram_verifier(uow, "", DEMO_PASSWORD) if uow.dialect == "postgresql" else None  # login roles

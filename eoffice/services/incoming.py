@@ -95,7 +95,6 @@ def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan
                                mime=info.mime, role="scan", added_by=actor.user_id, added_at=now))
     uow.session.add(Recipient(document_id=doc.id, role="to", position=0, label=leader.name, user_id=leader.id))
     uow.flush()
-    letters.changed(uow, doc)
     uow.audit("incoming.register", actor_id=actor.user_id, document_id=doc.id,
               data={"sender": doc.sender, "number": doc.number, "agenda": fields["agenda"], "to": leader.login,
                     "scan_sha256": info.sha256})
@@ -142,7 +141,6 @@ def dispose(uow: UnitOfWork, actor: Actor, document_id: str, *, to: Sequence[str
                                     status=n.status.value, report="", created_at=n.created_at))
     doc.updated_at = now
     uow.flush()
-    letters.changed(uow, doc, reindex=False)
     uow.audit("disposition.send", actor_id=actor.user_id, document_id=doc.id,
               data={"events": [{"type": e.type, "node": e.step_id, **e.data} for e in events]})
     return [n.id for n in created]
@@ -163,7 +161,6 @@ def mark_read(uow: UnitOfWork, actor: Actor, document_id: str) -> None:
     new, events = wf.mark_read(_node(row, Logins(uow.session)), actor=actor.login, now=uow.now())
     if events:
         row.status, row.read_at = new.status.value, new.read_at
-        uow.touched("disposition", row.id)
         uow.audit("disposition.read", actor_id=actor.user_id, document_id=doc.id, data={"node": row.id})
 
 
@@ -172,7 +169,6 @@ def report_done(uow: UnitOfWork, actor: Actor, document_id: str, report: str) ->
     row = _my_node(uow, actor, doc)
     new, _ = wf.report_done(_node(row, Logins(uow.session)), actor=actor.login, report=report, now=uow.now())
     row.status, row.report, row.done_at, row.read_at = new.status.value, new.report, new.done_at, new.read_at
-    uow.touched("disposition", row.id)
     uow.audit("disposition.done", actor_id=actor.user_id, document_id=doc.id,
               data={"node": row.id, "report": new.report})
 

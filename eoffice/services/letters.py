@@ -112,7 +112,6 @@ def draft(uow: UnitOfWork, actor: Actor, d: Draft) -> str:
         content_sha256=content_hash(subject, body, d.fields, d.to, d.cc), created_by=actor.user_id,
         created_at=now))
     uow.flush()
-    changed(uow, doc)
     uow.audit("letter.draft", actor_id=actor.user_id, document_id=doc.id,
               data={"kind": doc.kind, "subject": subject})
     return doc.id
@@ -206,7 +205,6 @@ def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | No
                                         created_by=actor.user_id, created_at=now))
     doc.subject, doc.updated_at = new_subject, now
     uow.flush()
-    changed(uow, doc)
     uow.audit("letter.revise", actor_id=actor.user_id, document_id=doc.id,
               data={"version": doc.current_version, "content_sha256": digest})
     return doc.current_version
@@ -231,7 +229,6 @@ def attach(uow: UnitOfWork, actor: Actor, document_id: str, name: str, data: byt
     uow.session.add(Attachment(document_id=doc.id, name=info.name, sha256=info.sha256, size=info.size,
                                mime=info.mime, added_by=actor.user_id, added_at=uow.now()))
     uow.flush()
-    changed(uow, doc)
     uow.audit("letter.attach", actor_id=actor.user_id, document_id=doc.id,
               data={"name": info.name, "sha256": info.sha256, "size": info.size})
     return info.sha256
@@ -257,19 +254,26 @@ def set_status(uow: UnitOfWork, doc: Document, status: str) -> None:
     on PostgreSQL it then travels with the commit. The loaded object shows the new values."""
     at = uow.now()
     uow.defer(_SET_STATUS, {"document_id": doc.id, "status": status, "updated_at": at})
+    uow.touched("document", doc.id)  # a Core write: the ORM's change tracking does not see it
     set_committed_value(doc, "status", status)
     set_committed_value(doc, "updated_at", at)
 
 
-def changed(uow: UnitOfWork, doc: Document, *, reindex: bool = True) -> None:
-    """After any change to a letter: refresh what search sees of it and note it for sync.
-    ``reindex=False`` when only its status changed (the hot path of every route decision)."""
-    uow.touched("document", doc.id)
-    if not reindex:
-        return
-    uow.flush()
-    to, cc = recipients(uow, doc)
-    version = current_version(uow, doc)
-    doc.search_text = search_text_of(subject=doc.subject, number=doc.number, sender=doc.sender, kind=doc.kind,
-                                     to=to, cc=cc, body_text=version.body_text,
-                                     attachment_names=[a.name for a in attachments(uow, doc)])
+def refresh_search_text(uow: UnitOfWork, document_ids: list[str]) -> None:
+    """What search sees of each letter (documents.search_text), refreshed at commit for the letters whose
+    searchable rows changed (UnitOfWork notes them itself: no service has to remember to call this)."""
+    for doc_id in document_ids:
+        doc = uow.session.get(Document, doc_id)
+        if doc is None:
+            continue
+        version = uow.session.scalars(select(DocumentVersion).where(
+            DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version)).first()
+        if version is None:  # a letter row written before its first version (not by these services)
+            continue
+        to, cc = recipients(uow, doc)
+        doc.search_text = search_text_of(subject=doc.subject, number=doc.number, sender=doc.sender, kind=doc.kind,
+                                         to=to, cc=cc, body_text=version.body_text,
+                                         attachment_names=[a.name for a in attachments(uow, doc)])
+
+
+UnitOfWork.reindexer = refresh_search_text

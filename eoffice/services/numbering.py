@@ -59,7 +59,6 @@ def set_format(uow: UnitOfWork, actor: Actor | None, pattern: str, *, unit_code:
     else:
         row.pattern = pattern
     uow.flush()
-    uow.touched("number_format", f"{unit_code}:{kind}")
     uow.audit("numbering.format", actor_id=actor.user_id if actor else None,
               data={"unit": unit_code, "kind": kind, "pattern": pattern})
 

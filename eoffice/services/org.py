@@ -118,7 +118,6 @@ def add_unit(
     )
     uow.session.add(unit)
     uow.flush()
-    uow.touched("unit", unit.id)
     uow.audit("unit.add", actor_id=actor.user_id if actor else None, data={"code": code, "name": unit.name})
     return UnitInfo(unit.id, unit.code, unit.name, unit.kind, parent.code if parent else None)
 
@@ -151,7 +150,6 @@ def add_position(
     )
     uow.session.add(pos)
     uow.flush()
-    uow.touched("position", pos.id)
     uow.audit("position.add", actor_id=actor.user_id if actor else None, data={"code": code, "title": pos.title})
     return pos
 
@@ -195,7 +193,6 @@ def add_user(
     uow.session.add(user)
     uow.flush()
     set_login(uow, user, password, verifier=login_verifier)
-    uow.touched("user", user.id)
     uow.audit(
         "user.add",
         actor_id=actor.user_id if actor else None,
@@ -210,7 +207,6 @@ def set_password(uow: UnitOfWork, actor: Actor, *, login: str, password: str) ->
         require_admin(actor)
     user.password_hash = hash_password(password)
     set_login(uow, user, password)
-    uow.touched("user", user.id)
     uow.audit("user.passwd", actor_id=actor.user_id, data={"login": user.login})
 
 
@@ -266,7 +262,6 @@ def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> User
             raise BadInput(f"{user.name} belum memegang jabatan; pilih jabatannya dulu")
         pos = uow.positions.get(user.position_id)
         pos.title = changed["title"] = _text(edit.title, "Nama jabatan")
-        uow.touched("position", pos.id)
     if edit.active is not None:
         if not edit.active and user.id == actor.user_id:
             raise BadInput("Anda tidak dapat menonaktifkan akun Anda sendiri")
@@ -274,7 +269,6 @@ def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> User
     if not changed:
         raise BadInput("Tidak ada yang diubah: sebutkan paling sedikit satu isian")
     uow.flush()
-    uow.touched("user", user.id)
     uow.audit("user.edit", actor_id=actor.user_id, data={"login": user.login, **changed})
     return user_info(uow, user)
 

@@ -54,7 +54,6 @@ def import_template(uow: UnitOfWork, actor: Actor | None, data: dict[str, Any], 
                            definition=template_to_dict(t), active=True, created_at=uow.now())
     uow.session.add(row)
     uow.flush()
-    uow.touched("route_template", row.id)
     uow.audit("workflow.import", actor_id=actor.user_id if actor else None,
               data={"name": t.name, "version": version})
     return version
@@ -124,12 +123,10 @@ def _event_data(events: Sequence[Event]) -> list[dict[str, Any]]:
 
 def _apply(uow: UnitOfWork, doc: Document, old: Route | None, new: Route, events: Sequence[Event], logins: Logins,
            actor: Actor, action: str, *, template_id: int | None = None,
-           decision_extra: dict[str, dict[str, Any]] | None = None, signature: str | None = None,
-           reindex: bool = False) -> None:
+           decision_extra: dict[str, dict[str, Any]] | None = None, signature: str | None = None) -> None:
     save_route(uow.session, old, new, logins, template_id=template_id, decision_extra=decision_extra,
                defer=uow.defer)
     letters.set_status(uow, doc, doc_status(new).value)
-    letters.changed(uow, doc, reindex=reindex)
     uow.audit(action, actor_id=actor.user_id, document_id=doc.id, data={"events": _event_data(events)},
               signature=signature)
 
@@ -208,13 +205,12 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
     decided = new.step(step.id)
     assert decided is not None
     extra: dict[str, Any] = {"action_id": new_id()}
-    number = doc.number
     if on_step is not None:
         extra |= on_step(doc, new, decided)
     if "version_hash" not in extra:
         extra["version_hash"] = letters.current_version_hash(uow, doc)
     _apply(uow, doc, route, new, events, logins, actor, f"route.{decision.value}",
-           decision_extra={step.id: extra}, signature=extra.get("signature"), reindex=doc.number != number)
+           decision_extra={step.id: extra}, signature=extra.get("signature"))
     return Outcome(doc.id, doc.status, step.id, step.stage_name, doc.number)
 
 
@@ -228,7 +224,6 @@ def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "")
         if doc.created_by != actor.user_id:
             raise NotAuthorized("Hanya pembuat naskah yang dapat menariknya")
         doc.status = DocStatus.WITHDRAWN.value
-        letters.changed(uow, doc, reindex=False)
         uow.audit("letter.withdraw", actor_id=actor.user_id, document_id=doc.id, data={"note": note})
         return Outcome(doc.id, doc.status)
     new, events = engine.withdraw(route, actor=actor.login, now=uow.now(), note=note)
@@ -345,7 +340,6 @@ def remind_overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
         uow.session.add(RouteNote(document_id=doc.id, step_id=item.step_id, author_id=actor.user_id, kind="reminder",
                                   text=f"Pengingat: tahap '{item.stage}' melewati batas waktu {due}",
                                   round=round_no, at=now))
-        letters.changed(uow, doc, reindex=False)
         uow.audit("route.reminder", actor_id=actor.user_id, document_id=doc.id,
                   data={"step": item.step_id, "assignee": item.on_behalf_of})
         reminded.append(item)

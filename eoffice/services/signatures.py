@@ -61,7 +61,6 @@ def _publish(uow: UnitOfWork, cert: x509.Certificate, purpose: str, user_id: int
                          revoked_at=None, created_at=uow.now())
     uow.session.add(row)
     uow.flush()
-    uow.touched("certificate", row.id)
     return row
 
 
@@ -150,7 +149,6 @@ def revoke(uow: UnitOfWork, actor: Actor, ca: CaBundle, login: str, reason: str 
     crl = make_crl(ca, revoked, crl_number=count + 1)
     uow.session.add(CrlRow(issuer_fingerprint=fingerprint(ca.issuing_cert), der=crl, created_at=uow.now()))
     uow.flush()
-    uow.touched("certificate", row.id)
     uow.audit("ca.revoke", actor_id=actor.user_id, data={"login": login, "fingerprint": row.fingerprint})
     return row
 
@@ -417,7 +415,6 @@ def upgrade_letter(uow: UnitOfWork, actor: Actor, document_id: str, *, tsa_url: 
                          trust_roots=trust_roots(uow), crls=crls(uow))
     digest = put_blob(uow, result.pdf, "application/pdf")
     previous, doc.signed_pdf_sha256 = doc.signed_pdf_sha256, digest
-    letters.changed(uow, doc, reindex=False)
     uow.audit("letter.ltv", actor_id=actor.user_id, document_id=doc.id,
               data={"level": result.level, "from": previous, "pdf_sha256": digest,
                     "timestamp_error": result.timestamp_error})

@@ -14,14 +14,15 @@ from datetime import UTC, datetime
 from types import TracebackType
 from typing import Any, TypeVar
 
-from sqlalchemy import event, insert, text, update
+from sqlalchemy import event, insert, inspect, text, update
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.sql import Executable
 
 from eoffice.canonical import canonical_json, chain_hash
 from eoffice.domain import BadInput, Unavailable
+from eoffice.store import models as m
 from eoffice.store.db import describe, first_line
 from eoffice.store.models import AuditEvent, AuditHead, Change, SyncCounter
 from eoffice.store.repos import Classifications, Positions, Units, Users
@@ -42,6 +43,26 @@ class PendingAudit:
 class _Pending:
     audit: list[PendingAudit] = field(default_factory=list)
     changes: list[tuple[str, str]] = field(default_factory=list)
+    reindex: dict[str, None] = field(default_factory=dict)  # letters whose searchable text may have changed
+
+
+# Change tracking (the change feed for sync, the search text): which entity a flushed row names. Org-wide rows
+# by their own key; a letter's rows by the letter ("document"), with the attributes that feed its search text.
+_ORG_ENTITIES: dict[type[Any], tuple[str, str]] = {
+    m.Unit: ("unit", "id"), m.Position: ("position", "id"), m.User: ("user", "id"),
+    m.ClassificationCode: ("classification", "code"), m.RouteTemplateRow: ("route_template", "id"),
+    m.NumberFormat: ("number_format", "id"), m.Delegation: ("delegation", "id"),
+    m.CertificateRow: ("certificate", "id"),
+}
+_LETTER_ROWS: dict[type[Any], tuple[str, frozenset[str] | None]] = {  # (document id column, searchable attrs)
+    m.Document: ("id", frozenset({"subject", "number", "sender", "kind"})),
+    m.DocumentVersion: ("document_id", frozenset({"body_text"})),
+    m.Recipient: ("document_id", frozenset({"label"})),
+    m.Attachment: ("document_id", frozenset({"name"})),
+    m.RouteNote: ("document_id", None), m.Disposition: ("document_id", None),
+}
+# Set by eoffice.services.letters: refreshes documents.search_text of the letters given (before commit).
+Reindexer = Callable[["UnitOfWork", list[str]], None]
 
 
 def audit_record(row: AuditEvent) -> dict[str, Any]:
@@ -108,6 +129,7 @@ class UnitOfWork:
         self.positions = Positions(self.session)
         self.users = Users(self.session)
         self.classifications = Classifications(self.session)
+        event.listen(self.session, "after_flush", self._track)
         return self
 
     def __exit__(
@@ -162,9 +184,32 @@ class UnitOfWork:
             self._deferred_in.pop(_DEFERRED, None)
             self._deferred_in = None
 
+    reindexer: Reindexer | None = None
+
     def touched(self, entity: str, entity_id: object) -> None:
-        """Note a changed row so clients can pull it (sync)."""
+        """Note a changed row so clients can pull it (sync). Rows written through the ORM are noted by
+        themselves (``_track``); this is for writes that bypass it (deferred Core statements)."""
         self._pending.changes.append((entity, str(entity_id)))
+
+    def _track(self, session: Session, _flush: UOWTransaction) -> None:
+        """after_flush: note every flushed row for the change feed, and the letters whose searchable text a
+        row may have changed (refreshed once, at commit)."""
+        for obj, new in [*((o, True) for o in session.new), *((o, False) for o in session.dirty),
+                         *((o, True) for o in session.deleted)]:
+            kind = type(obj)
+            if kind in _ORG_ENTITIES:
+                entity, key = _ORG_ENTITIES[kind]
+                self._pending.changes.append((entity, str(getattr(obj, key))))
+                continue
+            if kind not in _LETTER_ROWS:
+                continue
+            column, searchable = _LETTER_ROWS[kind]
+            doc_id = str(getattr(obj, column))
+            if kind is m.Disposition and not new:
+                self._pending.changes.append(("disposition", str(obj.id)))  # a node read or done
+            self._pending.changes.append(("document", doc_id))
+            if searchable is not None and (new or _changed_any(obj, searchable)):
+                self._pending.reindex[doc_id] = None
 
     def flush(self) -> None:
         try:
@@ -176,6 +221,10 @@ class UnitOfWork:
     def commit(self) -> None:
         try:
             self.session.flush()
+            if self._pending.reindex and self.reindexer is not None:
+                letters, self._pending.reindex = list(self._pending.reindex), {}
+                type(self).reindexer(self, letters)  # type: ignore[misc]  # a plain function, not a method
+                self.session.flush()
             self._seal()
             self.session.commit()
         except IntegrityError:
@@ -282,6 +331,11 @@ class UnitOfWork:
 _PG_SEAL_SQL = "SELECT eoffice_seal(CAST(%(events)s AS json), CAST(%(changes)s AS json), %(m)s)"
 
 _ID_MARK = 987_654_321_987_654_321_987  # stands in for the event id while the canonical JSON is cut in two
+
+
+def _changed_any(obj: Any, names: frozenset[str]) -> bool:
+    attrs = inspect(obj).attrs
+    return any(attrs[n].history.has_changes() for n in names)
 
 
 def _event_parts(k: int, item: PendingAudit, at: datetime) -> dict[str, Any]:

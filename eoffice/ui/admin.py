@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QDate, Signal
 from PySide6.QtWidgets import (
@@ -28,12 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.domain import UNIT_KINDS
+from eoffice.domain import UNIT_KINDS, EofficeError
 from eoffice.ui import text
 from eoffice.ui.disposisi import qdate
 from eoffice.ui.models import Column, FilterProxy, RowsModel
-from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import TaskRunner, as_text
 from eoffice.ui.text import error_label
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
 
@@ -98,7 +102,7 @@ class AdminPanel(QWidget):
     changed = Signal(str)  # what was changed
     loaded = Signal()
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
         self.dialog: QDialog | None = None
@@ -248,8 +252,8 @@ class AdminPanel(QWidget):
         self.message.setText(message)
         self.message.setStyleSheet("color:#1b7a34")
 
-    def say_error(self, message: str) -> None:
-        self.message.setText(message)
+    def say_error(self, error: EofficeError | str) -> None:
+        self.message.setText(str(error))
         self.message.setStyleSheet("color:#b3261e")
 
     def _closing(self, dlg: QDialog, then: Any) -> Any:
@@ -344,7 +348,7 @@ class AdminPanel(QWidget):
             self.runner.submit(lambda: self.backend.add_user(self.actor, **args),
                                self._closing(dlg, self._done("user", lambda r: self.tr("Pengguna {login} ditambahkan").format(
                                    login=r.login))),
-                               dlg.error.setText)
+                               as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
         self.dialog = dlg
@@ -368,7 +372,7 @@ class AdminPanel(QWidget):
                         parent_code=parent.currentData())
             self.runner.submit(lambda: self.backend.add_unit(self.actor, **args),
                                self._closing(dlg, self._done("unit", lambda r: self.tr("Unit {code} ditambahkan").format(code=r.code))),
-                               dlg.error.setText)
+                               as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
         self.dialog = dlg
@@ -406,7 +410,7 @@ class AdminPanel(QWidget):
             else:
                 fn = lambda: self.backend.revoke_certificate(self.actor, pp, login, reason.text())  # noqa: E731
                 msg = self.tr("Sertifikat {login} dicabut; CRL diterbitkan").format(login=login)
-            self.runner.submit(fn, self._closing(dlg, self._done("certificate", msg)), dlg.error.setText)
+            self.runner.submit(fn, self._closing(dlg, self._done("certificate", msg)), as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
         self.dialog = dlg
@@ -419,7 +423,7 @@ class DelegateDialog(FormDialog):
 
     delegated = Signal(object)
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, parent: QWidget | None = None) -> None:
         self.to = QComboBox()
         self.to.setEditable(True)
         self.capacity = QComboBox()
@@ -454,4 +458,4 @@ class DelegateDialog(FormDialog):
             self.delegated.emit(info)
 
         self.runner.submit(lambda: self.backend.delegate(self.actor, *args, reason=reason), done,
-                           self.error.setText)
+                           as_text(self.error.setText))

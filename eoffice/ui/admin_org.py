@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -18,9 +18,13 @@ from PySide6.QtWidgets import (
 
 from eoffice.ui import text
 from eoffice.ui.models import Column, RowsModel
-from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import TaskRunner, as_text
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 from eoffice.workflow.numbering import TOKENS
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 DEFAULT_PATTERN = "{kode}/{seq:04}/{unit}/{year}"
 TOKEN_HELP = {"kode": QT_TRANSLATE_NOOP("NumberingTab", "kode klasifikasi arsip"),
@@ -49,7 +53,7 @@ class NumberingTab(QWidget):
     changed = Signal(str)
     loaded = Signal()
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, parent: QWidget | None = None) -> None:
         from eoffice.ui.admin import table
 
         super().__init__(parent)
@@ -93,7 +97,7 @@ class NumberingTab(QWidget):
 
     def refresh(self) -> None:
         b = self.backend
-        self.runner.submit(lambda: (b.number_formats(), b.units()), self._show, lambda m: say(self.message, m, True))
+        self.runner.submit(lambda: (b.number_formats(), b.units()), self._show, lambda e: say(self.message, str(e), True))
 
     def _show(self, result: tuple[list[Any], list[Any]]) -> None:
         formats, units = result
@@ -127,7 +131,7 @@ class NumberingTab(QWidget):
             self.refresh()
 
         self.runner.submit(lambda: self.backend.set_number_format(self.actor, pattern, unit_code=unit, kind=kind),
-                           done, lambda m: say(self.message, m, True))
+                           done, lambda e: say(self.message, str(e), True))
 
 
 class PositionsTab(QWidget):
@@ -136,7 +140,7 @@ class PositionsTab(QWidget):
     changed = Signal(str)
     loaded = Signal()
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, parent: QWidget | None = None) -> None:
         from eoffice.ui.admin import table
 
         super().__init__(parent)
@@ -164,7 +168,7 @@ class PositionsTab(QWidget):
 
     def refresh(self) -> None:
         b = self.backend
-        self.runner.submit(lambda: (b.positions(), b.units()), self._show, lambda m: say(self.message, m, True))
+        self.runner.submit(lambda: (b.positions(), b.units()), self._show, lambda e: say(self.message, str(e), True))
 
     def _show(self, result: tuple[list[Any], list[Any]]) -> None:
         positions, self.units = result
@@ -196,7 +200,7 @@ class PositionsTab(QWidget):
                 self.changed.emit("position")
                 self.refresh()
 
-            self.runner.submit(lambda: self.backend.add_position(self.actor, **args), done, dlg.error.setText)
+            self.runner.submit(lambda: self.backend.add_position(self.actor, **args), done, as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
         self.dialog = dlg

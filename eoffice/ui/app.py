@@ -5,14 +5,19 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QSettings, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from eoffice.domain import EofficeError
 from eoffice.ui import i18n, text
 from eoffice.ui.dialogs import LoginDialog
 from eoffice.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 # resources/ at the repository root, and in the PyInstaller bundle next to the eoffice package (installer/)
 ICON = Path(__file__).resolve().parents[2] / "resources" / "icons" / "eoffice-256.png"
@@ -26,7 +31,6 @@ def open_backend(url: str | None = None, home: Path | None = None) -> tuple[Any,
     """The Backend, or None and a one-line reason (a malformed URL must not crash the app)."""
     from eoffice.app.desktop import Desktop
     from eoffice.app.profile import open_session
-    from eoffice.domain import EofficeError
 
     try:
         return open_session(Desktop, url, home), None
@@ -51,7 +55,7 @@ class App:
     """Holds the session: login dialog first, then the main window. Without a backend, call prepare():
     the dialog is usable at once and the core arrives from a worker thread."""
 
-    def __init__(self, backend: Any, runner: TaskRunner, store: QSettings,
+    def __init__(self, backend: Front | None, runner: TaskRunner, store: QSettings,
                  translations: i18n.Translations | None = None) -> None:
         self.backend, self.runner, self.settings, self.translations = backend, runner, store, translations
         self.window: Any = None  # the main window, once someone has signed in
@@ -65,10 +69,10 @@ class App:
         if backend is not None:
             runner.submit(backend.is_demo, self._demo, lambda _m: None)
 
-    def prepare(self, on_error: Callable[[str], None]) -> None:
+    def prepare(self, on_error: Callable[[EofficeError], None]) -> None:
         self.runner.submit(prepare_backend, self._ready, on_error)
 
-    def _ready(self, backend: Any) -> None:
+    def _ready(self, backend: Front) -> None:
         self.backend = backend
         self.login.set_backend(backend)
         self.runner.submit(backend.is_demo, self._demo, lambda _m: None)
@@ -80,6 +84,7 @@ class App:
         here on the UI thread: see prepare_backend). It gets the user, and any data, only after login."""
         from eoffice.ui.mainwindow import MainWindow
 
+        assert self.backend is not None  # called once the core is in (_ready)
         self.shell = MainWindow(self.backend, None, self.runner, self.settings, language=self.language)
         self.shell.ensurePolished()  # style sheets and fonts now, not at the first show after Masuk
 
@@ -100,13 +105,13 @@ class App:
             self.shell.deleteLater()
             self.build_shell()
 
-    def _first_screen(self, actor: Any) -> Any:
+    def _first_screen(self, actor: Actor) -> Any:
         """Runs beside the password check (worker thread): the inbox and the counts the window opens with."""
         from eoffice.ui.views import first_screen
 
         return first_screen(self.backend, actor)
 
-    def open_main(self, actor: Any) -> None:
+    def open_main(self, actor: Actor) -> None:
         if self.shell is None:  # a session made with its backend (tests) builds no shell
             self.build_shell()
         self.window, self.shell = self.shell, None
@@ -131,7 +136,7 @@ def run_app(argv: list[str], *, started: Callable[[App], None] | None = None, la
     runner = TaskRunner(app)
     session = App(None, runner, store, translations)
 
-    def cannot_start(problem: str) -> None:
+    def cannot_start(problem: EofficeError) -> None:
         session.login.hide()
         QMessageBox.critical(None, text.APP_NAME,
                              f"{problem}\n\n" + QApplication.translate("app", "Periksa EOFFICE_DB."))

@@ -1,15 +1,21 @@
 """The status bar's view of the database and the local cache: reachable or not, reading from the cache, the
-last pull. Mixed into MainWindow."""
+last pull. A controller the main window holds (was a mixin that expected its host's attributes)."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel
 
+from eoffice.domain import EofficeError
 from eoffice.ui import text
 from eoffice.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
 
@@ -20,32 +26,34 @@ def sync_text(status: Any) -> str:
         pending=status.pending, last=last)
 
 
-class ConnectionMixin:
-    """Mixed into MainWindow (which provides the attributes and methods declared here)."""
+class Connection(QObject):
+    """The status bar's connection and sync labels and the heartbeat's work, with explicit dependencies: the
+    core, the runner, who is signed in (*actor*, asked at each use), the two labels, *synced* (called after a
+    pull), *load_counts* (fresh badges) and *busy_batch* (a batch signature is running: no pull then)."""
 
-    backend: Any
-    actor: Any
-    runner: TaskRunner
-    reach_label: QLabel
-    batch_handle: Any
     shown_online = True
-    sync_label: QLabel
-    synced: Any
-    load_counts: Any
+
+    def __init__(self, backend: Front, runner: TaskRunner, *, actor: Callable[[], Actor], reach_label: QLabel,
+                 sync_label: QLabel, synced: Callable[[], None], load_counts: Callable[[], None],
+                 busy_batch: Callable[[], bool], parent: QObject | None = None) -> None:
+        super().__init__(parent)  # deleted with its window: a late result then goes nowhere (tasks._alive)
+        self.backend, self.runner, self._actor = backend, runner, actor
+        self.reach_label, self.sync_label = reach_label, sync_label
+        self.synced, self.load_counts, self.busy_batch = synced, load_counts, busy_batch
 
     def sync_now(self) -> None:
         """Pull the change feed into the local cache, so the lists can still be read when the network goes.
         Not while a batch signature runs: a pull holds the GIL for stretches and the progress would stutter
         (bench/bench_ui_stall.py); the next heartbeat pulls instead."""
-        if self.batch_handle is not None:
+        if self.busy_batch():
             return
-        backend, actor = self.backend, self.actor
+        backend, actor = self.backend, self._actor()
         self.runner.submit(lambda: backend.sync(actor), self._show_sync, self._unreachable)
 
     def _show_sync(self, status: Any) -> None:
         self.sync_label.setText(sync_text(status))
         self.set_reachable(status.online)
-        self.synced.emit()
+        self.synced()
 
     def check_database(self) -> None:
         """The heartbeat: is the database there? Then fresh counts, and a pull into the cache."""
@@ -56,8 +64,8 @@ class ConnectionMixin:
         self.load_counts()
         self.sync_now()
 
-    def _unreachable(self, message: str) -> None:
-        self.set_reachable(False, message)
+    def _unreachable(self, error: EofficeError) -> None:
+        self.set_reachable(False, str(error))
 
     def follow_backend(self) -> None:
         """After each task: a read that fell back to the local cache shows here at once."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCharts import QBarCategoryAxis, QBarSeries, QBarSet, QChart, QChartView, QValueAxis
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -25,6 +25,10 @@ from eoffice.ui import text
 from eoffice.ui.export import table_of, write_csv, write_pdf
 from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 
 def open_columns() -> list[Column]:
@@ -53,7 +57,7 @@ class Dashboard(QWidget):
     loaded = Signal()
     exported = Signal(str)  # the file written
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
         self.data: dict[str, Any] | None = None

@@ -1,19 +1,25 @@
 """Deciding and signing from the main window: the key passphrase (env, keyring or dialog), approve / return /
-reject with the signed statement, and signing one or many letters with a cancellable progress dialog."""
+reject with the signed statement, and signing one or many letters with a cancellable progress dialog. A
+controller with explicit dependencies (was a mixin that expected 13 attributes of its host)."""
 
 from __future__ import annotations
 
 import os
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from eoffice.domain import EofficeError
 from eoffice.ui import text
 from eoffice.ui.dialogs import PassphraseDialog
-from eoffice.ui.tasks import Progress, TaskRunner
+from eoffice.ui.tasks import Handle, Progress, TaskRunner
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
 
@@ -27,27 +33,27 @@ def decided(decision: str) -> str:
     return translate("DecisionsMixin", "Naskah ditolak (status: {status})")
 
 
-class DecisionsMixin:
-    """Mixed into MainWindow (which provides the attributes and methods declared here)."""
+class Decisions(QObject):
+    """Deciding and signing for one window. Its dependencies are given explicitly: the core (*backend*), the
+    runner, who acts (*actor*, asked at each use: the window gets its user after login), and what to do with
+    outcomes: *inform* (status bar), *show_error*, *run_action* (a write with its done message), *finished*
+    (the window's action_done signal) and *after_change* (refresh the lists)."""
 
-    backend: Any
-    actor: Any
-    runner: TaskRunner
-    inbox_items: dict[str, Any]
-    passphrase_dialog: PassphraseDialog | None
-    progress_dialog: QProgressDialog | None
-    batch_handle: Any
-    action_done: Any
-    inform: Callable[[str], None]
-    show_error: Callable[[str], None]
-    after_change: Callable[[], None]
-    run_action: Callable[..., None]
-    selected_ids: Callable[[], list[str]]
+    def __init__(self, widget: QWidget, backend: Front, runner: TaskRunner, *, actor: Callable[[], Actor],
+                 inform: Callable[[str], None], show_error: Callable[[EofficeError | str], None],
+                 run_action: Callable[..., None], finished: Callable[[str, object], None],
+                 after_change: Callable[[], None]) -> None:
+        super().__init__(widget)  # deleted with its window: a late result then goes nowhere (tasks._alive)
+        self._widget, self.backend, self.runner, self._actor = widget, backend, runner, actor
+        self.inform, self.show_error, self.run_action = inform, show_error, run_action
+        self.finished, self.after_change = finished, after_change
+        self.passphrase_dialog: PassphraseDialog | None = None
+        self.progress_dialog: QProgressDialog | None = None
+        self.batch_handle: Handle | None = None  # a batch signature running
 
     @property
-    def _widget(self) -> QWidget:
-        assert isinstance(self, QWidget)
-        return self
+    def actor(self) -> Actor:
+        return self._actor()
 
     def with_passphrase(self, purpose: str, then: Callable[[str | None], None]) -> None:
         """Get the key passphrase (env, keyring, or a dialog), then continue; None when no key here."""
@@ -143,24 +149,26 @@ class DecisionsMixin:
             if len(results) < total:
                 msg += translate("DecisionsMixin", "; %n dibatalkan", "", total - len(results))
             self.inform(msg)
-            self.action_done.emit("sign", results)
+            self.finished("sign", results)
             if bad:
                 self.show_error(translate("DecisionsMixin", "Gagal ditandatangani:") + "\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
             self.after_change()
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
+            message = str(error)
             dlg.close()
             self.batch_handle = None
-            self.show_error(message)
-            self.action_done.emit("sign_failed", message)
+            self.show_error(error)
+            self.finished("sign_failed", message)
 
         handle = self.runner.submit_progress(work, finished, failed, progress)
         self.batch_handle = handle
         dlg.canceled.connect(handle.cancel)
         dlg.show()
 
-    def batch_sign(self) -> None:
-        ids = [i for i in self.selected_ids() if getattr(self.inbox_items.get(i), "stage_kind", "") == "sign"]
+    def sign_selected(self, ids: list[str], inbox: dict[str, Any]) -> None:
+        """The batch signature: of the selected letters, those waiting for the actor's TTE."""
+        ids = [i for i in ids if getattr(inbox.get(i), "stage_kind", "") == "sign"]
         if not ids:
             self.inform(translate("DecisionsMixin", "Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu"))
             return

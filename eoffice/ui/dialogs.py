@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QSettings, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -19,9 +19,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.domain import EofficeError, Unavailable
 from eoffice.ui import i18n, text
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.text import ok_cancel
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 
 class LoginDialog(QDialog):
@@ -31,11 +36,11 @@ class LoginDialog(QDialog):
     status_checked = Signal(bool)
     language_chosen = Signal(str)  # the App installs it at once: the main window opens in that language
 
-    def __init__(self, backend: Any, runner: TaskRunner, settings: QSettings, parent: QWidget | None = None,
+    def __init__(self, backend: Front | None, runner: TaskRunner, settings: QSettings, parent: QWidget | None = None,
                  *, demo: bool = False, language: str = i18n.DEFAULT) -> None:
         super().__init__(parent)
         self.backend, self.runner, self.settings = backend, runner, settings
-        self.actor: Any = None
+        self.actor: Actor | None = None
         self.reachable: bool | None = None
         self.waiting = False  # Masuk pressed before the core finished loading
         # The first screen's data, loaded beside the password check (Backend.login_and_load) when set.
@@ -81,7 +86,7 @@ class LoginDialog(QDialog):
         if backend is not None:
             self.set_backend(backend)
 
-    def set_backend(self, backend: Any) -> None:
+    def set_backend(self, backend: Front) -> None:
         """The core is loaded (the app loads it while this dialog is on screen): check the database, and
         log in if Masuk was pressed meanwhile."""
         # Not at import: the first use of PySide6's Qt namespace builds ~100 Python enums (~20 ms), which the
@@ -131,9 +136,9 @@ class LoginDialog(QDialog):
         self.db_status.setStyleSheet("color:#1b7a34")
         self.status_checked.emit(True)
 
-    def _unreachable(self, message: str) -> None:
+    def _unreachable(self, error: EofficeError | str) -> None:
         self.reachable = False
-        self.db_status.setText(message + "\n" + self.tr("Periksa jaringan atau EOFFICE_DB, lalu coba lagi."))
+        self.db_status.setText(str(error) + "\n" + self.tr("Periksa jaringan atau EOFFICE_DB, lalu coba lagi."))
         self.db_status.setStyleSheet("color:#b3261e;font-weight:bold")
         self.status_checked.emit(False)
 
@@ -147,11 +152,11 @@ class LoginDialog(QDialog):
         if self.backend is None:
             self.waiting = True
             return
-        preload = self.preload
+        preload, backend = self.preload, self.backend
         if preload is None:
-            self.runner.submit(lambda: (self.backend.login(who, password), None), self._ok, self._fail)
+            self.runner.submit(lambda: (backend.login(who, password), None), self._ok, self._fail)
         else:
-            self.runner.submit(lambda: self.backend.login_and_load(who, password, preload), self._ok, self._fail)
+            self.runner.submit(lambda: backend.login_and_load(who, password, preload), self._ok, self._fail)
 
     def _ok(self, result: tuple[Any, Any]) -> None:
         actor, self.preloaded = result
@@ -161,10 +166,11 @@ class LoginDialog(QDialog):
         self.logged_in.emit(actor)
         self.accept()
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, error: EofficeError) -> None:
         self.buttons.setEnabled(True)
-        if "tidak dapat dihubungi" in message:
-            self._unreachable(message)
+        message = str(error)
+        if isinstance(error, Unavailable):
+            self._unreachable(error)
             message = self.tr("Tidak dapat masuk: database tidak dapat dihubungi (lihat di bawah).")
         self.error.setText(message)
         self.password.selectAll()

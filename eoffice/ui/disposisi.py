@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -27,12 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.domain import Classification, Urgency
+from eoffice.domain import Classification, EofficeError, Urgency
 from eoffice.services.incoming import Incoming
 from eoffice.ui import text
 from eoffice.ui.models import Column, RowsModel
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.text import error_label, ok_cancel
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 
 def qdate(d: QDate) -> dt.date:
@@ -51,7 +55,7 @@ class RegisterDialog(QDialog):
 
     registered = Signal(str)
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
         self.setWindowTitle(self.tr("Daftarkan Naskah Masuk"))
@@ -136,7 +140,8 @@ class RegisterDialog(QDialog):
         name, data = self.pdf
         self.buttons.setEnabled(False)
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
+            message = str(error)
             self.buttons.setEnabled(True)
             self.error.setText(message)
 
@@ -153,7 +158,7 @@ class DisposeDialog(QDialog):
     disposed = Signal(object)
     loaded = Signal()
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, doc_id: str, parent: QWidget | None = None
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, doc_id: str, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
@@ -214,7 +219,8 @@ class DisposeDialog(QDialog):
         deadline = qdate(self.deadline.date()) if self.use_deadline.isChecked() else None
         self.buttons.setEnabled(False)
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
+            message = str(error)
             self.buttons.setEnabled(True)
             self.error.setText(message)
 

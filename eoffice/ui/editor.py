@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import html
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -30,14 +30,18 @@ from PySide6.QtWidgets import (
 
 from eoffice.documents.body import parse_markdown
 from eoffice.documents.diff import text_diff
-from eoffice.domain import Classification, DocKind, Urgency
+from eoffice.domain import Classification, DocKind, EofficeError, Urgency
 from eoffice.services.letters import Draft
 from eoffice.ui import text
 from eoffice.ui.kindparts import KindParts
 from eoffice.ui.models import Column, FilterProxy, RowsModel
 from eoffice.ui.reading import PdfPane
-from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import TaskRunner, as_text
 from eoffice.ui.text import error_label, ok_cancel
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 TEMPLATE_BODY = ("Sehubungan dengan ..., dengan hormat kami sampaikan hal-hal sebagai berikut:\n\n"
                  "1. ...\n2. ...\n\nDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
@@ -89,7 +93,7 @@ class DraftEditor(QWidget):
     preview_ready = Signal(int)  # pages
     preview_failed = Signal(str)
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, doc_id: str | None,
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, doc_id: str | None,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
@@ -292,7 +296,8 @@ class DraftEditor(QWidget):
             self.preview_label.setText(self.tr("Pratinjau (%n halaman)", "", self.preview.pages))
             self.preview_ready.emit(self.preview.pages)
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
+            message = str(error)
             if gen == self.generation:
                 self.preview_label.setText(self.tr("Pratinjau: {problem}").format(problem=message))
                 self.preview_failed.emit(message)
@@ -354,7 +359,8 @@ class DraftEditor(QWidget):
             if callable(then):
                 then(new_id)
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
+            message = str(error)
             self.files = files + self.files
             self.save_btn.setEnabled(True)
             self.status.setText(message)
@@ -388,7 +394,7 @@ class SubmitDialog(QDialog):
     submitted = Signal(object)  # routing.Outcome
     loaded = Signal()
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, doc_id: str, parent: QWidget | None = None
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, doc_id: str, parent: QWidget | None = None
                  ) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
@@ -403,7 +409,7 @@ class SubmitDialog(QDialog):
         lay.addWidget(self.error)
         lay.addWidget(self.buttons)
         self.setMinimumWidth(420)
-        runner.submit(lambda: backend.route_choices(actor, doc_id), self._show, self.error.setText)
+        runner.submit(lambda: backend.route_choices(actor, doc_id), self._show, as_text(self.error.setText))
 
     def _show(self, names: list[str]) -> None:
         self.routes.addItem(self.tr("(otomatis: sesuai jenis dan unit)"), None)
@@ -417,7 +423,8 @@ class SubmitDialog(QDialog):
         route = self.routes.currentData()
         self.buttons.setEnabled(False)
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
+            message = str(error)
             self.buttons.setEnabled(True)
             self.error.setText(message)
 

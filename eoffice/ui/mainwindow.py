@@ -5,7 +5,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -32,20 +32,26 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.domain import EofficeError, Unavailable
 from eoffice.ui import i18n, text
-from eoffice.ui.connection import ConnectionMixin, sync_text
-from eoffice.ui.decisions import DecisionsMixin
+from eoffice.ui.connection import Connection, sync_text
+from eoffice.ui.decisions import Decisions
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
 from eoffice.ui.models import FilterProxy, RowsModel, list_columns
 from eoffice.ui.notify import Notifier
 from eoffice.ui.reading import ReadingPane
-from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import Handle, TaskRunner
 from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, VIEWS, FirstScreen, More, Rows, fetch_counts, fetch_rows
+
+if TYPE_CHECKING:
+    from eoffice.app.queries import LetterView
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 SYNC_DELAY_MS = 5000  # the first pull into the local cache, after the window is up and the user has started
 
 
-class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
+class MainWindow(QMainWindow):
     list_loaded = Signal(str)  # view key
     detail_loaded = Signal(str)  # document id
     counts_loaded = Signal()
@@ -54,25 +60,27 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
 
     language_chosen = Signal(str)  # stored; applies from the next start
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, settings: QSettings, *,
+    def __init__(self, backend: Front, actor: Actor | None, runner: TaskRunner, settings: QSettings, *,
                  demo: bool = False, language: str = i18n.DEFAULT, preloaded: FirstScreen | None = None) -> None:
         """With *actor* None the window is only built, empty and hidden: the app builds it while the person
         types the password, and ``start`` gives it the signed-in user."""
         super().__init__()
         self.language = language  # the language this window was built in
-        self.backend, self.actor, self.runner, self.settings, self.demo = backend, actor, runner, settings, demo
+        self.backend, self.runner, self.settings, self.demo = backend, runner, settings, demo
+        # None only while the window is built empty, before start() gives it the signed-in user
+        self.actor: Actor = actor  # type: ignore[assignment]
         self.view_key = "inbox"
         self.inbox_items: dict[str, Any] = {}
         self.counts: dict[str, int] = {}
         self.current_id: str | None = None
-        self.passphrase_dialog: PassphraseDialog | None = None
         self.note_dialog: NoteDialog | None = None
-        self.progress_dialog: QProgressDialog | None = None
-        self.batch_handle: Any = None
         self.last_message = ""
         self.extra_windows: list[QWidget] = []
         self.warmed = False
         self.resize(1400, 860)
+        self.decisions = Decisions(self, backend, runner, actor=self._signed_in, inform=self.inform,
+                                   show_error=self.show_error, run_action=self.run_action,
+                                   finished=self.action_done.emit, after_change=self.after_change)
         self._build()
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
@@ -88,7 +96,7 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         if actor is not None:
             self.start(actor, demo=demo, preloaded=preloaded)
 
-    def start(self, actor: Any, *, demo: bool | None = None, preloaded: FirstScreen | None = None) -> None:
+    def start(self, actor: Actor, *, demo: bool | None = None, preloaded: FirstScreen | None = None) -> None:
         """The signed-in user: their name, the Admin page for admins, then the first screen (*preloaded*
         beside the password check, or loaded now)."""
         self.actor = actor
@@ -101,7 +109,7 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
             self._nav_item("admin")
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(self._busy)  # a method: disconnected when the window is deleted
-        self.runner.task_finished.connect(self.follow_backend)
+        self.runner.task_finished.connect(self.connection.follow_backend)
         if preloaded is not None:  # loaded beside the password check: shown on the first turn of the loop
             QTimer.singleShot(0, self, lambda: self._show_first(preloaded))
         else:
@@ -210,11 +218,15 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         sb = self.statusBar()
         self.db_label = QLabel(self.tr("Database: {label}").format(label=self.backend.label))
         self.reach_label = QLabel()
+        self.sync_label = QLabel(sync_text(self.backend.sync_status()))
+        self.connection = Connection(self.backend, self.runner, actor=self._signed_in, reach_label=self.reach_label,
+                                     sync_label=self.sync_label, synced=self.synced.emit,
+                                     load_counts=self.load_counts,
+                                     busy_batch=lambda: self.decisions.batch_handle is not None, parent=self)
         self.set_reachable(True)
         self.demo_label = QLabel(self.tr("MODE DEMO"))
         self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
         self.demo_label.setVisible(self.demo)
-        self.sync_label = QLabel(sync_text(self.backend.sync_status()))
         self.busy_label = QLabel("")
         self.user_label = QLabel()
         sb.addWidget(self.user_label)
@@ -427,9 +439,9 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
             self._show_more(more)
             self.list_loaded.emit(key)
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
             self.more_button.setEnabled(True)
-            self.show_error(message)
+            self.show_error(error)
 
         self.runner.submit(lambda: fetch_rows(backend, actor, key, after), add, failed)
 
@@ -465,35 +477,60 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
     # --- the reading pane ------------------------------------------------------------------------
 
     def load_detail(self, doc_id: str) -> None:
+        """The reading pane: one read (a LetterView); an unread disposisi is marked read after, not in it."""
         self.current_id = doc_id
         b, a = self.backend, self.actor
 
-        def fetch() -> tuple[Any, ...]:
-            info = b.detail(a, doc_id)
-            pdf, signed = b.pdf(a, doc_id)
-            mine = next((i for i in b.inbox(a) if i.document_id == doc_id), None)
-            extra: dict[str, Any] = {"history": b.history(a, doc_id), "mine": info["drafter"] == a.login}
-            if info["direction"] == "in":
-                extra["tree"] = b.disposition_tree(a, doc_id)
-                held = [d for d in b.dispositions(a) if d["id"] == doc_id]
-                extra["can_dispose"] = bool(held) and bool(b.subordinates(a))
-                extra["can_report"] = bool(held) and held[0]["status"] in ("sent", "read")
-                if held and held[0]["status"] == "sent":
-                    b.mark_read(a, doc_id)
-            return info, pdf, signed, mine, extra
-
-        def show_it(result: tuple[Any, ...]) -> None:
+        def show_it(view: LetterView) -> None:
             if doc_id != self.current_id:
                 return
-            self.reading.show_letter(*result)
+            self.reading.show_letter(view)
             self.detail_loaded.emit(doc_id)
+            if view.unread_disposition:
+                self.runner.submit(lambda: b.mark_read(a, doc_id), None, lambda _e: None)  # a later view will do
 
-        self.runner.submit(fetch, show_it)
+        self.runner.submit(lambda: b.letter_view(a, doc_id), show_it)
+
+    # --- the controllers' API, as the window offers it --------------------------------------------
+
+    def _signed_in(self) -> Actor:
+        return self.actor
+
+    @property
+    def passphrase_dialog(self) -> PassphraseDialog | None:
+        return self.decisions.passphrase_dialog
+
+    @property
+    def progress_dialog(self) -> QProgressDialog | None:
+        return self.decisions.progress_dialog
+
+    @property
+    def batch_handle(self) -> Handle | None:
+        return self.decisions.batch_handle
+
+    @batch_handle.setter
+    def batch_handle(self, handle: Handle | None) -> None:
+        self.decisions.batch_handle = handle
+
+    def batch_sign(self) -> None:
+        self.decisions.sign_selected(self.selected_ids(), self.inbox_items)
+
+    def sync_now(self) -> None:
+        self.connection.sync_now()
+
+    def check_database(self) -> None:
+        self.connection.check_database()
+
+    def set_reachable(self, ok: bool, message: str = "") -> None:
+        self.connection.set_reachable(ok, message)
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def show_error(self, message: str) -> None:
-        if "tidak dapat dihubungi" in message:
+    def show_error(self, error: EofficeError | str) -> None:
+        """An error for the person: a message box and the status bar; an unreachable database also shows in
+        the connection label."""
+        message = str(error)
+        if isinstance(error, Unavailable):
             self.set_reachable(False, message)
         self.last_message = message
         self.statusBar().showMessage(message, 15000)
@@ -510,18 +547,18 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         if doc_id is None:
             return
         if key == "approve":
-            self.decide(doc_id, "approve", "")
+            self.decisions.decide(doc_id, "approve", "")
         elif key in ("return", "reject"):
             title = self.tr("Kembalikan naskah") if key == "return" else self.tr("Tolak naskah")
-            choices = self._restart_choices() if key == "return" else None
+            choices = self.reading.restart_choices() if key == "return" else None
             dlg = NoteDialog(title, self.tr("Catatan untuk pembuat (wajib):"), self, choices=choices,
                              choice_label=self.tr("Setelah revisi, rute dimulai lagi dari tahap:"))
             self.note_dialog = dlg
-            dlg.accepted.connect(lambda: self.decide(doc_id, key, dlg.note(),
+            dlg.accepted.connect(lambda: self.decisions.decide(doc_id, key, dlg.note(),
                                                      dlg.choice.currentData() if choices else None))
             dlg.open()
         elif key == "sign":
-            self.sign_ids([doc_id])
+            self.decisions.sign_ids([doc_id])
         elif key == "export":
             self.export_pdf(doc_id)
         elif key == "verify":
@@ -548,21 +585,6 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
                 "done", lambda: self.backend.report_done(self.actor, doc_id, dlg.note()),
                 self.tr("Laporan tindak lanjut tersimpan")))
             dlg.open()
-
-    def _restart_choices(self) -> list[tuple[str, str | None]]:
-        """Stages up to the user's own, for 'start again from' after the revision (default: the first)."""
-        info, mine = self.reading.info or {}, self.reading.my_step
-        steps = info.get("steps", [])
-        current = max((s["round"] for s in steps), default=0)
-        names: list[str] = []
-        for s in steps:
-            if s["round"] == current and s["stage"] not in names:
-                names.append(s["stage"])
-            if mine is not None and s["stage"] == mine.stage:
-                break
-        first = self.tr("tahap pertama ({stage})").format(stage=names[0]) if names else self.tr("tahap pertama")
-        return [(first, None)] + [
-            (n, n) for n in names[1:]]
 
     def run_action(self, name: str, fn: Callable[[], Any], message: str | Callable[[Any], str]) -> None:
         def done(result: Any) -> None:

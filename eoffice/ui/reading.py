@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, Qt, Signal
 from PySide6.QtPdf import QPdfDocument
@@ -24,6 +24,9 @@ from PySide6.QtWidgets import (
 from eoffice.ui import text
 from eoffice.ui.models import Column, DispositionTreeModel, RowsModel, show
 from eoffice.ui.text import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from eoffice.app.queries import LetterView
 
 translate = QCoreApplication.translate
 
@@ -174,8 +177,10 @@ class ReadingPane(QWidget):
         for b in self.buttons.values():
             b.setVisible(False)
 
-    def show_letter(self, info: dict[str, Any], pdf: bytes, signed: bool, my_step: Any, extra: dict[str, Any]
-                    ) -> None:
+    def show_letter(self, view: LetterView) -> None:
+        """One letter as the core read it (eoffice.app.queries.LetterView); the buttons are the actions the
+        workflow engine allows (``view.allowed_actions``), no rule is derived here."""
+        info, pdf, signed, my_step = view.info, view.pdf, view.signed, view.my_step
         self.info, self.my_step = info, my_step
         e = html.escape
         kind_label = text.KIND.get(info["kind"], info["kind_label"])
@@ -214,8 +219,8 @@ class ReadingPane(QWidget):
         self.notes.setHtml("".join(
             f"<p><b>{e(n['author'])}</b> <small>{e(text.iso_text(n['at']))} &middot; {e(n['kind'])}</small>"
             f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>" + self.tr("Belum ada catatan.") + "</i>")
-        self.tree.set_tree(extra.get("tree", []))
-        self.history.set_rows(extra.get("history", []))
+        self.tree.set_tree(view.tree)
+        self.history.set_rows(view.history)
         self.tree_view.expandAll()
         for col in range(self.tree.columnCount() - 1):
             self.tree_view.resizeColumnToContents(col)
@@ -223,21 +228,22 @@ class ReadingPane(QWidget):
         self.tabs.setTabVisible(self.tree_tab, incoming)
         self.tabs.setTabVisible(self.route_tab, not incoming)
         kind = my_step.stage_kind if my_step is not None else None
-        visible = {
-            "approve": kind in ("paraf", "approve", "number", "dispatch"),
-            "sign": kind == "sign",
-            "return": kind in ("paraf", "approve", "sign"),
-            "reject": kind in ("paraf", "approve", "sign"),
-            "edit": bool(info.get("editable")),
-            "submit": bool(info.get("editable")),
-            "withdraw": bool(extra.get("mine")) and info["status"] in ("in_review", "to_sign", "returned"),
-            "dispose": bool(extra.get("can_dispose")),
-            "done": bool(extra.get("can_report")),
-            "diff": info["version"] > 1,
-            "export": True,
-            "verify": signed,
-        }
         if kind in ACTION_LABELS and kind != "sign":
             self.buttons["approve"].setText(self.tr(ACTION_LABELS[kind]))
         for key, b in self.buttons.items():
-            b.setVisible(visible.get(key, False))
+            b.setVisible(key in view.allowed_actions)
+
+    def restart_choices(self) -> list[tuple[str, str | None]]:
+        """Stages up to the user's own, for 'start again from' after the revision (default: the first)."""
+        info, mine = self.info or {}, self.my_step
+        steps = info.get("steps", [])
+        current = max((s["round"] for s in steps), default=0)
+        names: list[str] = []
+        for s in steps:
+            if s["round"] == current and s["stage"] not in names:
+                names.append(s["stage"])
+            if mine is not None and s["stage"] == mine.stage:
+                break
+        first = (translate("MainWindow", "tahap pertama ({stage})").format(stage=names[0]) if names
+                 else translate("MainWindow", "tahap pertama"))
+        return [(first, None)] + [(n, n) for n in names[1:]]

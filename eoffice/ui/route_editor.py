@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
@@ -22,8 +22,12 @@ from PySide6.QtWidgets import (
 from eoffice.ui import text
 from eoffice.ui.admin import FormDialog, condition_text, table
 from eoffice.ui.models import Column, RowsModel
-from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import TaskRunner, as_text
 from eoffice.ui.text import QT_TRANSLATE_NOOP, error_label
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
 CONDITION_FIELDS = {"": QT_TRANSLATE_NOOP("admin", "(tanpa kondisi)"), "classification": QT_TRANSLATE_NOOP("admin", "klasifikasi"),
@@ -118,7 +122,7 @@ class TemplateEditor(QDialog):
 
     saved = Signal(str, int)  # name, version
 
-    def __init__(self, backend: Any, actor: Any, runner: TaskRunner, template: dict[str, Any],
+    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, template: dict[str, Any],
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
@@ -231,4 +235,4 @@ class TemplateEditor(QDialog):
             self.saved.emit(*result)
 
         self.error.setText("")
-        self.runner.submit(lambda: self.backend.import_template(self.actor, source), done, self.error.setText)
+        self.runner.submit(lambda: self.backend.import_template(self.actor, source), done, as_text(self.error.setText))

@@ -5,7 +5,10 @@ Usage::
     runner.submit(lambda: backend.inbox(actor), on_done=self.show, on_error=self.fail)
 
 A task receives nothing; a *progress* task (``submit_progress``) receives a ``Progress`` it can report to and
-poll for cancellation between items. Callbacks run in the UI thread (queued signal connections).
+poll for cancellation between items. Callbacks run in the UI thread (queued signal connections). *on_error*
+receives the exception (as Anki's ``CollectionOp.failure`` and Picard's ``run_task`` pass it): an
+``EofficeError`` as raised (``str(exc)`` is the message for the person; ``isinstance(exc, Unavailable)``
+tells that the database is away), any other exception wrapped in ``Unexpected``.
 """
 
 from __future__ import annotations
@@ -19,6 +22,14 @@ import shiboken6
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, Signal, Slot
 
 from eoffice.domain import EofficeError
+
+ErrorCallback = Callable[[EofficeError], None]
+
+
+class Unexpected(EofficeError):
+    """A bug reached the task runner: the person sees its one-line message; ``__cause__`` is the original."""
+
+    exit_code = 3
 
 
 class Progress:
@@ -40,7 +51,7 @@ class Progress:
 
 class _Signals(QObject):
     done = Signal(object)
-    failed = Signal(str, object)
+    failed = Signal(object)  # the EofficeError
     progress = Signal(int, int, str)
 
 
@@ -55,13 +66,28 @@ class _Task(QRunnable):
         try:
             result = self.fn()
         except EofficeError as exc:
-            self.signals.failed.emit(str(exc), exc)
+            self.signals.failed.emit(_without_frames(exc))
         except Exception as exc:  # a bug must reach the user as a message, never kill the thread silently
             traceback.print_exc()
             message = QCoreApplication.translate("tasks", "Kesalahan tak terduga: {error}")
-            self.signals.failed.emit(message.format(error=f"{type(exc).__name__}: {exc}"), exc)
+            wrapped = Unexpected(message.format(error=f"{type(exc).__name__}: {exc}"))
+            wrapped.__cause__ = exc
+            self.signals.failed.emit(_without_frames(wrapped))
         else:
             self.signals.done.emit(result)
+
+
+def _without_frames(exc: EofficeError) -> EofficeError:
+    """The exception, its causes and contexts without their tracebacks: a traceback keeps the worker's frames
+    (and the widgets their closures hold) alive in a reference cycle, which the garbage collector may then
+    break on a worker thread, destroying a Qt object there. The UI needs the exception's type and text."""
+    seen: set[int] = set()
+    link: BaseException | None = exc
+    while link is not None and id(link) not in seen:
+        seen.add(id(link))
+        link.__traceback__ = None
+        link = link.__cause__ or link.__context__
+    return exc
 
 
 class Handle(QObject):
@@ -70,7 +96,7 @@ class Handle(QObject):
     finished = Signal()
 
     def __init__(self, runner: TaskRunner, signals: _Signals, progress: Progress | None,
-                 on_done: Callable[[Any], None] | None, on_error: Callable[[str], None] | None) -> None:
+                 on_done: Callable[[Any], None] | None, on_error: ErrorCallback | None) -> None:
         super().__init__(runner)  # owned by the runner (C++ side): never collected inside its own slot
         self.runner = runner
         self.signals = signals
@@ -79,7 +105,7 @@ class Handle(QObject):
         self.on_done = on_done
         self.on_error = on_error
         self.result: Any = None
-        self.error: str | None = None
+        self.error: EofficeError | None = None
         self.on_progress: Callable[[int, int, str], None] | None = None
         self.fn: Callable[[], Any] | None = None
         signals.done.connect(self._done)
@@ -104,17 +130,29 @@ class Handle(QObject):
         finally:
             self.runner._finish(self)
 
-    @Slot(str, object)
-    def _failed(self, message: str, _exc: object) -> None:
-        self.error = message
+    @Slot(object)
+    def _failed(self, exc: EofficeError) -> None:
+        self.error = exc
         try:
             if self.on_error is not None:
                 if _alive(self.on_error):
-                    self.on_error(message)
+                    self.on_error(exc)
             else:
-                self.runner.error.emit(message)
+                self.runner.error.emit(exc)
         finally:
             self.runner._finish(self)
+
+
+class as_text:  # noqa: N801 - used like a function: on_error=as_text(label.setText)
+    """An on_error for a callback that takes the message text (a label's setText); the widget's liveness is
+    still checked (``_alive`` looks at ``__self__``)."""
+
+    def __init__(self, show: Callable[[str], Any]) -> None:
+        self.show = show
+        self.__self__ = getattr(show, "__self__", None)
+
+    def __call__(self, error: EofficeError) -> None:
+        self.show(str(error))
 
 
 def _alive(callback: Callable[..., Any]) -> bool:
@@ -128,7 +166,7 @@ class TaskRunner(QObject):
     """Every screen's background work goes through here; ``busy_changed`` tells the status bar."""
 
     busy_changed = Signal(bool)
-    error = Signal(str)  # failures nobody handled
+    error = Signal(object)  # failures nobody handled (the EofficeError)
     task_finished = Signal()
 
     def __init__(self, parent: QObject | None = None, pool: QThreadPool | None = None) -> None:
@@ -141,12 +179,12 @@ class TaskRunner(QObject):
         return bool(self._running)
 
     def submit(self, fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-               on_error: Callable[[str], None] | None = None) -> Handle:
+               on_error: ErrorCallback | None = None) -> Handle:
         signals = _Signals()
         return self._start(Handle(self, signals, None, on_done, on_error), fn)
 
     def submit_progress(self, fn: Callable[[Progress], Any], on_done: Callable[[Any], None] | None = None,
-                        on_error: Callable[[str], None] | None = None,
+                        on_error: ErrorCallback | None = None,
                         on_progress: Callable[[int, int, str], None] | None = None) -> Handle:
         signals = _Signals()
         progress = Progress(signals)

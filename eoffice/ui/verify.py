@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
@@ -19,11 +19,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.domain import EofficeError
 from eoffice.ui import text
 from eoffice.ui.disposisi import pdf_paths
 from eoffice.ui.models import Column, RowsModel, show
 from eoffice.ui.reading import PdfPane
 from eoffice.ui.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
 
@@ -57,7 +61,7 @@ def signature_columns() -> list[Column]:
 class VerifyPanel(QWidget):
     verified = Signal(object)  # VerifyReport
 
-    def __init__(self, backend: Any, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.backend, self.runner = backend, runner
         self.report: Any = None
@@ -127,7 +131,8 @@ class VerifyPanel(QWidget):
             self.result.setStyleSheet(f"color:{color};font-weight:bold")
             self.verified.emit(report)
 
-        def failed(message: str) -> None:
+        def failed(error: EofficeError) -> None:
+            message = str(error)
             self.result.setText(f"{name}: {message}")
             self.result.setStyleSheet("color:#b3261e")
 

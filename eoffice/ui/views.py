@@ -3,12 +3,16 @@ on the task runner's worker threads (no widgets here)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from eoffice.domain import STATUS_LABELS
 from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
 from eoffice.ui.models import ListRow, disposition_row, inbox_row, letter_row
 from eoffice.ui.text import QT_TRANSLATE_NOOP
+
+if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
+    from eoffice.ui.front import Front
 
 VIEWS = [  # key, label, count key
     ("inbox", QT_TRANSLATE_NOOP("MainWindow", "Kotak Masuk"), "inbox"),
@@ -38,14 +42,14 @@ Rows = tuple[list[ListRow], dict[str, Any] | None, More | None]
 FirstScreen = tuple[dict[str, int], Rows]
 
 
-def fetch_counts(b: Any, a: Any) -> dict[str, int]:
+def fetch_counts(b: Front, a: Actor) -> dict[str, int]:
     """Runs in a worker thread: the navigation badges."""
     c: dict[str, int] = b.counts(a)
     c["inbox"] = c["sign"] + c["paraf"] + c["registry"]
     return c
 
 
-def fetch_rows(b: Any, a: Any, key: str, after: Cursor | None = None) -> Rows:
+def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Rows:
     """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox; for the
     letter lists one page (the next after *after*)."""
     if key in ("inbox", "sign", "paraf"):

@@ -1,4 +1,4 @@
-"""The task runner: results come back on the UI thread, errors as messages, and a result for a widget that
+"""The task runner: results come back on the UI thread, errors as exception objects, and a result for a widget that
 was closed meanwhile is dropped instead of touching a deleted object."""
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ def test_results_and_errors_come_back_on_the_ui_thread(qtbot: Any, runner: Any) 
         raise BadInput("isian salah")
 
     runner.submit(lambda: 41 + 1, lambda r: seen.append((str(r), threading.current_thread() is ui)))
-    runner.submit(fail, None, lambda m: seen.append((m, threading.current_thread() is ui)))
+    runner.submit(fail, None, lambda e: seen.append((str(e), threading.current_thread() is ui)))
     qtbot.waitUntil(lambda: len(seen) == 2 and not runner.busy, timeout=TIMEOUT)
     assert sorted(seen) == [("42", True), ("isian salah", True)]
 
@@ -41,3 +41,24 @@ def _valid(obj: Any) -> bool:
     import shiboken6
 
     return bool(shiboken6.isValid(obj))
+
+
+def test_errors_reach_the_screen_as_exception_objects(qtbot: Any, runner: Any) -> None:
+    from eoffice.domain import Unavailable
+    from eoffice.ui.tasks import Unexpected
+
+    seen: list[Any] = []
+
+    def away() -> None:
+        raise Unavailable("Database tidak dapat dihubungi (uji)")
+
+    def bug() -> None:
+        raise KeyError("x")
+
+    runner.submit(away, None, seen.append)
+    runner.submit(bug, None, seen.append)
+    qtbot.waitUntil(lambda: len(seen) == 2 and not runner.busy, timeout=TIMEOUT)
+    away_error = next(e for e in seen if isinstance(e, Unavailable))  # tested by type, not by its text
+    unexpected = next(e for e in seen if isinstance(e, Unexpected))
+    assert str(away_error) == "Database tidak dapat dihubungi (uji)"
+    assert isinstance(unexpected.__cause__, KeyError) and "KeyError" in str(unexpected)

@@ -67,7 +67,8 @@ def test_schema_head_constant_matches_the_migrations() -> None:
 
 # The front doors (DESIGN.md "Layers"): ui/ and cli/ call only eoffice/app. What they may still take from the
 # services are value types (the arguments they build), never a use case.
-VALUE_TYPES = {"Draft", "Incoming", "DRAFT_STATUSES", "Cursor", "cursor", "Actor", "DEMO_PASSWORD", "ca_dir"}
+VALUE_TYPES = {"Draft", "Incoming", "DRAFT_STATUSES", "Cursor", "cursor", "Actor", "DEMO_PASSWORD", "ca_dir",
+               "FormatInfo", "PositionInfo", "UnitInfo", "UserInfo", "LetterRow", "InboxItem", "Outcome", "Signed"}
 
 
 def _import_nodes(path: Path) -> list[ast.Import | ast.ImportFrom]:
@@ -118,3 +119,23 @@ def test_a_command_survives_canonical_json() -> None:
     again = c.Command.from_json(cmd.to_json())
     assert again == cmd and again.to_json() == cmd.to_json()
     assert c.Command.from_json(c.Dispose(document_id="d", to=("a",), instructions=("b",)).to_json()).to == ("a",)
+
+
+def test_the_desktop_door_is_what_the_ui_protocol_asks_for() -> None:
+    """ui/front.py: Front (the screens' typed view of the core) and app/desktop.py: Desktop agree, name for
+    name and parameter for parameter."""
+    import inspect
+
+    from eoffice.app.desktop import Desktop
+    from eoffice.ui.front import Front
+
+    members = [n for n in vars(Front) if not n.startswith("_")]
+    assert len(members) > 50
+    for name in members:
+        if isinstance(getattr(Front, name), property) and name not in vars(Desktop) and name != "label":
+            continue  # an instance attribute, set in Session.__init__
+        assert hasattr(Desktop, name), name
+        wanted = getattr(Front, name)
+        if callable(wanted) and not isinstance(wanted, property):
+            got = inspect.signature(getattr(Desktop, name)).parameters
+            assert list(got) == list(inspect.signature(wanted).parameters), name
