@@ -106,7 +106,17 @@ class Ctx:
                 raise BadInput("Kata sandi tidak diberikan: set EOFFICE_PASSWORD atau jalankan di terminal")
             password = getpass.getpass(f"Kata sandi {who}: ")
         with self.uow() as uow:
-            return login(uow, who, password)
+            actor = login(uow, who, password)
+            self._pin_first_use(uow)
+            return actor
+
+    def _pin_first_use(self, uow: UnitOfWork) -> None:
+        """At the first connection from this profile, pin the database's roots (services/trust.py)."""
+        from eoffice.services import trust
+        from eoffice.signing.trust import pinned
+
+        if not pinned(self.home)[0]:
+            trust.roots(uow, self.home)
 
     def require_actor(self) -> Actor:
         actor = self.actor(required=True)

@@ -1,4 +1,4 @@
-"""Verbs: ca init|issue|revoke|export-root|import-p12, key init, sign, verify, audit verify."""
+"""Verbs: ca init|issue|revoke|export-root|pin|trust list|import-p12, key init, sign, verify, audit verify."""
 
 from __future__ import annotations
 
@@ -16,11 +16,12 @@ from cryptography.hazmat.primitives import serialization
 
 from eoffice.cli.context import Ctx, table
 from eoffice.domain import BadInput, EofficeError
-from eoffice.services import audit, signatures
+from eoffice.services import audit, signatures, trust
 from eoffice.services.auth import Actor
 from eoffice.signing.keys import key_from_pem, key_to_pem
 from eoffice.signing.keystore import Identity, import_p12, save_identity
 from eoffice.signing.passphrase import lookup_passphrase
+from eoffice.signing.trust import fingerprint, load_pem_file, pin, pinned
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.uow import UnitOfWork
 
@@ -41,6 +42,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = ca.add_parser("export-root", parents=[common], help="write the trust anchor (root CA) as PEM")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_export_root)
+    p = ca.add_parser("pin", parents=[common],
+                      help="trust exactly the root CA(s) in FILE from now on (replaces the profile's pinned roots)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_ca_pin)
+    roots = ca.add_parser("trust", parents=[common], help="the trust roots pinned in this profile").add_subparsers(
+        dest="trust_action", required=True)
+    p = roots.add_parser("list", parents=[common], help="list the pinned roots")
+    p.set_defaults(func=cmd_ca_trust_list)
     p = ca.add_parser("import-p12", parents=[common], help="use a PKCS#12 issued by an external CA as your key")
     p.add_argument("file", type=Path)
     p.set_defaults(func=cmd_import_p12)
@@ -141,7 +150,8 @@ def cmd_ca_revoke(ctx: Ctx) -> int:
 
 
 def cmd_export_root(ctx: Ctx) -> int:
-    roots = ctx.run(signatures.trust_roots)
+    """The roots this profile trusts (on first use: the database's, pinned now), to hand to others."""
+    roots = _pinned_or_first_use(ctx)
     if not roots:
         raise BadInput("Belum ada CA akar di database ini")
     data = b"".join(r.public_bytes(serialization.Encoding.PEM) for r in roots)
@@ -150,6 +160,30 @@ def cmd_export_root(ctx: Ctx) -> int:
     except OSError as exc:
         raise BadInput(f"{ctx.args.file}: tidak dapat ditulis ({exc.strerror})") from exc
     ctx.emit({"file": str(ctx.args.file)}, lambda: print(f"Root CA: {ctx.args.file}"))
+    return 0
+
+
+def _pinned_or_first_use(ctx: Ctx) -> list[x509.Certificate]:
+    roots, _source = pinned(ctx.home)
+    return roots or ctx.run(lambda uow: trust.roots(uow, ctx.home))
+
+
+def cmd_ca_pin(ctx: Ctx) -> int:
+    roots = load_pem_file(ctx.args.file)
+    path = pin(ctx.home, roots)
+    fps = [fingerprint(r) for r in roots]
+    ctx.emit({"file": str(path), "fingerprints": fps},
+             lambda: print(f"{len(roots)} CA akar disematkan di {path}: " + ", ".join(f[:16] for f in fps)))
+    return 0
+
+
+def cmd_ca_trust_list(ctx: Ctx) -> int:
+    roots, source = pinned(ctx.home)
+    rows = [{"subject": r.subject.rfc4514_string(), "fingerprint": fingerprint(r), "source": source,
+             "not_after": r.not_valid_after_utc.date().isoformat()} for r in roots]
+    ctx.emit(rows, lambda: print(table([[r["subject"], r["fingerprint"][:16], r["source"], r["not_after"]]
+                                        for r in rows], ["SUBJEK", "SHA-256", "SUMBER", "BERLAKU S.D."])
+                                  if rows else "Belum ada CA akar yang disematkan di profil ini"))
     return 0
 
 
@@ -215,9 +249,11 @@ def _sign_one(uow: UnitOfWork, *, actor: Actor, identity: Identity, doc_id: str,
 
 def cmd_ltv(ctx: Ctx) -> int:
     actor = ctx.require_actor()
+    roots = _pinned_or_first_use(ctx)
     results = []
     for doc_id in ctx.args.ids:
-        up = ctx.run(partial(signatures.upgrade_letter, actor=actor, document_id=doc_id, tsa_url=ctx.args.tsa))
+        up = ctx.run(partial(signatures.upgrade_letter, actor=actor, document_id=doc_id, tsa_url=ctx.args.tsa,
+                             roots=roots))
         results.append(up.__dict__)
         if not ctx.json:
             print(f"{up.document_id[:8]}: {up.level}" + (f" (tanpa cap waktu: {up.timestamp_error})"
@@ -227,31 +263,19 @@ def cmd_ltv(ctx: Ctx) -> int:
     return 0
 
 
-def _load_trust(paths: list[Path]) -> list[x509.Certificate]:
-    certs = []
-    for p in paths:
-        try:
-            certs += x509.load_pem_x509_certificates(p.read_bytes())
-        except OSError as exc:
-            raise BadInput(f"{p}: tidak dapat dibaca ({exc.strerror})") from exc
-        except ValueError as exc:
-            raise BadInput(f"{p}: bukan sertifikat PEM") from exc
-    return certs
-
-
 def cmd_verify(ctx: Ctx) -> int:
     try:
         data = ctx.args.file.read_bytes()
     except OSError as exc:
         raise BadInput(f"{ctx.args.file}: tidak dapat dibaca ({exc.strerror})") from exc
-    roots = _load_trust(ctx.args.trust)
-    crls: list[bytes] = []
+    # --trust: exactly those roots. Otherwise the profile's pinned roots, never the database's own.
+    roots = [c for p in ctx.args.trust for c in load_pem_file(p)] or _pinned_or_first_use(ctx)
+    crls: list[bytes] = []  # CRLs are signed by the CA: taken from the database when there is one
     if not ctx.args.trust or getattr(ctx.args, "db", None) or os.environ.get("EOFFICE_DB"):
         try:
-            roots += ctx.run(signatures.trust_roots)
             crls = ctx.run(signatures.crls)
         except EofficeError:
-            if not roots:
+            if not ctx.args.trust:
                 raise
     from eoffice.signing.ltv import verify_timestamps
     from eoffice.signing.verify import verify_pdf  # pyHanko: only this verb needs it

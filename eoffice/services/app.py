@@ -37,6 +37,8 @@ from eoffice.workflow.state import Decision
 from eoffice.workflow.template import template_from_dict, template_to_dict
 
 if TYPE_CHECKING:  # signing pulls in pyHanko (~0.5 s of imports): loaded on first use, or by warm_up()
+    from cryptography.x509 import Certificate
+
     from eoffice.services.signatures import Signed
     from eoffice.signing.keystore import Identity
     from eoffice.signing.verify import VerifyReport
@@ -486,9 +488,16 @@ class Backend:
         from eoffice.services import signatures
         from eoffice.signing.verify import verify_pdf
 
-        roots = self.read(signatures.trust_roots)
+        roots = self.trusted_roots()
         crls = self.read(signatures.crls)
         return verify_pdf(pdf, trust_roots=roots, crls=crls)
+
+    def trusted_roots(self) -> list[Certificate]:
+        """The roots pinned in this profile (on first use: the database's, pinned now), as the CLI's verify."""
+        from eoffice.services import trust
+        from eoffice.signing.trust import pinned
+
+        return pinned(self.home)[0] or self.read(lambda uow: trust.roots(uow, self.home))
 
     # --- admin -----------------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ from cryptography import x509
 from sqlalchemy import select
 
 from eoffice.domain import NotFound
+from eoffice.services import trust
 from eoffice.services.signatures import check_decision_signatures
 from eoffice.signing.audit import AuditHead, AuditHeadTracker
 from eoffice.store.models import AuditEvent, CertificateRow
@@ -39,7 +40,7 @@ def verify(uow: UnitOfWork, home: Path) -> dict[str, Any]:
         seen = AuditHead(raw["index"], raw["hash"])
     tracker = AuditHeadTracker(seen)
     chain = tracker.check(list(_events(uow)))
-    sigs = check_decision_signatures(uow)
+    sigs = check_decision_signatures(uow, trust.roots(uow, home))
     ok = chain.ok and not sigs.bad
     result: dict[str, Any] = {"ok": ok, "events": chain.count, "head": chain.head_hash[:16],
                               "chain": "utuh" if chain.ok else f"RUSAK: {chain.reason}",
