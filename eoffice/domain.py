@@ -25,6 +25,10 @@ class Unavailable(EofficeError):
     """A resource (database, file, key store) cannot be reached or read (exit 2)."""
 
 
+class Tampered(Unavailable):
+    """Stored bytes do not match the SHA-256 they are filed under: never served (exit 2)."""
+
+
 class Refused(EofficeError):
     """The request is well formed but the domain says no (exit 1)."""
 

@@ -11,7 +11,7 @@ from cryptography import x509
 from sqlalchemy import select
 
 from eoffice.domain import NotFound
-from eoffice.services import trust
+from eoffice.services import integrity, trust
 from eoffice.services.signatures import check_decision_signatures
 from eoffice.signing.audit import AuditHead, AuditHeadTracker
 from eoffice.store.models import AuditEvent, CertificateRow
@@ -39,13 +39,16 @@ def verify(uow: UnitOfWork, home: Path) -> dict[str, Any]:
         raw = json.loads(head_file.read_text(encoding="utf-8"))
         seen = AuditHead(raw["index"], raw["hash"])
     tracker = AuditHeadTracker(seen)
-    chain = tracker.check(list(_events(uow)))
+    events = list(_events(uow))
+    chain = tracker.check(events)
     sigs = check_decision_signatures(uow, trust.roots(uow, home))
-    ok = chain.ok and not sigs.bad
+    files = integrity.check(uow, events)
+    ok = chain.ok and not sigs.bad and not files
     result: dict[str, Any] = {"ok": ok, "events": chain.count, "head": chain.head_hash[:16],
                               "chain": "utuh" if chain.ok else f"RUSAK: {chain.reason}",
                               "signed_statements": sigs.checked, "unsigned_statements": sigs.unsigned,
-                              "bad_signatures": "; ".join(sigs.bad) or "-"}
+                              "bad_signatures": "; ".join(sigs.bad) or "-",
+                              "files": "; ".join(files) or "utuh"}
     if chain.ok:
         home.mkdir(parents=True, exist_ok=True)
         head = tracker.seen
