@@ -17,7 +17,7 @@ from eoffice import __version__
 from eoffice.cli import admin, incoming, keys, letters, sync
 from eoffice.cli.context import Ctx, add_global_options
 from eoffice.domain import EofficeError
-from eoffice.store.db import first_line
+from eoffice.store.db import first_line, scrub, url_password
 
 log = logging.getLogger("eoffice")
 
@@ -48,16 +48,34 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SECRETS: list[str | None] = []  # passwords this run was given: never printed
+
+
 def _fail(message: str, code: int) -> int:
     # One line whatever the input held: control characters (also the ones str.splitlines() breaks on)
     # are shown escaped.
-    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in scrub(message, *_SECRETS))
     sys.stderr.write(f"eoffice: {line}\n")
     return code
 
 
+def _db_argument(args_list: Sequence[str]) -> str | None:
+    for n, arg in enumerate(args_list):
+        if arg == "--db" and n + 1 < len(args_list):
+            return args_list[n + 1]
+        if arg.startswith("--db="):
+            return arg[5:]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
+    in_args = url_password(_db_argument(args_list))
+    _SECRETS[:] = [in_args, url_password(os.environ.get("EOFFICE_DB")), os.environ.get("EOFFICE_PASSWORD")]
+    if in_args:
+        # Warned, not refused: by now it is already visible, and old scripts keep working (docs/admin-guide.md).
+        sys.stderr.write("eoffice: peringatan: kata sandi di --db terbaca oleh pengguna lain komputer ini (daftar "
+                         "proses); pakai EOFFICE_PASSWORD, berkas pgpass atau EOFFICE_DB\n")
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -27,18 +28,42 @@ def resolve_url(db: str | None) -> str:
     return chosen if chosen else f"sqlite:///{default_sqlite_path()}"
 
 
+# A password in a URL (scheme://user:PASSWORD@host) or a libpq key=value string (password=PASSWORD).
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)\S*(@)")
+_KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+
+
+def scrub(message: str, *secrets: str | None) -> str:
+    """*message* without passwords: those embedded in URLs or key=value strings, and each of *secrets*."""
+    for secret in secrets:
+        if secret:
+            message = message.replace(secret, "***")
+    return _KV_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***\2", message))
+
+
+def url_password(raw: str | None) -> str | None:
+    """The password a database URL carries, if any (None when it has none or does not parse)."""
+    try:
+        return make_url(raw).password if raw else None
+    except (ArgumentError, ValueError):
+        match = _URL_PASSWORD.search(raw or "")
+        return match.group(0)[match.group(0).index(":", 3) + 1:-1] if match else None
+
+
 def parse_url(raw: str) -> URL:
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
-        raise BadInput(f"URL database tidak valid: {raw!r} (contoh: postgresql+psycopg://user@host/db)") from exc
+        raise BadInput(f"URL database tidak valid: {scrub(repr(raw))} (contoh: postgresql+psycopg://user@host/db)"
+                       ) from exc
     backend = url.get_backend_name()
     if backend not in SUPPORTED:
         raise BadInput(f"URL database tidak valid: jenis {backend!r} tidak didukung (sqlite atau postgresql)")
     if backend == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
         if not url.database:
-            raise BadInput(f"URL database tidak valid: nama database tidak ada di {raw!r}")
+            raise BadInput("URL database tidak valid: nama database tidak ada di "
+                           f"{url.render_as_string(hide_password=True)!r}")
     elif url.database and url.database != ":memory:":
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     return url
@@ -120,6 +145,7 @@ def check_connection(engine: Engine) -> None:
 
 
 def first_line(exc: BaseException) -> str:
+    """The error's first line, for a person: never with a password a driver echoed back."""
     orig = getattr(exc, "orig", None) or exc
     lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
-    return lines[0] if lines else type(orig).__name__
+    return scrub(lines[0]) if lines else type(orig).__name__
