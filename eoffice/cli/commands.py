@@ -17,6 +17,7 @@ from eoffice import __version__
 from eoffice.cli import admin, incoming, keys, letters, sync
 from eoffice.cli.context import Ctx, add_global_options
 from eoffice.domain import EofficeError
+from eoffice.profile import private_file
 from eoffice.store.db import first_line, scrub, url_password
 
 log = logging.getLogger("eoffice")
@@ -109,9 +110,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _log_crash(ctx: Ctx) -> str:
     try:
-        logdir = ctx.home / "logs"
-        logdir.mkdir(parents=True, exist_ok=True)
-        path = logdir / "eoffice.log"
+        path = private_file(ctx.home / "logs" / "eoffice.log")  # a traceback may name what the user saw
         with path.open("a", encoding="utf-8") as fh:
             fh.write(traceback.format_exc())
         return str(path)

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives import serialization
 
 from eoffice.cli.context import Ctx, table
 from eoffice.domain import BadInput, EofficeError
+from eoffice.profile import private_dir, write_private
 from eoffice.services import audit, signatures, trust
 from eoffice.services.auth import Actor
 from eoffice.signing.keys import key_from_pem, key_to_pem
@@ -210,9 +211,8 @@ def cmd_key_init(ctx: Ctx) -> int:
         raise BadInput("Passphrase kunci TTE baru: set EOFFICE_KEY_PASSPHRASE atau jalankan di terminal")
     identity = ctx.run(lambda uow: signatures.request_key(uow, actor, ctx.home, passphrase, []))
     path = _pending_path(ctx, actor.login)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(key_to_pem(identity.key, passphrase))
-    path.chmod(0o600)
+    private_dir(ctx.home)
+    write_private(path, key_to_pem(identity.key, passphrase))
     ctx.emit({"login": actor.login, "pending": str(path)},
              lambda: print(f"Kunci dibuat di {path}; minta admin: eoffice ca issue {actor.login}"))
     return 0

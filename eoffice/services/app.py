@@ -204,7 +204,9 @@ class Backend:
         ``prefetch`` for *who*, argon2 runs alone."""
         held = self._take_prefetched(who)
         if held is not None:
-            return authenticate(held[0], password), held[1]
+            actor = authenticate(held[0], password)
+            self._refresh_cached_login(held[0])
+            return actor, held[1]
         if self.cache is not None and self.cache_login != who:  # someone else's copy: not for this login
             self.cache.dispose()
             self.cache, self.offline = None, False
@@ -230,7 +232,18 @@ class Backend:
         worker.start()
         actor = authenticate(user, password)  # the user row is in hand: argon2 alone, without the GIL
         worker.join()
+        self._refresh_cached_login(user)
         return actor, box.get("data")
+
+    def _refresh_cached_login(self, user: User) -> None:
+        """After an online login: the password hash (and active flag) the offline login checks is the server's
+        now, so a password changed elsewhere takes effect offline from this login on."""
+        if self.offline or not self._use_cache(user.login, create=False):
+            return
+        from eoffice.sync.mirror import refresh_login
+
+        assert self.cache is not None
+        refresh_login(self.cache, user.id, user.password_hash, user.active)
 
     def has_key(self, who: str) -> bool:
         from eoffice.signing.keystore import has_identity

@@ -11,6 +11,7 @@ from cryptography import x509
 from sqlalchemy import select
 
 from eoffice.domain import NotFound
+from eoffice.profile import private_dir, write_private
 from eoffice.services import integrity, trust
 from eoffice.services.signatures import check_decision_signatures
 from eoffice.signing.audit import AuditHead, AuditHeadTracker
@@ -50,10 +51,10 @@ def verify(uow: UnitOfWork, home: Path) -> dict[str, Any]:
                               "bad_signatures": "; ".join(sigs.bad) or "-",
                               "files": "; ".join(files) or "utuh"}
     if chain.ok:
-        home.mkdir(parents=True, exist_ok=True)
         head = tracker.seen
         if head is not None:
-            head_file.write_text(json.dumps({"index": head.index, "hash": head.hash}), encoding="utf-8")
+            private_dir(home)
+            write_private(head_file, json.dumps({"index": head.index, "hash": head.hash}).encode())
     return result
 
 

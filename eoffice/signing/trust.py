@@ -9,7 +9,6 @@ chains, through issuing CAs, to a pinned root.
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 
 from eoffice.domain import BadInput
+from eoffice.profile import private_dir, write_private
 
 INSTALLED = Path(__file__).resolve().parents[2] / "resources" / "trust" / "roots.pem"
 
@@ -55,20 +55,8 @@ def pin(home: Path, roots: Sequence[x509.Certificate]) -> Path:
     for cert in roots:
         if not _is_ca(cert) or cert.issuer != cert.subject:
             raise BadInput(f"Bukan sertifikat CA akar: {cert.subject.rfc4514_string()}")
-    path = pin_file(home)
-    private_dir(path.parent)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_bytes(b"".join(c.public_bytes(serialization.Encoding.PEM) for c in _unique(roots)))
-    tmp.chmod(0o600)
-    os.replace(tmp, path)
-    return path
-
-
-def private_dir(path: Path) -> Path:
-    """Make *path* (and a missing parent profile dir) a directory only its owner can enter."""
-    path.mkdir(parents=True, exist_ok=True, mode=0o700)
-    path.chmod(0o700)
-    return path
+    private_dir(home)
+    return write_private(pin_file(home), b"".join(c.public_bytes(serialization.Encoding.PEM) for c in _unique(roots)))
 
 
 def _unique(certs: Iterable[x509.Certificate]) -> list[x509.Certificate]:
