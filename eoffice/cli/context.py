@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import platformdirs
 from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError
 
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, login
@@ -108,7 +109,18 @@ class Ctx:
         with self.uow() as uow:
             actor = login(uow, who, password)
             self._pin_first_use(uow)
-            return actor
+        self._checkpoint(actor.login)
+        return actor
+
+    def _checkpoint(self, who: str) -> None:
+        """The audit head this login saw, kept in the profile (services/audit.py: checkpoints)."""
+        from eoffice.services.audit import record_checkpoint
+
+        try:
+            with UnitOfWork(self.engine, read_only=True) as uow:
+                record_checkpoint(uow, self.home, login=who)
+        except DBAPIError:  # a role that may not read the chain: `audit verify` is where it matters
+            return
 
     def _pin_first_use(self, uow: UnitOfWork) -> None:
         """At the first connection from this profile, pin the database's roots (services/trust.py)."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime as dt
 import getpass
+import json
 import os
 import sys
 from functools import partial
@@ -15,10 +17,11 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from eoffice.cli.context import Ctx, table
-from eoffice.domain import BadInput, EofficeError
+from eoffice.domain import BadInput, EofficeError, Refused
 from eoffice.profile import private_dir, write_private
 from eoffice.services import audit, signatures, trust
 from eoffice.services.auth import Actor
+from eoffice.signing import checkpoint
 from eoffice.signing.keys import key_from_pem, key_to_pem
 from eoffice.signing.keystore import Identity, import_p12, save_identity
 from eoffice.signing.passphrase import lookup_passphrase
@@ -75,6 +78,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     aud = sub.add_parser("audit", parents=[common], help="audit log").add_subparsers(dest="action", required=True)
     p = aud.add_parser("verify", parents=[common], help="check the hash chain and the signed statements")
     p.set_defaults(func=cmd_audit_verify)
+    cps = aud.add_parser("checkpoint", parents=[common], help="signed checkpoints of the audit head").add_subparsers(
+        dest="checkpoint_action", required=True)
+    p = cps.add_parser("export", parents=[common], help="write this profile's signed checkpoints to FILE")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_checkpoint_export)
+    p = cps.add_parser("import", parents=[common], help="add the signed checkpoints in FILE (checked) to this profile")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func=cmd_checkpoint_import)
 
 
 def _secret(env: str, prompt: str) -> str:
@@ -309,6 +320,43 @@ def cmd_verify(ctx: Ctx) -> int:
 
 
 def cmd_audit_verify(ctx: Ctx) -> int:
-    result = ctx.run(lambda uow: audit.verify(uow, ctx.home))
+    actor = ctx.actor(required=False)  # with --user and their key at hand, the new checkpoint is signed
+    identity = None
+    if actor is not None and (ctx.home / "keys" / f"{actor.login}.p12").exists():
+        passphrase = os.environ.get("EOFFICE_KEY_PASSPHRASE") or lookup_passphrase(actor.login)
+        identity = signatures.open_identity(ctx.home, actor.login, passphrase) if passphrase else None
+    result = ctx.run(lambda uow: audit.verify(uow, ctx.home, identity=identity, login=actor.login if actor else "",
+                                              tsa_url=tsa_url()))
     ctx.emit(result, lambda: print(table([[k, str(v)] for k, v in result.items()], ["PERIKSA", "HASIL"])))
     return 0 if result["ok"] else 1
+
+
+def cmd_checkpoint_export(ctx: Ctx) -> int:
+    own = [cp for cp in checkpoint.load(ctx.home) if cp.signature]
+    if not own:
+        raise BadInput("Belum ada checkpoint bertanda tangan di profil ini: jalankan 'eoffice audit verify "
+                       "--user LOGIN' dengan kunci TTE Anda")
+    try:
+        ctx.args.file.write_text("".join(json.dumps(dataclasses.asdict(cp), sort_keys=True) + "\n" for cp in own),
+                                 encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"{ctx.args.file}: tidak dapat ditulis ({exc.strerror})") from exc
+    ctx.emit({"file": str(ctx.args.file), "checkpoints": len(own)},
+             lambda: print(f"{len(own)} checkpoint ditulis ke {ctx.args.file}"))
+    return 0
+
+
+def cmd_checkpoint_import(ctx: Ctx) -> int:
+    try:
+        lines = [ln for ln in ctx.args.file.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{ctx.args.file}: tidak dapat dibaca") from exc
+    roots = _pinned_or_first_use(ctx)
+    found = [checkpoint.parse(ln) for ln in lines]
+    bad = [n for n, cp in enumerate(found, start=1) if not checkpoint.signer_ok(cp, roots)]
+    if bad or not found:
+        raise Refused(f"{ctx.args.file}: checkpoint baris {', '.join(map(str, bad)) or '-'} tidak bertanda tangan "
+                      "sah dari sertifikat yang dipercaya profil ini; tidak ada yang diimpor")
+    checkpoint.append(ctx.home, [dataclasses.replace(cp, source="impor") for cp in found])
+    ctx.emit({"imported": len(found)}, lambda: print(f"{len(found)} checkpoint diimpor"))
+    return 0

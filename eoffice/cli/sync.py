@@ -9,6 +9,7 @@ import time
 
 from eoffice.cli.context import Ctx
 from eoffice.domain import BadInput
+from eoffice.services import audit
 from eoffice.store.db import describe
 
 
@@ -30,6 +31,7 @@ def cmd_sync(ctx: Ctx) -> int:
     try:
         while True:
             got = pull(ctx.engine, cache, actor, describe(ctx.engine))
+            ctx.run(lambda uow: audit.record_checkpoint(uow, ctx.home, login=actor.login))
             line = (f"Sinkron: {got.letters} naskah diperbarui, {got.removed} dihapus dari cache, "
                     f"urutan perubahan {got.checkpoint} ({'salinan awal' if got.first else 'perubahan saja'}); "
                     f"cache: {path}")

@@ -128,11 +128,24 @@ class Backend:
             assert self.cache is not None
             try:
                 pull(self.engine, self.cache, actor, self.label)
+                self._checkpoint(actor)
             except OperationalError as exc:
                 self.offline = True
                 raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc
             self.offline = False
         return self.sync_status()
+
+    def _checkpoint(self, actor: Actor) -> None:
+        """The audit head this sync saw, kept in the profile (services/audit.py: checkpoints)."""
+        from sqlalchemy.exc import ProgrammingError
+
+        from eoffice.services.audit import record_checkpoint
+
+        try:
+            run_in_transaction(self.engine, lambda uow: record_checkpoint(uow, self.home, login=actor.login),
+                               read_only=True)
+        except ProgrammingError:  # a role that may not read the chain: `audit verify` is where it matters
+            return
 
     def _use_cache(self, login: str, *, create: bool) -> bool:
         """Make *login*'s local cache the one reads fall back to (made when *create*; else only if this machine

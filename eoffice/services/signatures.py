@@ -366,6 +366,7 @@ class SignatureCheck:
     checked: int
     unsigned: int
     bad: list[str]
+    valid: frozenset[str] = frozenset()  # the signatures that verified
 
 
 _DECISION_WORDS = {"approve": "persetujuan", "return": "pengembalian", "reject": "penolakan", "sign": "penandatanganan",
@@ -379,7 +380,7 @@ def check_decision_signatures(uow: UnitOfWork, roots: Sequence[x509.Certificate]
 
     certs = user_certificates(uow, list(roots))
     users = {u.id: u for u in uow.session.scalars(select(User))}
-    checked, unsigned, bad = 0, 0, []
+    checked, unsigned, bad, valid = 0, 0, [], set()
     for d in uow.session.scalars(select(DecisionRow).order_by(DecisionRow.id)):
         if not d.signature:
             unsigned += 1
@@ -394,7 +395,9 @@ def check_decision_signatures(uow: UnitOfWork, roots: Sequence[x509.Certificate]
                and p.get("action_id") == d.action_id and p.get("version_hash") == d.version_hash)
         if not own or found is None or not verify_payload(found[1], p, d.signature):
             bad.append(f"{_decision_words(uow, users, d)}: tanda tangan tidak sah")
-    return SignatureCheck(checked, unsigned, bad)
+        else:
+            valid.add(d.signature)
+    return SignatureCheck(checked, unsigned, bad, frozenset(valid))
 
 
 def _decision_words(uow: UnitOfWork, users: dict[int, User], d: DecisionRow) -> str:

@@ -50,3 +50,33 @@ def test_verify_trusts_exactly_the_given_roots(content_url: str, home: Path, tmp
     assert_one_line_error(run("ca", "pin", str(bad), db=None, home=other), 2, "bukan sertifikat PEM")
     assert_one_line_error(run("ca", "pin", str(letter.with_name("tidak-ada.pem")), db=None, home=other), 2,
                           "tidak dapat dibaca")
+
+
+def test_checkpoints_are_signed_exported_imported_and_catch_a_rewrite(content_url: str, home: Path,
+                                                                      tmp_path: Path) -> None:
+    import json
+
+    from tests.integration.test_checkpoints import _as_superuser, _relink
+
+    key = {"EOFFICE_KEY_PASSPHRASE": "demo"}
+    r = run("audit", "verify", "--json", db=content_url, home=home, user="gubernur", password="demo", env=key)
+    assert r.code == 0 and r.json()["ok"], r.out
+    exported = tmp_path / "cp.jsonl"
+    r = run("audit", "checkpoint", "export", str(exported), "--json", db=None, home=home)
+    assert r.code == 0 and r.json()["checkpoints"] >= 1
+    auditor = tmp_path / "auditor"
+    assert run("audit", "checkpoint", "import", str(exported), db=content_url, home=auditor).code == 0
+    forged = tmp_path / "forged.jsonl"
+    cp = json.loads(exported.read_text(encoding="utf-8").splitlines()[-1])
+    cp["statement"]["count"] += 1
+    forged.write_text(json.dumps(cp) + "\n", encoding="utf-8")
+    assert_one_line_error(run("audit", "checkpoint", "import", str(forged), db=content_url, home=auditor), 1,
+                          "tidak bertanda tangan sah")
+    engine = make_engine(content_url)
+    try:
+        _as_superuser(engine, [("UPDATE audit_events SET action = 'demo.rewritten' WHERE id = 2", {})])
+        _relink(engine)
+    finally:
+        engine.dispose()
+    r = run("audit", "verify", db=content_url, home=auditor)
+    assert r.code == 1 and "ditulis ulang" in r.out, r.out
