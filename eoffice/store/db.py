@@ -69,6 +69,18 @@ def parse_url(raw: str) -> URL:
     return url
 
 
+def tls_args(url: URL) -> dict[str, str]:
+    """EOFFICE_DB_SSLROOTCERT (a PEM file: the CA that issued the server's certificate) means TLS verified
+    against exactly that CA, host name included (sslmode=verify-full), unless the URL says otherwise
+    (``?sslmode=...&sslrootcert=...``, which libpq takes as they are; so do PGSSLMODE/PGSSLROOTCERT)."""
+    root = os.environ.get("EOFFICE_DB_SSLROOTCERT")
+    if not root or "sslrootcert" in url.query:
+        return {}
+    if not Path(root).expanduser().is_file():
+        raise BadInput(f"EOFFICE_DB_SSLROOTCERT: berkas {root} tidak ada")
+    return {"sslrootcert": str(Path(root).expanduser()), "sslmode": str(url.query.get("sslmode", "verify-full"))}
+
+
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
     dbapi_conn.isolation_level = None  # we issue BEGIN ourselves (below)
     cur = dbapi_conn.cursor()
@@ -109,7 +121,7 @@ def make_engine(raw_url: str, *, pool_size: int = 5) -> Engine:
         return engine
     engine = create_engine(
         url,
-        connect_args={"connect_timeout": 5, "application_name": "eoffice"},
+        connect_args={"connect_timeout": 5, "application_name": "eoffice", **tls_args(url)},
         pool_size=pool_size,
     )
     event.listen(engine, "connect", _note_use)
@@ -148,4 +160,9 @@ def first_line(exc: BaseException) -> str:
     """The error's first line, for a person: never with a password a driver echoed back."""
     orig = getattr(exc, "orig", None) or exc
     lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
-    return scrub(lines[0]) if lines else type(orig).__name__
+    if not lines:
+        return type(orig).__name__
+    if "certificate verify failed" in lines[0] or "server certificate for" in lines[0]:
+        return ("sertifikat TLS server database tidak diterbitkan CA yang dipercaya (EOFFICE_DB_SSLROOTCERT "
+                f"atau sslrootcert): {scrub(lines[0])}")
+    return scrub(lines[0])
