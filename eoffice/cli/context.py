@@ -106,7 +106,7 @@ class Ctx:
             if not sys.stdin.isatty():
                 raise BadInput("Kata sandi tidak diberikan: set EOFFICE_PASSWORD atau jalankan di terminal")
             password = getpass.getpass(f"Kata sandi {who}: ")
-        with self.uow() as uow:
+        with UnitOfWork(self.engine, read_only=True) as uow:  # a failure is recorded in its own transaction
             actor = login(uow, who, password)
             self._pin_first_use(uow)
         self._checkpoint(actor.login)

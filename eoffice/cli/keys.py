@@ -78,6 +78,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     aud = sub.add_parser("audit", parents=[common], help="audit log").add_subparsers(dest="action", required=True)
     p = aud.add_parser("verify", parents=[common], help="check the hash chain and the signed statements")
     p.set_defaults(func=cmd_audit_verify)
+    p = aud.add_parser("logins", parents=[common], help="recent failed logins (admin)")
+    p.set_defaults(func=cmd_failed_logins)
     cps = aud.add_parser("checkpoint", parents=[common], help="signed checkpoints of the audit head").add_subparsers(
         dest="checkpoint_action", required=True)
     p = cps.add_parser("export", parents=[common], help="write this profile's signed checkpoints to FILE")
@@ -359,4 +361,14 @@ def cmd_checkpoint_import(ctx: Ctx) -> int:
                       "sah dari sertifikat yang dipercaya profil ini; tidak ada yang diimpor")
     checkpoint.append(ctx.home, [dataclasses.replace(cp, source="impor") for cp in found])
     ctx.emit({"imported": len(found)}, lambda: print(f"{len(found)} checkpoint diimpor"))
+    return 0
+
+
+def cmd_failed_logins(ctx: Ctx) -> int:
+    from eoffice.services.auth import failed_logins, require_admin
+
+    require_admin(ctx.require_actor())
+    rows = ctx.run(failed_logins)
+    ctx.emit(rows, lambda: print(table([[str(r["at"])[:19], str(r["user"])] for r in rows], ["WAKTU (UTC)", "AKUN"])
+                                 if rows else "Tidak ada login gagal"))
     return 0

@@ -25,7 +25,7 @@ from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
 from eoffice.services import delegation, incoming, letters, numbering, org, queries, routing
 from eoffice.services.access import visible_clause
-from eoffice.services.auth import Actor, actor_of, authenticate, login
+from eoffice.services.auth import Actor, actor_of, guarded, login
 from eoffice.services.resolve import OrgView
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.db import check_connection, describe, first_line, make_engine
@@ -217,7 +217,7 @@ class Backend:
         ``prefetch`` for *who*, argon2 runs alone."""
         held = self._take_prefetched(who)
         if held is not None:
-            actor = authenticate(held[0], password)
+            actor = guarded(self.engine, who, held[0], password, record=not self.offline)
             self._refresh_cached_login(held[0])
             return actor, held[1]
         if self.cache is not None and self.cache_login != who:  # someone else's copy: not for this login
@@ -232,7 +232,7 @@ class Backend:
             self.offline = True  # the database is away, but this user has worked here before
             user = self.read(lambda uow: uow.users.find(who))
         if user is None or not user.active:
-            return authenticate(user, password), None  # refused, with the one message for every failure
+            return guarded(self.engine, who, user, password, record=not self.offline), None  # the one refusal
         box: dict[str, T] = {}
 
         def run() -> None:
@@ -243,7 +243,7 @@ class Backend:
 
         worker = threading.Thread(target=run, name="eoffice-preload", daemon=True)
         worker.start()
-        actor = authenticate(user, password)  # the user row is in hand: argon2 alone, without the GIL
+        actor = guarded(self.engine, who, user, password, record=not self.offline)  # argon2 alone, no GIL
         worker.join()
         self._refresh_cached_login(user)
         return actor, box.get("data")
