@@ -18,11 +18,47 @@ def end_of_day(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=WITA)
 
 
+# A password in a URL (scheme://user:PASSWORD@host) or a libpq key=value string (password=PASSWORD).
+_URL_PASSWORD = re.compile(r"(://[^:/@\s]*:)\S*(@)")
+_KV_PASSWORD = re.compile(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", re.IGNORECASE)
+
+
+def scrub(message: str, *secrets: str | None) -> str:
+    """*message* without passwords: those embedded in URLs or key=value strings, and each of *secrets*."""
+    for secret in secrets:
+        if secret:
+            message = message.replace(secret, "***")
+    return _KV_PASSWORD.sub(r"\1***", _URL_PASSWORD.sub(r"\1***\2", message))
+
+
+def url_password(raw: str | None) -> str | None:
+    """The password a database URL carries, if any (None when it has none). Light: no SQLAlchemy, so the CLI
+    can ask before it loads anything."""
+    if not raw:
+        return None
+    from urllib.parse import unquote, urlsplit
+
+    try:
+        password = urlsplit(raw).password
+    except ValueError:
+        password = None
+    if password:
+        return unquote(password)
+    match = _URL_PASSWORD.search(raw)
+    return match.group(0)[match.group(0).index(":", 3) + 1:-1] or None if match else None
+
+
 def first_line(exc: BaseException) -> str:
-    """The first line of an error (of the driver's error under a SQLAlchemy one): what a person is shown."""
+    """The first line of an error (of the driver's error under a SQLAlchemy one), for a person: never with a
+    password a driver echoed back."""
     orig = getattr(exc, "orig", None) or exc
     lines = [ln.strip() for ln in str(orig).splitlines() if ln.strip()]
-    return lines[0] if lines else type(orig).__name__
+    if not lines:
+        return type(orig).__name__
+    if "certificate verify failed" in lines[0] or "server certificate for" in lines[0]:
+        return ("sertifikat TLS server database tidak diterbitkan CA yang dipercaya (EOFFICE_DB_SSLROOTCERT "
+                f"atau sslrootcert): {scrub(lines[0])}")
+    return scrub(lines[0])
 
 
 class EofficeError(Exception):
@@ -41,6 +77,10 @@ class NotFound(BadInput):
 
 class Unavailable(EofficeError):
     """A resource (database, file, key store) cannot be reached or read (exit 2)."""
+
+
+class Tampered(Unavailable):
+    """Stored bytes do not match the SHA-256 they are filed under: never served (exit 2)."""
 
 
 class Refused(EofficeError):

@@ -163,7 +163,7 @@ class Desktop(Session):
         from eoffice.services import signatures
         from eoffice.signing.verify import verify_pdf
 
-        roots = self.read(signatures.trust_roots)
+        roots = self.trusted_roots()
         crls = self.read(signatures.crls)
         return verify_pdf(pdf, trust_roots=roots, crls=crls)
 

@@ -265,8 +265,33 @@ def crls(uow: UnitOfWork) -> list[bytes]:
     return signatures.crls(uow)
 
 
-def audit_check(uow: UnitOfWork, home: Any) -> dict[str, Any]:
-    """`eoffice audit verify`: the hash chain and every signed statement."""
+def audit_check(uow: UnitOfWork, home: Any, *, identity: Any = None, login: str = "",
+                tsa_url: str | None = None) -> dict[str, Any]:
+    """`eoffice audit verify`: the hash chain (against every checkpoint this profile knows), every signed
+    statement and every blob; with *identity*, the new checkpoint is signed."""
     from eoffice.services import audit
 
-    return audit.verify(uow, home)
+    return audit.verify(uow, home, identity=identity, login=login, tsa_url=tsa_url)
+
+
+def pinned_roots(uow: UnitOfWork, home: Any) -> list[Any]:
+    """The roots pinned in the profile; on first use the database's announced root, pinned now
+    (services/trust.py)."""
+    from eoffice.services import trust
+
+    return trust.roots(uow, home)
+
+
+def record_checkpoint(uow: UnitOfWork, home: Any, login: str) -> Any:
+    """The audit head this client saw, kept in its profile (services/audit.py: checkpoints)."""
+    from eoffice.services import audit
+
+    return audit.record_checkpoint(uow, home, login=login)
+
+
+def failed_logins(uow: UnitOfWork, actor: Actor) -> list[dict[str, object]]:
+    """The newest failed logins, in plain words (admins only)."""
+    from eoffice.services import auth
+
+    auth.require_admin(actor)
+    return auth.failed_logins(uow)

@@ -21,7 +21,7 @@ from sqlalchemy.exc import OperationalError
 
 from eoffice.app.commands import Command
 from eoffice.domain import BadInput, EofficeError, Unavailable, first_line
-from eoffice.services.auth import Actor, actor_of, authenticate, find_for_login, login
+from eoffice.services.auth import Actor, actor_of, find_for_login, guarded, login
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.db import check_connection, describe, make_engine
 from eoffice.store.dbroles import connect_as, enforced, needs_login
@@ -30,6 +30,8 @@ from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
 
 if TYPE_CHECKING:  # signing pulls in pyHanko (~0.5 s of imports): loaded on first use, or by warm_up()
+    from cryptography.x509 import Certificate
+
     from eoffice.signing.keystore import Identity
 
 T = TypeVar("T")
@@ -155,11 +157,24 @@ class Session:
             assert self.cache is not None
             try:
                 pull(self.engine, self.cache, actor, self.label)
+                self._checkpoint(actor)
             except OperationalError as exc:
                 self.offline = True
                 raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc
             self.offline = False
         return self.sync_status()
+
+    def _checkpoint(self, actor: Actor) -> None:
+        """The audit head this sync saw, kept in the profile (services/audit.py: checkpoints)."""
+        from sqlalchemy.exc import ProgrammingError
+
+        from eoffice.services.audit import record_checkpoint
+
+        try:
+            run_in_transaction(self.engine, lambda uow: record_checkpoint(uow, self.home, login=actor.login),
+                               read_only=True)
+        except ProgrammingError:  # a role that may not read the chain: `audit verify` is where it matters
+            return
 
     def _use_cache(self, login: str, *, create: bool) -> bool:
         """Make *login*'s local cache the one reads fall back to (made when *create*; else only if this machine
@@ -231,7 +246,8 @@ class Session:
         ``prefetch`` for *who*, argon2 runs alone."""
         held = self._take_prefetched(who)
         if held is not None:
-            self.actor = authenticate(held[0], password)
+            self.actor = guarded(self.engine, who, held[0], password, record=not self.offline)
+            self._refresh_cached_login(held[0])
             return self.actor, held[1]
         if self.cache is not None and self.cache_login != who:  # someone else's copy: not for this login
             self.cache.dispose()
@@ -246,7 +262,7 @@ class Session:
             self.offline = True  # the database is away, but this user has worked here before
             user = self.read(lambda uow: find_for_login(uow, who))
         if user is None or not user.active:
-            return authenticate(user, password), None  # refused, with the one message for every failure
+            return guarded(self.engine, who, user, password, record=not self.offline), None  # the one refusal
         box: dict[str, T] = {}
 
         def run() -> None:
@@ -257,10 +273,28 @@ class Session:
 
         worker = threading.Thread(target=run, name="eoffice-preload", daemon=True)
         worker.start()
-        actor = authenticate(user, password)  # the user row is in hand: argon2 alone, without the GIL
+        actor = guarded(self.engine, who, user, password, record=not self.offline)  # argon2 alone, no GIL
         worker.join()
+        self._refresh_cached_login(user)
         self.actor = actor
         return actor, box.get("data")
+
+    def _refresh_cached_login(self, user: User) -> None:
+        """After an online login: the password hash (and active flag) the offline login checks is the server's
+        now, so a password changed elsewhere takes effect offline from this login on."""
+        if self.offline or not self._use_cache(user.login, create=False):
+            return
+        from eoffice.sync.mirror import refresh_login
+
+        assert self.cache is not None
+        refresh_login(self.cache, user.id, user.password_hash, user.active)
+
+    def trusted_roots(self) -> list[Certificate]:
+        """The roots pinned in this profile (on first use: the database's, pinned now), as the CLI's verify."""
+        from eoffice.services import trust
+        from eoffice.signing.trust import pinned
+
+        return pinned(self.home)[0] or self.read(lambda uow: trust.roots(uow, self.home))
 
     # --- keys on this machine --------------------------------------------------------------------
 

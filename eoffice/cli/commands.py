@@ -37,16 +37,38 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_SECRETS: list[str | None] = []  # passwords this run was given: never printed
+
+
 def _fail(message: str, code: int) -> int:
     # One line whatever the input held: control characters (also the ones str.splitlines() breaks on)
     # are shown escaped.
-    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
+    from eoffice.domain import scrub
+
+    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in scrub(message, *_SECRETS))
     sys.stderr.write(f"eoffice: {line}\n")
     return code
 
 
+def _db_argument(args_list: Sequence[str]) -> str | None:
+    for n, arg in enumerate(args_list):
+        if arg == "--db" and n + 1 < len(args_list):
+            return args_list[n + 1]
+        if arg.startswith("--db="):
+            return arg[5:]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    from eoffice.domain import url_password
+
     args_list = list(sys.argv[1:] if argv is None else argv)
+    in_args = url_password(_db_argument(args_list))
+    _SECRETS[:] = [in_args, url_password(os.environ.get("EOFFICE_DB")), os.environ.get("EOFFICE_PASSWORD")]
+    if in_args:
+        # Warned, not refused: by now it is already visible, and old scripts keep working (docs/admin-guide.md).
+        sys.stderr.write("eoffice: peringatan: kata sandi di --db terbaca oleh pengguna lain komputer ini (daftar "
+                         "proses); pakai EOFFICE_PASSWORD, berkas pgpass atau EOFFICE_DB\n")
     parser = build_parser()
     try:
         args = parser.parse_args(args_list)
@@ -86,10 +108,10 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _log_crash(ctx: Ctx) -> str:
+    from eoffice.profile import private_file
+
     try:
-        logdir = ctx.home / "logs"
-        logdir.mkdir(parents=True, exist_ok=True)
-        path = logdir / "eoffice.log"
+        path = private_file(ctx.home / "logs" / "eoffice.log")  # a traceback may name what the user saw
         with path.open("a", encoding="utf-8") as fh:
             fh.write(traceback.format_exc())
         return str(path)

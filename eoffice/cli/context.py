@@ -106,7 +106,23 @@ class Ctx:
         if not (getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")) and not required:
             return None
         self._actor = self.session.login(self.who(), self.password())
+        self._after_login(self._actor.login)
         return self._actor
+
+    def _after_login(self, who: str) -> None:
+        """At the first connection from this profile, pin the database's roots (services/trust.py); then keep
+        the audit head this login saw in the profile (services/audit.py: checkpoints)."""
+        from sqlalchemy.exc import DBAPIError
+
+        from eoffice.app import queries as q
+        from eoffice.signing.trust import pinned
+
+        if not pinned(self.home)[0]:
+            self.session.trusted_roots()
+        try:
+            self.read(lambda uow: q.record_checkpoint(uow, self.home, who))
+        except DBAPIError:  # a role that may not read the chain: `audit verify` is where it matters
+            return
 
     def require_actor(self) -> Actor:
         actor = self.actor(required=True)

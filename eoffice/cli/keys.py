@@ -1,4 +1,5 @@
-"""Verbs: ca init|issue|revoke|export-root|import-p12, key init, sign, verify, audit verify.
+"""Verbs: ca init|issue|revoke|export-root|pin|trust list|import-p12, key init, sign, verify,
+audit verify|logins|checkpoint export|import.
 
 The parser only (light imports, so `--help` loads nothing heavy); keys_verbs.py is imported
 when one of these verbs is chosen."""
@@ -27,6 +28,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = ca.add_parser("export-root", parents=[common], help="write the trust anchor (root CA) as PEM")
     p.add_argument("file", type=Path)
     p.set_defaults(func="eoffice.cli.keys_verbs:cmd_export_root")
+    p = ca.add_parser("pin", parents=[common],
+                      help="trust exactly the root CA(s) in FILE from now on (replaces the profile's pinned roots)")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func="eoffice.cli.keys_verbs:cmd_ca_pin")
+    roots = ca.add_parser("trust", parents=[common], help="the trust roots pinned in this profile").add_subparsers(
+        dest="trust_action", required=True)
+    p = roots.add_parser("list", parents=[common], help="list the pinned roots")
+    p.set_defaults(func="eoffice.cli.keys_verbs:cmd_ca_trust_list")
     p = ca.add_parser("import-p12", parents=[common], help="use a PKCS#12 issued by an external CA as your key")
     p.add_argument("file", type=Path)
     p.set_defaults(func="eoffice.cli.keys_verbs:cmd_import_p12")
@@ -51,3 +60,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     aud = sub.add_parser("audit", parents=[common], help="audit log").add_subparsers(dest="action", required=True)
     p = aud.add_parser("verify", parents=[common], help="check the hash chain and the signed statements")
     p.set_defaults(func="eoffice.cli.keys_verbs:cmd_audit_verify")
+    p = aud.add_parser("logins", parents=[common], help="recent failed logins (admin)")
+    p.set_defaults(func="eoffice.cli.keys_verbs:cmd_failed_logins")
+    cps = aud.add_parser("checkpoint", parents=[common], help="signed checkpoints of the audit head").add_subparsers(
+        dest="checkpoint_action", required=True)
+    p = cps.add_parser("export", parents=[common], help="write this profile's signed checkpoints to FILE")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func="eoffice.cli.keys_verbs:cmd_checkpoint_export")
+    p = cps.add_parser("import", parents=[common], help="add the signed checkpoints in FILE (checked) to this profile")
+    p.add_argument("file", type=Path)
+    p.set_defaults(func="eoffice.cli.keys_verbs:cmd_checkpoint_import")

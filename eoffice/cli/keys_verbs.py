@@ -88,7 +88,8 @@ def cmd_ca_revoke(ctx: Ctx) -> int:
 
 
 def cmd_export_root(ctx: Ctx) -> int:
-    roots = ctx.read(q.trust_roots)
+    """The roots this profile trusts (on first use: the database's, pinned now), to hand to others."""
+    roots = ctx.session.trusted_roots()
     if not roots:
         raise BadInput("Belum ada CA akar di database ini")
     data = b"".join(r.public_bytes(serialization.Encoding.PEM) for r in roots)
@@ -97,6 +98,29 @@ def cmd_export_root(ctx: Ctx) -> int:
     except OSError as exc:
         raise BadInput(f"{ctx.args.file}: tidak dapat ditulis ({exc.strerror})") from exc
     ctx.emit({"file": str(ctx.args.file)}, lambda: print(f"Root CA: {ctx.args.file}"))
+    return 0
+
+
+def cmd_ca_pin(ctx: Ctx) -> int:
+    from eoffice.signing.trust import fingerprint, load_pem_file, pin
+
+    roots = load_pem_file(ctx.args.file)
+    path = pin(ctx.home, roots)
+    fps = [fingerprint(r) for r in roots]
+    ctx.emit({"file": str(path), "fingerprints": fps},
+             lambda: print(f"{len(roots)} CA akar disematkan di {path}: " + ", ".join(f[:16] for f in fps)))
+    return 0
+
+
+def cmd_ca_trust_list(ctx: Ctx) -> int:
+    from eoffice.signing.trust import fingerprint, pinned
+
+    roots, source = pinned(ctx.home)
+    rows = [{"subject": r.subject.rfc4514_string(), "fingerprint": fingerprint(r), "source": source,
+             "not_after": r.not_valid_after_utc.date().isoformat()} for r in roots]
+    ctx.emit(rows, lambda: print(table([[r["subject"], r["fingerprint"][:16], r["source"], r["not_after"]]
+                                        for r in rows], ["SUBJEK", "SHA-256", "SUMBER", "BERLAKU S.D."])
+                                  if rows else "Belum ada CA akar yang disematkan di profil ini"))
     return 0
 
 
@@ -164,31 +188,21 @@ def cmd_ltv(ctx: Ctx) -> int:
     return 0
 
 
-def _load_trust(paths: list[Path]) -> list[x509.Certificate]:
-    certs = []
-    for p in paths:
-        try:
-            certs += x509.load_pem_x509_certificates(p.read_bytes())
-        except OSError as exc:
-            raise BadInput(f"{p}: tidak dapat dibaca ({exc.strerror})") from exc
-        except ValueError as exc:
-            raise BadInput(f"{p}: bukan sertifikat PEM") from exc
-    return certs
-
-
 def cmd_verify(ctx: Ctx) -> int:
     try:
         data = ctx.args.file.read_bytes()
     except OSError as exc:
         raise BadInput(f"{ctx.args.file}: tidak dapat dibaca ({exc.strerror})") from exc
-    roots = _load_trust(ctx.args.trust)
-    crls: list[bytes] = []
+    from eoffice.signing.trust import load_pem_file
+
+    # --trust: exactly those roots. Otherwise the profile's pinned roots, never the database's own.
+    roots = [c for p in ctx.args.trust for c in load_pem_file(p)] or ctx.session.trusted_roots()
+    crls: list[bytes] = []  # CRLs are signed by the CA: taken from the database when there is one
     if not ctx.args.trust or getattr(ctx.args, "db", None) or os.environ.get("EOFFICE_DB"):
         try:
-            roots += ctx.read(q.trust_roots)
             crls = ctx.read(q.crls)
         except EofficeError:
-            if not roots:
+            if not ctx.args.trust:
                 raise
     from eoffice.signing.ltv import verify_timestamps
     from eoffice.signing.verify import verify_pdf  # pyHanko: only this verb needs it
@@ -222,6 +236,63 @@ def cmd_verify(ctx: Ctx) -> int:
 
 
 def cmd_audit_verify(ctx: Ctx) -> int:
-    result = ctx.read(lambda uow: q.audit_check(uow, ctx.home))
+    from eoffice.signing.tsa import tsa_url
+
+    actor = ctx.actor(required=False)  # with --user and their key at hand, the new checkpoint is signed
+    identity = None
+    if actor is not None and (ctx.home / "keys" / f"{actor.login}.p12").exists():
+        passphrase = os.environ.get("EOFFICE_KEY_PASSPHRASE") or lookup_passphrase(actor.login)
+        identity = ctx.session.identity(actor.login, passphrase, forget_stale=False) if passphrase else None
+    result = ctx.read(lambda uow: q.audit_check(uow, ctx.home, identity=identity,
+                                                login=actor.login if actor else "", tsa_url=tsa_url()))
     ctx.emit(result, lambda: print(table([[k, str(v)] for k, v in result.items()], ["PERIKSA", "HASIL"])))
     return 0 if result["ok"] else 1
+
+
+def cmd_checkpoint_export(ctx: Ctx) -> int:
+    import dataclasses
+    import json
+
+    from eoffice.signing import checkpoint
+
+    own = [cp for cp in checkpoint.load(ctx.home) if cp.signature]
+    if not own:
+        raise BadInput("Belum ada checkpoint bertanda tangan di profil ini: jalankan 'eoffice audit verify "
+                       "--user LOGIN' dengan kunci TTE Anda")
+    try:
+        ctx.args.file.write_text("".join(json.dumps(dataclasses.asdict(cp), sort_keys=True) + "\n" for cp in own),
+                                 encoding="utf-8")
+    except OSError as exc:
+        raise BadInput(f"{ctx.args.file}: tidak dapat ditulis ({exc.strerror})") from exc
+    ctx.emit({"file": str(ctx.args.file), "checkpoints": len(own)},
+             lambda: print(f"{len(own)} checkpoint ditulis ke {ctx.args.file}"))
+    return 0
+
+
+def cmd_checkpoint_import(ctx: Ctx) -> int:
+    import dataclasses
+
+    from eoffice.domain import Refused
+    from eoffice.signing import checkpoint
+
+    try:
+        lines = [ln for ln in ctx.args.file.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(f"{ctx.args.file}: tidak dapat dibaca") from exc
+    roots = ctx.session.trusted_roots()
+    found = [checkpoint.parse(ln) for ln in lines]
+    bad = [n for n, cp in enumerate(found, start=1) if not checkpoint.signer_ok(cp, roots)]
+    if bad or not found:
+        raise Refused(f"{ctx.args.file}: checkpoint baris {', '.join(map(str, bad)) or '-'} tidak bertanda tangan "
+                      "sah dari sertifikat yang dipercaya profil ini; tidak ada yang diimpor")
+    checkpoint.append(ctx.home, [dataclasses.replace(cp, source="impor") for cp in found])
+    ctx.emit({"imported": len(found)}, lambda: print(f"{len(found)} checkpoint diimpor"))
+    return 0
+
+
+def cmd_failed_logins(ctx: Ctx) -> int:
+    actor = ctx.require_actor()
+    rows = ctx.read(lambda uow: q.failed_logins(uow, actor))
+    ctx.emit(rows, lambda: print(table([[str(r["at"])[:19], str(r["user"])] for r in rows], ["WAKTU (UTC)", "AKUN"])
+                                 if rows else "Tidak ada login gagal"))
+    return 0

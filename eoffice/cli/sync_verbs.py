@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import time
 
+from eoffice.app import queries as q
 from eoffice.cli.context import Ctx
 from eoffice.domain import BadInput
 
@@ -23,6 +24,7 @@ def cmd_sync(ctx: Ctx) -> int:
     try:
         while True:
             got = pull(ctx.session.engine, cache, actor, ctx.session.label)
+            ctx.read(lambda uow: q.record_checkpoint(uow, ctx.home, actor.login))
             line = (f"Sinkron: {got.letters} naskah diperbarui, {got.removed} dihapus dari cache, "
                     f"urutan perubahan {got.checkpoint} ({'salinan awal' if got.first else 'perubahan saja'}); "
                     f"cache: {path}")

@@ -11,9 +11,14 @@ from cryptography import x509
 from sqlalchemy import select
 
 from eoffice.domain import NotFound
+from eoffice.profile import private_dir, write_private
+from eoffice.services import integrity, trust
 from eoffice.services.signatures import check_decision_signatures
+from eoffice.signing import checkpoint
 from eoffice.signing.audit import AuditHead, AuditHeadTracker
+from eoffice.signing.keystore import Identity
 from eoffice.store.models import AuditEvent, CertificateRow
+from eoffice.store.models import AuditHead as AuditHeadRow
 from eoffice.store.uow import UnitOfWork, audit_record
 
 BATCH = 5000
@@ -31,26 +36,93 @@ def _events(uow: UnitOfWork) -> Any:
         last = rows[-1].id
 
 
-def verify(uow: UnitOfWork, home: Path) -> dict[str, Any]:
+DECISION_EVENTS = {"route.approve": "persetujuan", "route.return": "pengembalian", "route.reject": "penolakan"}
+
+
+def verify(uow: UnitOfWork, home: Path, *, identity: Identity | None = None, login: str = "",
+           tsa_url: str | None = None) -> dict[str, Any]:
+    """The whole check: the chain links, matches every checkpoint this profile knows and the head row; every
+    decision (and its event) carries its actor's valid signature; the files are as recorded. When all is
+    well, the head is recorded as a new checkpoint (signed with *identity* when given)."""
     head_file = home / "audit_head.json"
     seen = None
     if head_file.exists():
         raw = json.loads(head_file.read_text(encoding="utf-8"))
         seen = AuditHead(raw["index"], raw["hash"])
     tracker = AuditHeadTracker(seen)
-    chain = tracker.check(list(_events(uow)))
-    sigs = check_decision_signatures(uow)
-    ok = chain.ok and not sigs.bad
+    events = list(_events(uow))
+    chain = tracker.check(events)
+    server = server_label(uow)
+    known = [cp for cp in checkpoint.load(home) if cp.server == server]
+    rewritten = checkpoint.compare(known, events) + _head_row(uow, events)
+    sigs = check_decision_signatures(uow, trust.roots(uow, home))
+    forged = _unsigned_decision_events(events, sigs.valid)
+    files = integrity.check(uow, events)
+    ok = chain.ok and not rewritten and not sigs.bad and not forged and not files
     result: dict[str, Any] = {"ok": ok, "events": chain.count, "head": chain.head_hash[:16],
-                              "chain": "utuh" if chain.ok else f"RUSAK: {chain.reason}",
+                              "chain": "utuh" if chain.ok and not rewritten else
+                              f"RUSAK: {'; '.join(([] if chain.ok else [chain.reason]) + rewritten)}",
+                              "checkpoints": len(known),
                               "signed_statements": sigs.checked, "unsigned_statements": sigs.unsigned,
-                              "bad_signatures": "; ".join(sigs.bad) or "-"}
-    if chain.ok:
-        home.mkdir(parents=True, exist_ok=True)
+                              "bad_signatures": "; ".join(sigs.bad + forged) or "-",
+                              "files": "; ".join(files) or "utuh"}
+    if chain.ok and not rewritten:
         head = tracker.seen
         if head is not None:
-            head_file.write_text(json.dumps({"index": head.index, "hash": head.hash}), encoding="utf-8")
+            private_dir(home)
+            write_private(head_file, json.dumps({"index": head.index, "hash": head.hash}).encode())
+    if ok and events:
+        checkpoint.append(home, [checkpoint.make(
+            server=server, head_id=int(events[-1]["id"]), head_hash=str(events[-1]["hash"]), count=len(events),
+            time=uow.now().isoformat(), login=login, identity=identity, tsa_url=tsa_url)])
     return result
+
+
+def server_label(uow: UnitOfWork) -> str:
+    """Which database a checkpoint belongs to (its URL, never with the password)."""
+    return uow.session.get_bind().engine.url.render_as_string(hide_password=True)
+
+
+def record_checkpoint(uow: UnitOfWork, home: Path, *, login: str, identity: Identity | None = None,
+                      tsa_url: str | None = None) -> checkpoint.Checkpoint | None:
+    """The head as the server shows it now, kept in the profile (at login and sync; cheap: one indexed row.
+    Event ids run 1, 2, 3... under the head lock, so the head's id is the count)."""
+    last = uow.session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())
+                               .limit(1)).first()
+    if last is None:
+        return None
+    server = server_label(uow)
+    before = [cp for cp in checkpoint.load(home) if cp.server == server]
+    if before and (before[-1].head_id, before[-1].head_hash) == (int(last[0]), str(last[1])):
+        return before[-1]  # nothing new since the last one: the file grows only with the chain
+    cp = checkpoint.make(server=server, head_id=int(last[0]), head_hash=str(last[1]), count=int(last[0]),
+                         time=uow.now().isoformat(), login=login, identity=identity, tsa_url=tsa_url)
+    checkpoint.append(home, [cp])
+    return cp
+
+
+def _head_row(uow: UnitOfWork, events: list[dict[str, Any]]) -> list[str]:
+    """The head row every writer advances must name the chain's last event (an event slipped in beside the
+    seal leaves it behind)."""
+    head = uow.session.get(AuditHeadRow, 1)
+    if head is None or not events:
+        return []
+    if head.last_id != events[-1]["id"] or head.last_hash != events[-1]["hash"]:
+        return [f"peristiwa terakhir rantai ({len(events)}) bukan yang tercatat sebagai kepala rantai "
+                "(ditambahkan di luar aplikasi)"]
+    return []
+
+
+def _unsigned_decision_events(events: list[dict[str, Any]], valid: frozenset[str]) -> list[str]:
+    """A decision's event must carry the signature of a decision that verified: an event appended by hand
+    (even with a correct hash) has none."""
+    bad = []
+    for n, ev in enumerate(events, start=1):
+        what = DECISION_EVENTS.get(str(ev.get("action")))
+        if what is not None and ev.get("signature") not in valid:
+            when = str(ev.get("at", ""))[:16].replace("T", " ")
+            bad.append(f"peristiwa ke-{n} ({what}, {when} UTC) tanpa tanda tangan sah pelakunya")
+    return bad
 
 
 def pending_request(uow: UnitOfWork, login: str) -> x509.CertificateSigningRequest:

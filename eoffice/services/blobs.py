@@ -6,7 +6,7 @@ import hashlib
 
 from sqlalchemy.dialects.postgresql import insert as pg_insert
 
-from eoffice.domain import NotFound
+from eoffice.domain import NotFound, Tampered
 from eoffice.store.models import Blob
 from eoffice.store.uow import UnitOfWork
 
@@ -23,9 +23,14 @@ def put_blob(uow: UnitOfWork, data: bytes, mime: str) -> str:
 
 
 def get_blob(uow: UnitOfWork, digest: str) -> bytes:
+    """The bytes filed under *digest*, checked against it: whoever writes the database must not be able to
+    serve other bytes under a signed letter's hash."""
     blob = uow.session.get(Blob, digest)
     if blob is None:
         raise NotFound(f"Berkas tidak ditemukan: {digest[:12]}")
+    if hashlib.sha256(blob.data).hexdigest() != digest:
+        raise Tampered(f"Berkas rusak atau diganti di database (isinya tidak cocok dengan SHA-256 {digest[:12]}): "
+                       "tidak ditampilkan; laporkan ke admin")
     return blob.data
 
 

@@ -35,7 +35,7 @@ from eoffice.signing.ca import CaBundle, init_ca, issue_user_cert, load_ca, make
 from eoffice.signing.keys import generate_key
 from eoffice.signing.keystore import Identity, has_identity, load_identity, save_identity
 from eoffice.signing.payload import action_statement, sign_payload_b64, verify_payload
-from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document, StepRow
+from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document, StepRow, User
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision, Route, Step
 
@@ -80,6 +80,9 @@ def create_ca(uow: UnitOfWork, actor: Actor | None, home: Path, passphrase: str,
         raise BadInput("Database ini sudah memiliki CA akar; gunakan CA yang ada")
     ca = init_ca(org_name)
     save_ca(ca, ca_dir(home), passphrase)
+    from eoffice.signing.trust import pin
+
+    pin(home, [ca.root_cert])  # the new root is this profile's trust anchor
     _publish(uow, ca.root_cert, "root", None)
     _publish(uow, ca.issuing_cert, "issuing", None)
     uow.audit("ca.init", actor_id=actor.user_id if actor else None,
@@ -154,8 +157,11 @@ def revoke(uow: UnitOfWork, actor: Actor, ca: CaBundle, login: str, reason: str 
 
 
 def trust_roots(uow: UnitOfWork) -> list[x509.Certificate]:
-    rows = uow.session.scalars(select(CertificateRow).where(CertificateRow.purpose == "root"))
-    return [x509.load_pem_x509_certificate(r.pem.encode()) for r in rows]
+    """The roots the database publishes. Not a trust decision: clients trust the roots pinned in their
+    profile (services/trust.py), which these only seed on first use."""
+    from eoffice.services.trust import database_roots
+
+    return database_roots(uow)
 
 
 def crls(uow: UnitOfWork) -> list[bytes]:
@@ -181,9 +187,15 @@ def install_identity(uow: UnitOfWork, home: Path, login: str, key: Any, passphra
     if row is None:
         raise NotFound(f"{login} belum memiliki sertifikat: minta admin menjalankan 'eoffice ca issue {login}'")
     cert = x509.load_pem_x509_certificate(row.pem.encode())
-    chain = [x509.load_pem_x509_certificate(r.pem.encode()) for r in uow.session.scalars(
-        select(CertificateRow).where(CertificateRow.purpose.in_(["issuing", "root"])).order_by(CertificateRow.id.desc()))]
-    identity = Identity(key, cert, chain)
+    from eoffice.services import trust as trusted
+    from eoffice.signing.trust import chains_to
+
+    roots = trusted.roots(uow, home)
+    issuers = [c for c in trusted.intermediates(uow) if chains_to(c, [], roots)]
+    if not chains_to(cert, issuers, roots):
+        raise NotAuthorized(f"Sertifikat {login} di database tidak diterbitkan CA yang dipercaya profil ini: "
+                      "jangan dipasang, hubungi admin")
+    identity = Identity(key, cert, [*issuers[::-1], *roots])
     save_identity(home, login, identity, passphrase)
     return identity
 
@@ -365,21 +377,49 @@ class SignatureCheck:
     checked: int
     unsigned: int
     bad: list[str]
+    valid: frozenset[str] = frozenset()  # the signatures that verified
 
 
-def check_decision_signatures(uow: UnitOfWork) -> SignatureCheck:
-    certs = {r.fingerprint: x509.load_pem_x509_certificate(r.pem.encode())
-             for r in uow.session.scalars(select(CertificateRow).where(CertificateRow.purpose == "user"))}
-    checked, unsigned, bad = 0, 0, []
+_DECISION_WORDS = {"approve": "persetujuan", "return": "pengembalian", "reject": "penolakan", "sign": "penandatanganan",
+                   "paraf": "paraf"}
+
+
+def check_decision_signatures(uow: UnitOfWork, roots: Sequence[x509.Certificate]) -> SignatureCheck:
+    """Every decision must carry its actor's signature over its own statement, made with a certificate that
+    chains to a pinned root (*roots*) and was issued to that actor. Anything else is named in ``bad``."""
+    from eoffice.services.trust import user_certificates
+
+    certs = user_certificates(uow, list(roots))
+    users = {u.id: u for u in uow.session.scalars(select(User))}
+    checked, unsigned, bad, valid = 0, 0, [], set()
     for d in uow.session.scalars(select(DecisionRow).order_by(DecisionRow.id)):
         if not d.signature:
             unsigned += 1
+            bad.append(f"{_decision_words(uow, users, d)}: tanpa tanda tangan pelakunya")
             continue
         checked += 1
-        cert = certs.get(d.cert_fingerprint or "")
-        if cert is None or not verify_payload(cert, d.payload, d.signature):
-            bad.append(f"keputusan langkah {d.step_id} ({d.decision}): tanda tangan tidak sah")
-    return SignatureCheck(checked, unsigned, bad)
+        found = certs.get(d.cert_fingerprint or "")
+        user = users.get(d.actor_id)
+        p = d.payload or {}
+        own = (found is not None and user is not None and found[0].user_id == d.actor_id
+               and p.get("actor") == user.login and p.get("step_id") == d.step_id
+               and p.get("action_id") == d.action_id and p.get("version_hash") == d.version_hash)
+        if not own or found is None or not verify_payload(found[1], p, d.signature):
+            bad.append(f"{_decision_words(uow, users, d)}: tanda tangan tidak sah")
+        else:
+            valid.add(d.signature)
+    return SignatureCheck(checked, unsigned, bad, frozenset(valid))
+
+
+def _decision_words(uow: UnitOfWork, users: dict[int, User], d: DecisionRow) -> str:
+    """A decision in plain words: what, by whom, on which letter, when."""
+    step = uow.session.get(StepRow, d.step_id)
+    doc = uow.session.get(Document, step.document_id) if step is not None else None
+    who = users[d.actor_id].name if d.actor_id in users else "pengguna tak dikenal"
+    what = _DECISION_WORDS.get(str((d.payload or {}).get("decision", d.decision)), d.decision)
+    when = d.decided_at.strftime("%d-%m-%Y %H:%M") if d.decided_at else ""
+    letter = f' atas naskah "{doc.subject[:60]}"' if doc is not None else ""
+    return f"{what} oleh {who}{letter} ({when} UTC)"
 
 
 def publish_external(uow: UnitOfWork, actor: Actor, identity: Identity) -> CertificateRow:
@@ -402,7 +442,8 @@ class Upgraded:
     timestamp_error: str
 
 
-def upgrade_letter(uow: UnitOfWork, actor: Actor, document_id: str, *, tsa_url: str | None) -> Upgraded:
+def upgrade_letter(uow: UnitOfWork, actor: Actor, document_id: str, *, tsa_url: str | None,
+                   roots: Sequence[x509.Certificate]) -> Upgraded:
     """Long-term validation: embed the certificates and CRLs (B-LT) and, when the TSA answers, a document
     timestamp (B-LTA). Also how a signature that fell back to B-B gets its trusted time later."""
     from eoffice.services.blobs import get_blob
@@ -412,7 +453,7 @@ def upgrade_letter(uow: UnitOfWork, actor: Actor, document_id: str, *, tsa_url: 
     if not doc.signed_pdf_sha256:
         raise InvalidTransition("Naskah belum ditandatangani")
     result = upgrade_pdf(get_blob(uow, doc.signed_pdf_sha256), timestamper_url=tsa_url,
-                         trust_roots=trust_roots(uow), crls=crls(uow))
+                         trust_roots=list(roots), crls=crls(uow))
     digest = put_blob(uow, result.pdf, "application/pdf")
     previous, doc.signed_pdf_sha256 = doc.signed_pdf_sha256, digest
     uow.audit("letter.ltv", actor_id=actor.user_id, document_id=doc.id,

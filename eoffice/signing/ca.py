@@ -12,6 +12,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID, ObjectIdentifier
 
 from eoffice.domain import BadInput
+from eoffice.profile import private_dir, write_private
 from eoffice.signing.keys import KeyType, PrivateKey, PublicKey, generate_key, key_from_pem, key_to_pem
 
 # RFC 9336 id-kp-documentSigning and Microsoft's document signing; emailProtection is what NSS (pdfsig)
@@ -198,21 +199,13 @@ def save_ca(ca: CaBundle, directory: Path, passphrase: str, *, root_passphrase: 
     so it can be moved to offline media and deleted here."""
     if not passphrase:
         raise BadInput("Passphrase CA wajib diisi.")
-    directory.mkdir(parents=True, exist_ok=True)
-    (directory / _ROOT_FILE).write_bytes(cert_to_pem(ca.root_cert))
-    (directory / _ISSUING_FILE).write_bytes(cert_to_pem(ca.issuing_cert))
-    _write_private(directory / _ISSUING_KEY_FILE, key_to_pem(ca.issuing_key, passphrase))
+    private_dir(directory)
+    write_private(directory / _ROOT_FILE, cert_to_pem(ca.root_cert))
+    write_private(directory / _ISSUING_FILE, cert_to_pem(ca.issuing_cert))
+    write_private(directory / _ISSUING_KEY_FILE, key_to_pem(ca.issuing_key, passphrase))
     if ca.root_key is not None:
-        _write_private(directory / _ROOT_KEY_FILE, key_to_pem(ca.root_key, root_passphrase or passphrase))
-    (directory / "org.txt").write_text(ca.org_name, encoding="utf-8")
-
-
-def _write_private(path: Path, data: bytes) -> None:
-    # Write to a temp name then rename so a crash never leaves a half-written key.
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    tmp.chmod(0o600)
-    tmp.replace(path)
+        write_private(directory / _ROOT_KEY_FILE, key_to_pem(ca.root_key, root_passphrase or passphrase))
+    write_private(directory / "org.txt", ca.org_name.encode("utf-8"))
 
 
 def load_ca(directory: Path, passphrase: str, *, root_passphrase: str | None = None,

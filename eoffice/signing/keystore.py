@@ -17,6 +17,7 @@ from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.serialization import pkcs12
 
 from eoffice.domain import BadInput, NotFound
+from eoffice.profile import private_dir, write_private
 from eoffice.signing.keys import PrivateKey, same_public_key
 from eoffice.signing.passphrase import forget_passphrase, lookup_passphrase, remember_passphrase
 
@@ -70,21 +71,12 @@ def save_identity(home: Path, login: str, identity: Identity, passphrase: str) -
     """Write HOME/keys/<login>.p12 (0600) and the certificate as PEM beside it. Returns the .p12 path."""
     p12_path, pem_path = _paths(home, login)
     data = p12_bytes(identity, passphrase, friendly_name=login)
-    p12_path.parent.mkdir(parents=True, exist_ok=True)
     with contextlib.suppress(OSError):  # a filesystem without POSIX modes; the PKCS#12 is encrypted anyway
-        p12_path.parent.chmod(0o700)
-    _atomic_write(p12_path, data, private=True)
-    pem = b"".join(c.public_bytes(serialization.Encoding.PEM) for c in [identity.cert, *identity.chain])
-    _atomic_write(pem_path, pem, private=False)
+        private_dir(home)
+    write_private(p12_path, data)
+    write_private(pem_path, b"".join(c.public_bytes(serialization.Encoding.PEM) for c in [identity.cert,
+                                                                                          *identity.chain]))
     return p12_path
-
-
-def _atomic_write(path: Path, data: bytes, *, private: bool) -> None:
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    tmp.write_bytes(data)
-    if private:
-        tmp.chmod(0o600)
-    tmp.replace(path)
 
 
 def has_identity(home: Path, login: str) -> bool:

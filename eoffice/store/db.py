@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -14,6 +15,8 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, DisconnectionError, Operat
 
 from eoffice.domain import BadInput, Unavailable
 from eoffice.domain import first_line as first_line
+from eoffice.domain import scrub as scrub
+from eoffice.domain import url_password as url_password
 
 SUPPORTED = ("sqlite", "postgresql")
 
@@ -32,17 +35,31 @@ def parse_url(raw: str) -> URL:
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:
-        raise BadInput(f"URL database tidak valid: {raw!r} (contoh: postgresql+psycopg://user@host/db)") from exc
+        raise BadInput(f"URL database tidak valid: {scrub(repr(raw))} (contoh: postgresql+psycopg://user@host/db)"
+                       ) from exc
     backend = url.get_backend_name()
     if backend not in SUPPORTED:
         raise BadInput(f"URL database tidak valid: jenis {backend!r} tidak didukung (sqlite atau postgresql)")
     if backend == "postgresql":
         url = url.set(drivername="postgresql+psycopg")
         if not url.database:
-            raise BadInput(f"URL database tidak valid: nama database tidak ada di {raw!r}")
+            raise BadInput("URL database tidak valid: nama database tidak ada di "
+                           f"{url.render_as_string(hide_password=True)!r}")
     elif url.database and url.database != ":memory:":
         Path(url.database).expanduser().parent.mkdir(parents=True, exist_ok=True)
     return url
+
+
+def tls_args(url: URL) -> dict[str, str]:
+    """EOFFICE_DB_SSLROOTCERT (a PEM file: the CA that issued the server's certificate) means TLS verified
+    against exactly that CA, host name included (sslmode=verify-full), unless the URL says otherwise
+    (``?sslmode=...&sslrootcert=...``, which libpq takes as they are; so do PGSSLMODE/PGSSLROOTCERT)."""
+    root = os.environ.get("EOFFICE_DB_SSLROOTCERT")
+    if not root or "sslrootcert" in url.query:
+        return {}
+    if not Path(root).expanduser().is_file():
+        raise BadInput(f"EOFFICE_DB_SSLROOTCERT: berkas {root} tidak ada")
+    return {"sslrootcert": str(Path(root).expanduser()), "sslmode": str(url.query.get("sslmode", "verify-full"))}
 
 
 def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
@@ -85,7 +102,7 @@ def make_engine(raw_url: str, *, pool_size: int = 5) -> Engine:
         return engine
     engine = create_engine(
         url,
-        connect_args={"connect_timeout": 5, "application_name": "eoffice"},
+        connect_args={"connect_timeout": 5, "application_name": "eoffice", **tls_args(url)},
         pool_size=pool_size,
     )
     event.listen(engine, "connect", _note_use)

@@ -26,6 +26,7 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from eoffice.domain import BadInput
+from eoffice.profile import private_dir, private_file
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
 from eoffice.store.db import first_line, make_engine
@@ -71,13 +72,21 @@ def cache_path(home: Path, login: str) -> Path:
 def open_cache(path: Path) -> Engine:
     """The cache database at *path*, created and migrated when needed."""
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        private_dir(path.parent.parent)  # the profile
+        private_file(path)  # 0600 before SQLite opens it: its -wal and -shm files take the same mode
         engine = make_engine(f"sqlite:///{path}")
         upgrade(engine)
         _state_meta.create_all(engine)
     except (OSError, DBAPIError) as exc:
         raise BadInput(f"Cache tidak dapat dibuka di {path}: {first_line(exc)}") from exc
     return engine
+
+
+def refresh_login(cache: Engine, user_id: int, password_hash: str, active: bool) -> None:
+    """The cache owner's login as the server has it now (called after an online login, before any pull)."""
+    users = T["users"]
+    with cache.begin() as conn:
+        conn.execute(users.update().where(users.c.id == user_id).values(password_hash=password_hash, active=active))
 
 
 def state(cache: Engine) -> dict[str, str]:

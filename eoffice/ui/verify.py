@@ -1,4 +1,5 @@
-"""Verification panel: open or drop any PDF; one row per signature, checked against the DB's roots and CRLs."""
+"""Verification panel: open or drop any PDF; one row per signature, checked against the roots pinned in the
+profile (never the database's own) and the CRLs."""
 
 from __future__ import annotations
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy.engine import make_url
+
 
 @dataclass
 class Result:
@@ -33,6 +35,10 @@ def run(*args: str, db: str | None, home: Path, user: str | None = None, passwor
     full_env.update(env or {})
     cmd = [*(program or [sys.executable, "-m", "eoffice"]), *args]
     if db is not None:
+        url = make_url(db) if "://" in db else None
+        if url is not None and url.password is not None:  # as the admin guide says: never in the arguments
+            full_env.setdefault("PGPASSWORD", str(url.password))
+            db = url.set(password=None).render_as_string(hide_password=False)
         cmd += ["--db", db]
     if user is not None:
         cmd += ["--user", user]

@@ -26,10 +26,10 @@ def sign(cmd: c.SignLetter, uow: UnitOfWork, deps: Deps) -> Signed:
 
 @handles(c.UpgradeLetter)
 def upgrade(cmd: c.UpgradeLetter, uow: UnitOfWork, deps: Deps) -> Upgraded:
-    from eoffice.services import signatures
+    from eoffice.services import signatures, trust
 
     return signatures.upgrade_letter(uow, actor=deps.require_actor(), document_id=cmd.document_id,
-                                     tsa_url=deps.session.tsa_url)
+                                     tsa_url=deps.session.tsa_url, roots=trust.roots(uow, deps.session.home))
 
 
 def _ca(deps: Deps) -> CaBundle:
@@ -69,14 +69,14 @@ def request_key(cmd: c.RequestKey, uow: UnitOfWork, deps: Deps) -> str:
     """A new key pair in this profile (waiting, passphrase-encrypted, for its certificate) and the request in
     the database; the key file's path."""
     from eoffice.services import signatures
+    from eoffice.profile import private_dir, write_private
     from eoffice.signing.keys import key_to_pem
 
     actor, passphrase = deps.require_actor(), deps.require_secret("Passphrase kunci TTE baru")
     identity = signatures.request_key(uow, actor, deps.session.home, passphrase, [])
     path = pending_key_path(deps.session.home, actor.login)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(key_to_pem(identity.key, passphrase))
-    path.chmod(0o600)
+    private_dir(deps.session.home)
+    write_private(path, key_to_pem(identity.key, passphrase))
     return str(path)
 
 
