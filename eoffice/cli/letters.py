@@ -99,9 +99,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = wf.add_parser("list", parents=[common], help="list route templates")
     p.set_defaults(func=cmd_wf_list)
 
-    p = sub.add_parser("delegate", parents=[common], help="delegate your authority (Plh./Plt./a.n.)")
+    p = sub.add_parser("delegate", parents=[common], help="delegate your authority (Plh./Plt./a.n./u.b.)")
     p.add_argument("to", help="the delegate (login or NIP)")
-    p.add_argument("--capacity", required=True, choices=["Plh.", "Plt.", "a.n."])
+    p.add_argument("--capacity", required=True, choices=["Plh.", "Plt.", "a.n.", "u.b."])
     p.add_argument("--from", dest="starts", required=True, help="start date YYYY-MM-DD")
     p.add_argument("--until", dest="ends", required=True, help="end date YYYY-MM-DD (inclusive)")
     p.add_argument("--reason", default="")
@@ -201,6 +201,8 @@ def cmd_submit(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     out = ctx.run(lambda uow: queries.submit_checked(uow, actor, ctx.args.id, ctx.args.route))
     ctx.emit(out.__dict__, lambda: print(f"Naskah {out.document_id[:8]} diajukan: {out.status}"))
+    if out.warning:
+        print(f"Peringatan: {out.warning}", file=sys.stderr)
     return 0
 
 

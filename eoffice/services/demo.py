@@ -65,6 +65,8 @@ def seed(uow: UnitOfWork) -> DemoResult:
         if uow.users.find(p.login) is None:
             org.add_user(uow, actor, login=p.login, nip=data.nip_for(index, sex), name=name, unit_code=p.unit,
                          password=DEMO_PASSWORD, position_code=p.code, password_hash=shared_hash)
+            user = uow.users.by_login(p.login)
+            user.gelar_depan, user.gelar_belakang, user.pangkat = data.gelar_pangkat(index, p.roles)
             result.created_users += 1
         result.logins.append((p.login, name, p.title))
     result.templates = demo_letters.seed_templates(uow)

@@ -75,7 +75,8 @@ def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan
     put_blob(uow, scan, info.mime)
     uow.session.add(Attachment(document_id=doc.id, name=info.name, sha256=info.sha256, size=info.size,
                                mime=info.mime, role="scan", added_by=actor.user_id, added_at=now))
-    uow.session.add(Recipient(document_id=doc.id, role="to", position=0, label=leader.name, user_id=leader.id))
+    title = uow.positions.get(leader.position_id).title if leader.position_id else leader.name  # a jabatan
+    uow.session.add(Recipient(document_id=doc.id, role="to", position=0, label=title, user_id=leader.id))
     uow.flush()
     letters.changed(uow, doc)
     uow.audit("incoming.register", actor_id=actor.user_id, document_id=doc.id,

@@ -294,6 +294,8 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
     one transaction."""
     # Imported here: pyHanko and ReportLab cost a second at start-up that other verbs need not pay.
     from eoffice.documents.dates import format_tanggal
+    from eoffice.documents.letter import format_nip
+    from eoffice.documents.render_parts import signer_title_lines
     from eoffice.services import compose, paraf
     from eoffice.signing.pades import SignResult, sign_pdf
     from eoffice.signing.stamp import StampSpec, qr_payload
@@ -314,8 +316,10 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
         assert d.number is not None
         fill = {"nomor": d.number, "tanggal": format_tanggal(signed_at.astimezone(compose.WITA).date())}
         user = uow.users.get(actor.user_id)
-        title = compose.signatory_for(uow, step)[0]
-        stamp = StampSpec(name=user.name, title=title.title if title else "", nip=user.nip,
+        sig = compose.signatory_for(uow, step, d.kind)[0]
+        stamp = StampSpec(name=sig.name if sig else user.name,
+                          title="\n".join(signer_title_lines(sig, upper=False, comma="")) if sig else "",
+                          nip=format_nip(sig.nip) if sig else user.nip,
                           qr_data=qr_payload(d.id, version.content_sha256, verify_url=verify_url))
         res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=None, stamp=stamp, timestamper_url=tsa_url,
                        reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
