@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from eoffice.services import demo_data as data
-from eoffice.services import demo_letters, org
+from eoffice.services import demo_letters, holidays, org
 from eoffice.services.auth import actor_of, hash_password
 from eoffice.store.models import ClassificationCode
 from eoffice.store.uow import UnitOfWork, run_in_transaction
@@ -70,6 +70,7 @@ def seed(uow: UnitOfWork) -> DemoResult:
             result.created_users += 1
         result.logins.append((p.login, name, p.title))
     result.templates = demo_letters.seed_templates(uow)
+    holidays.seed_demo(uow)
     if result.changed:
         uow.audit("demo.seed", actor_id=admin.id, data={"units": result.created_units,
                                                           "users": result.created_users})

@@ -114,6 +114,10 @@ def dispose(uow: UnitOfWork, actor: Actor, document_id: str, *, to: Sequence[str
         return org.is_below(uow.users.by_login(recipient).position_id, uow.users.by_login(sender).position_id)
 
     now = uow.now()
+    if deadline is None:  # the processing time of the letter's sifat, in working days (docs/tata-naskah.md)
+        from eoffice.services.holidays import deadline_for
+
+        deadline = deadline_for(uow, doc.urgency, now)
     created, events = wf.dispose(nodes(uow, doc), letter_id=doc.id, sender=actor.login, recipients=recipients,
                                  instructions=list(instructions), note=note, deadline=deadline, now=now,
                                  root_holders=addressed, is_subordinate=is_subordinate,
