@@ -8,6 +8,7 @@ A region overrides it with ``resources/tata-naskah.yaml`` (``load_profile``), e.
     name: Pergub Kaltim
     margin_bottom_mm: 30
     paper: {surat_keputusan: F4}
+    head_register: BIRO-UMUM   # the Governor's letters are numbered in this unit's register
 """
 
 from __future__ import annotations
@@ -39,6 +40,9 @@ class PageProfile:
     paper: Mapping[DocKind, PaperSize] = field(default_factory=dict)  # kinds not listed: ``default_paper``
     default_paper: PaperSize = PaperSize.A4
     faces: Mapping[DocKind, str] = field(default_factory=lambda: {k: "serif" for k in SERIF_KINDS})
+    # The unit whose register numbers the Kepala Daerah's own letters (services/numbering.py), not the
+    # drafting agency's series.
+    head_register: str = "SETDA"
 
     def paper_for(self, kind: DocKind) -> PaperSize:
         return self.paper.get(kind, self.default_paper)
@@ -61,7 +65,7 @@ def profile_from(obj: Mapping[str, Any], base: PageProfile = DEFAULT_PROFILE) ->
                 if not 0 <= number <= 80:
                     raise BadInput(f"tata-naskah: {key} di luar 0..80")
                 changes[key] = number
-            elif key == "name":
+            elif key in ("name", "head_register"):
                 changes[key] = str(value)
             elif key == "default_paper":
                 changes[key] = PaperSize(str(value))

@@ -17,7 +17,7 @@ from eoffice.services import letters
 from eoffice.services.numbering import agency_of
 from eoffice.services.parts import kind_parts
 from eoffice.store.models import Delegation as DelegationRow
-from eoffice.store.models import Document, DocumentVersion, Position
+from eoffice.store.models import Document, DocumentVersion, Position, Unit
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.disposition import DispositionNode
 from eoffice.workflow.state import Route, Step
@@ -94,6 +94,22 @@ def signatory_for(uow: UnitOfWork, step: Step | None, kind: str | None = None
     return Signatory(title=position.title if position else "", name=name, nip="" if bare else signer.nip,
                      rank="" if bare else signer.pangkat, capacity=capacity, principal_title=principal,
                      via_title=via), code
+
+
+def register_for(uow: UnitOfWork, route: Route | None) -> Unit | None:
+    """The register numbering a letter signed by (or for) the Kepala Daerah: the administering unit of the
+    page profile (``head_register``, default SETDA), not the drafting agency's series. None: the agency's."""
+    step = sign_step(route)
+    if step is None:
+        return None
+    login, on_behalf_of, _ = expected_signer(uow, step)
+    user = uow.users.by_login(on_behalf_of or login)
+    pos = uow.positions.get(user.position_id) if user.position_id else None
+    if not ({"gubernur", "kepala_daerah"} & _roles(pos)):
+        return None
+    from eoffice.documents.page import load_profile
+
+    return uow.units.find(load_profile().head_register)
 
 
 def sign_step(route: Route | None) -> Step | None:

@@ -310,7 +310,7 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
 
     def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
         _require_approved_version(uow, route, version.content_sha256)
-        numbering.allocate(uow, d)
+        numbering.allocate(uow, d, compose.register_for(uow, route))
         signed_at = uow.now()
         pdf = paraf.working_pdf(uow, d, version, route)
         assert d.number is not None

@@ -87,3 +87,15 @@ def test_paraf_stays_signed_when_a_delegate_signs(content_engine: Engine, home: 
     assert len(sigs) == 4  # three paraf/approve signatures kept, then the Plh.'s TTE
     text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
     assert "Plh. KEPALA DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI KALIMANTAN TIMUR," in text
+
+
+def test_the_governors_letters_are_numbered_in_the_administering_units_register(content_engine: Engine,
+                                                                                 home: Path) -> None:
+    gub = actor(content_engine, "gubernur")
+    waiting = [i for i in run(content_engine, lambda uow: routing.inbox(uow, gub)) if i.stage_kind == "sign"]
+    assert waiting
+    doc_id = waiting[0].document_id
+    unit = run(content_engine, lambda uow: uow.units.get(letters.get_document(uow, doc_id).unit_id).code)
+    assert unit != "SETDA"  # drafted elsewhere
+    signed = sign(content_engine, home, "gubernur", doc_id)
+    assert "/SETDA/" in signed.number, signed.number
