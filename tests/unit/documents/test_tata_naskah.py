@@ -211,3 +211,13 @@ def test_list_items_separated_by_blank_lines_are_numbered_in_turn() -> None:
 def test_default_paper_is_a4() -> None:
     assert DEFAULT_PROFILE.paper_for(DocKind.SURAT_DINAS) == PaperSize.A4
     assert isinstance(sample_letter(), LetterData)
+
+
+def test_surat_tugas_keeps_the_pangkat_key() -> None:
+    from eoffice.services.parts import kind_parts
+
+    parts = kind_parts({"tugas": {"kepada": [{"nama": "Budi Santoso, S.Kom.", "nip": "198001012005011001",
+                                              "pangkat": "Penata Tingkat I (III/d)", "jabatan": "Pranata Komputer"}]}})
+    _, ws = words(render_letter(sample_letter(DocKind.SURAT_TUGAS, **parts)).pdf)
+    lines = _lines_of(ws, 0)
+    assert any(line.startswith("Pangkat/Gol.") and line.endswith("Penata Tingkat I (III/d)") for line in lines), lines
