@@ -199,5 +199,6 @@ class Capacity(StrEnum):
 
     SELF = ""
     AN = "a.n."
+    UB = "u.b."  # untuk beliau: two levels below the principal, on behalf of the one between
     PLH = "Plh."
     PLT = "Plt."

@@ -247,6 +247,20 @@ class EditUser(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class AddHoliday(Command):
+    """A day off in the calendar deadlines count working days over (admin)."""
+
+    day: dt.date
+    name: str
+    kind: str = "nasional"  # or "cuti_bersama"
+
+
+@dataclass(frozen=True, kw_only=True)
+class RemoveHoliday(Command):
+    day: dt.date
+
+
+@dataclass(frozen=True, kw_only=True)
 class SetPassword(Command):
     login: str
     password: str

@@ -295,3 +295,10 @@ def failed_logins(uow: UnitOfWork, actor: Actor) -> list[dict[str, object]]:
 
     auth.require_admin(actor)
     return auth.failed_logins(uow)
+
+
+def holiday_list(uow: UnitOfWork, year: int | None = None) -> list[Any]:
+    """The holiday calendar (services/holidays.py), oldest first; one year's with *year*."""
+    from eoffice.services import holidays
+
+    return list(holidays.listing(uow, year))

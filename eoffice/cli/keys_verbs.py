@@ -8,10 +8,8 @@ import datetime as dt
 import getpass
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from eoffice.app import commands as c

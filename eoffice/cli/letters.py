@@ -89,9 +89,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = wf.add_parser("list", parents=[common], help="list route templates")
     p.set_defaults(func="eoffice.cli.letters_verbs:cmd_wf_list")
 
-    p = sub.add_parser("delegate", parents=[common], help="delegate your authority (Plh./Plt./a.n.)")
+    p = sub.add_parser("delegate", parents=[common], help="delegate your authority (Plh./Plt./a.n./u.b.)")
     p.add_argument("to", help="the delegate (login or NIP)")
-    p.add_argument("--capacity", required=True, choices=["Plh.", "Plt.", "a.n."])
+    p.add_argument("--capacity", required=True, choices=["Plh.", "Plt.", "a.n.", "u.b."])
     p.add_argument("--from", dest="starts", required=True, help="start date YYYY-MM-DD")
     p.add_argument("--until", dest="ends", required=True, help="end date YYYY-MM-DD (inclusive)")
     p.add_argument("--reason", default="")

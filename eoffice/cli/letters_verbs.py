@@ -91,6 +91,8 @@ def cmd_list(ctx: Ctx) -> int:
 def cmd_submit(ctx: Ctx) -> int:
     out = ctx.execute(c.SubmitLetter(document_id=ctx.args.id, route=ctx.args.route))
     ctx.emit(out.__dict__, lambda: print(f"Naskah {out.document_id[:8]} diajukan: {out.status}"))
+    if out.warning:
+        print(f"Peringatan: {out.warning}", file=sys.stderr)
     return 0
 
 

@@ -16,9 +16,10 @@ MAX_LINE_CHARS = 2000  # one field (subject, recipient...): longer is surely a m
 SHORT_LIMITS = {
     "place": 100,
     "proceedings.place": 300,
-    "paraf_labels": 60,
+    "paraf_labels": 120,  # a full jabatan ("Kepala Bidang ... Provinsi Kalimantan Timur"), never cut
     "signatory.title": 300,
     "signatory.principal_title": 300,
+    "signatory.via_title": 300,
     "signatory.name": 200,
     "signatory.nip": 40,
     "signatory.rank": 100,
@@ -59,14 +60,17 @@ class Letterhead:
 
 @dataclass(frozen=True)
 class Signatory:
-    """The signature block. ``title`` is the signer's own jabatan."""
+    """The signature block. ``title`` is the signer's own jabatan; ``name`` as printed (with gelar where
+    Pasal 44 wants them: services/compose.py decides, as it decides whether NIP and pangkat are shown)."""
 
     title: str
     name: str
     nip: str = ""
     rank: str = ""  # pangkat/golongan, e.g. "Pembina Utama Muda (IV/c)"
     capacity: Capacity = Capacity.SELF
-    principal_title: str = ""  # for a.n.: whom the signer acts for, e.g. "GUBERNUR KALIMANTAN TIMUR"
+    # a.n./u.b./Plt./Plh.: whom the signer acts for, e.g. "GUBERNUR KALIMANTAN TIMUR"
+    principal_title: str = ""
+    via_title: str = ""  # u.b.: the official between the principal and the signer (e.g. SEKRETARIS DAERAH)
 
 
 @dataclass(frozen=True)
@@ -163,7 +167,7 @@ class LetterData:
     assignment: Assignment | None = None
     disposition: Disposition | None = None
     proceedings: Proceedings | None = None  # berita acara
-    paper: PaperSize = PaperSize.A4
+    paper: PaperSize | None = None  # None: the page profile's paper for the kind (documents/page.py)
     form_fields: bool = False  # number and date as blank lines recorded for text fields (RenderResult.text_slots)
 
     def __post_init__(self) -> None:
@@ -177,7 +181,7 @@ class LetterData:
             for item in getattr(self, seq_name):
                 _check_line(seq_name, item)
         if self.signatory is not None:
-            for name in ("title", "name", "nip", "rank", "principal_title"):
+            for name in ("title", "name", "nip", "rank", "principal_title", "via_title"):
                 _check_line(f"signatory.{name}", getattr(self.signatory, name))
         if self.proceedings is not None:
             _check_line("proceedings.place", self.proceedings.place)

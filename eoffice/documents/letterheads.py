@@ -31,15 +31,20 @@ def unit_letterhead(
     logo_path: Path | None = None,
 ) -> Letterhead:
     """Kop of a Perangkat Daerah: province line, unit name, then address and contacts in small type."""
-    contact = [f"{address}, Telepon {phone}" if phone else address]
+    # No break inside a phone number or an address on the web: their spaces are non-breaking.
+    contact = [f"{address}, {_whole('Telepon ' + phone)}" if phone else address]
     web = ", ".join(
-        p for p in (f"Laman {website}" if website else "", f"Pos-el {email}" if email else "") if p
+        p for p in (_whole(f"Laman {website}") if website else "", _whole(f"Pos-el {email}") if email else "") if p
     )
     if web:
         contact.append(web)
     return Letterhead(
         lines=(PROVINCE_LINE, unit_name.upper()), contact_lines=tuple(contact), logo_path=logo_path
     )
+
+
+def _whole(text: str) -> str:
+    return text.replace(" ", "\u00a0")
 
 
 def demo_letterhead(code: str = "DISKOMINFO") -> Letterhead:
@@ -49,5 +54,6 @@ def demo_letterhead(code: str = "DISKOMINFO") -> Letterhead:
 
 
 def governor_letterhead(logo_path: Path | None = None) -> Letterhead:
-    """Kop of the Governor: emblem centred above "GUBERNUR KALIMANTAN TIMUR"."""
+    """Kop of the Governor: the lambang negara (gold; ``logo_path``, else a placeholder) centred above
+    "GUBERNUR KALIMANTAN TIMUR" (Permendagri 54/2009 Pasal 62; UU 24/2009 Pasal 54)."""
     return Letterhead(lines=("GUBERNUR KALIMANTAN TIMUR",), logo_path=logo_path, centered=True)

@@ -174,7 +174,18 @@ def _parse_list(lines: list[str], i: int, blocks: list[Block]) -> int:
     first = _list_match(lines[i])
     assert first is not None
     builder = _ListBuilder(first[1], first[0])
-    while i < len(lines) and lines[i].strip():
+    while i < len(lines):
+        if not lines[i].strip():
+            # A loose list (items separated by blank lines) goes on when the next line is another item of
+            # it; otherwise the blank line ends the list. Without this, every item printed as "1.".
+            j = i
+            while j < len(lines) and not lines[j].strip():
+                j += 1
+            nxt = _list_match(lines[j]) if j < len(lines) else None
+            if nxt is None or not (nxt[0] >= builder.base + 2 or nxt[1] == builder.ordered):
+                break
+            i = j
+            continue
         lm = _list_match(lines[i])
         if lm is None:
             if not builder.items:

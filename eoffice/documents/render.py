@@ -15,6 +15,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from eoffice.documents import fonts
 from eoffice.documents.body import clean_text
 from eoffice.documents.letter import LetterData, PaperSize
+from eoffice.documents.page import PageProfile, load_profile
 from eoffice.documents.pdfa import finish_pdf
 from eoffice.documents.render_base import Rect, Styles
 from eoffice.documents.render_kinds import story_for
@@ -22,8 +23,6 @@ from eoffice.documents.render_parts import Ctx, TextSlot
 from eoffice.domain import KIND_LABELS, WITA, BadInput, DocKind
 
 PAGE_SIZES: dict[PaperSize, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.F4: (215 * mm, 330 * mm)}
-# Tata Naskah Dinas margins: top 20 mm, left 30 mm, right 20 mm, bottom 20 mm.
-MARGIN_TOP, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_BOTTOM = 20 * mm, 30 * mm, 20 * mm, 20 * mm
 
 
 @dataclass(frozen=True)
@@ -51,13 +50,25 @@ def document_title(data: LetterData) -> str:
     return f"{label}: {subject}" if subject else label
 
 
-def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> RenderResult:
+def render_letter(data: LetterData, *, created: dt.datetime | None = None,
+                  profile: PageProfile | None = None) -> RenderResult:
     """Lay out ``data`` as a PDF. Output is deterministic: the same data (and ``created``) gives the
     same bytes, so a re-render of an approved version can be checked byte for byte.
-    ``created`` defaults to the letter's date at 08:00 WITA (or 2000-01-01 for an undated draft)."""
-    styles = Styles()
-    page_w, page_h = PAGE_SIZES[data.paper]
-    ctx = Ctx(styles, page_w - MARGIN_LEFT - MARGIN_RIGHT)
+    ``created`` defaults to the letter's date at 08:00 WITA (or 2000-01-01 for an undated draft).
+    ``profile``: margins, face and paper per kind (documents/page.py; default resources/tata-naskah.yaml).
+    ``data.paper`` set overrides the profile's paper for this letter."""
+    profile = profile or load_profile()
+    face = profile.face_for(data.kind)
+    with fonts.use(face):
+        return _render(data, created, profile, face)
+
+
+def _render(data: LetterData, created: dt.datetime | None, profile: PageProfile, face: fonts.Face) -> RenderResult:
+    styles = Styles(face)
+    page_w, page_h = PAGE_SIZES[data.paper or profile.paper_for(data.kind)]
+    top, left = profile.margin_top_mm * mm, profile.margin_left_mm * mm
+    right, bottom = profile.margin_right_mm * mm, profile.margin_bottom_mm * mm
+    ctx = Ctx(styles, page_w - left - right, kop_gap=profile.kop_gap_lines * styles.normal.leading)
     story = story_for(data, ctx)
     pages = [0]
 
@@ -66,10 +77,8 @@ def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> Re
         pages[0] = max(pages[0], n)
         if n >= 2:  # Tata Naskah Dinas: from page 2 on, "- n -" centred at the top
             canvas.saveState()
-            canvas.setFont(fonts.REGULAR, 12)
-            canvas.drawCentredString(
-                page_w / 2 + (MARGIN_LEFT - MARGIN_RIGHT) / 2, page_h - 13 * mm, f"- {n} -"
-            )
+            canvas.setFont(face.regular, 12)
+            canvas.drawCentredString(page_w / 2 + (left - right) / 2, page_h - 13 * mm, f"- {n} -")
             canvas.restoreState()
 
     buf = BytesIO()
@@ -77,23 +86,23 @@ def render_letter(data: LetterData, *, created: dt.datetime | None = None) -> Re
     doc = BaseDocTemplate(
         buf,
         pagesize=(page_w, page_h),
-        leftMargin=MARGIN_LEFT,
-        rightMargin=MARGIN_RIGHT,
-        topMargin=MARGIN_TOP,
-        bottomMargin=MARGIN_BOTTOM,
+        leftMargin=left,
+        rightMargin=right,
+        topMargin=top,
+        bottomMargin=bottom,
         title=meta_text(document_title(data)),
         author=author,
         subject=meta_text(f"{KIND_LABELS[data.kind]} {data.number}"),
         creator="eoffice",
         keywords=KIND_LABELS[data.kind],
         lang="id-ID",
-        initialFontName=fonts.REGULAR,  # else ReportLab references (unembedded) Helvetica
+        initialFontName=face.regular,  # else ReportLab references (unembedded) Helvetica
         invariant=1,
         pageCompression=1,
     )
     frame = Frame(
-        MARGIN_LEFT,
-        MARGIN_BOTTOM,
+        left,
+        bottom,
         doc.width,
         doc.height,
         id="body",

@@ -33,12 +33,13 @@ class Rect:
 
 
 def style(name: str, **kw: Any) -> ParagraphStyle:
+    face = fonts.current()
     base: dict[str, Any] = {
-        "fontName": fonts.FAMILY,
+        "fontName": face.family,
         "fontSize": FONT_SIZE,
         "leading": LEADING,
         "alignment": TA_LEFT,
-        "bulletFontName": fonts.REGULAR,  # the default would pull in (unembedded) Helvetica
+        "bulletFontName": face.regular,  # the default would pull in (unembedded) Helvetica
         "bulletFontSize": FONT_SIZE,
         "splitLongWords": 1,
         "allowWidows": 0,
@@ -49,24 +50,31 @@ def style(name: str, **kw: Any) -> ParagraphStyle:
 
 
 class Styles:
-    def __init__(self) -> None:
+    def __init__(self, face: fonts.Face = fonts.SANS) -> None:
         fonts.register_fonts()
+        self.face = face
+        with fonts.use(face):
+            self._build(face)
+
+    def _build(self, face: fonts.Face) -> None:
         self.normal = style("normal")
         self.body = style("body", alignment=TA_JUSTIFY, firstLineIndent=12.5 * mm, spaceAfter=6)
         self.body_flat = style("body_flat", alignment=TA_JUSTIFY, spaceAfter=6)
         self.center = style("center", alignment=TA_CENTER)
-        self.center_bold = style("center_bold", alignment=TA_CENTER, fontName=fonts.BOLD)
-        self.title = style("title", alignment=TA_CENTER, fontName=fonts.BOLD, fontSize=13, leading=16)
-        self.heading1 = style("h1", fontName=fonts.BOLD, spaceBefore=4, spaceAfter=4)
-        self.heading2 = style("h2", fontName=fonts.BOLD_ITALIC, spaceBefore=2, spaceAfter=2)
+        self.center_bold = style("center_bold", alignment=TA_CENTER, fontName=face.bold)
+        self.title = style("title", alignment=TA_CENTER, fontName=face.bold, fontSize=13, leading=16)
+        self.heading1 = style("h1", fontName=face.bold, spaceBefore=4, spaceAfter=4)
+        self.heading2 = style("h2", fontName=face.bold_italic, spaceBefore=2, spaceAfter=2)
         self.small = style("small", fontSize=10, leading=12)
         self.cell = style("cell", fontSize=11, leading=13)
-        self.cell_bold = style("cell_bold", fontSize=11, leading=13, fontName=fonts.BOLD)
-        self.kop_big = style("kop_big", alignment=TA_CENTER, fontName=fonts.BOLD, fontSize=16, leading=19)
-        self.kop_mid = style("kop_mid", alignment=TA_CENTER, fontName=fonts.BOLD, fontSize=14, leading=17)
+        self.paraf = style("paraf", fontSize=8, leading=9.5)
+        self.cell_bold = style("cell_bold", fontSize=11, leading=13, fontName=face.bold)
+        self.kop_big = style("kop_big", alignment=TA_CENTER, fontName=face.bold, fontSize=16, leading=19)
+        self.kop_mid = style("kop_mid", alignment=TA_CENTER, fontName=face.bold, fontSize=14, leading=17)
         self.kop_small = style("kop_small", alignment=TA_CENTER, fontSize=10, leading=12)
         self.sig = style("sig", alignment=TA_CENTER)
-        self.sig_name = style("sig_name", alignment=TA_CENTER, fontName=fonts.BOLD)
+        self.sig_note = style("sig_note", alignment=TA_CENTER, fontSize=9, leading=11)
+        self.sig_name = style("sig_name", alignment=TA_CENTER, fontName=face.bold)
         self.page_no = style("page_no", alignment=TA_CENTER)
 
 
@@ -155,17 +163,19 @@ class DoubleRule(Flowable):  # type: ignore[misc]
 
 
 class Emblem(Flowable):  # type: ignore[misc]
-    """Placeholder emblem (a shield with a star and a river) when no logo image is configured."""
+    """Placeholder emblem when the admin has set no image: a blue shield (lambang daerah, the Perangkat
+    Daerah kop) or a gold one (lambang negara, the Kepala Daerah kop), each captioned as a placeholder."""
 
-    def __init__(self, width: float = 21 * mm, height: float = 25 * mm) -> None:
+    def __init__(self, width: float = 21 * mm, height: float = 25 * mm, national: bool = False) -> None:
         super().__init__()
-        self.width, self.height = width, height
+        self.width, self.height, self.national = width, height, national
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         return self.width, self.height
 
     def draw(self) -> None:
         c, w, h = self.canv, self.width, self.height
+        gold = colors.HexColor("#c9a227")
         p = c.beginPath()
         p.moveTo(0.08 * w, h * 0.97)
         p.lineTo(0.92 * w, h * 0.97)
@@ -173,19 +183,15 @@ class Emblem(Flowable):  # type: ignore[misc]
         p.curveTo(0.92 * w, h * 0.2, 0.7 * w, h * 0.08, 0.5 * w, 0.02 * h)
         p.curveTo(0.3 * w, h * 0.08, 0.08 * w, h * 0.2, 0.08 * w, h * 0.45)
         p.close()
-        c.setFillColor(colors.HexColor("#1f5fa8"))
-        c.setStrokeColor(colors.HexColor("#c9a227"))
+        c.setFillColor(gold if self.national else colors.HexColor("#1f5fa8"))
+        c.setStrokeColor(colors.HexColor("#8a6d12") if self.national else gold)
         c.setLineWidth(1.6)
         c.drawPath(p, fill=1, stroke=1)
         _star(c, 0.5 * w, 0.75 * h, 0.13 * w)
-        c.setStrokeColor(colors.white)
-        c.setLineWidth(1.2)
-        for k in range(3):
-            y = h * (0.42 - 0.09 * k)
-            q = c.beginPath()
-            q.moveTo(0.2 * w, y)
-            q.curveTo(0.35 * w, y + 0.05 * h, 0.5 * w, y - 0.05 * h, 0.8 * w, y)
-            c.drawPath(q, fill=0, stroke=1)
+        c.setFillColor(colors.black if self.national else colors.white)
+        c.setFont(fonts.current().bold, 4.2)
+        for k, text in enumerate(("LAMBANG", "NEGARA" if self.national else "DAERAH", "(CONTOH)")):
+            c.drawCentredString(0.5 * w, h * (0.5 - 0.11 * k), text)
 
 
 def _star(c: Any, cx: float, cy: float, r: float) -> None:
@@ -229,7 +235,6 @@ class CheckBox(Flowable):  # type: ignore[misc]
 
 
 PLAIN_TABLE = [
-    ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),  # Table's default cell font is (unembedded) Helvetica
     ("VALIGN", (0, 0), (-1, -1), "TOP"),
     ("LEFTPADDING", (0, 0), (-1, -1), 0),
     ("RIGHTPADDING", (0, 0), (-1, -1), 0),
@@ -241,7 +246,8 @@ PLAIN_TABLE = [
 def plain_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], extra: Sequence[Any] = ()) -> Table:
     """A borderless layout table that may split inside a row (long cell text never overflows)."""
     t = Table([list(r) for r in rows], colWidths=list(widths), splitInRow=1, hAlign="LEFT")
-    t.setStyle(TableStyle(PLAIN_TABLE + list(extra)))
+    # Table's default cell font is (unembedded) Helvetica
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), fonts.current().regular), *PLAIN_TABLE, *extra]))
     return t
 
 
@@ -298,7 +304,7 @@ def body_flowables(body: Body, width: float, styles: Styles, indent_first: bool 
             ]
             t = Table(data, colWidths=[width / ncols] * ncols, repeatRows=1 if b.header else 0, splitInRow=1)
             cmds: list[Any] = [
-                ("FONTNAME", (0, 0), (-1, -1), fonts.REGULAR),
+                ("FONTNAME", (0, 0), (-1, -1), fonts.current().regular),
                 ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3),

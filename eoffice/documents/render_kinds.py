@@ -8,7 +8,6 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, HRFlowable, PageBreak, Paragraph, Spacer
 
-from eoffice.documents import fonts
 from eoffice.documents.dates import format_hari_tanggal, kalimat_tanggal
 from eoffice.documents.dates import ordinal_diktum as diktum_label
 from eoffice.documents.letter import CLASSIFICATION_LABELS, URGENCY_LABELS, Decree, LetterData, format_nip
@@ -23,6 +22,8 @@ from eoffice.documents.render_base import (
 from eoffice.documents.render_parts import (
     Ctx,
     kop,
+    lampiran_signature,
+    number_text,
     recipients_block,
     signature_block,
     tembusan,
@@ -188,7 +189,8 @@ def _decree_title(data: LetterData) -> str:
     sig = data.signatory
     if sig is None:
         return "KEPUTUSAN"
-    who = sig.principal_title if sig.capacity == Capacity.AN and sig.principal_title.strip() else sig.title
+    # The decree is the principal's: a.n./u.b./Plt./Plh. sign a KEPUTUSAN GUBERNUR, not their own.
+    who = sig.principal_title if sig.capacity != Capacity.SELF and sig.principal_title.strip() else sig.title
     return f"KEPUTUSAN {who.strip().rstrip(',').upper()}"
 
 
@@ -212,7 +214,7 @@ def surat_keputusan(data: LetterData, ctx: Ctx) -> list[Flowable]:
     menetapkan = dec.menetapkan.strip() or f"{title} TENTANG {data.subject.upper()}."
     diktum = [d for d in dec.diktum if d.strip()]
     labels = ["Menetapkan"] + [diktum_label(n) for n in range(1, len(diktum) + 1)]
-    label_w = min(max(stringWidth(x, fonts.REGULAR, 12) for x in labels) + 3 * mm, 55 * mm)
+    label_w = min(max(stringWidth(x, ctx.styles.face.regular, 12) for x in labels) + 3 * mm, 55 * mm)
     label_w = max(label_w, LABEL_W)
     out.append(_labelled_list("Menetapkan", [menetapkan], ctx, None, label_w, justify=False))
     for n, text in enumerate(diktum, 1):
@@ -220,17 +222,23 @@ def surat_keputusan(data: LetterData, ctx: Ctx) -> list[Flowable]:
     lead: list[str | Flowable] = [f"Ditetapkan di {data.place}", value_line(data, ctx, "tanggal", "pada tanggal ", ctx.styles.sig)]
     out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     if not data.body.is_empty():
-        # The body of a decree is its lampiran, on its own pages, headed with the decree's reference.
-        head = style("lamp_head", parent=st.normal, leftIndent=ctx.width * 0.45)
-        out += [
-            PageBreak(),
-            para("LAMPIRAN", head),
-            para(title, head),
-            value_line(data, ctx, "nomor", "NOMOR ", head),
-            para(f"TENTANG {data.subject.upper()}", head),
-            Spacer(1, 8 * mm),
+        # The body of a decree is its lampiran, on its own pages, headed with the decree's reference (NOMOR
+        # and TANGGAL), ending with the signature block (Tata Naskah Dinas, lampiran of a keputusan).
+        # Left edge at ~45% of the text width, further left when the number would wrap.
+        label_w = stringWidth("TANGGAL", st.face.regular, 12) + 2 * mm
+        need = label_w + COLON_W + stringWidth(number_text(data), st.face.regular, 12) + 2 * mm
+        left = max(0.0, min(ctx.width * 0.45, ctx.width - need))
+        head = style("lamp_head", parent=st.normal, leftIndent=left)
+        pairs: list[tuple[str, str | Flowable]] = [
+            ("NOMOR", value_line(data, ctx, "nomor", "", st.normal)),
+            ("TANGGAL", value_line(data, ctx, "tanggal", "", st.normal)),
+            ("TENTANG", data.subject.upper() or "-"),
         ]
+        ref = _rows(pairs, ctx, label_w, ctx.width - left)
+        ref.hAlign = "RIGHT"
+        out += [PageBreak(), para("LAMPIRAN", head), para(title, head), ref, Spacer(1, 8 * mm)]
         out += body_flowables(data.body, ctx.width, st)
+        out = with_signature(out, lampiran_signature(data, ctx), ctx.width)
     return out
 
 

@@ -64,6 +64,7 @@ class Ctx:
 
     styles: Styles
     width: float
+    kop_gap: float = 29.0  # two line spaces under the kop (documents/page.py)
     signature: Rect | None = None
     paraf: dict[int, Rect] = field(default_factory=dict)
     slots: dict[str, TextSlot] = field(default_factory=dict)
@@ -110,8 +111,8 @@ def value_line(data: LetterData, ctx: Ctx, kind: str, prefix: str, st: Paragraph
 
 
 def _logo(head: Letterhead, height: float, max_w: float) -> Flowable:
-    if head.logo_path is None:
-        return Emblem(min(height * 0.84, max_w), height)
+    if head.logo_path is None:  # the Kepala Daerah's kop carries the lambang negara, a PD's the lambang daerah
+        return Emblem(min(height * 0.84, max_w), height, national=head.centered)
     try:
         reader = ImageReader(str(head.logo_path))
         iw, ih = reader.getSize()
@@ -132,7 +133,7 @@ def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
         logo.hAlign = "CENTER"
         out: list[Flowable] = [logo, Spacer(1, 2 * mm)]
         out += [para(line, st.kop_big) for line in lines]
-        return out + [Spacer(1, 6 * mm)]
+        return out + [Spacer(1, ctx.kop_gap)]
     text: list[Flowable] = []
     for i, line in enumerate(lines):
         # The last big line is the unit's name: the largest type. Lines above it are the hierarchy.
@@ -146,22 +147,36 @@ def kop(head: Letterhead, ctx: Ctx) -> list[Flowable]:
         [logo_w, ctx.width - 2 * logo_w + 8 * mm, logo_w - 8 * mm],
         [("VALIGN", (0, 0), (-1, -1), "MIDDLE")],
     )
-    return [table, Spacer(1, 1.5 * mm), DoubleRule(), Spacer(1, 5 * mm)]
+    return [table, Spacer(1, 1.5 * mm), DoubleRule(), Spacer(1, ctx.kop_gap)]
 
 
 # ---------------------------------------------------------------- signature
 
 
-def signer_title_lines(sig: Signatory) -> list[str]:
-    """a.n. puts the principal's title on its own line; Plh./Plt. prefix the signer's title."""
-    title = sig.title.strip()
+def signer_title_lines(sig: Signatory, *, upper: bool = True, comma: str = ",") -> list[str]:
+    """The jabatan lines above the signature, all in capitals (one style for every capacity):
+    a.n. PRINCIPAL, / SIGNER,  ·  a.n. PRINCIPAL, / VIA, / u.b. / SIGNER,  ·  Plt. PRINCIPAL, / SIGNER,
+    (``upper=False, comma=""``: the same lines for the TTE stamp)."""
+
+    def _line(title: str) -> str:
+        title = title.strip().rstrip(",").strip()
+        title = title.upper() if upper else title
+        return f"{title}{comma}" if title else ""
+
+    own, principal = _line(sig.title), _line(sig.principal_title)
+    if sig.capacity in (Capacity.PLT, Capacity.PLH) and not principal:
+        return [f"{sig.capacity.value} {own}"] if own else []  # ``title`` already names the office held
+    if not principal or sig.capacity == Capacity.SELF:
+        return [own] if own else []
     lines: list[str] = []
-    if sig.capacity == Capacity.AN and sig.principal_title.strip():
-        lines.append(f"a.n. {sig.principal_title.strip()}")
-    elif sig.capacity in (Capacity.PLH, Capacity.PLT):
-        title = f"{sig.capacity.value} {title}"
-    if title:
-        lines.append(title if title.endswith(",") else f"{title},")
+    if sig.capacity in (Capacity.AN, Capacity.UB):
+        lines.append(f"a.n. {principal}")
+        if sig.capacity == Capacity.UB and sig.via_title.strip():
+            lines += [_line(sig.via_title), "u.b."]
+    else:  # Plt./Plh.: the office held, then the signer's own jabatan
+        lines.append(f"{sig.capacity.value} {principal}")
+    if own and own != principal:
+        lines.append(own)
     return lines
 
 
@@ -192,6 +207,24 @@ def signature_block(
     return [Spacer(1, 6 * mm), table]
 
 
+def lampiran_signature(data: LetterData, ctx: Ctx) -> list[Flowable]:
+    """The signature block closing a lampiran: the same jabatan and name; the TTE itself is on the letter."""
+    sig = data.signatory
+    if sig is None:
+        return []
+    st = ctx.styles
+    right: list[Flowable] = [para(line, st.sig) for line in signer_title_lines(sig)]
+    right += [Spacer(1, 4 * mm), Paragraph("<i>ditandatangani secara elektronik</i>", st.sig_note), Spacer(1, 4 * mm),
+              Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name)]
+    if sig.rank.strip():
+        right.append(para(sig.rank, st.sig))
+    if sig.nip.strip():
+        right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+    table = plain_table([["", right]], [ctx.width - SIG_COL_W, SIG_COL_W])
+    table.splitInRow = 0
+    return [Spacer(1, 6 * mm), table]
+
+
 KEEP_WITH_MAX_H = 70 * mm
 
 
@@ -210,16 +243,18 @@ def with_signature(out: list[Flowable], sig: list[Flowable], width: float) -> li
 
 
 def paraf_boxes(data: LetterData, ctx: Ctx) -> list[Flowable]:
+    """One box per reviewer beside its full jabatan (small type: eight long titles must fit one page)."""
     if not data.paraf_labels:
         return []
     st = ctx.styles
-    rows: list[list[object]] = [[para("Paraf", st.cell), ""]]
+    label_w = ctx.width - SIG_COL_W - PARAF_W - 4 * mm
+    rows: list[list[object]] = [[para("Paraf", st.paraf), ""]]
     for i, label in enumerate(data.paraf_labels):
-        rows.append([para(label, st.cell), ctx.paraf_recorder(i)])
+        rows.append([para(label, st.paraf), ctx.paraf_recorder(i)])
     return [
         plain_table(
             rows,
-            [30 * mm, PARAF_W + 2 * mm],
+            [label_w, PARAF_W + 2 * mm],
             [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)],
         )
     ]

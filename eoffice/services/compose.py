@@ -6,6 +6,8 @@ import datetime as dt
 from collections.abc import Sequence
 from pathlib import Path
 
+from sqlalchemy import select
+
 from eoffice.documents.body import parse_body_json
 from eoffice.documents.letter import LetterData, Letterhead, Signatory
 from eoffice.documents.letterheads import governor_letterhead, unit_letterhead
@@ -14,10 +16,12 @@ from eoffice.domain import WITA, Capacity, Classification, DocKind, StageKind, U
 from eoffice.services import letters
 from eoffice.services.numbering import agency_of
 from eoffice.services.parts import kind_parts
-from eoffice.store.models import Document, DocumentVersion
+from eoffice.store.models import Delegation as DelegationRow
+from eoffice.store.models import Document, DocumentVersion, Position, Unit
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.disposition import DispositionNode
 from eoffice.workflow.state import Route, Step
+from eoffice.workflow.tata_naskah import full_name, signs_bare
 
 GOVERNOR_KINDS = {DocKind.SURAT_KEPUTUSAN.value, DocKind.SURAT_EDARAN.value}
 
@@ -43,25 +47,68 @@ def letterhead_for(uow: UnitOfWork, doc: Document, signer_position_code: str | N
                            logo_for(agency.code) or logo_for("PEMPROV"))
 
 
-def signatory_for(uow: UnitOfWork, step: Step | None) -> tuple[Signatory | None, str | None]:
-    """The signature block of the sign step: who signs, in what capacity (Plh./Plt./a.n. from delegation)."""
+def expected_signer(uow: UnitOfWork, step: Step) -> tuple[str, str | None, Capacity]:
+    """Who signs the sign step, for whom, in what capacity: the decision once made; before it, the delegate
+    of an active delegation of the assignee (so the working PDF the reviewers paraf already names the
+    Plh./Plt./a.n. signer, and their paraf signatures stay when the delegate signs), else the assignee."""
+    if step.decided_by:
+        return step.decided_by, step.on_behalf_of, step.capacity
+    owner = uow.users.by_login(step.assignee)
+    now = uow.now()
+    row = uow.session.scalars(select(DelegationRow).where(
+        DelegationRow.delegator_id == owner.id, DelegationRow.revoked.is_(False),
+        DelegationRow.starts_at <= now, DelegationRow.ends_at > now).order_by(DelegationRow.starts_at)).first()
+    if row is None:
+        return step.assignee, None, Capacity.SELF
+    return uow.users.get(row.delegate_id).login, step.assignee, Capacity(row.capacity)
+
+
+def _roles(pos: Position | None) -> set[str]:
+    return set(pos.roles.split()) if pos is not None else set()
+
+
+def signatory_for(uow: UnitOfWork, step: Step | None, kind: str | None = None
+                  ) -> tuple[Signatory | None, str | None]:
+    """The signature block of the sign step: who signs, in what capacity (Plh./Plt./a.n./u.b. from
+    delegation), and the position code whose kop the letter carries. Pasal 44: gelar, NIP and pangkat for
+    every official but the Kepala Daerah, Wakil, Sekda and the Plt./Plh. Kepala Daerah or Sekda; no gelar on
+    pengaturan/penetapan (a keputusan)."""
     if step is None:
         return None, None
-    signer = uow.users.by_login(step.decided_by or step.assignee)
+    login, on_behalf_of, capacity = expected_signer(uow, step)
+    signer = uow.users.by_login(login)
     position = uow.positions.get(signer.position_id) if signer.position_id else None
-    title = position.title if position else ""
-    principal = ""
     code = position.code if position else None
-    if step.on_behalf_of:
-        owner = uow.users.by_login(step.on_behalf_of)
+    principal, via, owner_pos = "", "", None
+    if on_behalf_of:
+        owner = uow.users.by_login(on_behalf_of)
         owner_pos = uow.positions.get(owner.position_id) if owner.position_id else None
         code = owner_pos.code if owner_pos else code
-        if step.capacity in (Capacity.PLH, Capacity.PLT) and owner_pos:
-            title = owner_pos.title  # "Plh. Kepala Dinas ...": acting in the principal's office
-        elif owner_pos:
-            principal = owner_pos.title.upper()
-    return Signatory(title=title, name=signer.name, nip=signer.nip, capacity=step.capacity,
-                     principal_title=principal), code
+        principal = owner_pos.title if owner_pos else ""
+        if capacity == Capacity.UB and position is not None and position.parent_id is not None:
+            via = uow.positions.get(position.parent_id).title
+    bare = signs_bare(_roles(position), capacity, _roles(owner_pos))
+    gelar = not bare and kind != DocKind.SURAT_KEPUTUSAN.value
+    name = full_name(signer.name, signer.gelar_depan, signer.gelar_belakang) if gelar else signer.name
+    return Signatory(title=position.title if position else "", name=name, nip="" if bare else signer.nip,
+                     rank="" if bare else signer.pangkat, capacity=capacity, principal_title=principal,
+                     via_title=via), code
+
+
+def register_for(uow: UnitOfWork, route: Route | None) -> Unit | None:
+    """The register numbering a letter signed by (or for) the Kepala Daerah: the administering unit of the
+    page profile (``head_register``, default SETDA), not the drafting agency's series. None: the agency's."""
+    step = sign_step(route)
+    if step is None:
+        return None
+    login, on_behalf_of, _ = expected_signer(uow, step)
+    user = uow.users.by_login(on_behalf_of or login)
+    pos = uow.positions.get(user.position_id) if user.position_id else None
+    if not ({"gubernur", "kepala_daerah"} & _roles(pos)):
+        return None
+    from eoffice.documents.page import load_profile
+
+    return uow.units.find(load_profile().head_register)
 
 
 def sign_step(route: Route | None) -> Step | None:
@@ -75,7 +122,7 @@ def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
                 *, signed_on: dt.date | None = None, form: bool = False) -> LetterData:
     """``form``: the number and date left as form fields (the working PDF, services/paraf.py)."""
     step = sign_step(route)
-    signatory, signer_code = signatory_for(uow, step)
+    signatory, signer_code = signatory_for(uow, step, doc.kind)
     to, cc = letters.recipients(uow, doc)
     fields = version.fields
     sender = ""

@@ -1,4 +1,4 @@
-"""Delegation of authority (Plh./Plt./a.n.) for a date range."""
+"""Delegation of authority (Plh./Plt./a.n./u.b.) for a date range."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from eoffice.services.auth import Actor
 from eoffice.store.models import Delegation as DelegationRow
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.delegation import Delegation, overlaps, validate_delegation
+from eoffice.workflow.tata_naskah import check_level
 
 
 def delegate(uow: UnitOfWork, actor: Actor, to: str, capacity: str, starts: dt.date, ends: dt.date, *,
@@ -21,7 +22,9 @@ def delegate(uow: UnitOfWork, actor: Actor, to: str, capacity: str, starts: dt.d
     try:
         cap = Capacity(capacity)
     except ValueError:
-        raise BadInput(f"Kapasitas tidak dikenal: {capacity} (Plh., Plt. atau a.n.)") from None
+        raise BadInput(f"Kapasitas tidak dikenal: {capacity} (Plh., Plt., a.n. atau u.b.)") from None
+    if cap in (Capacity.AN, Capacity.UB):
+        check_level(cap, levels_below(uow, uow.users.get(actor.user_id).position_id, target.position_id))
     begin = dt.datetime.combine(starts, dt.time(), tzinfo=WITA)
     end = end_of_day(ends)
     if end <= uow.now():
@@ -41,3 +44,13 @@ def delegate(uow: UnitOfWork, actor: Actor, to: str, capacity: str, starts: dt.d
               data={"to": target.login, "capacity": cap.value, "from": begin.isoformat(), "until": end.isoformat()})
     return {"id": row.id, "delegator": actor.login, "delegate": target.login, "capacity": cap.value,
             "starts_at": begin.isoformat(), "ends_at": end.isoformat()}
+
+
+def levels_below(uow: UnitOfWork, principal_position: int | None, position: int | None) -> int | None:
+    """How many steps up the position tree from ``position`` reach ``principal_position`` (None: never)."""
+    depth, current = 0, position
+    while current is not None and principal_position is not None and depth <= 10:
+        if current == principal_position:
+            return depth
+        current, depth = uow.positions.get(current).parent_id, depth + 1
+    return None

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy.engine import Engine
 
 from eoffice.services import demo_data as data
-from eoffice.services import demo_letters, org
+from eoffice.services import demo_letters, holidays, org
 from eoffice.services.auth import actor_of, hash_password
 from eoffice.store.dbroles import scram_verifier, set_ca_admin
 from eoffice.store.models import ClassificationCode
@@ -68,9 +68,12 @@ def seed(uow: UnitOfWork) -> DemoResult:
             org.add_user(uow, actor, login=p.login, nip=data.nip_for(index, sex), name=name, unit_code=p.unit,
                          password=DEMO_PASSWORD, position_code=p.code, password_hash=shared_hash,
                          login_verifier=verifier)
+            user = uow.users.by_login(p.login)
+            user.gelar_depan, user.gelar_belakang, user.pangkat = data.gelar_pangkat(index, p.roles)
             result.created_users += 1
         result.logins.append((p.login, name, p.title))
     result.templates = demo_letters.seed_templates(uow)
+    holidays.seed_demo(uow)
     if result.changed:
         uow.audit("demo.seed", actor_id=admin.id, data={"units": result.created_units,
                                                           "users": result.created_users})

@@ -148,6 +148,32 @@ def positions() -> list[DemoPosition]:
     return result
 
 
+# Pangkat/golongan by the position's first role (invented, plausible for the eselon); none for elected offices.
+PANGKAT = {
+    "sekda": "Pembina Utama (IV/e)",
+    "asisten": "Pembina Utama Madya (IV/d)",
+    "kepala_opd": "Pembina Utama Muda (IV/c)",
+    "biro_hukum": "Pembina Utama Muda (IV/c)",
+    "sekretaris_opd": "Pembina Tingkat I (IV/b)",
+    "kabid": "Pembina (IV/a)",
+    "kasi": "Penata Tingkat I (III/d)",
+    "staf": "Penata Muda Tingkat I (III/b)",
+    "registry": "Pengatur Tingkat I (II/d)",
+    "tu_pimpinan": "Pengatur Tingkat I (II/d)",
+}
+GELAR = (("Dr.", "S.T., M.Si."), ("", "S.Kom., M.T."), ("Ir.", "M.M."), ("", "S.H., M.H."), ("", "S.E., M.Ak."),
+         ("Drs.", "M.AP."), ("", "S.Sos., M.Si."), ("dr.", "M.Kes."), ("", "S.Pd., M.Pd."), ("", "S.I.Kom."),
+         ("", "A.Md."), ("H.", "S.Sos."))
+
+
+def gelar_pangkat(index: int, roles: tuple[str, ...]) -> tuple[str, str, str]:
+    """(gelar depan, gelar belakang, pangkat) of the demo user holding the ``index``-th position."""
+    if roles[0] in ("gubernur", "wagub"):
+        return ("Dr. H.", "M.Si.", "") if roles[0] == "gubernur" else ("H.", "S.E., M.M.", "")
+    depan, belakang = GELAR[index % len(GELAR)]
+    return depan, belakang, PANGKAT.get(roles[0], "Penata (III/c)")
+
+
 def nip_for(index: int, sex: int) -> str:
     """A well-formed, deterministic 18-digit NIP: birth date, appointment month, sex, serial."""
     year = 1966 + (index * 7) % 30

@@ -197,7 +197,7 @@ def seed_letters(uow_run: Callable[[Step], Any], home: Path) -> int:
     d.advance(doc)
     # rejected
     doc = d.draft("staf.dinkes", DocKind.NOTA_DINAS, "Usulan Pengadaan Kendaraan Operasional",
-                  "Diusulkan pengadaan dua unit kendaraan operasional.", ["KEPALA-DINKES"])
+                  "Diusulkan pengadaan dua unit kendaraan operasional.", ["SEKDA"])
     d.submit("staf.dinkes", doc)
     d.decide("kasi1.dinkes", doc, Decision.REJECT, "Tidak tersedia anggaran tahun berjalan.")
     seed_incoming(d, home)

@@ -93,7 +93,8 @@ def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan
     put_blob(uow, scan, info.mime)
     uow.session.add(Attachment(document_id=doc.id, name=info.name, sha256=info.sha256, size=info.size,
                                mime=info.mime, role="scan", added_by=actor.user_id, added_at=now))
-    uow.session.add(Recipient(document_id=doc.id, role="to", position=0, label=leader.name, user_id=leader.id))
+    title = uow.positions.get(leader.position_id).title if leader.position_id else leader.name  # a jabatan
+    uow.session.add(Recipient(document_id=doc.id, role="to", position=0, label=title, user_id=leader.id))
     uow.flush()
     uow.audit("incoming.register", actor_id=actor.user_id, document_id=doc.id,
               data={"sender": doc.sender, "number": doc.number, "agenda": fields["agenda"], "to": leader.login,
@@ -130,6 +131,10 @@ def dispose(uow: UnitOfWork, actor: Actor, document_id: str, *, to: Sequence[str
         return org.is_below(uow.users.by_login(recipient).position_id, uow.users.by_login(sender).position_id)
 
     now = uow.now()
+    if deadline is None:  # the processing time of the letter's sifat, in working days (docs/tata-naskah.md)
+        from eoffice.services.holidays import deadline_for
+
+        deadline = deadline_for(uow, doc.urgency, now)
     created, events = wf.dispose(nodes(uow, doc), letter_id=doc.id, sender=actor.login, recipients=recipients,
                                  instructions=list(instructions), note=note, deadline=deadline, now=now,
                                  root_holders=addressed, is_subordinate=is_subordinate,

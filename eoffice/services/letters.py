@@ -26,7 +26,7 @@ from eoffice.domain import (
 from eoffice.services.access import require_visible
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import put_blob
-from eoffice.store.models import Attachment, Document, DocumentVersion, Recipient
+from eoffice.store.models import Attachment, Document, DocumentVersion, Position, Recipient, User
 from eoffice.store.uow import UnitOfWork
 
 EDITABLE = {DocStatus.DRAFT.value, DocStatus.RETURNED.value}
@@ -65,17 +65,51 @@ def content_hash(subject: str, body: Mapping[str, Any], fields: Mapping[str, Any
 
 
 def _recipients(uow: UnitOfWork, doc: Document, to: Sequence[str], cc: Sequence[str]) -> None:
+    """Tata Naskah Dinas: a letter is addressed to a jabatan, never to a person's name or an internal code.
+    A position code prints its title, a user (login or NIP) their jabatan, a unit code its head's jabatan;
+    other text (e.g. "Kepala Perangkat Daerah se-Provinsi ...") is printed as typed."""
     if not [t for t in to if t.strip()]:
-        raise BadInput("Tujuan (Yth.) wajib diisi: --to UNIT, LOGIN atau nama jabatan")
+        raise BadInput("Tujuan (Yth.) wajib diisi: --to JABATAN, LOGIN, UNIT atau nama jabatan")
     for role, labels in (("to", to), ("cc", cc)):
         for position, raw in enumerate(x.strip() for x in labels if x.strip()):
-            unit = uow.units.find(raw) if " " not in raw else None
-            user = uow.users.find(raw) if unit is None and " " not in raw else None
-            label = unit.name if unit else (user.name if user else raw)
-            if unit is None and user is None and len(raw) < 3:
-                raise BadInput(f"Penerima tidak dikenal: {raw!r}")
+            label, unit_id, user_id = addressee(uow, raw)
             uow.session.add(Recipient(document_id=doc.id, role=role, position=position, label=label,
-                                      unit_id=unit.id if unit else None, user_id=user.id if user else None))
+                                      unit_id=unit_id, user_id=user_id))
+
+
+def addressee(uow: UnitOfWork, raw: str) -> tuple[str, int | None, int | None]:
+    """(jabatan as printed, unit id, user id) of one ``--to``/``--cc`` entry (see _recipients)."""
+    if " " in raw:
+        return raw, None, None
+    pos = uow.positions.find(raw)
+    unit = uow.units.find(raw) if pos is None else None
+    user = uow.users.find(raw) if pos is None and unit is None else None
+    if user is not None:
+        if user.position_id is None:
+            raise BadInput(f"{user.name} tidak memiliki jabatan: naskah dialamatkan kepada jabatan")
+        return uow.positions.get(user.position_id).title, None, user.id
+    if unit is not None:
+        head = _head_of(uow, unit.id)
+        holder = _holder(uow, head.id) if head is not None else None
+        return (head.title if head else unit.name), unit.id, holder.id if holder else None
+    if pos is not None:
+        holder = _holder(uow, pos.id)
+        return pos.title, None, holder.id if holder else None
+    if len(raw) < 3 or raw.isupper() or "-" in raw or "." in raw:
+        raise BadInput(f"Penerima tidak dikenal: {raw!r} (kode jabatan, login, kode unit atau nama jabatan)")
+    return raw, None, None
+
+
+def _head_of(uow: UnitOfWork, unit_id: int) -> Position | None:
+    """The unit's head: its position whose superior sits outside the unit."""
+    rows = uow.session.scalars(select(Position).where(Position.unit_id == unit_id).order_by(Position.id)).all()
+    inside = {p.id for p in rows}
+    return next((p for p in rows if p.parent_id not in inside), None)
+
+
+def _holder(uow: UnitOfWork, position_id: int) -> User | None:
+    return uow.session.scalars(select(User).where(User.position_id == position_id, User.active.is_(True))
+                               .order_by(User.id)).first()
 
 
 def _check_kode(uow: UnitOfWork, kode: str) -> str:

@@ -99,11 +99,13 @@ def next_seq(uow: UnitOfWork, scope: str) -> int:
     return int(value)
 
 
-def allocate(uow: UnitOfWork, doc: Document) -> str:
-    """Give the document its number (once; a numbered document keeps its number)."""
+def allocate(uow: UnitOfWork, doc: Document, register: Unit | None = None) -> str:
+    """Give the document its number (once; a numbered document keeps its number). ``register``: the unit
+    whose series numbers it (the Kepala Daerah's letters: services/compose.py register_for); default the
+    drafting agency."""
     if doc.number:
         return doc.number
-    agency = agency_of(uow, doc.unit_id)
+    agency = register or agency_of(uow, doc.unit_id)
     fmt = format_for(uow, agency.id, doc.kind)
     now = uow.now()
     kind_code = KIND_CODES.get(DocKind(doc.kind), "")

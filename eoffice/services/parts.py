@@ -43,7 +43,8 @@ def kind_parts(fields: Mapping[str, Any]) -> dict[str, Any]:
                                menetapkan=str(sk.get("menetapkan", "")), diktum=_list(sk.get("diktum")))
     if st := fields.get("tugas"):
         people = tuple(Assignee(name=str(p.get("nama", "")), nip=str(p.get("nip", "")),
-                                jabatan=str(p.get("jabatan", ""))) for p in st.get("kepada", []))
+                                rank=str(p.get("pangkat", "")), jabatan=str(p.get("jabatan", "")))
+                       for p in st.get("kepada", []))
         out["assignment"] = Assignment(dasar=_list(st.get("dasar")), assignees=people, untuk=_list(st.get("untuk")))
     if (ba := fields.get("berita_acara")) is not None:
         if not isinstance(ba, Mapping):

@@ -19,7 +19,7 @@ from eoffice.domain import BadInput, DocStatus, InvalidTransition, NotAuthorized
 from eoffice.services import letters
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.resolve import OrgView, resolver
-from eoffice.store.models import Document, RouteTemplateRow, StepRow
+from eoffice.store.models import Document, Recipient, RouteTemplateRow, StepRow
 from eoffice.store.routes import Logins, load_for_action, load_route, save_route
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow import engine
@@ -109,6 +109,7 @@ class Outcome:
     stage: str | None = None
     number: str | None = None
     replayed: bool = False  # the same action_id was applied before: nothing changed now
+    warning: str = ""  # submitted, but something a Tata Naskah reader would question (e.g. self-addressed)
 
 
 def _fields(uow: UnitOfWork, doc: Document) -> dict[str, str]:
@@ -160,8 +161,24 @@ def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: st
     resolve = resolver(OrgView(uow), doc.unit_id)
     new, events = engine.start_route(template, _fields(uow, doc), resolve, document_id=doc.id,
                                      drafter=actor.login, now=uow.now(), new_id=new_id)
+    warning = self_addressed(uow, doc, new)
     _apply(uow, doc, None, new, events, logins, actor, "route.submit", template_id=row.id)
-    return Outcome(doc.id, doc.status)
+    return Outcome(doc.id, doc.status, warning=warning)
+
+
+def self_addressed(uow: UnitOfWork, doc: Document, route: Route) -> str:
+    """A letter is not addressed to the official who signs it (a nota dinas from the Kepala Dinas to
+    himself): the warning to show, or ""."""
+    sign = [s for s in route.steps if s.kind == StageKind.SIGN]
+    if not sign:
+        return ""
+    signer = uow.users.find(sign[-1].assignee)
+    to = uow.session.scalars(select(Recipient.user_id).where(Recipient.document_id == doc.id,
+                                                             Recipient.role == "to")).all()
+    if signer is not None and signer.id in to:
+        title = uow.positions.get(signer.position_id).title if signer.position_id else signer.name
+        return f"Naskah ditujukan kepada penandatangannya sendiri ({title}): periksa tujuannya"
+    return ""
 
 
 def my_step(route: Route, actor: Actor, delegations: Sequence[Delegation], now: datetime,

@@ -317,6 +317,8 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
     one transaction."""
     # Imported here: pyHanko and ReportLab cost a second at start-up that other verbs need not pay.
     from eoffice.documents.dates import format_tanggal
+    from eoffice.documents.letter import format_nip
+    from eoffice.documents.render_parts import signer_title_lines
     from eoffice.services import compose, paraf
     from eoffice.signing.pades import SignResult, sign_pdf
     from eoffice.signing.stamp import StampSpec, qr_payload
@@ -331,14 +333,16 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
 
     def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
         _require_approved_version(uow, route, version.content_sha256)
-        numbering.allocate(uow, d)
+        numbering.allocate(uow, d, compose.register_for(uow, route))
         signed_at = uow.now()
         pdf = paraf.working_pdf(uow, d, version, route)
         assert d.number is not None
         fill = {"nomor": d.number, "tanggal": format_tanggal(signed_at.astimezone(WITA).date())}
         user = uow.users.get(actor.user_id)
-        title = compose.signatory_for(uow, step)[0]
-        stamp = StampSpec(name=user.name, title=title.title if title else "", nip=user.nip,
+        sig = compose.signatory_for(uow, step, d.kind)[0]
+        stamp = StampSpec(name=sig.name if sig else user.name,
+                          title="\n".join(signer_title_lines(sig, upper=False, comma="")) if sig else "",
+                          nip=format_nip(sig.nip) if sig else user.nip,
                           qr_data=qr_payload(d.id, version.content_sha256, verify_url=verify_url))
         res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=None, stamp=stamp, timestamper_url=tsa_url,
                        reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,

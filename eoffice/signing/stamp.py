@@ -124,7 +124,7 @@ def whole_font(name: str, size: int) -> GlyphAccumulatorFactory:
 def _text_box(size: int) -> TextBoxStyle:
     # An embedded TrueType font, so names like 'Ñoño' or 'Gödel' render (the standard 14 fonts cannot).
     return TextBoxStyle(font=whole_font(_FONT_NAME, size), font_size=size,
-                        leading=size + 2)
+                        leading=size + 1 if size >= STAMP_FONT_SIZE else size + 2)
 
 
 QR_MASK = 4  # any fixed mask is a valid QR code; qrcode's search over all 8 costs ~6 ms per stamp
@@ -155,10 +155,57 @@ class _FinalStyle(QRStampStyle):
         return _FixedMaskQRStamp(writer, style=self, url=url, text_params=text_params, box=box)
 
 
+STAMP_FONT_SIZE = 9
+# The text column beside the QR, in points of the stamp's own space. pyHanko shrinks the whole stamp to fit
+# the field (85 x 30 mm): with this width and up to 7 lines the shrink keeps 9 pt >= 7 pt printed.
+TEXT_WIDTH = 190.0
+
+
+@functools.cache
+def _advances() -> tuple[dict[int, int], int]:
+    """Per-character advance widths of the stamp font (1000 units per em), for wrapping the text."""
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
+
+    font = TTFont(str(font_path()))
+    hmtx, cmap = font["hmtx"], font.getBestCmap()
+    return {cp: hmtx[g][0] for cp, g in cmap.items()}, 600
+
+
+def text_width(text: str, size: float = STAMP_FONT_SIZE) -> float:
+    widths, default = _advances()
+    return sum(widths.get(ord(c), default) for c in text) * size / 1000
+
+
+def wrap(text: str, width: float = TEXT_WIDTH) -> list[str]:
+    """Greedy word wrap of each line of ``text`` to ``width`` points (a word longer than that stays whole)."""
+    out: list[str] = []
+    for raw in text.splitlines() or [""]:
+        line = ""
+        for word in raw.split():
+            candidate = f"{line} {word}" if line else word
+            if line and text_width(candidate) > width:
+                out.append(line)
+                line = word
+            else:
+                line = candidate
+        out.append(line)
+    return out
+
+
+def stamp_lines(spec: StampSpec, when: dt.datetime) -> str:
+    """The stamp's text: heading, name, jabatan (with its capacity, e.g. "Plt. Gubernur ..."), NIP when the
+    signer signs with one (Pasal 44), date; wrapped to the column beside the QR."""
+    lines = wrap(spec.heading) + wrap(spec.name) + wrap(spec.title)
+    if spec.nip.strip():
+        lines += wrap(f"NIP. {spec.nip}")
+    lines += wrap(format_date_id(when))
+    return "\n".join(lines)
+
+
 def final_style() -> QRStampStyle:
     return _FinalStyle(
-        stamp_text="%(judul)s\n%(nama)s\n%(jabatan)s\nNIP. %(nip)s\n%(tanggal)s",
-        text_box_style=_text_box(8),
+        stamp_text="%(teks)s",
+        text_box_style=_text_box(STAMP_FONT_SIZE),
         border_width=1,
         innsep=4,
         qr_position=QRPosition.LEFT_OF_TEXT,
@@ -174,5 +221,4 @@ def paraf_style() -> TextStampStyle:
 def stamp_params(spec: StampSpec, when: dt.datetime) -> dict[str, str]:
     if spec.qr_data is None:
         return {"paraf": initials(spec.name), "tanggal": when.strftime("%d-%m-%Y")}
-    return {"judul": spec.heading, "nama": spec.name, "jabatan": spec.title, "nip": spec.nip, "tanggal": format_date_id(when),
-            "url": spec.qr_data}
+    return {"teks": stamp_lines(spec, when), "url": spec.qr_data}

@@ -6,13 +6,14 @@ for the ORM. Keep them in step with the migrations: tests compare the two.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
     Boolean,
+    Date,
     DateTime,
     ForeignKey,
     Index,
@@ -404,3 +405,13 @@ class Change(Base):
     entity: Mapped[str] = mapped_column(String(40))
     entity_id: Mapped[str] = mapped_column(String(64))
     at: Mapped[datetime]
+
+
+class Holiday(Base):
+    """A day off in the holiday calendar (national holiday or cuti bersama): not a working day for deadlines
+    counted from a letter's sifat. Admins write it; everyone reads it."""
+
+    __tablename__ = "holidays"
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))  # nasional | cuti_bersama

@@ -32,7 +32,7 @@ LETTER_TABLES = ("documents", "document_versions", "recipients", "attachments", 
                  "route_notes", "dispositions", "documents_fts", "blobs", "audit_events")
 # Organisation and configuration: everyone reads, only admins write (certificates/CRLs: the CA group).
 ORG_TABLES = ("units", "positions", "users", "classification_codes", "route_templates", "number_formats",
-              "delegations", "certificates", "crls")
+              "delegations", "certificates", "crls", "holidays")
 # Readable by all, written only through the owner's functions (or guarded counters).
 SEALED_TABLES = ("audit_head", "sync_counter", "changes", "number_counters", "alembic_version")
 ALL_TABLES = LETTER_TABLES + ORG_TABLES + SEALED_TABLES
@@ -350,7 +350,8 @@ POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
      None),
     *[(t, f"{t}_read", "SELECT", "true", None) for t in ORG_TABLES],
     *[(t, f"{t}_admin", "ALL", "eoffice_is_admin()", "eoffice_is_admin()")
-      for t in ("units", "positions", "users", "classification_codes", "route_templates", "number_formats")],
+      for t in ("units", "positions", "users", "classification_codes", "route_templates", "number_formats",
+                "holidays")],
     ("users", "users_self", "UPDATE", "id = eoffice_uid()", "id = eoffice_uid()"),  # columns: eoffice_guard_users
     ("delegations", "delegations_own", "ALL", "delegator_id = eoffice_uid() OR eoffice_is_admin()",
      "delegator_id = eoffice_uid() OR eoffice_is_admin()"),

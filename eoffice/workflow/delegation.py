@@ -12,7 +12,7 @@ from datetime import datetime
 from eoffice.domain import BadInput, Capacity
 from eoffice.workflow.events import require_aware
 
-DELEGATE_CAPACITIES = frozenset({Capacity.PLH, Capacity.PLT, Capacity.AN})
+DELEGATE_CAPACITIES = frozenset({Capacity.PLH, Capacity.PLT, Capacity.AN, Capacity.UB})
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def validate_delegation(d: Delegation) -> None:
     if d.ends <= d.starts:
         raise BadInput("Delegasi: waktu selesai harus setelah waktu mulai")
     if d.capacity not in DELEGATE_CAPACITIES:
-        raise BadInput(f"Delegasi: kapasitas harus Plh., Plt. atau a.n., bukan {d.capacity.value!r}")
+        raise BadInput(f"Delegasi: kapasitas harus Plh., Plt., a.n. atau u.b., bukan {d.capacity.value!r}")
 
 
 def overlaps(a: Delegation, b: Delegation) -> bool:

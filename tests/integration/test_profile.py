@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from eoffice.app.desktop import Desktop as Backend
 from eoffice.domain import NotAuthorized
 from eoffice.services import audit, org
-from eoffice.services.app import Backend
 from eoffice.sync.mirror import cache_path
 from tests.integration.helpers import actor, run
 from tests.ui.test_offline import DEAD

@@ -119,7 +119,9 @@ def test_delegate_signs_as_plh_and_the_letter_says_so(content_engine: Engine, ho
     step = next(s for s in detail["steps"] if s["kind"] == "sign")
     assert (step["decided_by"], step["capacity"]) == ("sekretaris.kominfo", "Plh.")
     pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
-    assert "Plh. Kepala Dinas Komunikasi" in PdfReader(io.BytesIO(pdf)).pages[0].extract_text()
+    # The Plh. block names the office held, then the signer's own jabatan (docs/tata-naskah.md, rule 3).
+    text = " ".join(PdfReader(io.BytesIO(pdf)).pages[0].extract_text().split())
+    assert "Plh. KEPALA DINAS KOMUNIKASI DAN INFORMATIKA PROVINSI KALIMANTAN TIMUR, SEKRETARIS DINAS" in text
 
 
 def test_outsiders_do_not_see_letters(content_engine: Engine) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eoffice.app import commands as c
 from eoffice.app.bus import Deps, handles
-from eoffice.services import numbering, routing
+from eoffice.services import holidays, numbering, routing
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.template import template_from_dict, template_to_dict
 
@@ -13,6 +13,16 @@ from eoffice.workflow.template import template_from_dict, template_to_dict
 def set_number_format(cmd: c.SetNumberFormat, uow: UnitOfWork, deps: Deps) -> None:
     numbering.set_format(uow, deps.require_actor(), cmd.pattern.strip(), unit_code=cmd.unit_code,
                          kind=cmd.doc_kind)
+
+
+@handles(c.AddHoliday)
+def add_holiday(cmd: c.AddHoliday, uow: UnitOfWork, deps: Deps) -> holidays.HolidayInfo:
+    return holidays.add(uow, deps.require_actor(), cmd.day, cmd.name, cmd.kind)
+
+
+@handles(c.RemoveHoliday)
+def remove_holiday(cmd: c.RemoveHoliday, uow: UnitOfWork, deps: Deps) -> None:
+    holidays.remove(uow, deps.require_actor(), cmd.day)
 
 
 @handles(c.ImportTemplate)

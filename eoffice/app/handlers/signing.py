@@ -68,8 +68,8 @@ def revoke(cmd: c.RevokeCertificate, uow: UnitOfWork, deps: Deps) -> str:
 def request_key(cmd: c.RequestKey, uow: UnitOfWork, deps: Deps) -> str:
     """A new key pair in this profile (waiting, passphrase-encrypted, for its certificate) and the request in
     the database; the key file's path."""
-    from eoffice.services import signatures
     from eoffice.profile import private_dir, write_private
+    from eoffice.services import signatures
     from eoffice.signing.keys import key_to_pem
 
     actor, passphrase = deps.require_actor(), deps.require_secret("Passphrase kunci TTE baru")

@@ -35,7 +35,7 @@ def test_not_transitive() -> None:
     (Delegation("a", "a", T0, T0 + hours(1), Capacity.PLH), "diri sendiri"),
     (Delegation("a", "b", T0, T0, Capacity.PLH), "setelah waktu mulai"),
     (Delegation("a", "b", T0, T0 - hours(1), Capacity.AN), "setelah waktu mulai"),
-    (Delegation("a", "b", T0, T0 + hours(1), Capacity.SELF), "Plh., Plt. atau a.n."),
+    (Delegation("a", "b", T0, T0 + hours(1), Capacity.SELF), "Plh., Plt., a.n. atau u.b."),
     (Delegation("", "b", T0, T0 + hours(1), Capacity.PLT), "wajib diisi"),
     (Delegation("a", "b", datetime(2026, 1, 1), T0, Capacity.PLT), "timezone-aware"),
 ])
