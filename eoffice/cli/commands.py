@@ -16,8 +16,10 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from eoffice import __version__
 from eoffice.cli import admin, incoming, keys, letters, sync
 from eoffice.cli.context import Ctx, add_global_options
+from eoffice.cli.safe_io import check_invocation, log_to_file, safe_stdout
 from eoffice.domain import EofficeError
 from eoffice.store.db import first_line
+from eoffice.validate import printable
 
 log = logging.getLogger("eoffice")
 
@@ -51,14 +53,17 @@ def build_parser() -> argparse.ArgumentParser:
 def _fail(message: str, code: int) -> int:
     # One line whatever the input held: control characters (also the ones str.splitlines() breaks on)
     # are shown escaped.
-    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in message)
-    sys.stderr.write(f"eoffice: {line}\n")
+    sys.stderr.write(f"eoffice: {printable(message, one_line=True)}\n")
     return code
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
+    try:
+        check_invocation(args_list)
+    except EofficeError as exc:
+        return _fail(f"error: {exc}", 2)
     try:
         args = parser.parse_args(args_list)
     except UsageError as exc:
@@ -69,7 +74,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     ctx = Ctx(args)
     try:
-        code: int = func(ctx)
+        log_to_file(ctx.home)
+        with safe_stdout():
+            code: int = func(ctx)
         return code
     except EofficeError as exc:
         return _fail(f"error: {first_line(exc)}", exc.exit_code)

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import getpass
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -16,11 +14,13 @@ from typing import Any, TypeVar
 import platformdirs
 from sqlalchemy.engine import Engine
 
+from eoffice.cli.safe_io import dumps_json
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, login
 from eoffice.store.db import check_connection, make_engine, resolve_url
 from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
+from eoffice.validate import parse_date as parse_date
 
 T = TypeVar("T")
 
@@ -115,8 +115,7 @@ class Ctx:
 
     def emit(self, payload: Any, human: Callable[[], None]) -> None:
         if self.json:
-            json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
-            sys.stdout.write("\n")
+            sys.stdout.write(dumps_json(payload) + "\n")
         else:
             human()
 
@@ -131,13 +130,6 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
     lines.append("  ".join("-" * w for w in widths))
     lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join(lines)
-
-
-def parse_date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise BadInput(f"{what} tidak valid: {text!r} (format YYYY-MM-DD)") from exc
 
 
 def letter_table(rows: Sequence[Any]) -> str:

@@ -9,8 +9,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from eoffice.cli.context import Ctx, letter_table, parse_date, table
 from eoffice.cli.keys import identity_for
 from eoffice.documents.body import parse_body_file
@@ -18,6 +16,7 @@ from eoffice.domain import BadInput, Classification, DocKind, Urgency
 from eoffice.services import delegation, letters, queries, routing, signatures
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import load_yaml, read_text
 from eoffice.workflow.state import Decision
 from eoffice.workflow.template import load_template, template_from_dict, template_to_dict
 
@@ -143,14 +142,7 @@ def _iso_dates(value: Any) -> Any:
 def _read_fields(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BadInput(f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: bukan YAML/JSON yang valid") from exc
-    except ValueError as exc:  # YAML's own date reading: 2026-13-01 looks like a date but is none
-        raise BadInput(f"{path}: tanggal tidak valid ({exc}; format YYYY-MM-DD)") from exc
+    data = load_yaml(read_text(path), str(path))
     if not isinstance(data, dict):
         raise BadInput(f"{path}: harus berisi pemetaan (mapping)")
     return _iso_dates(data)  # type: ignore[no-any-return]

@@ -32,6 +32,7 @@ from eoffice.store.db import check_connection, describe, first_line, make_engine
 from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
 from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork, run_in_transaction
+from eoffice.validate import load_yaml
 from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.state import Decision
 from eoffice.workflow.template import template_from_dict, template_to_dict
@@ -530,10 +531,7 @@ class Backend:
                                      for r in routing.list_templates(uow)])
 
     def import_template(self, actor: Actor, text: str) -> tuple[str, int]:
-        try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            raise BadInput(f"Bukan YAML/JSON yang valid: {str(exc).splitlines()[0]}") from exc
+        data = load_yaml(text, "Templat")
         if not isinstance(data, dict):
             raise BadInput("Templat harus berupa pemetaan (mapping)")
         template = template_from_dict(data)

@@ -11,10 +11,11 @@ from cryptography import x509
 from sqlalchemy import select
 
 from eoffice.domain import NotFound
+from eoffice.services.audit_rows import read_events
 from eoffice.services.signatures import check_decision_signatures
 from eoffice.signing.audit import AuditHead, AuditHeadTracker
-from eoffice.store.models import AuditEvent, CertificateRow
-from eoffice.store.uow import UnitOfWork, audit_record
+from eoffice.store.models import CertificateRow
+from eoffice.store.uow import UnitOfWork
 
 BATCH = 5000
 
@@ -22,12 +23,11 @@ BATCH = 5000
 def _events(uow: UnitOfWork) -> Any:
     last = 0
     while True:
-        rows = uow.session.scalars(select(AuditEvent).where(AuditEvent.id > last).order_by(AuditEvent.id)
-                                   .limit(BATCH)).all()
+        rows = list(read_events(uow, after=last, limit=BATCH))  # a malformed row fails its hash, no crash
         if not rows:
             return
         for row in rows:
-            yield audit_record(row) | {"prev_hash": row.prev_hash, "hash": row.hash}
+            yield row.record()
         last = rows[-1].id
 
 

@@ -10,6 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from eoffice.domain import BadInput, NotAuthorized
 from eoffice.store.models import User
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import check_line
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 4
@@ -30,6 +31,7 @@ def actor_of(user: User) -> Actor:
 
 
 def hash_password(password: str) -> str:
+    check_line(password, "Kata sandi", max_len=1024)
     if len(password) < MIN_PASSWORD:
         raise BadInput(f"Kata sandi terlalu pendek (minimal {MIN_PASSWORD} karakter)")
     return _hasher.hash(password)
@@ -38,7 +40,7 @@ def hash_password(password: str) -> str:
 def password_matches(stored_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
+    except (VerificationError, InvalidHashError, UnicodeEncodeError):
         return False
 
 

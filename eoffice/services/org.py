@@ -10,6 +10,7 @@ from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, hash_password, require_admin
 from eoffice.store.models import Position, Unit, User
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import check_line
 
 UNIT_KINDS = ("pemprov", "setda", "asisten", "biro", "bagian", "dinas", "badan", "sekretariat", "bidang", "seksi", "subbagian")
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,39}$")
@@ -53,7 +54,7 @@ def _code(value: str, what: str) -> str:
 
 
 def _text(value: str, what: str, limit: int = 200) -> str:
-    cleaned = " ".join(value.split())
+    cleaned = " ".join(check_line(value, what).split())
     if not cleaned:
         raise BadInput(f"{what} tidak boleh kosong")
     if len(cleaned) > limit:

@@ -15,6 +15,7 @@ from typing import Any, Literal, cast
 import yaml
 
 from eoffice.domain import BadInput, DocKind, StageKind, Unavailable
+from eoffice.validate import load_json, load_yaml
 
 AssigneeKind = Literal["position", "role", "user"]
 ConditionOp = Literal["eq", "ne", "in"]
@@ -279,11 +280,7 @@ def load_template(path: str | Path) -> RouteTemplate:
         raise BadInput(f"{p}: not UTF-8 text (byte {e.start})") from e
     except OSError as e:
         raise Unavailable(f"{p}: cannot read ({e.strerror or e})") from e
-    try:
-        data = yaml.safe_load(text) if fmt == "yaml" else json.loads(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise BadInput(f"{p}: not valid {fmt.upper()}: {first}") from e
+    data = load_yaml(text, str(p)) if fmt == "yaml" else load_json(text, str(p))
     try:
         return template_from_dict(data)
     except BadInput as e:
