@@ -40,12 +40,13 @@ def check_invocation(args: Sequence[str]) -> None:
 
 @contextlib.contextmanager
 def safe_stdout() -> Iterator[None]:
-    saved = sys.stdout
-    sys.stdout = SafeStream(saved)
+    """stdout and stderr (a verb's warnings quote letters too) through :func:`printable`."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(saved[0]), SafeStream(saved[1])
     try:
         yield
     finally:
-        sys.stdout = saved
+        sys.stdout, sys.stderr = saved
 
 
 def dumps_json(payload: Any) -> str:

@@ -38,6 +38,29 @@ def _zip_names(data: bytes) -> list[str] | None:
         return None
 
 
+MAX_IMAGE_PIXELS = 100_000_000  # a 10,000 x 10,000 scan; a "decompression bomb" declares far more
+
+
+def _image(fmt: str) -> Callable[[bytes], bool]:
+    """Decoded headers and a checked structure (Pillow), not just the magic bytes."""
+
+    def check(data: bytes) -> bool:
+        from PIL import Image  # Pillow comes with ReportLab; loaded only for an image
+
+        try:
+            with Image.open(io.BytesIO(data), formats=[fmt]) as im:
+                if im.width * im.height > MAX_IMAGE_PIXELS:
+                    raise BadInput(f"Gambar {im.width} x {im.height} piksel terlalu besar")
+                im.verify()
+        except BadInput:
+            raise
+        except Exception:  # noqa: BLE001 - any decoder failure means "not a valid image"
+            return False
+        return True
+
+    return check
+
+
 def _office_zip(marker: str) -> Callable[[bytes], bool]:
     def check(data: bytes) -> bool:
         names = _zip_names(data)
@@ -69,9 +92,9 @@ def _is_text(data: bytes) -> bool:
 # extension -> (MIME type, content check)
 TYPES: dict[str, tuple[str, Callable[[bytes], bool]]] = {
     "pdf": ("application/pdf", has_pdf_header),
-    "png": ("image/png", lambda d: d.startswith(b"\x89PNG\r\n\x1a\n")),
-    "jpg": ("image/jpeg", lambda d: d.startswith(b"\xff\xd8\xff")),
-    "jpeg": ("image/jpeg", lambda d: d.startswith(b"\xff\xd8\xff")),
+    "png": ("image/png", _image("PNG")),
+    "jpg": ("image/jpeg", _image("JPEG")),
+    "jpeg": ("image/jpeg", _image("JPEG")),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _office_zip("word/")),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _office_zip("xl/")),
     "pptx": (

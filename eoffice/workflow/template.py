@@ -129,8 +129,8 @@ def _validate_stage(where: str, s: Stage) -> None:
         raise BadInput(f"{at}: an assignee is listed twice")
     if s.quorum is not None and not 1 <= s.quorum <= len(s.assignees):
         raise BadInput(f"{at}: quorum {s.quorum} must be between 1 and {len(s.assignees)} assignees")
-    if s.sla_hours < 1:
-        raise BadInput(f"{at}: sla_hours must be >= 1, got {s.sla_hours}")
+    if not 1 <= s.sla_hours <= MAX_SLA_HOURS:  # a deadline far out would overflow the date arithmetic
+        raise BadInput(f"{at}: sla_hours must be 1 to {MAX_SLA_HOURS}, got {s.sla_hours}")
     c = s.condition
     if c is not None:
         if not c.field.strip() or c.op not in CONDITION_OPS:
@@ -150,6 +150,7 @@ def applicable_stages(template: RouteTemplate, fields: Mapping[str, str]) -> tup
 # --- dict / file form -------------------------------------------------------------------------------
 
 _TEMPLATE_KEYS = {"name", "version", "doc_kind", "unit_code", "description", "stages"}
+MAX_SLA_HOURS = 24 * 366  # a year
 _STAGE_KEYS = {"name", "order", "kind", "assignees", "quorum", "condition", "sla_hours", "allow_forward"}
 _CONDITION_KEYS = {"field", "op", "value"}
 

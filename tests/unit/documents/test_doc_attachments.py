@@ -36,8 +36,16 @@ DOCX = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:docum
 XLSX = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
 ODT = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}, "mimetype")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20
-JPG = b"\xff\xd8\xff\xe0" + b"\0" * 20
+def _image(fmt: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(out, format=fmt)
+    return out.getvalue()
+
+
+PNG = _image("PNG")
+JPG = _image("JPEG")
 
 
 @pytest.mark.parametrize(
@@ -69,6 +77,8 @@ def test_accepts_matching_content(name: str, data: bytes, mime: str) -> None:
         ("kosong.pdf", b"", "kosong"),
         ("surat.pdf", PNG, "tidak sesuai"),
         ("foto.png", JPG, "tidak sesuai"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "tidak sesuai"),  # the magic bytes alone
+        ("foto.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 20, "tidak sesuai"),
         ("konsep.docx", XLSX, "tidak sesuai"),
         ("konsep.docx", b"PK\x03\x04 broken zip", "tidak sesuai"),
         ("konsep.odt", DOCX, "tidak sesuai"),
