@@ -36,10 +36,9 @@ def draft_command(d: letters.Draft, files: Sequence[tuple[str, bytes]] = ()) -> 
 
 def parse_template_text(text: str) -> dict[str, Any]:
     """A route template typed or pasted as YAML/JSON, validated; as a mapping for ImportTemplate."""
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise BadInput(f"Bukan YAML/JSON yang valid: {str(exc).splitlines()[0]}") from exc
+    from eoffice.validate import load_yaml
+
+    data = load_yaml(text, "Templat")
     if not isinstance(data, dict):
         raise BadInput("Templat harus berupa pemetaan (mapping)")
     return template_to_dict(template_from_dict(data))

@@ -242,10 +242,12 @@ def preview_unsaved(uow: UnitOfWork, actor: Actor, d: letters.Draft) -> bytes:
                    urgency=d.urgency.value, classification=d.classification.value, kode_klasifikasi="",
                    status="draft", unit_id=actor.unit_id, created_by=actor.user_id, current_version=1)
     from eoffice.documents.body import body_to_obj
+    from eoffice.documents.body_limits import check_renderable
     from eoffice.documents.render import render_letter
     from eoffice.services import compose  # ReportLab: loaded by warm_up() after the window is shown
 
-    version = DocumentVersion(document_id=doc.id, version=1, body=body_to_obj(d.body), fields=dict(d.fields))
+    version = DocumentVersion(document_id=doc.id, version=1, body=body_to_obj(check_renderable(d.body)),
+                              fields=dict(d.fields))
     data = compose.letter_data(uow, doc, version, None)
     data = dataclasses.replace(data, recipients=tuple(_label(uow, t.strip()) for t in d.to if t.strip()),
                                tembusan=tuple(_label(uow, c.strip()) for c in d.cc if c.strip()))

@@ -41,12 +41,11 @@ _SECRETS: list[str | None] = []  # passwords this run was given: never printed
 
 
 def _fail(message: str, code: int) -> int:
-    # One line whatever the input held: control characters (also the ones str.splitlines() breaks on)
-    # are shown escaped.
+    # One line whatever the input held (eoffice/validate.py: printable), and never a password.
     from eoffice.domain import scrub
+    from eoffice.validate import printable
 
-    line = "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in scrub(message, *_SECRETS))
-    sys.stderr.write(f"eoffice: {line}\n")
+    sys.stderr.write(f"eoffice: {printable(scrub(message, *_SECRETS), one_line=True)}\n")
     return code
 
 
@@ -70,6 +69,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         sys.stderr.write("eoffice: peringatan: kata sandi di --db terbaca oleh pengguna lain komputer ini (daftar "
                          "proses); pakai EOFFICE_PASSWORD, berkas pgpass atau EOFFICE_DB\n")
     parser = build_parser()
+    from eoffice.cli.safe_io import check_invocation, log_to_file, safe_stdout
+    from eoffice.domain import EofficeError
+
+    try:
+        check_invocation(args_list)
+    except EofficeError as exc:
+        return _fail(f"error: {exc}", 2)
     try:
         args = parser.parse_args(args_list)
     except UsageError as exc:
@@ -82,12 +88,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     from sqlalchemy.exc import DBAPIError, OperationalError
 
     from eoffice.cli.context import Ctx
-    from eoffice.domain import EofficeError, first_line
+    from eoffice.domain import first_line
 
     ctx = Ctx(args)
     try:
         module, name = func.split(":")
-        code: int = getattr(importlib.import_module(module), name)(ctx)
+        log_to_file(ctx.home)
+        with safe_stdout():
+            code: int = getattr(importlib.import_module(module), name)(ctx)
         return code
     except EofficeError as exc:
         return _fail(f"error: {first_line(exc)}", exc.exit_code)

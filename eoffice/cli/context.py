@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import getpass
-import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -131,8 +130,9 @@ class Ctx:
 
     def emit(self, payload: Any, human: Callable[[], None]) -> None:
         if self.json:
-            json.dump(payload, sys.stdout, ensure_ascii=False, indent=2, default=str)
-            sys.stdout.write("\n")
+            from eoffice.cli.safe_io import dumps_json
+
+            sys.stdout.write(dumps_json(payload) + "\n")
         else:
             human()
 
@@ -150,10 +150,10 @@ def table(rows: list[list[str]], headers: list[str]) -> str:
 
 
 def parse_date(text: str, what: str) -> dt.date:
-    try:
-        return dt.date.fromisoformat(text)
-    except ValueError as exc:
-        raise BadInput(f"{what} tidak valid: {text!r} (format YYYY-MM-DD)") from exc
+    """A date typed as YYYY-MM-DD, in the range a letter may have (eoffice/validate.py)."""
+    from eoffice.validate import parse_date as checked
+
+    return checked(text, what)
 
 
 def letter_table(rows: Sequence[Any]) -> str:

@@ -10,8 +10,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from eoffice.app import commands as c
 from eoffice.app import queries as q
 from eoffice.app.handlers.letters import with_event
@@ -40,14 +38,9 @@ def _iso_dates(value: Any) -> Any:
 def _read_fields(path: Path | None) -> dict[str, Any]:
     if path is None:
         return {}
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise BadInput(f"{path}: tidak dapat dibaca ({exc.strerror})") from exc
-    except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        raise BadInput(f"{path}: bukan YAML/JSON yang valid") from exc
-    except ValueError as exc:  # YAML's own date reading: 2026-13-01 looks like a date but is none
-        raise BadInput(f"{path}: tanggal tidak valid ({exc}; format YYYY-MM-DD)") from exc
+    from eoffice.validate import load_yaml, read_text
+
+    data = load_yaml(read_text(path), str(path))
     if not isinstance(data, dict):
         raise BadInput(f"{path}: harus berisi pemetaan (mapping)")
     return _iso_dates(data)  # type: ignore[no-any-return]

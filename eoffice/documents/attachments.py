@@ -11,7 +11,9 @@ from dataclasses import dataclass
 from pypdf import PdfReader, PdfWriter
 from pypdf.errors import PyPdfError
 
+from eoffice.documents.pdfcheck import check_pdf, has_pdf_header
 from eoffice.domain import BadInput
+from eoffice.validate import check_line
 
 DEFAULT_MAX_BYTES = 50 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -26,11 +28,6 @@ class AttachmentInfo:
     sha256: str  # hex
 
 
-def _is_pdf(data: bytes) -> bool:
-    # The spec tolerates junk before the header; readers look in the first 1 KiB.
-    return b"%PDF-" in data[:1024]
-
-
 def _zip_names(data: bytes) -> list[str] | None:
     if not data.startswith(ZIP_MAGIC):
         return None
@@ -39,6 +36,29 @@ def _zip_names(data: bytes) -> list[str] | None:
             return z.namelist()
     except (zipfile.BadZipFile, ValueError, OSError):
         return None
+
+
+MAX_IMAGE_PIXELS = 100_000_000  # a 10,000 x 10,000 scan; a "decompression bomb" declares far more
+
+
+def _image(fmt: str) -> Callable[[bytes], bool]:
+    """Decoded headers and a checked structure (Pillow), not just the magic bytes."""
+
+    def check(data: bytes) -> bool:
+        from PIL import Image  # Pillow comes with ReportLab; loaded only for an image
+
+        try:
+            with Image.open(io.BytesIO(data), formats=[fmt]) as im:
+                if im.width * im.height > MAX_IMAGE_PIXELS:
+                    raise BadInput(f"Gambar {im.width} x {im.height} piksel terlalu besar")
+                im.verify()
+        except BadInput:
+            raise
+        except Exception:  # noqa: BLE001 - any decoder failure means "not a valid image"
+            return False
+        return True
+
+    return check
 
 
 def _office_zip(marker: str) -> Callable[[bytes], bool]:
@@ -71,10 +91,10 @@ def _is_text(data: bytes) -> bool:
 
 # extension -> (MIME type, content check)
 TYPES: dict[str, tuple[str, Callable[[bytes], bool]]] = {
-    "pdf": ("application/pdf", _is_pdf),
-    "png": ("image/png", lambda d: d.startswith(b"\x89PNG\r\n\x1a\n")),
-    "jpg": ("image/jpeg", lambda d: d.startswith(b"\xff\xd8\xff")),
-    "jpeg": ("image/jpeg", lambda d: d.startswith(b"\xff\xd8\xff")),
+    "pdf": ("application/pdf", has_pdf_header),
+    "png": ("image/png", _image("PNG")),
+    "jpg": ("image/jpeg", _image("JPEG")),
+    "jpeg": ("image/jpeg", _image("JPEG")),
     "docx": ("application/vnd.openxmlformats-officedocument.wordprocessingml.document", _office_zip("word/")),
     "xlsx": ("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", _office_zip("xl/")),
     "pptx": (
@@ -97,23 +117,24 @@ def check_attachment(name: str, data: bytes, max_bytes: int = DEFAULT_MAX_BYTES)
     """Accept a file only if it is non-empty, within ``max_bytes`` and its content matches its extension."""
     base = name.replace("\\", "/").rsplit("/", 1)[-1].strip()
     if not base or base in (".", ".."):
-        raise BadInput(f"attachment name {name!r} is empty")
-    if len(base) > 255 or any(ord(c) < 32 for c in base):
-        raise BadInput(f"attachment name {base[:60]!r} is too long or has control characters")
+        raise BadInput("Nama lampiran kosong")
+    check_line(base, "Nama lampiran", max_len=255)
     ext = base.rsplit(".", 1)[-1].lower() if "." in base else ""
     if ext not in TYPES:
         allowed = ", ".join(sorted(TYPES))
         raise BadInput(
-            f"attachment {base}: type {'.' + ext if ext else '(no extension)'} not allowed ({allowed})"
+            f"Lampiran {base}: jenis {'.' + ext if ext else '(tanpa ekstensi)'} tidak diperbolehkan ({allowed})"
         )
     size = len(data)
     if size == 0:
-        raise BadInput(f"attachment {base} is empty")
+        raise BadInput(f"Lampiran {base} kosong")
     if size > max_bytes:
-        raise BadInput(f"attachment {base} is {size:,} bytes, over the {max_bytes:,} byte limit")
+        raise BadInput(f"Lampiran {base} berukuran {size:,} bita, melebihi batas {max_bytes:,} bita")
     mime, check = TYPES[ext]
     if not check(data):
-        raise BadInput(f"attachment {base}: content is not a .{ext} file (the extension does not match)")
+        raise BadInput(f"Lampiran {base}: isinya bukan berkas .{ext} (tidak sesuai ekstensinya)")
+    if ext == "pdf":
+        check_pdf(data, f"Lampiran {base}")
     return AttachmentInfo(base, mime, size, hashlib.sha256(data).hexdigest())
 
 
@@ -123,7 +144,7 @@ def merge_pdfs(parts: Sequence[bytes]) -> bytes:
         raise BadInput("nothing to merge: no PDF parts given")
     writer = PdfWriter()
     for n, part in enumerate(parts, 1):
-        if not _is_pdf(part):
+        if not has_pdf_header(part):
             raise BadInput(f"PDF part {n} is not a PDF")
         try:
             reader = PdfReader(io.BytesIO(part))

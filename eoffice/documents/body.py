@@ -363,8 +363,10 @@ def plain_body(text: str) -> Body:
 def parse_markdown(text: str) -> Body:
     """Parse the Markdown subset described in docs/body-format.md."""
     from eoffice.documents.markdown import parse_markdown as _parse
+    from eoffice.validate import check_text
 
-    return _parse(text)
+    # Refused, not silently dropped: a NUL or an escape sequence in a body is a mistake or an attack.
+    return _parse(check_text(text, "Isi naskah"))
 
 
 def parse_body_file(path: str | Path) -> Body:

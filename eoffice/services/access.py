@@ -9,11 +9,15 @@ it and this clause steps aside (tests/integration/test_rls_agrees.py proves the 
 
 from __future__ import annotations
 
+import functools
+import inspect
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, or_, select, true
 
-from eoffice.domain import Classification, DocStatus, NotAuthorized
+from eoffice.domain import Classification, DocStatus, EofficeError, NotFound
 from eoffice.services.auth import Actor
 from eoffice.store.dbroles import enforced
 from eoffice.store.models import Delegation, Disposition, Document, Position, Recipient, StepRow, User
@@ -70,7 +74,56 @@ def visible_clause(uow: UnitOfWork, actor: Actor) -> ColumnElement[bool]:
     return or_(*clauses)
 
 
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def letter_not_found(document_id: str) -> NotFound:
+    """The one answer for a letter that does not exist and for one the user may not see: neither its
+    existence nor its creator shows."""
+    shown = " ".join(str(document_id).split())[:40]
+    return NotFound(f"Naskah tidak ditemukan: {shown}")
+
+
 def require_visible(uow: UnitOfWork, actor: Actor, doc: Document) -> None:
-    found = uow.session.scalar(select(Document.id).where(Document.id == doc.id, visible_clause(uow, actor)))
-    if found is None:
-        raise NotAuthorized("Anda tidak berhak melihat naskah ini")
+    if not is_visible(uow, actor, doc.id):
+        raise letter_not_found(doc.id)
+
+
+def is_visible(uow: UnitOfWork, actor: Actor, document_id: str) -> bool:
+    return uow.session.scalar(select(Document.id).where(Document.id == document_id,
+                                                        visible_clause(uow, actor))) is not None
+
+
+def conceal_hidden(use_case: F) -> F:
+    """For a use case with ``uow``, ``actor`` and ``document_id`` parameters: when it refuses a letter the
+    actor may not see, the refusal becomes "not found" (a refusal would tell the letter's state, step or
+    creator). The rule is evaluated only on refusal: whoever succeeds could see the letter anyway."""
+    names = list(inspect.signature(use_case).parameters)
+    where = {name: names.index(name) for name in ("uow", "actor", "document_id")}
+
+    def arg(name: str, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        return args[where[name]] if len(args) > where[name] else kwargs[name]
+
+    @functools.wraps(use_case)
+    def guarded(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return use_case(*args, **kwargs)
+        except EofficeError:
+            uow, actor, document_id = (arg(n, args, kwargs) for n in ("uow", "actor", "document_id"))
+            resolved = _resolve_id(uow, document_id)
+            if resolved is None or not is_visible(uow, actor, resolved):
+                raise letter_not_found(document_id) from None
+            raise
+
+    return guarded  # type: ignore[return-value]
+
+
+def _resolve_id(uow: UnitOfWork, document_id: str) -> str | None:
+    """The id ``letters.get_document`` would resolve (exact, or a unique prefix of 6+ characters)."""
+    wanted = str(document_id).strip()
+    if uow.session.get(Document, wanted) is not None:
+        return wanted
+    if len(wanted) < 6:
+        return None
+    ids = uow.session.scalars(select(Document.id).where(Document.id.startswith(wanted)).limit(2)).all()
+    return ids[0] if len(ids) == 1 else None

@@ -13,13 +13,14 @@ from sqlalchemy import select
 from eoffice.domain import NotFound
 from eoffice.profile import private_dir, write_private
 from eoffice.services import integrity, trust
+from eoffice.services.audit_rows import read_events
 from eoffice.services.signatures import check_decision_signatures
 from eoffice.signing import checkpoint
 from eoffice.signing.audit import AuditHead, AuditHeadTracker
 from eoffice.signing.keystore import Identity
 from eoffice.store.models import AuditEvent, CertificateRow
 from eoffice.store.models import AuditHead as AuditHeadRow
-from eoffice.store.uow import UnitOfWork, audit_record
+from eoffice.store.uow import UnitOfWork
 
 BATCH = 5000
 
@@ -27,12 +28,11 @@ BATCH = 5000
 def _events(uow: UnitOfWork) -> Any:
     last = 0
     while True:
-        rows = uow.session.scalars(select(AuditEvent).where(AuditEvent.id > last).order_by(AuditEvent.id)
-                                   .limit(BATCH)).all()
+        rows = list(read_events(uow, after=last, limit=BATCH))  # a malformed row fails its hash, no crash
         if not rows:
             return
         for row in rows:
-            yield audit_record(row) | {"prev_hash": row.prev_hash, "hash": row.hash}
+            yield row.record()
         last = rows[-1].id
 
 

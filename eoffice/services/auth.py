@@ -18,6 +18,7 @@ from eoffice.domain import BadInput, EofficeError, NotAuthorized
 from eoffice.store.dbroles import password_hash
 from eoffice.store.models import AuditEvent, User
 from eoffice.store.uow import UnitOfWork, run_in_transaction
+from eoffice.validate import check_line
 
 _hasher = PasswordHasher()
 MIN_PASSWORD = 4
@@ -38,6 +39,7 @@ def actor_of(user: User) -> Actor:
 
 
 def hash_password(password: str) -> str:
+    check_line(password, "Kata sandi", max_len=1024)
     if len(password) < MIN_PASSWORD:
         raise BadInput(f"Kata sandi terlalu pendek (minimal {MIN_PASSWORD} karakter)")
     return _hasher.hash(password)
@@ -46,7 +48,7 @@ def hash_password(password: str) -> str:
 def password_matches(stored_hash: str, password: str) -> bool:
     try:
         return _hasher.verify(stored_hash, password)
-    except (VerificationError, InvalidHashError):
+    except (VerificationError, InvalidHashError, UnicodeEncodeError):
         return False
 
 

@@ -11,6 +11,7 @@ from eoffice.domain import WITA, BadInput, Capacity, end_of_day
 from eoffice.services.auth import Actor
 from eoffice.store.models import Delegation as DelegationRow
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import check_date, check_text
 from eoffice.workflow.delegation import Delegation, overlaps, validate_delegation
 from eoffice.workflow.tata_naskah import check_level
 
@@ -18,6 +19,9 @@ from eoffice.workflow.tata_naskah import check_level
 def delegate(uow: UnitOfWork, actor: Actor, to: str, capacity: str, starts: dt.date, ends: dt.date, *,
              reason: str = "") -> dict[str, Any]:
     """The actor hands their authority to ``to`` from the start of ``starts`` to the end of ``ends`` (WITA)."""
+    check_date(starts, "Tanggal mulai")
+    check_date(ends, "Tanggal selesai")
+    reason = check_text(reason, "Alasan", max_len=1000)
     target = uow.users.by_login(to)
     try:
         cap = Capacity(capacity)

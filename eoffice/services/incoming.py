@@ -13,16 +13,21 @@ from sqlalchemy import select
 from eoffice.documents.body import Body, body_to_obj
 from eoffice.domain import BadInput, Classification, DocKind, DocStatus, NotAuthorized, Urgency
 from eoffice.services import letters, numbering
+from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import put_blob
 from eoffice.services.resolve import OrgView
 from eoffice.store.models import Attachment, Disposition, Document, DocumentVersion, Recipient, User
 from eoffice.store.routes import Logins
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import check_date, check_line, check_text
 from eoffice.workflow import disposition as wf
 from eoffice.workflow.disposition import DispositionNode, DispositionStatus
 
 REGISTRY_ROLES = {"registry", "tu_pimpinan"}
+
+
+MAX_NOTE = 4000
 
 
 @dataclass(frozen=True)
@@ -67,8 +72,9 @@ def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan
     if info.mime != "application/pdf":
         raise BadInput(f"Pindaian naskah masuk harus PDF, bukan {info.mime}")
     for label, value in (("Pengirim", data.sender), ("Nomor surat", data.number), ("Hal", data.subject)):
-        if not value.strip():
+        if not check_line(value, label, max_len=500):
             raise BadInput(f"{label} wajib diisi")
+    check_date(data.letter_date, "Tanggal surat")
     leader = uow.users.by_login(data.addressed_to)
     if not may_receive(OrgView(uow), leader.position_id):
         raise BadInput(f"{leader.name} bukan pimpinan: naskah masuk ditujukan kepada pimpinan "
@@ -116,11 +122,16 @@ def nodes(uow: UnitOfWork, doc: Document) -> list[DispositionNode]:
     return [_node(r, logins) for r in rows]
 
 
+@conceal_hidden
 def dispose(uow: UnitOfWork, actor: Actor, document_id: str, *, to: Sequence[str], instructions: Sequence[str],
             note: str = "", deadline: dt.datetime | None = None) -> list[str]:
     doc = letters.get_document(uow, document_id)
     if doc.direction != "in":
         raise BadInput("Disposisi hanya untuk naskah masuk")
+    note = check_text(note, "Catatan disposisi", max_len=MAX_NOTE)
+    instructions = [check_line(i, "Instruksi disposisi", max_len=200) for i in instructions]
+    if deadline is not None:
+        check_date(deadline, "Batas waktu disposisi")
     logins = Logins(uow.session)
     org = OrgView(uow)
     addressed = {logins.login(r.user_id) for r in uow.session.scalars(
@@ -160,6 +171,7 @@ def _my_node(uow: UnitOfWork, actor: Actor, doc: Document) -> Disposition:
     return rows[0]
 
 
+@conceal_hidden
 def mark_read(uow: UnitOfWork, actor: Actor, document_id: str) -> None:
     doc = letters.get_document(uow, document_id)
     row = _my_node(uow, actor, doc)
@@ -169,15 +181,18 @@ def mark_read(uow: UnitOfWork, actor: Actor, document_id: str) -> None:
         uow.audit("disposition.read", actor_id=actor.user_id, document_id=doc.id, data={"node": row.id})
 
 
+@conceal_hidden
 def report_done(uow: UnitOfWork, actor: Actor, document_id: str, report: str) -> None:
     doc = letters.get_document(uow, document_id)
     row = _my_node(uow, actor, doc)
+    report = check_text(report, "Laporan", max_len=MAX_NOTE)
     new, _ = wf.report_done(_node(row, Logins(uow.session)), actor=actor.login, report=report, now=uow.now())
     row.status, row.report, row.done_at, row.read_at = new.status.value, new.report, new.done_at, new.read_at
     uow.audit("disposition.done", actor_id=actor.user_id, document_id=doc.id,
               data={"node": row.id, "report": new.report})
 
 
+@conceal_hidden
 def tree_of(uow: UnitOfWork, actor: Actor, document_id: str) -> list[wf.TreeNode]:
     doc = letters.visible_document(uow, actor, document_id)
     return wf.tree(nodes(uow, doc))
@@ -199,6 +214,7 @@ def incoming_for(uow: UnitOfWork, actor: Actor) -> list[Document]:
     return [d for d in rows if d.id not in done]
 
 
+@conceal_hidden
 def sheet(uow: UnitOfWork, actor: Actor, document_id: str) -> bytes:
     """The lembar disposisi PDF of an incoming letter."""
     from eoffice.services import compose  # ReportLab only when a sheet is wanted

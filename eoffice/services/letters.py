@@ -13,6 +13,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from eoffice.canonical import canonical_json
 from eoffice.documents.body import Body, body_to_obj, body_to_plain_text, parse_body_json
+from eoffice.documents.body_limits import check_renderable
 from eoffice.domain import (
     BadInput,
     Classification,
@@ -23,11 +24,12 @@ from eoffice.domain import (
     Urgency,
     search_text_of,
 )
-from eoffice.services.access import require_visible
+from eoffice.services.access import conceal_hidden, letter_not_found, require_visible
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import put_blob
 from eoffice.store.models import Attachment, Document, DocumentVersion, Position, Recipient, User
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import check_line
 
 EDITABLE = {DocStatus.DRAFT.value, DocStatus.RETURNED.value}
 MAX_SUBJECT = 500
@@ -49,7 +51,7 @@ class Draft:
 
 
 def _clean_subject(subject: str) -> str:
-    s = " ".join(subject.split())
+    s = " ".join(check_line(subject, "Hal").split())
     if not s:
         raise BadInput("Hal (perihal) tidak boleh kosong")
     if len(s) > MAX_SUBJECT:
@@ -71,7 +73,7 @@ def _recipients(uow: UnitOfWork, doc: Document, to: Sequence[str], cc: Sequence[
     if not [t for t in to if t.strip()]:
         raise BadInput("Tujuan (Yth.) wajib diisi: --to JABATAN, LOGIN, UNIT atau nama jabatan")
     for role, labels in (("to", to), ("cc", cc)):
-        for position, raw in enumerate(x.strip() for x in labels if x.strip()):
+        for position, raw in enumerate(check_line(x, "Penerima", max_len=300) for x in labels if x.strip()):
             label, unit_id, user_id = addressee(uow, raw)
             uow.session.add(Recipient(document_id=doc.id, role=role, position=position, label=label,
                                       unit_id=unit_id, user_id=user_id))
@@ -113,7 +115,7 @@ def _holder(uow: UnitOfWork, position_id: int) -> User | None:
 
 
 def _check_kode(uow: UnitOfWork, kode: str) -> str:
-    kode = kode.strip()
+    kode = check_line(kode, "Kode klasifikasi", max_len=60)
     if kode and uow.classifications.find(kode) is None:
         raise BadInput(f"Kode klasifikasi arsip tidak dikenal: {kode}")
     return kode
@@ -140,7 +142,7 @@ def draft(uow: UnitOfWork, actor: Actor, d: Draft) -> str:
     uow.session.add(doc)
     uow.flush()
     _recipients(uow, doc, d.to, d.cc)
-    body = body_to_obj(d.body)
+    body = body_to_obj(check_renderable(d.body))
     uow.session.add(DocumentVersion(
         document_id=doc.id, version=1, body=body, fields=dict(d.fields), body_text=body_to_plain_text(d.body),
         content_sha256=content_hash(subject, body, d.fields, d.to, d.cc), created_by=actor.user_id,
@@ -158,7 +160,7 @@ def get_document(uow: UnitOfWork, document_id: str) -> Document:
                                       .limit(2)).all() if len(document_id.strip()) >= 6 else []
         if len(matches) == 1:
             return matches[0]
-        raise BadInput(f"Naskah tidak dikenal: {document_id}")
+        raise letter_not_found(document_id)
     return doc
 
 
@@ -210,6 +212,7 @@ def recipients(uow: UnitOfWork, doc: Document) -> tuple[list[str], list[str]]:
     return [r.label for r in rows if r.role == "to"], [r.label for r in rows if r.role == "cc"]
 
 
+@conceal_hidden
 def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | None = None,
            body: Body | None = None, fields: Mapping[str, Any] | None = None) -> int:
     """Edit a draft or a returned letter. Once submitted, every edit is a new version (reviewers diff them)."""
@@ -220,7 +223,7 @@ def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | No
         raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diubah")
     cur = current_version(uow, doc)
     new_subject = _clean_subject(subject) if subject is not None else doc.subject
-    new_body = body_to_obj(body) if body is not None else cur.body
+    new_body = body_to_obj(check_renderable(body)) if body is not None else cur.body
     new_fields = dict(fields) if fields is not None else cur.fields
     if fields is not None:
         _check_parts(doc.kind, new_fields)
@@ -250,6 +253,7 @@ def _ever_submitted(uow: UnitOfWork, doc: Document) -> bool:
     return uow.session.get(RouteRow, doc.id) is not None
 
 
+@conceal_hidden
 def attach(uow: UnitOfWork, actor: Actor, document_id: str, name: str, data: bytes, *, max_bytes: int) -> str:
     from eoffice.documents.attachments import check_attachment
 

@@ -14,6 +14,7 @@ from eoffice.services.auth import Actor, hash_password, require_admin
 from eoffice.store.dbroles import set_login
 from eoffice.store.models import Position, Unit, User
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import check_line
 
 CODE_RE = re.compile(r"^[A-Z0-9][A-Z0-9._-]{0,39}$")
 LOGIN_RE = re.compile(r"^[a-z][a-z0-9._-]{1,59}$")
@@ -65,7 +66,7 @@ def _code(value: str, what: str) -> str:
 
 
 def _text(value: str, what: str, limit: int = 200) -> str:
-    cleaned = " ".join(value.split())
+    cleaned = " ".join(check_line(value, what).split())
     if not cleaned:
         raise BadInput(f"{what} tidak boleh kosong")
     if len(cleaned) > limit:

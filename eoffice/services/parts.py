@@ -9,6 +9,7 @@ from typing import Any
 
 from eoffice.documents.letter import Assignee, Assignment, Decree, Invitation, Proceedings
 from eoffice.domain import BadInput, DocKind
+from eoffice.validate import check_date, check_strings, parse_date
 
 
 def _list(value: Any) -> tuple[str, ...]:
@@ -23,11 +24,8 @@ def _date(value: Any, what: str = "Tanggal") -> dt.date | None:
     if not value:
         return None
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return value  # YAML reads 2026-12-03 as a date
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as exc:
-        raise BadInput(f"{what} tidak valid: {value!r} (format YYYY-MM-DD)") from exc
+        return check_date(value, what)  # YAML reads 2026-12-03 as a date
+    return parse_date(str(value), what)
 
 
 def kind_parts(fields: Mapping[str, Any]) -> dict[str, Any]:
@@ -56,6 +54,7 @@ def kind_parts(fields: Mapping[str, Any]) -> dict[str, Any]:
 
 def check_parts(kind: str, fields: Mapping[str, Any]) -> None:
     """At draft and revision: the kind-specific parts parse (a bad date is refused when typed, not at render)."""
+    check_strings(fields, "Bagian naskah")
     try:
         kind_parts(fields)
     except (AttributeError, TypeError) as exc:  # e.g. "undangan: teks" where a mapping belongs

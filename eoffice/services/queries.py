@@ -11,8 +11,8 @@ from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from eoffice.domain import KIND_LABELS, STATUS_LABELS, BadInput, DocKind, DocStatus
 from eoffice.domain import LIST_LIMIT as LIST_LIMIT
-from eoffice.services import letters, numbering, parts, routing
-from eoffice.services.access import visible_clause
+from eoffice.services import audit_rows, letters, numbering, parts, routing
+from eoffice.services.access import conceal_hidden, visible_clause
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import get_blob
 from eoffice.store.models import AuditEvent, Document, User
@@ -89,6 +89,7 @@ def cursor(row: LetterRow) -> Cursor:
     return row.updated_at, row.id
 
 
+@conceal_hidden
 def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str | None) -> routing.Outcome:
     doc = letters.get_document(uow, document_id)
     numbering.check_numberable(uow, doc)
@@ -96,6 +97,7 @@ def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str |
     return routing.submit(uow, actor, document_id, template_name=route)
 
 
+@conceal_hidden
 def letter_detail(uow: UnitOfWork, actor: Actor, document_id: str) -> dict[str, Any]:
     doc = letters.visible_document(uow, actor, document_id)
     to, cc = letters.recipients(uow, doc)
@@ -141,18 +143,16 @@ def format_detail(info: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+@conceal_hidden
 def history(uow: UnitOfWork, actor: Actor, document_id: str) -> list[dict[str, Any]]:
     doc = letters.visible_document(uow, actor, document_id)
     logins = dict(uow.session.execute(select(User.id, User.login)).all())
-    out = []
-    for e in uow.session.scalars(select(AuditEvent).where(AuditEvent.document_id == doc.id).order_by(AuditEvent.id)):
-        summary = ", ".join(ev["type"] for ev in e.data.get("events", [])) or ", ".join(
-            f"{k}={v}" for k, v in e.data.items() if k != "events")
-        out.append({"id": e.id, "at": e.at.isoformat(), "actor": logins.get(e.actor_id or -1), "action": e.action,
-                    "summary": summary[:120], "signed": e.signature is not None, "hash": e.hash})
-    return out
+    return [{"id": e.id, "at": e.at_text, "actor": logins.get(e.actor_id or -1), "action": e.action,
+             "summary": audit_rows.summary(e)[:120], "signed": e.signature is not None, "hash": e.hash}
+            for e in audit_rows.read_events(uow, AuditEvent.document_id == doc.id)]
 
 
+@conceal_hidden
 def preview_pdf(uow: UnitOfWork, actor: Actor, document_id: str, version: int | None = None) -> bytes:
     doc = letters.visible_document(uow, actor, document_id)
     if doc.direction == "in":
@@ -173,6 +173,7 @@ def scan_pdf(uow: UnitOfWork, doc: Document) -> bytes:
     return get_blob(uow, scans[0].sha256)
 
 
+@conceal_hidden
 def export_pdf(uow: UnitOfWork, actor: Actor, document_id: str) -> tuple[bytes, bool]:
     doc = letters.visible_document(uow, actor, document_id)
     if doc.signed_pdf_sha256:
@@ -180,6 +181,7 @@ def export_pdf(uow: UnitOfWork, actor: Actor, document_id: str) -> tuple[bytes, 
     return preview_pdf(uow, actor, document_id), False
 
 
+@conceal_hidden
 def export_package(uow: UnitOfWork, actor: Actor, document_id: str) -> bytes:
     """The letter followed by its PDF attachments, as one file to read or print. The signed letter
     itself stays the separate signed file: merging rewrites the PDF, which ends its signature."""
@@ -204,6 +206,7 @@ def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
     }
 
 
+@conceal_hidden
 def version_diff(uow: UnitOfWork, actor: Actor, document_id: str, old: int | None = None,
                  new: int | None = None) -> dict[str, Any]:
     """What changed in the text between two versions (reviewers check a revision with this)."""

@@ -17,17 +17,21 @@ from sqlalchemy import func, select
 
 from eoffice.domain import BadInput, DocStatus, InvalidTransition, NotAuthorized, StageKind
 from eoffice.services import letters
+from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.resolve import OrgView, resolver
 from eoffice.store.models import Document, Recipient, RouteTemplateRow, StepRow
 from eoffice.store.routes import Logins, load_for_action, load_route, save_route
 from eoffice.store.uow import UnitOfWork
+from eoffice.validate import check_text
 from eoffice.workflow import engine
 from eoffice.workflow.delegation import Delegation
 from eoffice.workflow.events import Event
 from eoffice.workflow.queries import doc_status
 from eoffice.workflow.state import DECIDED, Decision, Route, Step, StepStatus
 from eoffice.workflow.template import RouteTemplate, template_from_dict, template_to_dict
+
+MAX_NOTE = 4000  # a note on a route step, a comment
 
 
 def new_id() -> str:
@@ -132,6 +136,7 @@ def _apply(uow: UnitOfWork, doc: Document, old: Route | None, new: Route, events
               signature=signature)
 
 
+@conceal_hidden
 def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: str | None = None) -> Outcome:
     doc = letters.get_document(uow, document_id)
     if doc.created_by != actor.user_id:
@@ -204,11 +209,13 @@ def engine_steps_for(route: Route, login: str, delegations: Sequence[Delegation]
     return steps_for(route, login, delegations, now)
 
 
+@conceal_hidden
 def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, *, note: str = "",
            return_to: str | None = None, on_step: Callable[[Document, Route, Step], dict[str, Any]] | None = None,
            signing: bool = False) -> Outcome:
     """Decide the actor's pending step. ``on_step`` runs what belongs to the step (the signed statement,
     numbering, the PDF signature) inside the same transaction and returns the decision's extras."""
+    note = check_text(note, "Catatan", max_len=MAX_NOTE)
     doc = letters.get_document(uow, document_id)
     logins = Logins(uow.session)
     route, delegations, now = _load_locked(uow, doc, actor, logins)
@@ -231,7 +238,9 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
     return Outcome(doc.id, doc.status, step.id, step.stage_name, doc.number)
 
 
+@conceal_hidden
 def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "") -> Outcome:
+    note = check_text(note, "Catatan", max_len=MAX_NOTE)
     doc = letters.get_document(uow, document_id)
     logins = Logins(uow.session)
     loaded = load_for_action(uow.session, doc.id, logins, lock=True)
@@ -248,7 +257,9 @@ def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "")
     return Outcome(doc.id, doc.status)
 
 
+@conceal_hidden
 def comment(uow: UnitOfWork, actor: Actor, document_id: str, text: str) -> None:
+    text = check_text(text, "Komentar", max_len=MAX_NOTE)
     doc = letters.get_document(uow, document_id)
     logins = Logins(uow.session)
     route, delegations, now = _load_locked(uow, doc, actor, logins)
@@ -309,6 +320,7 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None)
     return items
 
 
+@conceal_hidden
 def forward(uow: UnitOfWork, actor: Actor, document_id: str, new_reviewer: str) -> Outcome:
     """Add a reviewer to the actor's running stage (when the template allows forwarding)."""
     doc = letters.get_document(uow, document_id)

@@ -29,6 +29,7 @@ from eoffice.domain import (
     StepAlreadyDecided,
 )
 from eoffice.services import letters, numbering, routing
+from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.blobs import put_blob
 from eoffice.signing.ca import CaBundle, init_ca, issue_user_cert, load_ca, make_crl, save_ca
@@ -225,6 +226,7 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
             for k, v in payload.items()}
 
 
+@conceal_hidden
 def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
                   *, note: str = "", return_to: str | None = None, tsa_url: str | None = None,
                   action_id: str | None = None, command: str | None = None) -> routing.Outcome:
@@ -309,6 +311,7 @@ class Signed:
     timestamp_fallback: bool
 
 
+@conceal_hidden
 def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: str, *,
                 tsa_url: str | None = None, verify_url: str | None = None) -> Signed:
     """The signatory's TTE: number the letter, fill the number and date of the working PDF (the reviewers'
@@ -446,6 +449,7 @@ class Upgraded:
     timestamp_error: str
 
 
+@conceal_hidden
 def upgrade_letter(uow: UnitOfWork, actor: Actor, document_id: str, *, tsa_url: str | None,
                    roots: Sequence[x509.Certificate]) -> Upgraded:
     """Long-term validation: embed the certificates and CRLs (B-LT) and, when the TSA answers, a document

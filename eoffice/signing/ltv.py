@@ -20,7 +20,6 @@ from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
-from pyhanko.pdf_utils.misc import PdfError
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import timestamps
 from pyhanko.sign.general import SigningError
@@ -32,7 +31,7 @@ from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.errors import PathBuildingError, PathValidationError, ValidationError
 
 from eoffice.domain import BadInput, Refused
-from eoffice.signing.verify import _crl_revoked
+from eoffice.signing.verify import _crl_revoked, read_pdf
 
 Level = Literal["B-B", "B-LT", "B-LTA"]
 _TSA_ERRORS = (TimeoutError, TimestampRequestError, OSError, PathBuildingError, PathValidationError,
@@ -69,14 +68,7 @@ def _asn1(cert: x509.Certificate) -> Any:
 
 
 def _reader(pdf: bytes) -> PdfFileReader:
-    if not pdf.lstrip()[:5] == b"%PDF-":
-        raise BadInput("Berkas bukan PDF.")
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        reader.embedded_signatures  # noqa: B018  # parse the signature fields now, to fail early
-    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise BadInput(f"PDF rusak atau tidak dapat dibaca: {exc}".splitlines()[0]) from exc
-    return reader
+    return read_pdf(pdf)
 
 
 def _context(trust_roots: list[x509.Certificate], crls: Sequence[bytes], ocsps: Sequence[bytes]) -> ValidationContext:

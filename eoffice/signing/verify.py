@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,6 +20,8 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from eoffice.domain import BadInput
+
+log = logging.getLogger(__name__)
 
 _COVERAGE_TEXT = {
     SignatureCoverageLevel.ENTIRE_FILE: "entire file",
@@ -92,19 +96,28 @@ def _crl_revoked(crls: list[x509.CertificateRevocationList], cert: Any, candidat
     return False
 
 
+def read_pdf(pdf: bytes) -> PdfFileReader:
+    """The file, parsed up to its signature fields. Whatever is wrong with it (garbage, truncation, objects
+    nested until the parser's recursion gives out) is one sentence; the detail goes to the log."""
+    if not pdf.lstrip()[:5] == b"%PDF-":
+        raise BadInput("Berkas bukan PDF.")
+    try:
+        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
+        reader.embedded_signatures  # noqa: B018  # parse the signature fields now, to fail early
+    except (PdfError, ValueError, KeyError, IndexError, TypeError, AttributeError, RecursionError, OSError,
+            AssertionError, OverflowError, zlib.error) as exc:
+        log.warning("PDF tidak dapat dibaca: %s: %s", type(exc).__name__, str(exc)[:300])
+        raise BadInput("Berkas PDF rusak atau tidak dapat dibaca.") from None
+    return reader
+
+
 def verify_pdf(
     pdf: bytes, *, trust_roots: list[x509.Certificate], crls: list[bytes] | None = None,
     now: dt.datetime | None = None, timestamp_roots: list[x509.Certificate] | None = None,
 ) -> VerifyReport:
     """Check every signature. ``ok`` = at least one signature, all intact, trusted, not revoked and no
     disallowed modification, and nothing but signatures/validation data after the last signature."""
-    if not pdf.lstrip()[:5] == b"%PDF-":
-        raise BadInput("Berkas bukan PDF.")
-    try:
-        reader = PdfFileReader(io.BytesIO(pdf), strict=False)
-        sigs = list(reader.embedded_regular_signatures)
-    except (PdfError, ValueError, KeyError, IndexError, TypeError) as exc:
-        raise BadInput(f"PDF rusak atau tidak dapat dibaca: {exc}".splitlines()[0]) from exc
+    sigs = list(read_pdf(pdf).embedded_regular_signatures)
     crl_objs = []
     for raw in crls or []:
         try:

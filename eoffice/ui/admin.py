@@ -6,7 +6,7 @@ from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QDate, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -107,6 +107,7 @@ class AdminPanel(QWidget):
         self.backend, self.actor, self.runner = backend, actor, runner
         self.dialog: QDialog | None = None
         self.message = QLabel("")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.message.setWordWrap(True)
         self.users = RowsModel([Column(self.tr("Login"), lambda u: u.login), Column(self.tr("NIP"), lambda u: u.nip),
                                 Column(self.tr("Nama"), lambda u: u.name), Column(self.tr("Unit"), lambda u: u.unit),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -38,6 +38,7 @@ TOKEN_HELP = {"kode": QT_TRANSLATE_NOOP("NumberingTab", "kode klasifikasi arsip"
 
 def message_label() -> QLabel:
     label = QLabel("")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
     label.setWordWrap(True)
     return label
 

@@ -184,6 +184,7 @@ class DraftEditor(QWidget):
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color:#555")
         self.status = QLabel("")
+        self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.status.setWordWrap(True)
         self.save_btn = QPushButton(self.tr("Simpan Draf"))
         self.save_btn.setShortcut("Ctrl+S")

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator, Mapping
 
-from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, QTime, QTimeZone
+from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from eoffice.domain import INSTRUCTIONS as _INSTRUCTIONS
@@ -162,6 +162,7 @@ ERROR_STYLE = "color:#b3261e"
 def error_label() -> QLabel:
     """The red, wrapping message line every dialog shows its refusals in."""
     label = QLabel("")
+    label.setTextFormat(Qt.TextFormat.PlainText)  # a refusal may quote what was typed: never markup
     label.setWordWrap(True)
     label.setStyleSheet(ERROR_STYLE)
     return label

@@ -15,6 +15,7 @@ from typing import Any, Literal, cast
 import yaml
 
 from eoffice.domain import BadInput, DocKind, StageKind, Unavailable
+from eoffice.validate import load_json, load_yaml
 
 AssigneeKind = Literal["position", "role", "user"]
 ConditionOp = Literal["eq", "ne", "in"]
@@ -128,8 +129,8 @@ def _validate_stage(where: str, s: Stage) -> None:
         raise BadInput(f"{at}: an assignee is listed twice")
     if s.quorum is not None and not 1 <= s.quorum <= len(s.assignees):
         raise BadInput(f"{at}: quorum {s.quorum} must be between 1 and {len(s.assignees)} assignees")
-    if s.sla_hours < 1:
-        raise BadInput(f"{at}: sla_hours must be >= 1, got {s.sla_hours}")
+    if not 1 <= s.sla_hours <= MAX_SLA_HOURS:  # a deadline far out would overflow the date arithmetic
+        raise BadInput(f"{at}: sla_hours must be 1 to {MAX_SLA_HOURS}, got {s.sla_hours}")
     c = s.condition
     if c is not None:
         if not c.field.strip() or c.op not in CONDITION_OPS:
@@ -149,6 +150,7 @@ def applicable_stages(template: RouteTemplate, fields: Mapping[str, str]) -> tup
 # --- dict / file form -------------------------------------------------------------------------------
 
 _TEMPLATE_KEYS = {"name", "version", "doc_kind", "unit_code", "description", "stages"}
+MAX_SLA_HOURS = 24 * 366  # a year
 _STAGE_KEYS = {"name", "order", "kind", "assignees", "quorum", "condition", "sla_hours", "allow_forward"}
 _CONDITION_KEYS = {"field", "op", "value"}
 
@@ -279,11 +281,7 @@ def load_template(path: str | Path) -> RouteTemplate:
         raise BadInput(f"{p}: not UTF-8 text (byte {e.start})") from e
     except OSError as e:
         raise Unavailable(f"{p}: cannot read ({e.strerror or e})") from e
-    try:
-        data = yaml.safe_load(text) if fmt == "yaml" else json.loads(text)
-    except (yaml.YAMLError, json.JSONDecodeError) as e:
-        first = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise BadInput(f"{p}: not valid {fmt.upper()}: {first}") from e
+    data = load_yaml(text, str(p)) if fmt == "yaml" else load_json(text, str(p))
     try:
         return template_from_dict(data)
     except BadInput as e:

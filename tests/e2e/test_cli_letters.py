@@ -33,8 +33,8 @@ def test_letter_lifecycle(content_url: str, home: Path, tmp_path: Path) -> None:
     assert r.code == 0, r.err
     doc = r.json()["id"]
     assert as_user(content_url, home, "staf.kominfo", "letter", "submit", doc).code == 0
-    wrong = as_user(content_url, home, "kabid2.kominfo", "approve", doc)
-    assert_one_line_error(wrong, 1, "Tidak ada langkah Anda")
+    wrong = as_user(content_url, home, "kabid2.kominfo", "approve", doc)  # not on its route: cannot see it
+    assert_one_line_error(wrong, 2, "Naskah tidak ditemukan")
     inbox = as_user(content_url, home, "kasi1.kominfo", "inbox", "--json").json()
     assert doc in {i["document_id"] for i in inbox}
     for who in ("kasi1.kominfo", "kabid1.kominfo", "sekretaris.kominfo"):
@@ -70,6 +70,9 @@ def test_letter_lifecycle(content_url: str, home: Path, tmp_path: Path) -> None:
     foreign.write_bytes(cert_to_pem(init_ca("Organisasi Lain").root_cert))
     untrusted = run("verify", str(out), "--trust", str(foreign), "--json", db=None, home=home)
     assert untrusted.code == 1 and untrusted.json()["signatures"][0]["trusted"] is False
+    assert untrusted.err == "", untrusted.err  # the verdict in words; pyHanko's traceback only in the log
+    human = run("verify", str(out), "--trust", str(foreign), db=None, home=home)
+    assert human.code == 1 and human.err == "" and "Traceback" not in human.out, human.out + human.err
     tampered = tmp_path / "ubah.pdf"
     data = bytearray(out.read_bytes())
     at = data.index(b"Permohonan Akses") if b"Permohonan Akses" in data else len(data) // 3
@@ -103,7 +106,7 @@ def test_governor_batch_signs_and_bad_input_is_refused(content_url: str, home: P
                       "x", "--body", str(tmp_path / "tidak-ada.md"), "--to", "SETDA")
     assert_one_line_error(missing, 2)
     unknown = as_user(content_url, home, "staf.kominfo", "letter", "show", "00000000-0000")
-    assert_one_line_error(unknown, 2, "Naskah tidak dikenal")
+    assert_one_line_error(unknown, 2, "Naskah tidak ditemukan")
 
 
 def test_disposisi_from_the_cli(content_url: str, home: Path, tmp_path: Path) -> None:

@@ -9,7 +9,7 @@ import pytest
 from reportlab.pdfgen import canvas
 from sqlalchemy.engine import Engine
 
-from eoffice.domain import BadInput, NotAuthorized
+from eoffice.domain import BadInput, NotAuthorized, NotFound
 from eoffice.services import incoming, queries
 from tests.integration.helpers import actor, run
 
@@ -48,7 +48,7 @@ def test_disposisi_down_two_levels_with_reports(content_engine: Engine) -> None:
     assert set(kids) == {"kepala.kominfo", "kepala.bappeda"}
     assert kids["kepala.kominfo"].status.value == "done" and kids["kepala.bappeda"].status.value == "sent"
     staff = actor(content_engine, "staf.dinkes")
-    with pytest.raises(NotAuthorized):
+    with pytest.raises(NotFound, match="Naskah tidak ditemukan"):
         run(content_engine, lambda uow: queries.letter_detail(uow, staff, doc))
     assert run(content_engine, lambda uow: queries.letter_detail(uow, kadis, doc))["sender"] == "Kementerian Keuangan"
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from eoffice.domain import BadInput, DocKind, InvalidTransition, NotAuthorized, StepAlreadyDecided
+from eoffice.domain import BadInput, DocKind, InvalidTransition, NotAuthorized, NotFound, StepAlreadyDecided
 from eoffice.services import audit, letters, queries, routing, signatures
 from eoffice.services.blobs import get_blob
 from eoffice.signing.verify import verify_pdf
@@ -71,7 +71,7 @@ def test_return_for_revision_keeps_notes_and_versions(content_engine: Engine, ho
 def test_only_the_assignee_acts_and_sign_needs_the_sign_verb(content_engine: Engine, home: Path) -> None:
     doc = draft(content_engine, "staf.kominfo")
     submit(content_engine, "staf.kominfo", doc)
-    with pytest.raises(NotAuthorized, match="Tidak ada langkah Anda"):
+    with pytest.raises(NotFound, match="Naskah tidak ditemukan"):  # not on its route: may not even see it
         decide(content_engine, home, "kabid2.kominfo", doc)
     with pytest.raises(BadInput, match="Catatan wajib"):
         decide(content_engine, home, "kasi1.kominfo", doc, Decision.RETURN, "  ")
@@ -127,7 +127,7 @@ def test_delegate_signs_as_plh_and_the_letter_says_so(content_engine: Engine, ho
 def test_outsiders_do_not_see_letters(content_engine: Engine) -> None:
     doc = draft(content_engine, "staf.kominfo", classification="rahasia")  # type: ignore[arg-type]
     other = actor(content_engine, "staf.dinkes")
-    with pytest.raises(NotAuthorized):
+    with pytest.raises(NotFound, match="Naskah tidak ditemukan"):
         run(content_engine, lambda uow: queries.letter_detail(uow, other, doc))
     assert doc not in {r.id for r in run(content_engine, lambda uow: queries.list_letters(uow, other))}
     kepala = actor(content_engine, "kepala.kominfo")  # superiors see subordinates' letters, except rahasia

@@ -36,8 +36,16 @@ DOCX = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:docum
 XLSX = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
 ODT = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<x/>"}, "mimetype")
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504
-PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 20
-JPG = b"\xff\xd8\xff\xe0" + b"\0" * 20
+def _image(fmt: str) -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), "white").save(out, format=fmt)
+    return out.getvalue()
+
+
+PNG = _image("PNG")
+JPG = _image("JPEG")
 
 
 @pytest.mark.parametrize(
@@ -66,17 +74,19 @@ def test_accepts_matching_content(name: str, data: bytes, mime: str) -> None:
 @pytest.mark.parametrize(
     "name, data, fragment",
     [
-        ("kosong.pdf", b"", "is empty"),
-        ("surat.pdf", PNG, "does not match"),
-        ("foto.png", JPG, "does not match"),
-        ("konsep.docx", XLSX, "does not match"),
-        ("konsep.docx", b"PK\x03\x04 broken zip", "does not match"),
-        ("konsep.odt", DOCX, "does not match"),
-        ("lama.doc", DOCX, "does not match"),
-        ("catatan.txt", b"\xff\xfe\x00a", "does not match"),
-        ("virus.exe", b"MZ\x90\x00", "not allowed"),
-        ("tanpa_ekstensi", b"abc", "not allowed"),
-        ("", b"abc", "empty"),
+        ("kosong.pdf", b"", "kosong"),
+        ("surat.pdf", PNG, "tidak sesuai"),
+        ("foto.png", JPG, "tidak sesuai"),
+        ("foto.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 20, "tidak sesuai"),  # the magic bytes alone
+        ("foto.jpg", b"\xff\xd8\xff\xe0" + b"\0" * 20, "tidak sesuai"),
+        ("konsep.docx", XLSX, "tidak sesuai"),
+        ("konsep.docx", b"PK\x03\x04 broken zip", "tidak sesuai"),
+        ("konsep.odt", DOCX, "tidak sesuai"),
+        ("lama.doc", DOCX, "tidak sesuai"),
+        ("catatan.txt", b"\xff\xfe\x00a", "tidak sesuai"),
+        ("virus.exe", b"MZ\x90\x00", "tidak diperbolehkan"),
+        ("tanpa_ekstensi", b"abc", "tidak diperbolehkan"),
+        ("", b"abc", "kosong"),
     ],
 )
 def test_refuses_bad_files(name: str, data: bytes, fragment: str) -> None:
@@ -86,7 +96,7 @@ def test_refuses_bad_files(name: str, data: bytes, fragment: str) -> None:
 
 def test_size_limit() -> None:
     check_attachment("a.txt", b"x" * 100, max_bytes=100)
-    with pytest.raises(BadInput, match="over the 100 byte limit"):
+    with pytest.raises(BadInput, match="melebihi batas 100 bita"):
         check_attachment("a.txt", b"x" * 101, max_bytes=100)
 
 

@@ -64,7 +64,7 @@ def test_load_errors(tmp_path: Path) -> None:
         load_template(tmp_path / "missing.yaml")
     bad = tmp_path / "bad.yaml"
     bad.write_text("name: [unclosed\n")
-    with pytest.raises(BadInput, match="not valid YAML") as e:
+    with pytest.raises(BadInput, match="bukan YAML/JSON yang valid") as e:
         load_template(bad)
     assert "\n" not in str(e.value)
     bad.write_text("name: x\nversion: 1\ndoc_kind: memo\nstages: []\n")
@@ -97,7 +97,8 @@ def mutate(path: str, value: Any) -> dict[str, Any]:
     ("stages.0.quorum", 0, "stage 'paraf': quorum 0"),
     ("stages.0.order", True, "stage 'paraf': 'order' has the wrong type"),
     ("stages.0.order", KeyError, "stage 'paraf': missing key.*order"),
-    ("stages.0.sla_hours", 0, "stage 'paraf': sla_hours must be >= 1"),
+    ("stages.0.sla_hours", 0, "stage 'paraf': sla_hours must be 1 to 8784"),
+    ("stages.0.sla_hours", 10**12, "stage 'paraf': sla_hours must be 1 to 8784"),
     ("stages.0.name", "", "a stage has an empty name"),
     ("stages.1.name", "paraf", "stage name 'paraf' is used twice"),
     ("stages.1.condition", {"field": "x", "op": "gt", "value": "1"}, "stage 'rahasia': condition op 'gt'"),
