@@ -116,7 +116,7 @@ def main() -> int:
         window.action_done.connect(finished)
         ticker.start()
         start = time.perf_counter()
-        window._sign_with(ids, "demo")  # what "Tanda Tangani Terpilih" runs after the passphrase dialog
+        window.decisions._sign_with(ids, "demo")  # what "Tanda Tangani Terpilih" runs after the passphrase dialog
         loop.exec()
         busy = summary(ticker.gaps)
         long_stalls = list(ticker.long)

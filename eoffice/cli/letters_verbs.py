@@ -1,4 +1,5 @@
-"""Verbs: letter draft|list|submit|show|history|render|export|revise|withdraw, inbox, approve, return, reject.
+"""Verbs: letter draft|list|submit|show|history|render|export|revise|withdraw, inbox, approve, return, reject,
+workflow import|export|list, delegate, search, forward, comment, overdue, numbering set, diff.
 
 What each verb does; the parser is in letters.py."""
 
