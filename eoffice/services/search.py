@@ -36,8 +36,8 @@ def _match(uow: UnitOfWork, terms: list[str]) -> ColumnElement[bool]:
         tsquery = " & ".join(f"{t}:*" for t in terms)
         # documents_fts(document_id, search_tsv): to_tsvector('indonesian', search_text), kept by triggers
         # (migration 0005), GIN-indexed, off the documents row so status changes never touch it.
-        found: Select[Any] = (select(literal_column("document_id")).select_from(text("documents_fts"))
-                              .where(literal_column("search_tsv").op("@@")(func.to_tsquery("indonesian", tsquery))))
+        # On PostgreSQL through eoffice_search (store/security.py): the index first, then the access rule.
+        found: Select[Any] = select(func.eoffice_search(func.to_tsquery("indonesian", tsquery)))
         return Document.id.in_(found)
     fts = " ".join('"' + t.replace('"', '""') + '"*' for t in terms)
     matching: Select[Any] = (select(literal_column("rowid")).select_from(text("documents_fts"))

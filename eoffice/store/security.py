@@ -92,8 +92,10 @@ FUNCTIONS = [
     $$ SELECT COALESCE(array_agg(DISTINCT document_id), '{{}}') FROM recipients
        WHERE user_id = eoffice_uid() OR unit_id = (SELECT unit_id FROM users WHERE id = eoffice_uid()) $$""",
     # A letter visible to the caller: the documents policy, applied to one row (a SECURITY INVOKER function).
+    # No SET clause, so the planner inlines it (a correlated index probe under the documents policy, whose
+    # arrays are computed once per statement); the table is schema-qualified because of that.
     """CREATE FUNCTION eoffice_can_see(doc varchar) RETURNS boolean LANGUAGE sql STABLE
-    SET search_path = public, pg_temp AS $$ SELECT EXISTS (SELECT 1 FROM documents WHERE id = doc) $$""",
+    AS $$ SELECT EXISTS (SELECT 1 FROM public.documents WHERE id = doc) $$""",
     # On the route of a letter (drafter, a step's assignee, a disposition's sender or receiver), as me or for
     # someone I stand in for: who may change its workflow rows.
     f"""CREATE FUNCTION eoffice_participant(doc varchar) RETURNS boolean {_DEF} AS
@@ -172,6 +174,15 @@ FUNCTIONS = [
         AND NOT EXISTS (SELECT 1 FROM attachments WHERE sha256 = digest)
         AND NOT EXISTS (SELECT 1 FROM document_versions WHERE working_pdf_sha256 = digest);
     END $$""",
+]
+
+# Full-text search: the GIN index must run before the rule, which RLS on documents_fts would forbid (@@ is not
+# leakproof), so clients search through this function: matches among the letters the rule (_VISIBLE, the
+# same expression as the documents policy) lets the caller see; the owner sees all.
+SEARCH = [
+    f"""CREATE FUNCTION eoffice_search(q tsquery) RETURNS SETOF varchar {_DEF} AS
+    $$ SELECT f.document_id FROM documents_fts f JOIN documents ON documents.id = f.document_id
+       WHERE f.search_tsv @@ q AND (eoffice_trusted(session_user) OR ({{visible}})) $$""",
 ]
 
 # The seal (store/uow.py): the only way into audit_events, audit_head, sync_counter and changes. The server
@@ -314,50 +325,66 @@ GUARDS = [
     "AND size = octet_length(data))",
 ]
 
-# "= ANY (CAST((SELECT f()) AS t[]))": the array is an InitPlan, computed once per statement (a bare
-# "= ANY ((SELECT f()))" would parse as a subquery of arrays).
+# The rule. Small sets (me and whom I stand in for, my subordinates) as arrays in scalar subqueries
+# (InitPlans: once per statement; "= ANY (CAST((SELECT f()) AS t[]))", since a bare "= ANY ((SELECT f()))"
+# parses as a subquery of arrays); the letter sets, which can be large, as hashed subplans (built once per
+# statement, an O(1) probe per row).
 _VISIBLE = (f"created_by = ANY (CAST((SELECT eoffice_people()) AS integer[])) "
-            f"OR id = ANY (CAST((SELECT eoffice_linked_docs()) AS varchar[])) "
-            f"OR (status = '{_DISPATCHED}' AND id = ANY (CAST((SELECT eoffice_addressed_docs()) AS varchar[]))) "
+            f"OR id IN (SELECT unnest(eoffice_linked_docs())) "
+            f"OR (status = '{_DISPATCHED}' AND id IN (SELECT unnest(eoffice_addressed_docs()))) "
             f"OR (classification <> '{_RAHASIA}' "
             f"AND created_by = ANY (CAST((SELECT eoffice_subordinates()) AS integer[])))")
-_SEE = "eoffice_can_see(document_id)"
+_SEE = "eoffice_can_see(document_id)"  # in WITH CHECK only: a function with a sublink is never inlined
+
+
+def _seen(table: str) -> str:
+    """A row of a letter's table is visible with its letter: the documents policy, applied to one letter (a
+    correlated probe; the policy's sets are still computed once per statement)."""
+    return f"EXISTS (SELECT 1 FROM documents d WHERE d.id = {table}.document_id)"
+
 _ON_ROUTE = "eoffice_participant(document_id)"
 _BLOB_SEEN = ("EXISTS (SELECT 1 FROM documents d WHERE d.signed_pdf_sha256 = blobs.sha256) "
               "OR EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = blobs.sha256) "
               "OR EXISTS (SELECT 1 FROM document_versions v WHERE v.working_pdf_sha256 = blobs.sha256)")
 
 # (table, policy name, command, USING, WITH CHECK); all TO the group.
+# Per-statement values in policies: scalar subqueries (InitPlans), not a function call per row.
+_ME, _ADMIN, _CA = "(SELECT eoffice_uid())", "(SELECT eoffice_is_admin())", "(SELECT eoffice_is_ca_admin())"
+_US = "ANY ((SELECT eoffice_people())::integer[])"  # me or someone I stand in for
+
 POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
     ("documents", "documents_read", "SELECT", _VISIBLE, None),
-    ("documents", "documents_add", "INSERT", None, "created_by = eoffice_uid()"),
+    ("documents", "documents_add", "INSERT", None, f"created_by = {_ME}"),
     ("documents", "documents_change", "UPDATE", "true", "true"),  # who: eoffice_guard_documents
-    *[(t, f"{t}_read", "SELECT", _SEE, None)
+    *[(t, f"{t}_read", "SELECT", _seen(t), None)
       for t in ("document_versions", "recipients", "attachments", "routes", "steps", "route_notes",
                 "dispositions", "documents_fts")],
-    *[(t, f"{t}_write", "ALL", _ON_ROUTE, _ON_ROUTE)
-      for t in ("document_versions", "recipients", "attachments", "routes", "steps")],
-    ("decisions", "decisions_read", "SELECT", "EXISTS (SELECT 1 FROM steps s WHERE s.id = step_id)", None),
+    # Separate commands, not FOR ALL: an ALL policy would be OR-ed into every SELECT as well.
+    *[(t, f"{t}_{command.lower()}", command, None if command == "INSERT" else _ON_ROUTE,
+       None if command == "DELETE" else _ON_ROUTE)
+      for t in ("document_versions", "recipients", "attachments", "routes", "steps")
+      for command in ("INSERT", "UPDATE", "DELETE")],
+    ("decisions", "decisions_read", "SELECT", "EXISTS (SELECT 1 FROM steps s WHERE s.id = decisions.step_id)", None),
     ("decisions", "decisions_add", "INSERT", None, "eoffice_may_decide(step_id, actor_id, on_behalf_of)"),
-    ("route_notes", "route_notes_add", "INSERT", None, f"author_id = eoffice_uid() AND {_SEE}"),
-    ("dispositions", "dispositions_add", "INSERT", None, f"from_user_id = ANY (eoffice_people()) AND {_SEE}"),
+    ("route_notes", "route_notes_add", "INSERT", None, f"author_id = {_ME} AND {_SEE}"),
+    ("dispositions", "dispositions_add", "INSERT", None, f"from_user_id = {_US} AND {_SEE}"),
     ("dispositions", "dispositions_change", "UPDATE",
-     "to_user_id = ANY (eoffice_people()) OR from_user_id = ANY (eoffice_people())", "true"),
+     f"to_user_id = {_US} OR from_user_id = {_US}", "true"),
     ("blobs", "blobs_read", "SELECT", _BLOB_SEEN, None),
     ("blobs", "blobs_add", "INSERT", None, "true"),  # the key is checked by ck_blobs_sha256
     ("audit_events", "audit_events_read", "SELECT",
-     "eoffice_is_admin() OR actor_id = eoffice_uid() OR (document_id IS NOT NULL AND eoffice_can_see(document_id))",
+     f"{_ADMIN} OR actor_id = {_ME} OR (document_id IS NOT NULL AND {_seen('audit_events')})",
      None),
     *[(t, f"{t}_read", "SELECT", "true", None) for t in ORG_TABLES],
-    *[(t, f"{t}_admin", "ALL", "eoffice_is_admin()", "eoffice_is_admin()")
+    *[(t, f"{t}_admin", "ALL", f"{_ADMIN}", f"{_ADMIN}")
       for t in ("units", "positions", "users", "classification_codes", "route_templates", "number_formats",
                 "holidays")],
-    ("users", "users_self", "UPDATE", "id = eoffice_uid()", "id = eoffice_uid()"),  # columns: eoffice_guard_users
-    ("delegations", "delegations_own", "ALL", "delegator_id = eoffice_uid() OR eoffice_is_admin()",
-     "delegator_id = eoffice_uid() OR eoffice_is_admin()"),
-    ("certificates", "certificates_ca", "ALL", "eoffice_is_ca_admin()", "eoffice_is_ca_admin()"),
-    ("certificates", "certificates_request", "INSERT", None, "purpose = 'request' AND user_id = eoffice_uid()"),
-    ("crls", "crls_ca", "ALL", "eoffice_is_ca_admin()", "eoffice_is_ca_admin()"),
+    ("users", "users_self", "UPDATE", f"id = {_ME}", f"id = {_ME}"),  # columns: eoffice_guard_users
+    ("delegations", "delegations_own", "ALL", f"delegator_id = {_ME} OR {_ADMIN}",
+     f"delegator_id = {_ME} OR {_ADMIN}"),
+    ("certificates", "certificates_ca", "ALL", f"{_CA}", f"{_CA}"),
+    ("certificates", "certificates_request", "INSERT", None, f"purpose = 'request' AND user_id = {_ME}"),
+    ("crls", "crls_ca", "ALL", f"{_CA}", f"{_CA}"),
 ]
 
 # Table privileges of the group (on top of which the policies filter rows).
@@ -380,7 +407,7 @@ CLIENT_FUNCTIONS = ("eoffice_uid()", "eoffice_trusted(name)", "eoffice_is_admin(
                     "eoffice_may_decide(varchar, integer, integer)", "eoffice_password_hash(integer)",
                     "eoffice_set_login(integer, text)", "eoffice_seal(json, json, integer)",
                     "eoffice_drop_blob(varchar)", "eoffice_decided_now(varchar)",
-                    "eoffice_step_has_decision(varchar)")
+                    "eoffice_step_has_decision(varchar)", "eoffice_search(tsquery)")
 
 # Indexes the policies lean on (made on both back ends by migration 0009; in models.py too).
 INDEXES = [("ix_documents_created_by", "documents", ["created_by"]),
@@ -399,9 +426,10 @@ INDEXES = [("ix_documents_created_by", "documents", ["created_by"]),
 
 
 def upgrade_statements() -> list[str]:
-    out = [*ROLES, *FUNCTIONS, *SEAL, *GUARDS]
+    out = [*ROLES, *FUNCTIONS, *SEAL, *GUARDS, *[f.replace("{visible}", _VISIBLE) for f in SEARCH]]
     out += [f"REVOKE ALL ON {t} FROM PUBLIC" for t in ALL_TABLES]
-    out += ["REVOKE ALL ON SCHEMA public FROM PUBLIC",
+    out += ["DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$",
+            "REVOKE ALL ON SCHEMA public FROM PUBLIC",
             "REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC",
             "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC"]
     out += [f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY" for t in LETTER_TABLES + ORG_TABLES]
@@ -422,6 +450,7 @@ def downgrade_statements() -> list[str]:
     out += [f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {GROUP}",
             f"REVOKE ALL ON SCHEMA public FROM {GROUP}",
             "GRANT USAGE ON SCHEMA public TO PUBLIC",
+            "DO $$ BEGIN EXECUTE format('GRANT TEMPORARY ON DATABASE %I TO PUBLIC', current_database()); END $$",
             "ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT EXECUTE ON FUNCTIONS TO PUBLIC",
             "ALTER TABLE blobs DROP CONSTRAINT ck_blobs_sha256",
             "ALTER FUNCTION documents_fts_sync() SECURITY INVOKER",

@@ -59,6 +59,12 @@ def test_others_secret_letters_and_password_hashes_are_not_readable(owner: Engin
     for table in ("documents", "document_versions", "recipients", "documents_fts", "audit_events"):
         column = "id" if table == "documents" else "document_id"
         assert psql.execute(f"SELECT count(*) FROM {table} WHERE {column} = %s", (secret,)).fetchone()[0] == 0
+    # A temporary table named like a policy's table changes nothing (the functions name their schema). The
+    # migration also revokes TEMPORARY on the database (a copy made from a template keeps PUBLIC's).
+    psql.execute("CREATE TEMP TABLE documents (id varchar)")
+    psql.execute("INSERT INTO documents VALUES (%s)", (secret,))
+    assert psql.execute("SELECT count(*) FROM document_versions WHERE document_id = %s", (secret,)).fetchone()[0] == 0
+    psql.execute("DROP TABLE pg_temp.documents")
     refused(psql, "SELECT password_hash FROM users")
     refused(psql, "SELECT * FROM users")
     gub = one(owner, "SELECT id FROM users WHERE login = 'gubernur'")

@@ -30,9 +30,9 @@ def _run(statements: list[str]) -> None:
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(sa.Column("db_role", sa.String(63), nullable=True))
-        batch.create_index("uq_users_db_role", ["db_role"], unique=True)
+    # Plain ADD/DROP COLUMN on both back ends: a SQLite table rebuild of users would trip the foreign keys.
+    op.add_column("users", sa.Column("db_role", sa.String(63), nullable=True))
+    op.create_index("uq_users_db_role", "users", ["db_role"], unique=True)
     for name, table, columns in security.INDEXES:
         op.create_index(name, table, columns)
     if op.get_bind().dialect.name == "postgresql":
@@ -44,6 +44,5 @@ def downgrade() -> None:
         _run(security.downgrade_statements())
     for name, table, _columns in reversed(security.INDEXES):
         op.drop_index(name, table_name=table)
-    with op.batch_alter_table("users") as batch:
-        batch.drop_index("uq_users_db_role")
-        batch.drop_column("db_role")
+    op.drop_index("uq_users_db_role", table_name="users")
+    op.execute("ALTER TABLE users DROP COLUMN db_role")
