@@ -80,8 +80,10 @@ def test_demo_letterheads() -> None:
 
     head = demo_letterhead("diskominfo")
     assert head.lines == ("PEMERINTAH PROVINSI KALIMANTAN TIMUR", "DINAS KOMUNIKASI DAN INFORMATIKA")
-    contact = [line.replace("\xa0", " ") for line in head.contact_lines]  # no-break spaces keep items whole
-    assert "Samarinda" in contact[0] and "Pos-el diskominfo@kaltimprov.go.id" in contact[1]
+    # "Pos-el" and the address are joined by a no-break space (docs/tata-naskah.md, rule 6)
+    assert (
+        "Samarinda" in head.contact_lines[0] and "Pos-el\u00a0diskominfo@kaltimprov.go.id" in head.contact_lines[1]
+    )
     assert demo_letterhead("nope").lines[1] == "SEKRETARIAT DAERAH"
     assert set(DEMO_UNITS) >= {"SETDA", "DISKOMINFO"}
     default = unit_letterhead()
