@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, or_, select, true
+from sqlalchemy.exc import DBAPIError
 
 from eoffice.domain import Classification, DocStatus, EofficeError, NotFound
 from eoffice.services.auth import Actor
@@ -108,10 +109,14 @@ def conceal_hidden(use_case: F) -> F:
     def guarded(*args: Any, **kwargs: Any) -> Any:
         try:
             return use_case(*args, **kwargs)
-        except EofficeError:
+        except EofficeError as refusal:
             uow, actor, document_id = (arg(n, args, kwargs) for n in ("uow", "actor", "document_id"))
-            resolved = _resolve_id(uow, document_id)
-            if resolved is None or not is_visible(uow, actor, resolved):
+            try:
+                resolved = _resolve_id(uow, document_id)
+                hidden = resolved is None or not is_visible(uow, actor, resolved)
+            except DBAPIError:  # the transaction is unusable: the refusal as it was (the caller rolls back)
+                raise refusal from None
+            if hidden:
                 raise letter_not_found(document_id) from None
             raise
 
