@@ -47,6 +47,7 @@ def parse_template_text(text: str) -> dict[str, Any]:
 
 class Desktop(Session):
     list_limit = service_queries.LIST_LIMIT
+    queue_offline = False  # the window does not show queued commands yet: offline changes are refused
 
     # --- letters ---------------------------------------------------------------------------------
 

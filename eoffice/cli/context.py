@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from eoffice.app.commands import Command
 from eoffice.app.profile import open_session, profile_home
 from eoffice.app.session import Session
-from eoffice.domain import BadInput
+from eoffice.domain import BadInput, Unavailable
 
 if TYPE_CHECKING:
     from eoffice.app.session import UnitOfWork
@@ -25,6 +25,14 @@ if TYPE_CHECKING:
     from eoffice.signing.keystore import Identity
 
 T = TypeVar("T")
+
+
+class Finished(Exception):  # noqa: N818 - control flow, not an error
+    """The verb has said what it had to (a queued command): exit with *code*."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 @dataclass
@@ -57,7 +65,12 @@ class Ctx:
         if self._session is None:
             session = open_session(Session, getattr(self.args, "db", None), self.home,
                                    max_attachment=self.max_attachment)
-            session.connect()
+            try:
+                session.connect()
+            except Unavailable:
+                who = self._who()  # the database is away: this user's local cache, if they have one here
+                if not who or not getattr(self.args, "offline_ok", True) or not session.work_offline(who):
+                    raise
             self._session = session
         return self._session
 
@@ -65,7 +78,7 @@ class Ctx:
     def session(self) -> Session:
         """The session, its database reachable and at the schema this version needs."""
         session = self.raw_session
-        if not self._schema_ok:
+        if not self._schema_ok and not session.offline:
             session.check_schema()
             self._schema_ok = True
         return session
@@ -77,13 +90,24 @@ class Ctx:
     def execute(self, command: Command, *, identity: Identity | None = None, secret: str | None = None,
                 actor_required: bool = True) -> Any:
         """A command through its handler (eoffice/app/bus.py), as the acting user."""
+        from eoffice.app.offline import Queued
+
         actor = self.require_actor() if actor_required else self.actor(required=False)
-        return self.session.execute(command, actor=actor, identity=identity, secret=secret)
+        result = self.session.execute(command, actor=actor, identity=identity, secret=secret)
+        if isinstance(result, Queued):  # the database did not answer: the command waits in the outbox
+            self.emit(result.to_dict(), lambda: print(
+                f"Database tidak terhubung: perintah diantrekan (menunggu sinkronisasi), id {result.action_id}. "
+                "Jalankan 'eoffice sync' saat terhubung kembali."))
+            raise Finished(0)
+        return result
+
+    def _who(self) -> str | None:
+        return getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
 
     def actor(self, required: bool = True) -> Actor | None:
         if self._actor is not None:
             return self._actor
-        who = getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
+        who = self._who()
         if not who:
             if required:
                 raise BadInput("Perintah ini perlu --user NIP_ATAU_LOGIN")

@@ -1,4 +1,5 @@
-"""Verb: sync (the local cache; DESIGN.md "Local cache and sync"). Today it pulls; the outbox comes next.
+"""Verbs: sync (push the outbox, then pull into the local cache; DESIGN.md "Local cache and sync") and outbox
+(list, retry, discard the commands made offline).
 
 What each verb does; the parser is in sync.py."""
 
@@ -7,28 +8,115 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
+from typing import TYPE_CHECKING, Any
 
-from eoffice.cli.context import Ctx
-from eoffice.domain import BadInput
+from eoffice.cli.context import Ctx, table
+from eoffice.domain import BadInput, Unavailable
+
+if TYPE_CHECKING:
+    from sqlalchemy.engine import Engine
+
+    from eoffice.signing.keystore import Identity
+
+
+def _identity(ctx: Ctx, login: str) -> Identity | None:
+    """The key for the queued decisions, when its passphrase is given; without it those wait (blocked)."""
+    from eoffice.cli.keys_verbs import identity_for
+
+    try:
+        return identity_for(ctx, login)
+    except BadInput:
+        return None
 
 
 def cmd_sync(ctx: Ctx) -> int:
     from eoffice.sync.mirror import cache_path, open_cache, pull
+    from eoffice.sync.push import Pushed, push
 
     if ctx.args.interval < 5:
         raise BadInput(f"--interval minimal 5 detik, bukan {ctx.args.interval}")
     actor = ctx.require_actor()
+    if ctx.session.offline:
+        raise Unavailable(f"Database tidak dapat dihubungi ({ctx.session.label}): antrean tetap disimpan")
+    identity = _identity(ctx, actor.login)
     path = cache_path(ctx.home, actor.login)
     cache = open_cache(path)
     try:
         while True:
+            sent = push(ctx.session, actor, identity, cache)
             got = pull(ctx.session.engine, cache, actor, ctx.session.label)
             line = (f"Sinkron: {got.letters} naskah diperbarui, {got.removed} dihapus dari cache, "
                     f"urutan perubahan {got.checkpoint} ({'salinan awal' if got.first else 'perubahan saja'}); "
                     f"cache: {path}")
-            ctx.emit({**dataclasses.asdict(got), "cache": str(path)}, functools.partial(print, line))
+            if sent != Pushed():
+                line += (f"\nAntrean terkirim: {sent.applied} diterapkan, {sent.rejected} ditolak, "
+                         f"{sent.blocked} tertahan, {sent.waiting} menunggu ('eoffice outbox list')")
+            ctx.emit({**dataclasses.asdict(got), "push": dataclasses.asdict(sent), "cache": str(path)},
+                     functools.partial(print, line))
             if ctx.args.once:
                 return 0
             time.sleep(ctx.args.interval)
     finally:
         cache.dispose()
+
+
+def _cache(ctx: Ctx) -> tuple[str, Engine]:
+    """The acting user's cache (their outbox is in it), reachable database or not."""
+    from eoffice.sync.mirror import cache_path, open_cache
+
+    actor = ctx.require_actor()
+    path = cache_path(ctx.home, actor.login)
+    if not path.exists():
+        raise BadInput(f"Belum ada salinan lokal untuk {actor.login} di komputer ini")
+    return actor.login, open_cache(path)
+
+
+def _subjects(cache: Engine, ids: set[str]) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from eoffice.store.models import Document
+
+    if not ids:
+        return {}
+    with cache.connect() as conn:
+        return {str(r[0]): str(r[1]) for r in conn.execute(select(Document.id, Document.subject)
+                                                           .where(Document.id.in_(sorted(ids))))}
+
+
+def cmd_outbox_list(ctx: Ctx) -> int:
+    from eoffice.app.offline import describe
+    from eoffice.sync import outbox
+
+    login, cache = _cache(ctx)
+    try:
+        entries = outbox.entries(cache, login)
+        subjects = _subjects(cache, {e.document_id for e in entries if e.document_id})
+    finally:
+        cache.dispose()
+    rows: list[dict[str, Any]] = [{**e.to_dict(), "label": outbox.label(e.status),
+                                   "what": describe(e, subjects.get(e.document_id, ""))} for e in entries]
+    ctx.emit(rows, lambda: print(table(
+        [[r["action_id"][:8], r["label"], r["what"], r["last_error"][:80] or "-"] for r in rows],
+        ["ID", "STATUS", "PERINTAH", "ALASAN"]) if rows else "Antrean kosong."))
+    return 0
+
+
+def _one(ctx: Ctx, change: str) -> int:
+    from eoffice.sync import outbox
+
+    _login, cache = _cache(ctx)
+    try:
+        entry = outbox.retry(cache, ctx.args.action_id) if change == "retry" else \
+            outbox.discard(cache, ctx.args.action_id)
+    finally:
+        cache.dispose()
+    ctx.emit(entry.to_dict(), lambda: print(f"Perintah {entry.action_id}: {outbox.label(entry.status)}"))
+    return 0
+
+
+def cmd_outbox_retry(ctx: Ctx) -> int:
+    return _one(ctx, "retry")
+
+
+def cmd_outbox_discard(ctx: Ctx) -> int:
+    return _one(ctx, "discard")
