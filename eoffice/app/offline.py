@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 # What a person may do offline (admin, keys and certificates need the database).
 QUEUEABLE: tuple[type[c.Command], ...] = (
     c.Decide, c.DraftLetter, c.ReviseLetter, c.SubmitLetter, c.WithdrawLetter, c.Comment, c.Forward,
-    c.Dispose, c.ReportDone, c.RegisterIncoming, c.MarkRead)
+    c.Dispose, c.ReportDone, c.RegisterIncoming, c.MarkRead, c.SignLetter)
 
 WHAT = {"decide": "Keputusan", "draft_letter": "Konsep naskah baru", "revise_letter": "Perbaikan naskah",
         "submit_letter": "Pengajuan naskah", "withdraw_letter": "Penarikan naskah", "comment": "Komentar",
@@ -68,6 +68,8 @@ def enqueue(cache: Engine, command: c.Command, actor: Actor, identity: Identity 
     cache, signed with *identity* when the person has a key."""
     from eoffice.services import letters
 
+    if isinstance(command, c.SignLetter) and (identity is None or identity.cert is None):
+        raise BadInput(f"Tidak ada kunci TTE aktif untuk {actor.login} di profil ini")
     doc_id = str(getattr(command, "document_id", "") or "")
     base = ""
     if doc_id:
@@ -108,3 +110,58 @@ def describe(entry: outbox.Entry, subject: str = "") -> str:
     on = f" pada \u201c{subject}\u201d" if subject else ""
     when = entry.claimed_at.astimezone(WITA).strftime("%d-%m-%Y %H:%M WITA")
     return f"{what}{on}, dibuat {when} (waktu perangkat)"
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One queued command as a person reads it (`eoffice outbox list`, the desktop app's "Perlu perhatian")."""
+
+    action_id: str
+    type: str
+    status: str  # pending | applied | rejected | blocked | discarded
+    label: str  # the status in words
+    what: str  # what, on which letter, when (claimed)
+    reason: str  # why it was rejected or is waiting ("" when none)
+    document_id: str
+    subject: str
+    claimed_at: dt.datetime
+    attempts: int
+    result: Any
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        out["claimed_at"] = self.claimed_at.isoformat()
+        return out
+
+
+def items(cache: Engine, login: str, statuses: tuple[str, ...] = outbox.STATUSES) -> list[OutboxItem]:
+    from sqlalchemy import select
+
+    from eoffice.store.models import Document
+
+    entries = outbox.entries(cache, login, statuses)
+    ids = sorted({e.document_id for e in entries if e.document_id})
+    subjects: dict[str, str] = {}
+    if ids:
+        with cache.connect() as conn:
+            subjects = {str(r[0]): str(r[1]) for r in conn.execute(
+                select(Document.id, Document.subject).where(Document.id.in_(ids)))}
+    return [OutboxItem(e.action_id, e.type, e.status, outbox.label(e.status),
+                       describe(e, subjects.get(e.document_id, "")), e.last_error, e.document_id,
+                       subjects.get(e.document_id, ""), e.claimed_at, e.attempts, e.result) for e in entries]
+
+
+def pending_ids(cache: Engine, login: str) -> dict[str, str]:
+    """Letters with a command still waiting to be pushed: document id -> the command's type (lists mark them)."""
+    return {e.document_id: e.type for e in outbox.entries(cache, login, (outbox.PENDING, outbox.BLOCKED))
+            if e.document_id}
+
+
+def retry(cache: Engine, action_id: str) -> OutboxItem:
+    entry = outbox.retry(cache, action_id)
+    return next(i for i in items(cache, entry.login) if i.action_id == entry.action_id)
+
+
+def discard(cache: Engine, action_id: str) -> OutboxItem:
+    entry = outbox.discard(cache, action_id)
+    return next(i for i in items(cache, entry.login) if i.action_id == entry.action_id)

@@ -56,6 +56,7 @@ def pending_key_path(home: Path, login: str) -> Path:
 class Session:
     PREFETCH_TTL = 30.0  # seconds a prefetched user row and first screen may wait for the password
     queue_offline = True  # a command the database cannot take goes to the outbox (eoffice/app/offline.py)
+    offline_commands: tuple[type[Command], ...] | None = None  # which (None: every one a person may queue)
 
     def __init__(self, url: str, home: Path, *, max_attachment: int = DEFAULT_MAX_ATTACHMENT,
                  engine: Engine | None = None) -> None:
@@ -69,6 +70,7 @@ class Session:
         self.cache_login = ""  # whose cache it is
         self.offline = False  # the database did not answer: reads come from the cache until it does again
         self.last_push: Any = None  # what the last sync's push did (eoffice.sync.push.Pushed)
+        self.unlocked: dict[str, Identity] = {}  # keys unlocked for a queued command, for its push (memory only)
         self._cache_lock = threading.Lock()
         self._prefetch_lock = threading.Lock()
         self._prefetched: tuple[str, float, User, Any] | None = None  # login, when, user row, first screen
@@ -134,12 +136,23 @@ class Session:
         ``Queued`` answer) when this machine has their local cache; anything else fails as before."""
         from eoffice.app.offline import enqueue, queueable
 
-        if (not self.queue_offline or actor is None or not queueable(command)
+        allowed = self.offline_commands is None or isinstance(command, self.offline_commands)
+        if (not self.queue_offline or not allowed or actor is None or not queueable(command)
                 or not self._use_cache(actor.login, create=False)):
             raise exc
         self.offline = True
         assert self.cache is not None
-        return enqueue(self.cache, command, actor, identity)
+        queued = enqueue(self.cache, command, actor, identity)
+        if identity is not None:  # kept in memory for the push: the passphrase is not asked again
+            self.unlocked[actor.login] = identity
+        return queued
+
+    def outbox(self, login: str) -> Engine:
+        """*login*'s local cache, where their outbox is (eoffice/app/offline.py reads and changes it)."""
+        if not self._use_cache(login, create=False):
+            raise BadInput(f"Belum ada salinan lokal untuk {login} di komputer ini")
+        assert self.cache is not None
+        return self.cache
 
     def work_offline(self, who: str) -> bool:
         """The database does not answer: reads (and the login) come from *who*'s local cache, if this machine
@@ -175,8 +188,12 @@ class Session:
             self._use_cache(actor.login, create=True)
             assert self.cache is not None
             try:
-                self.last_push = push(self, actor, identity, self.cache, progress=progress)
+                self.last_push = push(self, actor, identity or self.unlocked.get(actor.login), self.cache,
+                                      progress=progress)
                 pull(self.engine, self.cache, actor, self.label)
+            except Unavailable:
+                self.offline = True
+                raise
             except OperationalError as exc:
                 self.offline = True
                 raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc

@@ -8,14 +8,12 @@ from __future__ import annotations
 import dataclasses
 import functools
 import time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from eoffice.cli.context import Ctx, table
 from eoffice.domain import BadInput, Unavailable
 
 if TYPE_CHECKING:
-    from sqlalchemy.engine import Engine
-
     from eoffice.signing.keystore import Identity
 
 
@@ -60,57 +58,23 @@ def cmd_sync(ctx: Ctx) -> int:
         cache.dispose()
 
 
-def _cache(ctx: Ctx) -> tuple[str, Engine]:
-    """The acting user's cache (their outbox is in it), reachable database or not."""
-    from eoffice.sync.mirror import cache_path, open_cache
-
-    actor = ctx.require_actor()
-    path = cache_path(ctx.home, actor.login)
-    if not path.exists():
-        raise BadInput(f"Belum ada salinan lokal untuk {actor.login} di komputer ini")
-    return actor.login, open_cache(path)
-
-
-def _subjects(cache: Engine, ids: set[str]) -> dict[str, str]:
-    from sqlalchemy import select
-
-    from eoffice.store.models import Document
-
-    if not ids:
-        return {}
-    with cache.connect() as conn:
-        return {str(r[0]): str(r[1]) for r in conn.execute(select(Document.id, Document.subject)
-                                                           .where(Document.id.in_(sorted(ids))))}
-
-
 def cmd_outbox_list(ctx: Ctx) -> int:
-    from eoffice.app.offline import describe
-    from eoffice.sync import outbox
+    from eoffice.app import offline
 
-    login, cache = _cache(ctx)
-    try:
-        entries = outbox.entries(cache, login)
-        subjects = _subjects(cache, {e.document_id for e in entries if e.document_id})
-    finally:
-        cache.dispose()
-    rows: list[dict[str, Any]] = [{**e.to_dict(), "label": outbox.label(e.status),
-                                   "what": describe(e, subjects.get(e.document_id, ""))} for e in entries]
+    login = ctx.require_actor().login
+    rows = [i.to_dict() for i in offline.items(ctx.session.outbox(login), login)]
     ctx.emit(rows, lambda: print(table(
-        [[r["action_id"][:8], r["label"], r["what"], r["last_error"][:80] or "-"] for r in rows],
+        [[r["action_id"][:8], r["label"], r["what"], r["reason"][:80] or "-"] for r in rows],
         ["ID", "STATUS", "PERINTAH", "ALASAN"]) if rows else "Antrean kosong."))
     return 0
 
 
 def _one(ctx: Ctx, change: str) -> int:
-    from eoffice.sync import outbox
+    from eoffice.app import offline
 
-    _login, cache = _cache(ctx)
-    try:
-        entry = outbox.retry(cache, ctx.args.action_id) if change == "retry" else \
-            outbox.discard(cache, ctx.args.action_id)
-    finally:
-        cache.dispose()
-    ctx.emit(entry.to_dict(), lambda: print(f"Perintah {entry.action_id}: {outbox.label(entry.status)}"))
+    cache = ctx.session.outbox(ctx.require_actor().login)
+    item = (offline.retry if change == "retry" else offline.discard)(cache, ctx.args.action_id)
+    ctx.emit(item.to_dict(), lambda: print(f"Perintah {item.action_id}: {item.label}"))
     return 0
 
 

@@ -135,18 +135,36 @@ def count(cache: Engine, login: str, statuses: Iterable[str] = (PENDING, BLOCKED
             OUTBOX.c.login == login, OUTBOX.c.status.in_(list(statuses)))).scalar() or 0)
 
 
+@dataclass(frozen=True)
+class Mark:
+    """A command's new status (with its error, result, backoff)."""
+
+    action_id: str
+    status: str
+    error: str = ""
+    result: Any = None
+    next_try: float | None = None
+    attempted: bool = False
+
+
 def set_status(cache: Engine, action_id: str, status: str, *, error: str = "", result: Any = None,
                next_try: float | None = None, attempted: bool = False) -> None:
-    values: dict[str, Any] = {"status": status, "last_error": error,
-                              "updated_at": _naive(dt.datetime.now(dt.UTC))}
-    if result is not None:
-        values["result"] = json.dumps(result, ensure_ascii=False, default=str, sort_keys=True)
-    if next_try is not None:
-        values["next_try"] = next_try
-    if attempted:
-        values["attempts"] = OUTBOX.c.attempts + 1
+    set_statuses(cache, [Mark(action_id, status, error, result, next_try, attempted)])
+
+
+def set_statuses(cache: Engine, marks: Iterable[Mark]) -> None:
+    """Several marks in one local transaction (a push writes them in batches: one disk sync, not one each)."""
+    now = _naive(dt.datetime.now(dt.UTC))
     with cache.begin() as conn:
-        conn.execute(update(OUTBOX).where(OUTBOX.c.action_id == action_id).values(**values))
+        for m in marks:
+            values: dict[str, Any] = {"status": m.status, "last_error": m.error, "updated_at": now}
+            if m.result is not None:
+                values["result"] = json.dumps(m.result, ensure_ascii=False, default=str, sort_keys=True)
+            if m.next_try is not None:
+                values["next_try"] = m.next_try
+            if m.attempted:
+                values["attempts"] = OUTBOX.c.attempts + 1
+            conn.execute(update(OUTBOX).where(OUTBOX.c.action_id == m.action_id).values(**values))
 
 
 def retry(cache: Engine, action_id: str) -> Entry:

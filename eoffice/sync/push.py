@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 RETRYABLE = ("40001", "40P01")  # serialization failure, deadlock: try again at once
 QUICK_TRIES = 3
+MARK_BATCH = 50  # outcomes written to the local outbox per local transaction
 VERSION_BOUND = ("decide", "sign_letter")  # commands about a version's content: refused when it changed
 
 
@@ -84,25 +85,31 @@ def push(session: Session, actor: Actor, identity: Identity | None, cache: Engin
         raise ClientTooOld(f"Database memakai skema {server}, aplikasi ini {HEAD}: perbarui eoffice. "
                            f"{outbox.count(cache, actor.login)} perintah tetap di antrean.")
     counts = {"applied": 0, "rejected": 0, "blocked": 0}
-    for done, entry in enumerate(due):
-        if progress is not None:
-            progress(done, len(due))
-        try:
-            status, outcome = push_one(session, actor, identity, entry)
-        except Unavailable as exc:
-            outbox.set_status(cache, entry.action_id, outbox.PENDING, error=first_line(exc), attempted=True,
-                              next_try=clock() + backoff(entry.attempts + 1))
-            return Pushed(**counts, waiting=len(due) - done)
-        except _Blocked as exc:
-            outbox.set_status(cache, entry.action_id, outbox.BLOCKED, error=str(exc))
-            counts["blocked"] += 1
-            continue
-        if status == outbox.APPLIED:
-            outbox.set_status(cache, entry.action_id, outbox.APPLIED, result=outcome.get("result"), attempted=True)
-        else:
-            outbox.set_status(cache, entry.action_id, outbox.REJECTED, error=str(outcome.get("reason", "")),
-                              attempted=True)
-        counts[status] += 1
+    marks: list[outbox.Mark] = []  # written to the cache MARK_BATCH at a time: a crash before they are written
+    try:                            # only means those are pushed again, and answered from pushed_commands
+        for done, entry in enumerate(due):
+            if progress is not None:
+                progress(done, len(due))
+            if len(marks) >= MARK_BATCH:
+                outbox.set_statuses(cache, marks)
+                marks.clear()
+            try:
+                status, outcome = push_one(session, actor, identity, entry)
+            except Unavailable as exc:
+                marks.append(outbox.Mark(entry.action_id, outbox.PENDING, first_line(exc), attempted=True,
+                                         next_try=clock() + backoff(entry.attempts + 1)))
+                return Pushed(**counts, waiting=len(due) - done)
+            except _Blocked as exc:
+                marks.append(outbox.Mark(entry.action_id, outbox.BLOCKED, str(exc)))
+                counts["blocked"] += 1
+                continue
+            if status == outbox.APPLIED:
+                marks.append(outbox.Mark(entry.action_id, status, result=outcome.get("result"), attempted=True))
+            else:
+                marks.append(outbox.Mark(entry.action_id, status, str(outcome.get("reason", "")), attempted=True))
+            counts[status] += 1
+    finally:
+        outbox.set_statuses(cache, marks)
     if progress is not None:
         progress(len(due), len(due))
     return Pushed(**counts)

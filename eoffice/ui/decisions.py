@@ -34,6 +34,7 @@ class DecisionsMixin:
     actor: Any
     runner: TaskRunner
     inbox_items: dict[str, Any]
+    sync_label: Any
     passphrase_dialog: PassphraseDialog | None
     progress_dialog: QProgressDialog | None
     batch_handle: Any
@@ -71,6 +72,14 @@ class DecisionsMixin:
         dlg.accepted.connect(accepted)
         dlg.open()
 
+    def queued_line(self) -> str:
+        """The database did not answer: the decision waits in the outbox; the status bar counts it."""
+        from eoffice.ui.connection import sync_text
+
+        self.sync_label.setText(sync_text(self.backend.sync_status()))
+        return translate("DecisionsMixin", "Database tidak terhubung: keputusan disimpan dan menunggu "
+                                           "sinkronisasi (dikirim otomatis saat terhubung kembali)")
+
     def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
         def go(passphrase: str | None) -> None:
             b, a = self.backend, self.actor
@@ -79,8 +88,8 @@ class DecisionsMixin:
                 identity = b.identity(a.login, passphrase)
                 return b.decide(a, identity, doc_id, decision, note, return_to)
 
-            self.run_action(decision, work, lambda out: decided(decision).format(
-                status=text.STATUS.get(out.status, out.status)))
+            self.run_action(decision, work, lambda out: self.queued_line() if out.status == "queued" else
+                            decided(decision).format(status=text.STATUS.get(out.status, out.status)))
 
         self.with_passphrase(translate("DecisionsMixin", "Keputusan Anda ditandatangani dengan kunci TTE."), go)
 

@@ -48,7 +48,7 @@ def test_offline_approve_is_queued_listed_then_pushed_by_sync(content_url: str, 
     assert synced.code == 0, synced.err
     assert synced.json()["push"] == {"applied": 1, "rejected": 0, "blocked": 0, "waiting": 0}
     final = {e["type"]: e for e in as_user(content_url, home, "kasi1.kominfo", "outbox", "list", "--json").json()}
-    assert final["decide"]["status"] == "applied" and final["comment"]["status"] == "discarded"
+    assert final["decide"]["status"] == "applied" and not final["decide"]["reason"] and final["comment"]["status"] == "discarded"
     history = as_user(content_url, home, "staf.kominfo", "letter", "history", doc, "--json").json()
     assert sum(1 for e in history if e["action"] == "route.approve") == 1
     table = as_user(content_url, home, "kasi1.kominfo", "outbox", "list")
