@@ -46,6 +46,15 @@ def parse_template_text(text: str) -> dict[str, Any]:
 
 class Desktop(Session):
     list_limit = service_queries.LIST_LIMIT
+    offline_commands = (c.Decide,)  # what the window queues offline (and shows as pending) so far
+
+    def pending(self, actor: Actor) -> dict[str, str]:
+        """Letters with a command of *actor*'s waiting in the outbox: document id -> command type."""
+        from eoffice.app.offline import pending_ids
+
+        if self.cache is None or self.cache_login != actor.login:
+            return {}
+        return pending_ids(self.cache, actor.login)
 
     # --- letters ---------------------------------------------------------------------------------
 
@@ -53,7 +62,10 @@ class Desktop(Session):
         return self.read(q.is_demo)
 
     def inbox(self, actor: Actor) -> list[routing.InboxItem]:
-        return self.read(lambda uow: routing.inbox(uow, actor))
+        """The steps waiting for *actor*, less those they have decided offline (waiting in the outbox)."""
+        items = self.read(lambda uow: routing.inbox(uow, actor))
+        decided = self.pending(actor)
+        return [i for i in items if i.document_id not in decided] if decided else items
 
     def counts(self, actor: Actor) -> dict[str, int]:
         return self.read(lambda uow: q.counts(uow, actor))

@@ -44,7 +44,7 @@ DEFAULT_MAX_ATTACHMENT = 50 * 1024 * 1024
 @dataclass(frozen=True)
 class SyncStatus:
     """What the status bar shows about sync: the last pull into the local cache, and whether reads come from
-    it because the database does not answer. Nothing is pending until the outbox exists."""
+    it because the database does not answer, and the commands waiting in the outbox (eoffice/sync/outbox.py)."""
 
     pending: int = 0
     last_sync: dt.datetime | None = None
@@ -58,6 +58,8 @@ def pending_key_path(home: Path, login: str) -> Path:
 
 class Session:
     PREFETCH_TTL = 30.0  # seconds a prefetched user row and first screen may wait for the password
+    queue_offline = True  # a command the database cannot take goes to the outbox (eoffice/app/offline.py)
+    offline_commands: tuple[type[Command], ...] | None = None  # which (None: every one a person may queue)
 
     def __init__(self, url: str, home: Path, *, max_attachment: int = DEFAULT_MAX_ATTACHMENT,
                  engine: Engine | None = None) -> None:
@@ -72,6 +74,8 @@ class Session:
         self.cache: Engine | None = None  # the signed-in user's local cache (eoffice.sync.mirror), once opened
         self.cache_login = ""  # whose cache it is
         self.offline = False  # the database did not answer: reads come from the cache until it does again
+        self.last_push: Any = None  # what the last sync's push did (eoffice.sync.push.Pushed)
+        self.unlocked: dict[str, Identity] = {}  # keys unlocked for a queued command, for its push (memory only)
         self._cache_lock = threading.Lock()
         self._prefetch_lock = threading.Lock()
         self._prefetched: tuple[str, float, User, Any] | None = None  # login, when, user row, first screen
@@ -131,7 +135,41 @@ class Session:
         from eoffice.app.bus import Deps, dispatch
 
         deps = Deps(session=self, actor=actor or self.actor, identity=identity, secret=secret)
-        return dispatch(command, deps)
+        try:
+            return dispatch(command, deps)
+        except Unavailable as exc:
+            return self._queue(exc, command, deps.actor, identity)
+
+    def _queue(self, exc: Unavailable, command: Command, actor: Actor | None, identity: Identity | None) -> Any:
+        """The database did not answer: a command a person may make offline goes to their outbox (queued, a
+        ``Queued`` answer) when this machine has their local cache; anything else fails as before."""
+        from eoffice.app.offline import enqueue, queueable
+
+        allowed = self.offline_commands is None or isinstance(command, self.offline_commands)
+        if (not self.queue_offline or not allowed or actor is None or not queueable(command)
+                or not self._use_cache(actor.login, create=False)):
+            raise exc
+        self.offline = True
+        assert self.cache is not None
+        queued = enqueue(self.cache, command, actor, identity)
+        if identity is not None:  # kept in memory for the push: the passphrase is not asked again
+            self.unlocked[actor.login] = identity
+        return queued
+
+    def outbox(self, login: str) -> Engine:
+        """*login*'s local cache, where their outbox is (eoffice/app/offline.py reads and changes it)."""
+        if not self._use_cache(login, create=False):
+            raise BadInput(f"Belum ada salinan lokal untuk {login} di komputer ini")
+        assert self.cache is not None
+        return self.cache
+
+    def work_offline(self, who: str) -> bool:
+        """The database does not answer: reads (and the login) come from *who*'s local cache, if this machine
+        has one; False when it has none."""
+        if not self._use_cache(who, create=False):
+            return False
+        self.offline = True
+        return True
 
     def close(self) -> None:
         self.engine.dispose()
@@ -147,17 +185,25 @@ class Session:
 
     # --- the local cache (DESIGN.md "Local cache and sync") ------------------------------------------
 
-    def sync(self, actor: Actor) -> SyncStatus:
-        """Pull the change feed into *actor*'s local cache (opened, and made on first use, here). Call from a
-        worker thread: the first pull copies every letter the user may see."""
+    def sync(self, actor: Actor, identity: Identity | None = None,
+             progress: Callable[[int, int], None] | None = None) -> SyncStatus:
+        """Push *actor*'s outbox (eoffice/sync/push.py; *identity*: their unlocked key, for the commands that
+        need it), then pull the change feed into their local cache (opened, and made on first use, here). Call
+        from a worker thread: the first pull copies every letter the user may see."""
         from eoffice.sync.mirror import pull
+        from eoffice.sync.push import push
 
-        with self._cache_lock:  # one pull at a time (the heartbeat and a manual refresh may overlap)
+        with self._cache_lock:  # one sync at a time (the heartbeat and a manual refresh may overlap)
             self._use_cache(actor.login, create=True)
             assert self.cache is not None
             try:
+                self.last_push = push(self, actor, identity or self.unlocked.get(actor.login), self.cache,
+                                      progress=progress)
                 pull(self.engine, self.cache, actor, self.label)
                 self._checkpoint(actor)
+            except Unavailable:
+                self.offline = True
+                raise
             except OperationalError as exc:
                 self.offline = True
                 raise Unavailable(f"Database tidak dapat dihubungi ({self.label}): {first_line(exc)}") from exc
@@ -195,9 +241,11 @@ class Session:
         if self.cache is None:
             return SyncStatus(online=not self.offline)
         from eoffice.sync.mirror import state
+        from eoffice.sync.outbox import count
 
         pulled = state(self.cache).get("pulled_at")
-        return SyncStatus(last_sync=dt.datetime.fromisoformat(pulled) if pulled else None, online=not self.offline)
+        return SyncStatus(pending=count(self.cache, self.cache_login),
+                          last_sync=dt.datetime.fromisoformat(pulled) if pulled else None, online=not self.offline)
 
     # --- who -------------------------------------------------------------------------------------
 

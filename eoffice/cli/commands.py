@@ -87,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Only now the chosen verb's module (and what it needs: SQLAlchemy, the services) is imported.
     from sqlalchemy.exc import DBAPIError, OperationalError
 
-    from eoffice.cli.context import Ctx
+    from eoffice.cli.context import Ctx, Finished
     from eoffice.domain import first_line
 
     ctx = Ctx(args)
@@ -97,6 +97,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with safe_stdout():
             code: int = getattr(importlib.import_module(module), name)(ctx)
         return code
+    except Finished as done:
+        return done.code
     except EofficeError as exc:
         return _fail(f"error: {first_line(exc)}", exc.exit_code)
     except OperationalError as exc:

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from eoffice.app.commands import Command
 from eoffice.app.profile import open_session, profile_home
 from eoffice.app.session import Session
-from eoffice.domain import BadInput
+from eoffice.domain import BadInput, Unavailable
 
 if TYPE_CHECKING:
     from eoffice.app.session import UnitOfWork
@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from eoffice.signing.keystore import Identity
 
 T = TypeVar("T")
+
+
+class Finished(Exception):  # noqa: N818 - control flow, not an error
+    """The verb has said what it had to (a queued command): exit with *code*."""
+
+    def __init__(self, code: int) -> None:
+        super().__init__(code)
+        self.code = code
 
 
 @dataclass
@@ -57,9 +65,14 @@ class Ctx:
         if self._session is None:
             session = open_session(Session, getattr(self.args, "db", None), self.home,
                                    max_attachment=self.max_attachment)
-            if session.per_user:  # no user in the URL: connect as the acting user's own role
-                session.connect_as(self.who(), self.password())
-            session.connect()
+            try:
+                if session.per_user:  # no user in the URL: connect as the acting user's own role
+                    session.connect_as(self.who(), self.password())
+                session.connect()
+            except Unavailable:
+                who = self._who()  # the database is away: this user's local cache, if they have one here
+                if not who or not getattr(self.args, "offline_ok", True) or not session.work_offline(who):
+                    raise
             self._session = session
         return self._session
 
@@ -67,7 +80,7 @@ class Ctx:
     def session(self) -> Session:
         """The session, its database reachable and at the schema this version needs."""
         session = self.raw_session
-        if not self._schema_ok:
+        if not self._schema_ok and not session.offline:
             session.check_schema()
             self._schema_ok = True
         return session
@@ -77,13 +90,26 @@ class Ctx:
         return self.session.run(use_case)
 
     def execute(self, command: Command, *, identity: Identity | None = None, secret: str | None = None,
-                actor_required: bool = True) -> Any:
-        """A command through its handler (eoffice/app/bus.py), as the acting user."""
+                actor_required: bool = True, queued_ok: bool = False) -> Any:
+        """A command through its handler (eoffice/app/bus.py), as the acting user. The database away and the
+        command queued (eoffice/app/offline.py): said, and the verb ends (exit 0), unless *queued_ok* (a batch:
+        the verb reports each ``Queued`` itself)."""
+        from eoffice.app.offline import Queued
+
         actor = self.require_actor() if actor_required else self.actor(required=False)
-        return self.session.execute(command, actor=actor, identity=identity, secret=secret)
+        result = self.session.execute(command, actor=actor, identity=identity, secret=secret)
+        if isinstance(result, Queued) and not queued_ok:  # the database did not answer: it waits in the outbox
+            self.emit(result.to_dict(), lambda: print(
+                f"Database tidak terhubung: perintah diantrekan (menunggu sinkronisasi), id {result.action_id}. "
+                "Jalankan 'eoffice sync' saat terhubung kembali."))
+            raise Finished(0)
+        return result
+
+    def _who(self) -> str | None:
+        return getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
 
     def who(self) -> str:
-        who = getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")
+        who = self._who()
         if not who:
             raise BadInput("Perintah ini perlu --user NIP_ATAU_LOGIN")
         return str(who)
@@ -102,7 +128,9 @@ class Ctx:
     def actor(self, required: bool = True) -> Actor | None:
         if self._actor is not None:
             return self._actor
-        if not (getattr(self.args, "user", None) or os.environ.get("EOFFICE_USER")) and not required:
+        if not self._who():
+            if required:
+                raise BadInput("Perintah ini perlu --user NIP_ATAU_LOGIN")
             return None
         self._actor = self.session.login(self.who(), self.password())
         self._after_login(self._actor.login)
@@ -116,6 +144,8 @@ class Ctx:
         from eoffice.app import queries as q
         from eoffice.signing.trust import pinned
 
+        if self.session.offline:  # logged in from the local cache: it holds no audit chain to keep a head of
+            return
         if not pinned(self.home)[0]:
             self.session.trusted_roots()
         try:

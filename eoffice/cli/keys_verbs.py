@@ -14,6 +14,7 @@ from cryptography.hazmat.primitives import serialization
 
 from eoffice.app import commands as c
 from eoffice.app import queries as q
+from eoffice.app.offline import Queued
 from eoffice.app.session import pending_key_path
 from eoffice.cli.context import Ctx, table
 from eoffice.domain import BadInput, EofficeError
@@ -155,7 +156,13 @@ def cmd_sign(ctx: Ctx) -> int:
     results, failed = [], 0
     for n, doc_id in enumerate(ctx.args.ids, start=1):
         try:
-            signed = ctx.execute(c.SignLetter(document_id=doc_id), identity=identity)
+            signed = ctx.execute(c.SignLetter(document_id=doc_id), identity=identity, queued_ok=True)
+            if isinstance(signed, Queued):  # offline: number, date and signature are made when it is pushed
+                results.append(signed.to_dict())
+                if not ctx.json:
+                    print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} diantrekan (menunggu "
+                          "sinkronisasi): nomor, tanggal dan tanda tangan dibuat saat terkirim")
+                continue
             results.append({"id": signed.document_id, "ok": True, "number": signed.number, "level": signed.level})
             if not ctx.json:
                 print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} ditandatangani, nomor {signed.number}"

@@ -415,3 +415,23 @@ class Holiday(Base):
     day: Mapped[date] = mapped_column(Date, primary_key=True)
     name: Mapped[str] = mapped_column(String(200))
     kind: Mapped[str] = mapped_column(String(20))  # nasional | cuti_bersama
+
+
+class PushedCommand(Base):
+    """A command pushed from a client's outbox (eoffice/sync/push.py), recorded with its outcome in the
+    transaction that applied it, or alone when it was rejected: the same action_id again gets the stored outcome,
+    the same id with another payload is refused. ``recorded_at`` is the server's clock; ``claimed_at`` is the
+    time the client says the person acted (kept, shown as claimed, never used for ordering or deadlines)."""
+
+    __tablename__ = "pushed_commands"
+    action_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id"), index=True)
+    type: Mapped[str] = mapped_column(String(40))
+    payload_sha256: Mapped[str] = mapped_column(String(64))
+    base_version: Mapped[str] = mapped_column(String(64), default="")
+    claimed_at: Mapped[datetime]
+    signature: Mapped[str | None] = mapped_column(Text)  # the actor's signature over the command's statement
+    cert_fingerprint: Mapped[str | None] = mapped_column(String(64))
+    status: Mapped[str] = mapped_column(String(12))  # applied | rejected
+    outcome: Mapped[dict[str, Any]]  # {"result": ...} or {"reason": "..."}
+    recorded_at: Mapped[datetime]

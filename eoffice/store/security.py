@@ -35,7 +35,9 @@ ORG_TABLES = ("units", "positions", "users", "classification_codes", "route_temp
               "delegations", "certificates", "crls", "holidays")
 # Readable by all, written only through the owner's functions (or guarded counters).
 SEALED_TABLES = ("audit_head", "sync_counter", "changes", "number_counters", "alembic_version")
-ALL_TABLES = LETTER_TABLES + ORG_TABLES + SEALED_TABLES
+# A user's own records: each reads and writes only rows with their user_id (admins read all).
+OWN_TABLES = ("pushed_commands",)
+ALL_TABLES = LETTER_TABLES + ORG_TABLES + SEALED_TABLES + OWN_TABLES
 
 # users: every column but password_hash is readable by all (a user reads their own hash through
 # eoffice_password_hash). A column added to users later must be added here to be readable.
@@ -376,6 +378,11 @@ POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
      f"{_ADMIN} OR actor_id = {_ME} OR (document_id IS NOT NULL AND {_seen('audit_events')})",
      None),
     *[(t, f"{t}_read", "SELECT", "true", None) for t in ORG_TABLES],
+    # pushed commands (sync/push.py): the pusher inserts its own and reads them back by action_id; another
+    # user's row under a guessed id stays invisible, and its insert then fails on the key.
+    ("pushed_commands", "pushed_commands_read", "SELECT", f"user_id = {_ME} OR {_ADMIN}", None),
+    ("pushed_commands", "pushed_commands_add", "INSERT", None, f"user_id = {_ME}"),
+    ("pushed_commands", "pushed_commands_outcome", "UPDATE", f"user_id = {_ME}", f"user_id = {_ME}"),
     *[(t, f"{t}_admin", "ALL", f"{_ADMIN}", f"{_ADMIN}")
       for t in ("units", "positions", "users", "classification_codes", "route_templates", "number_formats",
                 "holidays")],
@@ -396,6 +403,7 @@ GRANTS = [
     f"GRANT SELECT ON documents_fts, audit_events, audit_head, sync_counter, changes, alembic_version TO {GROUP}",
     f"GRANT SELECT, INSERT, UPDATE ON number_counters TO {GROUP}",
     *[f"GRANT SELECT, INSERT, UPDATE, DELETE ON {t} TO {GROUP}" for t in ORG_TABLES if t != "users"],
+    f"GRANT SELECT, INSERT, UPDATE (status, outcome) ON pushed_commands TO {GROUP}",
     f"GRANT SELECT ({', '.join(USER_COLUMNS)}) ON users TO {GROUP}",
     f"GRANT INSERT, UPDATE ON users TO {GROUP}",
     f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {GROUP}",
@@ -432,7 +440,7 @@ def upgrade_statements() -> list[str]:
             "REVOKE ALL ON SCHEMA public FROM PUBLIC",
             "REVOKE EXECUTE ON ALL FUNCTIONS IN SCHEMA public FROM PUBLIC",
             "ALTER DEFAULT PRIVILEGES IN SCHEMA public REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC"]
-    out += [f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY" for t in LETTER_TABLES + ORG_TABLES]
+    out += [f"ALTER TABLE {t} ENABLE ROW LEVEL SECURITY" for t in LETTER_TABLES + ORG_TABLES + OWN_TABLES]
     for table, name, command, using, check in POLICIES:
         sql = f"CREATE POLICY {name} ON {table} FOR {command} TO {GROUP}"
         sql += f" USING ({using})" if using else ""
@@ -445,7 +453,7 @@ def upgrade_statements() -> list[str]:
 
 def downgrade_statements() -> list[str]:
     out = [f"DROP POLICY {name} ON {table}" for table, name, *_rest in POLICIES]
-    out += [f"ALTER TABLE {t} DISABLE ROW LEVEL SECURITY" for t in LETTER_TABLES + ORG_TABLES]
+    out += [f"ALTER TABLE {t} DISABLE ROW LEVEL SECURITY" for t in LETTER_TABLES + ORG_TABLES + OWN_TABLES]
     out += [f"REVOKE ALL ON {t} FROM {GROUP}" for t in ALL_TABLES]
     out += [f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA public FROM {GROUP}",
             f"REVOKE ALL ON SCHEMA public FROM {GROUP}",

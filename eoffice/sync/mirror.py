@@ -34,6 +34,7 @@ from eoffice.store.dbroles import password_hash_of
 from eoffice.store.migrate import upgrade
 from eoffice.store.models import Base, Change, Document
 from eoffice.store.uow import UnitOfWork
+from eoffice.sync import outbox
 
 T = Base.metadata.tables
 X = TypeVar("X")
@@ -77,6 +78,7 @@ def open_cache(path: Path) -> Engine:
         engine = make_engine(f"sqlite:///{path}")
         upgrade(engine)
         _state_meta.create_all(engine)
+        outbox.create(engine)
     except (OSError, DBAPIError) as exc:
         raise BadInput(f"Cache tidak dapat dibuka di {path}: {first_line(exc)}") from exc
     return engine

@@ -42,11 +42,11 @@ class Decisions(QObject):
     def __init__(self, widget: QWidget, backend: Front, runner: TaskRunner, *, actor: Callable[[], Actor],
                  inform: Callable[[str], None], show_error: Callable[[EofficeError | str], None],
                  run_action: Callable[..., None], finished: Callable[[str, object], None],
-                 after_change: Callable[[], None]) -> None:
+                 after_change: Callable[[], None], sync_changed: Callable[[], None] = lambda: None) -> None:
         super().__init__(widget)  # deleted with its window: a late result then goes nowhere (tasks._alive)
         self._widget, self.backend, self.runner, self._actor = widget, backend, runner, actor
         self.inform, self.show_error, self.run_action = inform, show_error, run_action
-        self.finished, self.after_change = finished, after_change
+        self.finished, self.after_change, self.sync_changed = finished, after_change, sync_changed
         self.passphrase_dialog: PassphraseDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.batch_handle: Handle | None = None  # a batch signature running
@@ -77,6 +77,12 @@ class Decisions(QObject):
         dlg.accepted.connect(accepted)
         dlg.open()
 
+    def queued_line(self) -> str:
+        """The database did not answer: the decision waits in the outbox; the status bar counts it."""
+        self.sync_changed()
+        return translate("DecisionsMixin", "Database tidak terhubung: keputusan disimpan dan menunggu "
+                                           "sinkronisasi (dikirim otomatis saat terhubung kembali)")
+
     def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
         def go(passphrase: str | None) -> None:
             b, a = self.backend, self.actor
@@ -85,8 +91,8 @@ class Decisions(QObject):
                 identity = b.identity(a.login, passphrase)
                 return b.decide(a, identity, doc_id, decision, note, return_to)
 
-            self.run_action(decision, work, lambda out: decided(decision).format(
-                status=text.STATUS.get(out.status, out.status)))
+            self.run_action(decision, work, lambda out: self.queued_line() if out.status == "queued" else
+                            decided(decision).format(status=text.STATUS.get(out.status, out.status)))
 
         self.with_passphrase(translate("DecisionsMixin", "Keputusan Anda ditandatangani dengan kunci TTE."), go)
 

@@ -80,7 +80,9 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.decisions = Decisions(self, backend, runner, actor=self._signed_in, inform=self.inform,
                                    show_error=self.show_error, run_action=self.run_action,
-                                   finished=self.action_done.emit, after_change=self.after_change)
+                                   finished=self.action_done.emit, after_change=self.after_change,
+                                   sync_changed=lambda: self.sync_label.setText(
+                                       sync_text(self.backend.sync_status())))
         self._build()
         geometry = self.settings.value("main/geometry")
         if geometry is not None:

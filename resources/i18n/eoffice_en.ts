@@ -387,6 +387,10 @@
         <translation>Letter rejected (status: {status})</translation>
     </message>
     <message>
+        <source>Database tidak terhubung: keputusan disimpan dan menunggu sinkronisasi (dikirim otomatis saat terhubung kembali)</source>
+        <translation>Database not reachable: decision saved, waiting to sync (sent automatically once connected again)</translation>
+    </message>
+    <message>
         <source>Keputusan Anda ditandatangani dengan kunci TTE.</source>
         <translation>Your decision is signed with your e-signature (TTE) key.</translation>
     </message>

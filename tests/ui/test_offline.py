@@ -1,5 +1,6 @@
-"""When the network goes: the window keeps reading from the user's local cache and says so; changes are
-refused with a clear message; the user can even log in from the cache; all comes back when the database does."""
+"""When the network goes: the window keeps reading from the user's local cache and says so; a decision is
+queued (pending in the status bar, gone from the list) and pushed when the database is back; the user can even
+log in from the cache; all comes back when the database does."""
 
 from __future__ import annotations
 
@@ -40,17 +41,27 @@ def test_lists_come_from_the_cache_while_the_database_is_away(qtbot: Any, backen
     assert w.reach_label.text() == "LURING: data dari cache lokal"
     w.select_row(0)
     qtbot.waitUntil(lambda: w.reading.info is not None, timeout=TIMEOUT)  # the letter's detail, from the cache
-    w.reading.buttons["return"].click()  # a change cannot be made offline (yet): said plainly, nothing lost
+    chosen = w.current_id
+    w.reading.buttons["return"].click()  # offline: the decision is queued, signed, and shown as pending
     w.note_dialog.edit.setPlainText("Mohon diperbaiki.")
     w.note_dialog.accept()
     if w.passphrase_dialog is not None:
         w.passphrase_dialog.field.setText("demo")
         w.passphrase_dialog.accept()
-    qtbot.waitUntil(lambda: "tidak dapat dihubungi" in w.last_message, timeout=TIMEOUT)
-    monkeypatch.undo()  # the network is back
+    qtbot.waitUntil(lambda: "menunggu sinkronisasi" in w.last_message, timeout=TIMEOUT)
+    assert "1 tertunda" in w.sync_label.text()
+    wait_idle(qtbot, runner)
+    assert chosen not in [w.model.row_at(i).id for i in range(w.model.rowCount())]  # it left my list
+    monkeypatch.undo()  # the network is back: the heartbeat pushes (the key stayed unlocked), then pulls
     with qtbot.waitSignal(w.synced, timeout=TIMEOUT):
         w.check_database()
     assert not backend.offline and w.reach_label.text() == "terhubung"
+    assert "0 tertunda" in w.sync_label.text()
+    from eoffice.app.offline import items
+
+    [done] = items(backend.cache, "gubernur")
+    assert (done.status, done.document_id) == ("applied", chosen)
+    assert sum(1 for e in backend.history(w.actor, chosen) if e["action"] == "route.return") == 1
     wait_idle(qtbot, runner)
 
 
