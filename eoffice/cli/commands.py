@@ -14,7 +14,7 @@ from typing import NoReturn
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from eoffice import __version__
-from eoffice.cli import admin, incoming, keys, letters, sync
+from eoffice.cli import admin, incoming, keys, letters, sync, web
 from eoffice.cli.context import Ctx, add_global_options
 from eoffice.domain import EofficeError
 from eoffice.store.db import first_line
@@ -42,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
         dest="command", parser_class=Parser
     )
-    for module in (admin, letters, incoming, keys, sync):
+    for module in (admin, letters, incoming, keys, sync, web):
         module.register(sub, common)
     letters.register_more(sub, common)
     return parser

@@ -21,6 +21,7 @@ from eoffice.services.auth import Actor
 from eoffice.signing.keys import key_from_pem, key_to_pem
 from eoffice.signing.keystore import Identity, import_p12, save_identity
 from eoffice.signing.passphrase import lookup_passphrase
+from eoffice.signing.providers import Provider
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.uow import UnitOfWork
 
@@ -52,6 +53,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("ids", nargs="+")
     p.add_argument("--tsa", default=tsa_url(),
                    help="RFC 3161 timestamp service URL (B-T; env EOFFICE_TSA); unreachable: B-B, upgraded later")
+    p.add_argument("--provider", choices=["local", "bsre"], default=None,
+                   help="who signs: your local key or BSrE's esign service (default: the organisation's setting)")
+    p.add_argument("--resend", action="store_true",
+                   help="BSrE: send again a letter whose earlier request got no answer (after checking)")
     p.set_defaults(func=cmd_sign)
     p = sub.add_parser("ltv", parents=[common], help="add long-term validation data (+ timestamp) to signed letters")
     p.add_argument("ids", nargs="+")
@@ -185,15 +190,20 @@ def cmd_key_init(ctx: Ctx) -> int:
 
 
 def cmd_sign(ctx: Ctx) -> int:
+    from eoffice.cli.signing import provider_for, provider_name, reconcile
+
     actor = ctx.require_actor()
-    identity = identity_for(ctx, actor.login)
-    if identity is None:
-        raise BadInput(f"Tidak ada kunci TTE untuk {actor.login} di profil ini ({ctx.home})")
+    identity = identity_for(ctx, actor.login) if provider_name(ctx) == "local" else None
+    provider = provider_for(ctx, actor, identity)
     results, failed = [], 0
     for n, doc_id in enumerate(ctx.args.ids, start=1):
         try:
-            signed = ctx.run(partial(_sign_one, actor=actor, identity=identity, doc_id=doc_id, tsa=ctx.args.tsa))
-            results.append({"id": signed.document_id, "ok": True, "number": signed.number, "level": signed.level})
+            reconcile(ctx, doc_id)
+            signed = ctx.run(partial(_sign_one, actor=actor, identity=identity, doc_id=doc_id, tsa=ctx.args.tsa,
+                                     provider=provider))
+            provider.settled(signed.document_id)
+            results.append({"id": signed.document_id, "ok": True, "number": signed.number, "level": signed.level,
+                            "provider": provider.name})
             if not ctx.json:
                 print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} ditandatangani, nomor {signed.number}"
                       + (" (TSA tidak terjangkau: B-B)" if signed.timestamp_fallback else ""))
@@ -208,9 +218,9 @@ def cmd_sign(ctx: Ctx) -> int:
     return 1 if failed else 0
 
 
-def _sign_one(uow: UnitOfWork, *, actor: Actor, identity: Identity, doc_id: str,
-              tsa: str | None) -> signatures.Signed:
-    return signatures.sign_letter(uow, actor, identity, doc_id, tsa_url=tsa)
+def _sign_one(uow: UnitOfWork, *, actor: Actor, identity: Identity | None, doc_id: str,
+              tsa: str | None, provider: Provider) -> signatures.Signed:
+    return signatures.sign_letter(uow, actor, identity, doc_id, tsa_url=tsa, provider=provider)
 
 
 def cmd_ltv(ctx: Ctx) -> int:
