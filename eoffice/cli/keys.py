@@ -9,9 +9,7 @@ import os
 import sys
 from functools import partial
 from pathlib import Path
-from typing import Any
 
-from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 
 from eoffice.cli.context import Ctx, table
@@ -21,6 +19,7 @@ from eoffice.services.auth import Actor
 from eoffice.signing.keys import key_from_pem, key_to_pem
 from eoffice.signing.keystore import Identity, import_p12, save_identity
 from eoffice.signing.passphrase import lookup_passphrase
+from eoffice.signing.pinned import load_pem_roots
 from eoffice.signing.providers import Provider
 from eoffice.signing.tsa import tsa_url
 from eoffice.store.uow import UnitOfWork
@@ -63,8 +62,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--tsa", default=tsa_url(),
                    help="RFC 3161 timestamp service URL for the document timestamp (B-LTA; env EOFFICE_TSA)")
     p.set_defaults(func=cmd_ltv)
-    p = sub.add_parser("verify", parents=[common], help="verify the signatures of a PDF")
-    p.add_argument("file", type=Path)
+    p = sub.add_parser("verify", parents=[common], help="verify the signatures of a PDF (or a letter by its QR code)")
+    p.add_argument("file", help="a PDF file, or a scanned QR code (verification URL, EOFFICE:id:sha) or a letter id")
     p.add_argument("--trust", action="append", default=[], type=Path, help="trusted root CA (PEM)")
     p.set_defaults(func=cmd_verify)
     aud = sub.add_parser("audit", parents=[common], help="audit log").add_subparsers(dest="action", required=True)
@@ -237,24 +236,33 @@ def cmd_ltv(ctx: Ctx) -> int:
     return 0
 
 
-def _load_trust(paths: list[Path]) -> list[x509.Certificate]:
-    certs = []
-    for p in paths:
+def _verify_input(ctx: Ctx) -> bytes:
+    """The PDF named on the command line: a file, or a letter by its QR code (URL, EOFFICE:id:sha) or id."""
+    from eoffice.web.qr import letter_ref
+
+    path = Path(ctx.args.file)
+    ref = None if path.exists() else letter_ref(ctx.args.file)
+    if ref is None:
         try:
-            certs += x509.load_pem_x509_certificates(p.read_bytes())
+            return path.read_bytes()
         except OSError as exc:
-            raise BadInput(f"{p}: tidak dapat dibaca ({exc.strerror})") from exc
-        except ValueError as exc:
-            raise BadInput(f"{p}: bukan sertifikat PEM") from exc
-    return certs
+            raise BadInput(f"{ctx.args.file}: tidak dapat dibaca ({exc.strerror})") from exc
+    actor = ctx.require_actor()
+    from eoffice.services import letters
+    from eoffice.services.blobs import get_blob
+
+    def signed_pdf(uow: UnitOfWork) -> bytes:
+        doc = letters.visible_document(uow, actor, ref)
+        if not doc.signed_pdf_sha256:
+            raise BadInput(f"Naskah {ref[:8]} belum ditandatangani")
+        return get_blob(uow, doc.signed_pdf_sha256)
+
+    return ctx.run(signed_pdf)
 
 
 def cmd_verify(ctx: Ctx) -> int:
-    try:
-        data = ctx.args.file.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"{ctx.args.file}: tidak dapat dibaca ({exc.strerror})") from exc
-    roots = _load_trust(ctx.args.trust)
+    data = _verify_input(ctx)
+    roots = load_pem_roots(ctx.args.trust)
     crls: list[bytes] = []
     if not ctx.args.trust or getattr(ctx.args, "db", None) or os.environ.get("EOFFICE_DB"):
         try:
@@ -263,35 +271,11 @@ def cmd_verify(ctx: Ctx) -> int:
         except EofficeError:
             if not roots:
                 raise
-    from eoffice.signing.ltv import verify_timestamps
-    from eoffice.signing.verify import verify_pdf  # pyHanko: only this verb needs it
+    from eoffice.signing.verdict import human_lines, verdict
 
-    report = verify_pdf(data, trust_roots=roots, crls=crls)
-    stamps = verify_timestamps(data, roots) if report.signatures else []
-    payload: dict[str, Any] = {"ok": report.ok, "problems": report.problems, "signatures": [
-        {"field": s.field_name, "signer": s.signer_name, "nip": s.signer_nip,
-         "signing_time": s.claimed_time.isoformat() if s.claimed_time else None,
-         "timestamp": s.timestamp_time.isoformat() if s.timestamp_time else None, "intact": s.intact,
-         "valid": s.valid, "trusted": s.trusted, "revoked": s.revoked, "coverage": s.coverage,
-         "changes": s.changes, "ok": s.ok, "error": s.error} for s in report.signatures],
-        "document_timestamps": [{"field": t.field_name, "time": t.time.isoformat() if t.time else None,
-                                 "ok": t.ok, "error": t.error} for t in stamps]}
-
-    def human() -> None:
-        if not report.signatures:
-            print("Tidak ada tanda tangan elektronik pada berkas ini")
-        for s in payload["signatures"]:
-            print(f"{s['field']}: {s['signer']} (NIP {s['nip'] or '-'}) {s['signing_time'] or ''}")
-            print(f"  utuh: {'ya' if s['intact'] else 'TIDAK'}  tepercaya: {'ya' if s['trusted'] else 'TIDAK'}  "
-                  f"dicabut: {'YA' if s['revoked'] else 'tidak'}  perubahan: {s['changes']}")
-        for t in payload["document_timestamps"]:
-            print(f"cap waktu dokumen {t['field']}: {t['time']} {'sah' if t['ok'] else 'TIDAK SAH'}")
-        for p in report.problems:
-            print(f"masalah: {p}")
-        print("HASIL: SAH" if report.ok else "HASIL: TIDAK SAH")
-
-    ctx.emit(payload, human)
-    return 0 if report.ok and all(t.ok for t in stamps) else 1
+    payload = verdict(data, roots, crls)
+    ctx.emit(payload, lambda: print("\n".join(human_lines(payload))))
+    return 0 if payload["ok"] else 1
 
 
 def cmd_audit_verify(ctx: Ctx) -> int:

@@ -216,7 +216,7 @@ def test_unreachable_tsa_falls_back_to_b_b(pdf2: bytes, ec_identity: Identity, c
 
 def test_qr_payload() -> None:
     assert qr_payload(7, "ab") == "EOFFICE:7:ab"
-    assert qr_payload(7, "ab", verify_url="https://e.kaltimprov.go.id/v") == "https://e.kaltimprov.go.id/v?doc=7&h=ab"
+    assert qr_payload(7, "ab", verify_url="https://e.kaltimprov.go.id/") == "https://e.kaltimprov.go.id/v/7"
     assert qr_payload(7, "ab", verify_url="https://x/v/{document_id}/{sha256}") == "https://x/v/7/ab"
 
 
