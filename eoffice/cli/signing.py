@@ -34,12 +34,12 @@ def bsre_passphrase() -> str:
 
 def bsre_provider(ctx: Ctx, actor: Actor, *, resend: bool = False) -> Provider:
     from eoffice.signing.bsre import BsreClient
-    from eoffice.signing.bsre_config import credentials, signer_nik
+    from eoffice.signing.bsre_config import credentials, signer_nik, timeout
     from eoffice.signing.providers.bsre import BsreProvider, pending_store
 
     creds = credentials()
     nik = signer_nik(ctx.run(lambda uow: uow.users.get(actor.user_id).nik), actor.login)
-    client = BsreClient(creds)
+    client = BsreClient(creds, timeout=timeout())
     client.user_status(nik)  # not registered / no certificate: said before any letter is touched
     return BsreProvider(client, nik, bsre_passphrase(), pending_store(ctx.home), resend=resend)
 

@@ -57,6 +57,18 @@ def credentials() -> Credentials:
     return Credentials(url, user, password)
 
 
+def timeout() -> float:
+    """Seconds to wait for BSrE's answer (EOFFICE_BSRE_TIMEOUT, default 60; a sign takes ~1 s)."""
+    raw = os.environ.get("EOFFICE_BSRE_TIMEOUT", "60")
+    try:
+        value = float(raw)
+    except ValueError:
+        raise BadInput(f"EOFFICE_BSRE_TIMEOUT tidak valid: {raw!r}") from None
+    if value <= 0:
+        raise BadInput("EOFFICE_BSRE_TIMEOUT harus lebih dari 0")
+    return value
+
+
 def signer_nik(nik: str | None, login: str) -> str:
     if not nik:
         raise BadInput(f"NIK {login} belum diisi: admin menjalankan 'eoffice user edit {login} --nik NIK'")
