@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import json
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -50,6 +51,7 @@ class BsreStandIn:
     fail_500: bool = False  # answer every request with a non-JSON 500
     sign_requests: int = 0
     received: list[bytes] = field(default_factory=list)  # the PDFs it was asked to sign
+    sign_seconds: list[float] = field(default_factory=list)  # the service's own signing time per request
 
     def root_pem(self, path: Path) -> Path:
         path.write_bytes(self.ca.root_cert.public_bytes(serialization.Encoding.PEM))
@@ -166,7 +168,9 @@ def serve_bsre(ca: CaBundle | None = None) -> Iterator[BsreStandIn]:
                     raise ValueError("not a PDF")
                 props = (body.get("signatureProperties") or [{}])[0]
                 with lock:  # the dummy TSA is not thread-safe
+                    t0 = time.perf_counter()
                     signed = _sign(pdf, acc, props, stamper, n)
+                    state.sign_seconds.append(time.perf_counter() - t0)
             except (binascii.Error, ValueError, IndexError, TypeError, KeyError):
                 self._send(500, "<html><body>Whitelabel Error Page</body></html>", "text/html")
                 return

@@ -39,6 +39,7 @@ from eoffice.workflow.template import template_from_dict, template_to_dict
 if TYPE_CHECKING:  # signing pulls in pyHanko (~0.5 s of imports): loaded on first use, or by warm_up()
     from eoffice.services.signatures import Signed
     from eoffice.signing.keystore import Identity
+    from eoffice.signing.providers import Provider
     from eoffice.signing.verify import VerifyReport
 
 T = TypeVar("T")
@@ -324,11 +325,34 @@ class Backend:
         return self.run(lambda uow: signatures.decide_signed(uow, actor, identity, doc_id, DECISIONS[decision],
                                                              note=note, return_to=return_to, tsa_url=self.tsa_url))
 
-    def sign(self, actor: Actor, identity: Identity, doc_id: str) -> Signed:
-        """One letter per transaction (batch signing loops over this)."""
+    def sign(self, actor: Actor, identity: Identity | None, doc_id: str, provider: Provider | None = None) -> Signed:
+        """One letter per transaction (batch signing loops over this). *provider*: BSrE (bsre_provider) or
+        None for the local key *identity*."""
         from eoffice.services import signatures
 
-        return self.run(lambda uow: signatures.sign_letter(uow, actor, identity, doc_id, tsa_url=self.tsa_url))
+        signed = self.run(lambda uow: signatures.sign_letter(uow, actor, identity, doc_id, tsa_url=self.tsa_url,
+                                                             provider=provider))
+        if provider is not None:
+            provider.settled(signed.document_id)
+        return signed
+
+    def sign_provider(self) -> str:
+        """The organisation's signing provider ('local' or 'bsre'; EOFFICE_SIGN_PROVIDER overrides it)."""
+        from eoffice.services import settings
+
+        return self.read(settings.sign_provider)
+
+    def bsre_provider(self, actor: Actor, passphrase: str) -> Provider:
+        """BSrE for one batch: the service from the environment/keyring, the actor's NIK, *passphrase* in
+        memory only. Checks the user's status at BSrE first."""
+        from eoffice.signing.bsre import BsreClient
+        from eoffice.signing.bsre_config import credentials, signer_nik, timeout
+        from eoffice.signing.providers.bsre import BsreProvider, pending_store
+
+        nik = signer_nik(self.read(lambda uow: uow.users.get(actor.user_id).nik), actor.login)
+        client = BsreClient(credentials(), timeout=timeout())
+        client.user_status(nik)
+        return BsreProvider(client, nik, passphrase, pending_store(self.home))
 
     def withdraw(self, actor: Actor, doc_id: str, note: str = "") -> routing.Outcome:
         return self.run(lambda uow: routing.withdraw(uow, actor, doc_id, note=note))

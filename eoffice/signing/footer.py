@@ -26,13 +26,14 @@ def add_footer(pdf: bytes, text: str) -> bytes:
     font = w.add_object(generic.DictionaryObject({
         pdf_name("/Type"): pdf_name("/Font"), pdf_name("/Subtype"): pdf_name("/Type1"),
         pdf_name("/BaseFont"): pdf_name("/Helvetica"), pdf_name("/Encoding"): pdf_name("/WinAnsiEncoding")}))
-    resources = generic.DictionaryObject({pdf_name("/Font"): generic.DictionaryObject({pdf_name(_FONT): font})})
     width = stringWidth(text, "Helvetica", _SIZE)
     for ix in range(int(w.root["/Pages"]["/Count"])):
         page = w.find_page_for_modification(ix)[0].get_object()
         x1, _y1, x2, _y2 = (float(v) for v in page.get("/MediaBox", [0, 0, 595, 842]))
         x = x1 + max((x2 - x1 - width) / 2, 10.0)
-        ops = b"q BT %s %g Tf 0.25 g %.2f %.2f Td (%s) Tj ET Q" % (_FONT.encode(), _SIZE, x, _BOTTOM, _escape(text))
+        key = f"{_FONT}{font.idnum}p{ix}"  # unique: pages may share one resource dictionary
+        resources = generic.DictionaryObject({pdf_name("/Font"): generic.DictionaryObject({pdf_name(key): font})})
+        ops = b"q BT %s %g Tf 0.25 g %.2f %.2f Td (%s) Tj ET Q" % (key.encode(), _SIZE, x, _BOTTOM, _escape(text))
         stream = generic.StreamObject(stream_data=ops)
         stream.compress()
         w.add_stream_to_page(ix, w.add_object(stream), resources=resources)

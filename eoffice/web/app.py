@@ -38,7 +38,7 @@ class Limits:
 def create_app(letters: PublicLetters, roots_pem: bytes, limits: Limits | None = None) -> Starlette:
     lim = limits or Limits()
     limiter = MovingWindowRateLimiter(MemoryStorage())
-    page_rate, upload_rate = parse(lim.pages), parse(lim.uploads)
+    page_rate, upload_rate = parse(lim.pages), parse(lim.uploads)  # ValueError on a bad "N/minute"
     max_bytes = int(lim.max_upload_mb * 1024 * 1024)
 
     def lang_of(request: Request) -> str:

@@ -22,7 +22,12 @@ def serve(db_url: str, *, host: str, port: int, trust: list[Path], home: Path) -
     if not roots:
         raise BadInput(f"Tidak ada akar tepercaya: berikan --trust ROOT.pem atau simpan di {home / 'trust'}")
     pem = b"".join(r.public_bytes(serialization.Encoding.PEM) for r in roots)
-    limits = Limits(max_upload_mb=float(os.environ.get("EOFFICE_WEB_MAX_UPLOAD_MB", "20")))
+    try:
+        limits = Limits(pages=os.environ.get("EOFFICE_WEB_RATE_PAGES", "120/minute"),
+                        uploads=os.environ.get("EOFFICE_WEB_RATE_UPLOADS", "10/minute"),
+                        max_upload_mb=float(os.environ.get("EOFFICE_WEB_MAX_UPLOAD_MB", "20")))
+    except ValueError as exc:
+        raise BadInput(f"Batas halaman verifikasi tidak valid: {exc}") from exc
     app = create_app(PublicLetters(db_url), pem, limits)
     warm_up()
     forwarded = os.environ.get("EOFFICE_WEB_PROXIES", "127.0.0.1")

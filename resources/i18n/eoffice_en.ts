@@ -401,6 +401,17 @@
             <numerusform>Signing %n letters electronically.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Menandatangani %n naskah dengan sertifikat elektronik BSrE.</source>
+        <translation>
+            <numerusform>Signing %n letter with a BSrE electronic certificate.</numerusform>
+            <numerusform>Signing %n letters with a BSrE electronic certificate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passphrase TTE BSrE</source>
+        <translation>BSrE signing passphrase</translation>
+    </message>
     <message>
         <source>Menandatangani {n} dari {total}...</source>
         <translation>Signing {n} of {total}...</translation>

@@ -231,3 +231,16 @@ def test_stamp_renders(route_signed: bytes, tmp_path: Path) -> None:
     assert re.search(r"halaman 2", txt)
 
 
+
+
+def test_bsre_footer_on_every_page_also_with_shared_resources(tmp_path: Path) -> None:
+    from eoffice.signing.footer import add_footer
+    from eoffice.signing.providers import BSRE_FOOTER
+    from tests.unit.signing.conftest import make_pdf
+
+    out = tmp_path / "f.pdf"
+    # twice: the second footer's font must not clash with the first's in a shared resource dictionary
+    assert add_footer(add_footer(make_pdf(3), "x"), "y").count(b"/EoFooter") >= 6
+    out.write_bytes(add_footer(make_pdf(3), BSRE_FOOTER))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert " ".join(text.split()).count(BSRE_FOOTER) == 3
