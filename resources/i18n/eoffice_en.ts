@@ -1650,8 +1650,20 @@ field {field}
         <translation>Open PDF...</translation>
     </message>
     <message>
+        <source>Hasil pindai kode QR, alamat verifikasi atau ID naskah</source>
+        <translation>Scanned QR code, verification address or letter ID</translation>
+    </message>
+    <message>
         <source>Buka PDF</source>
         <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>Bukan kode QR atau ID naskah eoffice</source>
+        <translation>Not an eoffice QR code or letter ID</translation>
+    </message>
+    <message>
+        <source>Naskah ini belum ditandatangani</source>
+        <translation>This letter has not been signed yet</translation>
     </message>
     <message>
         <source>{name}: tidak dapat dibaca ({reason})</source>
