@@ -5,7 +5,7 @@ APP_PACKAGES=(python3-venv python3-pip libegl1 libgl1 libopengl0 libxkbcommon0 l
   libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
   libxcb-shape0 libxcb-xinerama0 libxcb-xkb1 libnss3
   fonts-dejavu-core)
-TEST_PACKAGES=(postgresql poppler-utils qpdf xvfb openssl zbar-tools)
+TEST_PACKAGES=(postgresql poppler-utils qpdf xvfb openssl zbar-tools chromium)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

@@ -31,6 +31,7 @@ class Deps:
     actor: Actor | None
     identity: Identity | None = None
     secret: str | None = None
+    provider: Any = None  # signing/providers.Provider for a TTE (None: the local key *identity*)
 
     def require_actor(self) -> Actor:
         if self.actor is None:

@@ -247,6 +247,14 @@ class EditUser(Command):
 
 
 @dataclass(frozen=True, kw_only=True)
+class SetSetting(Command):
+    """An organisation setting (services/settings.py: sign_provider, verify_url), by an admin."""
+
+    key: str
+    value: str
+
+
+@dataclass(frozen=True, kw_only=True)
 class AddHoliday(Command):
     """A day off in the calendar deadlines count working days over (admin)."""
 

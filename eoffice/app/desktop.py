@@ -100,9 +100,26 @@ class Desktop(Session):
                                                      return_to=return_to), actor=actor, identity=identity)
         return out
 
-    def sign(self, actor: Actor, identity: Identity | None, doc_id: str) -> Signed:
-        """One letter per transaction (batch signing loops over this)."""
-        return self.execute(c.SignLetter(document_id=doc_id), actor=actor, identity=identity)  # type: ignore[no-any-return]
+    def sign(self, actor: Actor, identity: Identity | None, doc_id: str, provider: Any = None) -> Signed:
+        """One letter per transaction (batch signing loops over this). *provider*: BSrE (bsre_provider) or None
+        for the local key *identity*."""
+        signed = self.execute(c.SignLetter(document_id=doc_id), actor=actor, identity=identity, provider=provider)
+        if provider is not None and hasattr(signed, "document_id") and hasattr(signed, "number"):
+            provider.settled(signed.document_id)
+        return signed  # type: ignore[no-any-return]
+
+    def sign_provider(self) -> str:
+        """The organisation's signing provider ('local' or 'bsre'; EOFFICE_SIGN_PROVIDER overrides it)."""
+        from eoffice.app.providers import provider_name
+
+        return provider_name(self)
+
+    def bsre_provider(self, actor: Actor, passphrase: str) -> Any:
+        """BSrE for one batch: the service from the environment/keyring, the actor's NIK, *passphrase* in
+        memory only. Checks the user's status at BSrE first."""
+        from eoffice.app.providers import bsre_provider
+
+        return bsre_provider(self, actor, passphrase)
 
     def withdraw(self, actor: Actor, doc_id: str, note: str = "") -> routing.Outcome:
         return self.execute(c.WithdrawLetter(document_id=doc_id, note=note), actor=actor)  # type: ignore[no-any-return]

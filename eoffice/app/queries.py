@@ -304,3 +304,22 @@ def holiday_list(uow: UnitOfWork, year: int | None = None) -> list[Any]:
     from eoffice.services import holidays
 
     return list(holidays.listing(uow, year))
+
+
+def signed_pdf(uow: UnitOfWork, actor: Actor, ref: str) -> bytes:
+    """The signed PDF of the letter *ref* (an id or its prefix, as a QR code gives it), if *actor* may see it."""
+    from eoffice.services import letters
+    from eoffice.services.blobs import get_blob
+
+    doc = letters.visible_document(uow, actor, ref)
+    if not doc.signed_pdf_sha256:
+        raise BadInput(f"Naskah {ref[:8]} belum ditandatangani")
+    return get_blob(uow, doc.signed_pdf_sha256)
+
+
+def settings_list(uow: UnitOfWork) -> list[tuple[str, str, str]]:
+    """The organisation's settings: (key, value, what it is)."""
+    from eoffice.services import settings
+
+    values = settings.all_settings(uow)
+    return [(k, v, settings.KEYS[k]) for k, v in values.items()]

@@ -128,13 +128,14 @@ class Session:
         return self.run(use_case, read_only=True)
 
     def execute(self, command: Command, *, actor: Actor | None = None, identity: Identity | None = None,
-                secret: str | None = None) -> Any:
+                secret: str | None = None, provider: Any = None) -> Any:
         """Run *command*'s handler in one transaction and commit; its result. *actor* defaults to the session's
         user; *identity* is the actor's unlocked key (decisions, signatures); *secret* a passphrase the command
-        needs (the CA's for certificates, a new key's)."""
+        needs (the CA's for certificates, a new key's); *provider* who makes a TTE (signing/providers; None:
+        the local key)."""
         from eoffice.app.bus import Deps, dispatch
 
-        deps = Deps(session=self, actor=actor or self.actor, identity=identity, secret=secret)
+        deps = Deps(session=self, actor=actor or self.actor, identity=identity, secret=secret, provider=provider)
         try:
             return dispatch(command, deps)
         except Unavailable as exc:

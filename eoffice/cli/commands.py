@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from eoffice import __version__
-from eoffice.cli import admin, holidays, incoming, keys, letters, sync
+from eoffice.cli import admin, holidays, incoming, keys, letters, sync, web
 from eoffice.cli.options import Parser, UsageError, add_global_options
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub: argparse._SubParsersAction[argparse.ArgumentParser] = parser.add_subparsers(
         dest="command", parser_class=Parser
     )
-    for module in (admin, letters, incoming, keys, sync, holidays):
+    for module in (admin, letters, incoming, keys, sync, holidays, web):
         module.register(sub, common)
     letters.register_more(sub, common)
     return parser

@@ -90,14 +90,14 @@ class Ctx:
         return self.session.run(use_case)
 
     def execute(self, command: Command, *, identity: Identity | None = None, secret: str | None = None,
-                actor_required: bool = True, queued_ok: bool = False) -> Any:
+                actor_required: bool = True, queued_ok: bool = False, provider: Any = None) -> Any:
         """A command through its handler (eoffice/app/bus.py), as the acting user. The database away and the
         command queued (eoffice/app/offline.py): said, and the verb ends (exit 0), unless *queued_ok* (a batch:
         the verb reports each ``Queued`` itself)."""
         from eoffice.app.offline import Queued
 
         actor = self.require_actor() if actor_required else self.actor(required=False)
-        result = self.session.execute(command, actor=actor, identity=identity, secret=secret)
+        result = self.session.execute(command, actor=actor, identity=identity, secret=secret, provider=provider)
         if isinstance(result, Queued) and not queued_ok:  # the database did not answer: it waits in the outbox
             self.emit(result.to_dict(), lambda: print(
                 f"Database tidak terhubung: perintah diantrekan (menunggu sinkronisasi), id {result.action_id}. "

@@ -47,14 +47,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("ids", nargs="+")
     p.add_argument("--tsa", default=tsa_url(),
                    help="RFC 3161 timestamp service URL (B-T; env EOFFICE_TSA); unreachable: B-B, upgraded later")
+    p.add_argument("--provider", choices=["local", "bsre"], default=None,
+                   help="who signs: your local key or BSrE's esign service (default: the organisation's setting)")
+    p.add_argument("--resend", action="store_true",
+                   help="BSrE: send again a letter whose earlier request got no answer (after checking)")
     p.set_defaults(func="eoffice.cli.keys_verbs:cmd_sign")
     p = sub.add_parser("ltv", parents=[common], help="add long-term validation data (+ timestamp) to signed letters")
     p.add_argument("ids", nargs="+")
     p.add_argument("--tsa", default=tsa_url(),
                    help="RFC 3161 timestamp service URL for the document timestamp (B-LTA; env EOFFICE_TSA)")
     p.set_defaults(func="eoffice.cli.keys_verbs:cmd_ltv")
-    p = sub.add_parser("verify", parents=[common], help="verify the signatures of a PDF")
-    p.add_argument("file", type=Path)
+    p = sub.add_parser("verify", parents=[common], help="verify the signatures of a PDF (or a letter by its QR code)")
+    p.add_argument("file", help="a PDF file, or a scanned QR code (verification URL, EOFFICE:id:sha) or a letter id")
     p.add_argument("--trust", action="append", default=[], type=Path, help="trusted root CA (PEM)")
     p.set_defaults(func="eoffice.cli.keys_verbs:cmd_verify")
     aud = sub.add_parser("audit", parents=[common], help="audit log").add_subparsers(dest="action", required=True)

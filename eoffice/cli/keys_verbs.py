@@ -8,7 +8,8 @@ import datetime as dt
 import getpass
 import os
 import sys
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cryptography.hazmat.primitives import serialization
 
@@ -148,22 +149,32 @@ def cmd_key_init(ctx: Ctx) -> int:
 
 
 def cmd_sign(ctx: Ctx) -> int:
+    from eoffice.cli.signing import provider_for, provider_name, reconcile
+
     actor = ctx.require_actor()
-    identity = identity_for(ctx, actor.login)
-    if identity is None:
+    local = ctx.session.offline or provider_name(ctx) == "local"  # offline: queued, signed at push with the key
+    identity = identity_for(ctx, actor.login) if local else None
+    provider = provider_for(ctx, actor, identity) if not ctx.session.offline else None
+    if local and identity is None:
         raise BadInput(f"Tidak ada kunci TTE untuk {actor.login} di profil ini ({ctx.home})")
     ctx.session.tsa_url = ctx.args.tsa
     results, failed = [], 0
     for n, doc_id in enumerate(ctx.args.ids, start=1):
         try:
-            signed = ctx.execute(c.SignLetter(document_id=doc_id), identity=identity, queued_ok=True)
+            if provider is not None and provider.name == "bsre":
+                reconcile(ctx, doc_id)
+            signed = ctx.execute(c.SignLetter(document_id=doc_id), identity=identity, queued_ok=True,
+                                 provider=provider if provider is not None and provider.name != "local" else None)
             if isinstance(signed, Queued):  # offline: number, date and signature are made when it is pushed
                 results.append(signed.to_dict())
                 if not ctx.json:
                     print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} diantrekan (menunggu "
                           "sinkronisasi): nomor, tanggal dan tanda tangan dibuat saat terkirim")
                 continue
-            results.append({"id": signed.document_id, "ok": True, "number": signed.number, "level": signed.level})
+            if provider is not None:
+                provider.settled(signed.document_id)
+            results.append({"id": signed.document_id, "ok": True, "number": signed.number, "level": signed.level,
+                            "provider": provider.name if provider is not None else "local"})
             if not ctx.json:
                 print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} ditandatangani, nomor {signed.number}"
                       + (" (TSA tidak terjangkau: B-B)" if signed.timestamp_fallback else ""))
@@ -193,11 +204,24 @@ def cmd_ltv(ctx: Ctx) -> int:
     return 0
 
 
+def _verify_input(ctx: Ctx) -> bytes:
+    """The PDF named on the command line: a file, or a letter by its QR code (URL, EOFFICE:id:sha) or id."""
+    from eoffice.web.qr import letter_ref
+
+    path = Path(ctx.args.file)
+    ref = None if path.exists() else letter_ref(ctx.args.file)
+    if ref is None:
+        try:
+            return path.read_bytes()
+        except OSError as exc:
+            raise BadInput(f"{ctx.args.file}: tidak dapat dibaca ({exc.strerror})") from exc
+    actor = ctx.require_actor()
+    pdf: bytes = ctx.read(lambda uow: q.signed_pdf(uow, actor, ref))
+    return pdf
+
+
 def cmd_verify(ctx: Ctx) -> int:
-    try:
-        data = ctx.args.file.read_bytes()
-    except OSError as exc:
-        raise BadInput(f"{ctx.args.file}: tidak dapat dibaca ({exc.strerror})") from exc
+    data = _verify_input(ctx)
     from eoffice.signing.trust import load_pem_file
 
     # --trust: exactly those roots. Otherwise the profile's pinned roots, never the database's own.
@@ -209,35 +233,11 @@ def cmd_verify(ctx: Ctx) -> int:
         except EofficeError:
             if not ctx.args.trust:
                 raise
-    from eoffice.signing.ltv import verify_timestamps
-    from eoffice.signing.verify import verify_pdf  # pyHanko: only this verb needs it
+    from eoffice.signing.verdict import human_lines, verdict
 
-    report = verify_pdf(data, trust_roots=roots, crls=crls)
-    stamps = verify_timestamps(data, roots) if report.signatures else []
-    payload: dict[str, Any] = {"ok": report.ok, "problems": report.problems, "signatures": [
-        {"field": s.field_name, "signer": s.signer_name, "nip": s.signer_nip,
-         "signing_time": s.claimed_time.isoformat() if s.claimed_time else None,
-         "timestamp": s.timestamp_time.isoformat() if s.timestamp_time else None, "intact": s.intact,
-         "valid": s.valid, "trusted": s.trusted, "revoked": s.revoked, "coverage": s.coverage,
-         "changes": s.changes, "ok": s.ok, "error": s.error} for s in report.signatures],
-        "document_timestamps": [{"field": t.field_name, "time": t.time.isoformat() if t.time else None,
-                                 "ok": t.ok, "error": t.error} for t in stamps]}
-
-    def human() -> None:
-        if not report.signatures:
-            print("Tidak ada tanda tangan elektronik pada berkas ini")
-        for s in payload["signatures"]:
-            print(f"{s['field']}: {s['signer']} (NIP {s['nip'] or '-'}) {s['signing_time'] or ''}")
-            print(f"  utuh: {'ya' if s['intact'] else 'TIDAK'}  tepercaya: {'ya' if s['trusted'] else 'TIDAK'}  "
-                  f"dicabut: {'YA' if s['revoked'] else 'tidak'}  perubahan: {s['changes']}")
-        for t in payload["document_timestamps"]:
-            print(f"cap waktu dokumen {t['field']}: {t['time']} {'sah' if t['ok'] else 'TIDAK SAH'}")
-        for p in report.problems:
-            print(f"masalah: {p}")
-        print("HASIL: SAH" if report.ok else "HASIL: TIDAK SAH")
-
-    ctx.emit(payload, human)
-    return 0 if report.ok and all(t.ok for t in stamps) else 1
+    payload = verdict(data, roots, crls)
+    ctx.emit(payload, lambda: print("\n".join(human_lines(payload))))
+    return 0 if payload["ok"] else 1
 
 
 def cmd_audit_verify(ctx: Ctx) -> int:

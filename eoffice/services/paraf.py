@@ -23,14 +23,17 @@ from typing import Any
 from eoffice.documents.letter import LetterData
 from eoffice.documents.render import render_letter
 from eoffice.domain import WITA, StageKind
-from eoffice.services import compose
+from eoffice.services import compose, settings
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import drop_blob, get_blob, put_blob
 from eoffice.services.signatures import SIGNATURE_FIELD
+from eoffice.signing.footer import add_footer
 from eoffice.signing.form import TextFieldSpec
 from eoffice.signing.keystore import Identity
 from eoffice.signing.pades import FieldSpec, prepare_fields, sign_pdf
+from eoffice.signing.providers import BSRE_FOOTER
 from eoffice.signing.stamp import StampSpec
+from eoffice.signing.stamp_field import STAMP_FIELD
 from eoffice.store.models import Document, DocumentVersion
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Route, Step
@@ -67,8 +70,10 @@ def _letter(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Rou
     return dataclasses.replace(data, paraf_labels=labels)
 
 
-def _key(data: LetterData, route: Route) -> str:
-    made_of = (data, route.round, [paraf_field(s) for s in reviewer_steps(route)])
+def _key(data: LetterData, route: Route, provider: str) -> str:
+    made_of: tuple[Any, ...] = (data, route.round, [paraf_field(s) for s in reviewer_steps(route)])
+    if provider != "local":  # (keeps the keys of working PDFs made before providers existed)
+        made_of += (provider,)
     return hashlib.sha256(repr(made_of).encode()).hexdigest()
 
 
@@ -76,17 +81,24 @@ def _box(rect: Any) -> tuple[int, int, int, int]:
     return int(rect.x1), int(rect.y1), int(rect.x2), int(rect.y2)
 
 
-def _render(data: LetterData, route: Route, uow: UnitOfWork) -> bytes:
+def _render(data: LetterData, route: Route, uow: UnitOfWork, provider: str) -> bytes:
+    """The letter with every field of the round. For BSrE the TTE is a stamp text field (the service adds
+    its own invisible signature field: see signing/stamp_field.py) and the pages carry the BSrE notice."""
     rendered = render_letter(data, created=uow.now().astimezone(WITA))
     rect = rendered.signature_rect
     assert rect is not None  # a route with a sign stage has a signatory block
     steps = reviewer_steps(route)
     specs = [FieldSpec(paraf_field(s), r.page, _box(r)) for s, r in zip(steps, rendered.paraf_rects, strict=False)]
     specs += [FieldSpec(paraf_field(s)) for s in steps[len(rendered.paraf_rects):]]
-    specs.append(FieldSpec(SIGNATURE_FIELD, rect.page, _box(rect)))
     texts = [TextFieldSpec(t.name, t.rect.page, (t.rect.x1, t.rect.y1, t.rect.x2, t.rect.y2), t.prefix,
                            t.placeholder, t.align, t.font_size) for t in rendered.text_slots]
-    return prepare_fields(rendered.pdf, specs, texts)
+    pdf = rendered.pdf
+    if provider == "bsre":
+        texts.append(TextFieldSpec(STAMP_FIELD, rect.page, _box(rect), "", "", 0, 8.0))
+        pdf = add_footer(pdf, BSRE_FOOTER)
+    else:
+        specs.append(FieldSpec(SIGNATURE_FIELD, rect.page, _box(rect)))
+    return prepare_fields(pdf, specs, texts)
 
 
 def _store(uow: UnitOfWork, version: DocumentVersion, pdf: bytes, key: str) -> str:
@@ -97,17 +109,20 @@ def _store(uow: UnitOfWork, version: DocumentVersion, pdf: bytes, key: str) -> s
     return digest
 
 
-def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route) -> bytes:
-    """The version's working PDF for the route's current round and signatory: the stored one, or a fresh one."""
+def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route, *,
+                provider: str | None = None) -> bytes:
+    """The version's working PDF for the route's current round, signatory and signing provider (default: the
+    organisation's): the stored one, or a fresh one."""
+    provider = provider or settings.sign_provider(uow)
     data = _letter(uow, doc, version, route)
-    key = _key(data, route)
+    key = _key(data, route, provider)
     if version.working_pdf_sha256 and version.working_pdf_key == key:
         return get_blob(uow, version.working_pdf_sha256)
     if version.working_pdf_sha256:  # stale: its paraf signatures now live on only as signed statements
         uow.audit("letter.paraf_pdf_reset", actor_id=None, document_id=doc.id,
                   data={"version": version.version, "round": route.round,
                         "dropped_pdf_sha256": version.working_pdf_sha256})
-    pdf = _render(data, route, uow)
+    pdf = _render(data, route, uow, provider)
     _store(uow, version, pdf, key)
     return pdf
 

@@ -13,7 +13,7 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
@@ -41,6 +41,9 @@ from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision, Route, Step
 
 SIGNATURE_FIELD = "TTE"
+
+if TYPE_CHECKING:
+    from eoffice.signing.providers import Provider
 
 
 def fingerprint(cert: x509.Certificate) -> str:
@@ -312,33 +315,43 @@ class Signed:
 
 
 @conceal_hidden
-def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: str, *,
-                tsa_url: str | None = None, verify_url: str | None = None) -> Signed:
+def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, *,
+                tsa_url: str | None = None, verify_url: str | None = None,
+                provider: Provider | None = None) -> Signed:
     """The signatory's TTE: number the letter, fill the number and date of the working PDF (the reviewers'
     paraf signatures are already in it; made now if there are none), PAdES-sign it with the visible stamp +
     QR (certifying when it is the first signature), and record the decision with the signed statement, in
-    one transaction."""
+    one transaction. *provider*: who signs (default: the local key *identity*; see signing/providers). A
+    failure of the provider rolls everything back, the number too."""
     # Imported here: pyHanko and ReportLab cost a second at start-up that other verbs need not pay.
     from eoffice.documents.dates import format_tanggal
     from eoffice.documents.letter import format_nip
     from eoffice.documents.render_parts import signer_title_lines
-    from eoffice.services import compose, paraf
-    from eoffice.signing.pades import SignResult, sign_pdf
+    from eoffice.services import compose, paraf, settings
+    from eoffice.signing.pades import SignResult
+    from eoffice.signing.providers import SignJob
+    from eoffice.signing.providers.local import LocalProvider
     from eoffice.signing.stamp import StampSpec, qr_payload
+    from eoffice.signing.stamp_field import STAMP_FIELD
 
-    if identity.cert is None:
-        raise BadInput("Kunci ini belum memiliki sertifikat")
+    if provider is None:
+        if identity is None or identity.cert is None:
+            raise BadInput("Kunci ini belum memiliki sertifikat")
+        provider = LocalProvider(identity)
     doc = letters.get_document(uow, document_id)
-    if not _active(uow, actor, identity):
+    if provider.name == "local" and (identity is None or not _active(uow, actor, identity)):
         raise NotAuthorized("Sertifikat di profil ini tidak aktif (dicabut atau diganti): minta sertifikat baru")
+    if identity is not None and provider.name != "local" and not _active(uow, actor, identity):
+        identity = None  # the decision's statement is signed only with a published key
     version = letters.current_version(uow, doc)
     result: dict[str, SignResult] = {}
+    base_url = verify_url or settings.get(uow, settings.VERIFY_URL)
 
     def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
         _require_approved_version(uow, route, version.content_sha256)
         numbering.allocate(uow, d, compose.register_for(uow, route))
         signed_at = uow.now()
-        pdf = paraf.working_pdf(uow, d, version, route)
+        pdf = paraf.working_pdf(uow, d, version, route, provider=provider.name)
         assert d.number is not None
         fill = {"nomor": d.number, "tanggal": format_tanggal(signed_at.astimezone(WITA).date())}
         user = uow.users.get(actor.user_id)
@@ -346,23 +359,25 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity, document_id: 
         stamp = StampSpec(name=sig.name if sig else user.name,
                           title="\n".join(signer_title_lines(sig, upper=False, comma="")) if sig else "",
                           nip=format_nip(sig.nip) if sig else user.nip,
-                          qr_data=qr_payload(d.id, version.content_sha256, verify_url=verify_url))
-        res = sign_pdf(pdf, identity, field_name=SIGNATURE_FIELD, certify=None, stamp=stamp, timestamper_url=tsa_url,
-                       reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
-                       signing_time=signed_at.astimezone(WITA), fill=fill)  # the stamp shows WITA
+                          qr_data=qr_payload(d.id, version.content_sha256, verify_url=base_url))
+        job = SignJob(d.id, pdf, STAMP_FIELD if provider.name == "bsre" else SIGNATURE_FIELD, stamp, fill,
+                      reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
+                      signing_time=signed_at.astimezone(WITA), tsa_url=tsa_url)  # the stamp shows WITA
+        res = provider.sign(job)
         result["r"] = res
         digest = put_blob(uow, res.pdf, "application/pdf")
         paraf.finish(uow, version)
         d.signed_pdf_sha256, d.signed_version, d.letter_date = digest, version.version, signed_at
         return statement_extras(identity, document_id=d.id, version_hash=version.content_sha256, step_id=step.id,
-                                decision="sign", actor=actor.login) | {"pdf_sha256": digest}
+                                decision="sign", actor=actor.login) | {"pdf_sha256": digest,
+                                                                        "provider": provider.name}
 
     outcome = routing.decide(uow, actor, doc.id, Decision.APPROVE, on_step=hook, signing=True)
     res = result["r"]
     assert doc.signed_pdf_sha256 is not None and doc.number is not None
     uow.audit("letter.signed", actor_id=actor.user_id, document_id=doc.id,
               data={"number": doc.number, "pdf_sha256": doc.signed_pdf_sha256, "level": res.level,
-                    "status": outcome.status})
+                    "status": outcome.status, "provider": provider.name})
     return Signed(doc.id, doc.number, doc.signed_pdf_sha256, res.level, res.timestamp_fallback)
 
 

@@ -80,6 +80,10 @@ def add_text_fields(w: Any, specs: Sequence[TextFieldSpec]) -> None:
     """Add the fields (read-only for people, each its own widget) to an AcroForm that already exists."""
     if not specs:
         return
+    if "/AcroForm" not in w.root:  # no signature field prepared (BSrE signs in a field of its own)
+        w.root[pdf_name("/AcroForm")] = w.add_object(generic.DictionaryObject(
+            {pdf_name("/Fields"): w.add_object(generic.ArrayObject())}))
+        w.update_root()
     engine = _engine(w, specs[0].font_size)
     engine.shape(_all_chars())  # widths + ToUnicode for every glyph, so a later fill needs no font object
     font_ref = engine.as_resource()

@@ -43,14 +43,15 @@ class StampSpec:
 
 
 def qr_payload(document_id: str | int, version_sha256: str, *, verify_url: str | None = None) -> str:
-    """``EOFFICE:<id>:<sha256>``, or a verification URL when one is configured. The URL may contain
-    ``{document_id}`` and ``{sha256}``; otherwise they are appended as query parameters."""
+    """The organisation's verification page for the letter, ``<verify_url>/v/<id>`` (eoffice serve-verify),
+    when a base URL is set; else ``EOFFICE:<id>:<sha256>``. A URL containing ``{document_id}`` /
+    ``{sha256}`` is used as a template. Every form, and the older ``?doc=<id>&h=<sha>``, is still read by
+    ``eoffice.web.qr.letter_ref``."""
     if not verify_url:
         return f"EOFFICE:{document_id}:{version_sha256}"
     if "{" in verify_url:
         return verify_url.format(document_id=document_id, sha256=version_sha256)
-    sep = "&" if "?" in verify_url else "?"
-    return f"{verify_url}{sep}doc={document_id}&h={version_sha256}"
+    return f"{verify_url.rstrip('/')}/v/{document_id}"
 
 
 def format_date_id(when: dt.datetime) -> str:

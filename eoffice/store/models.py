@@ -364,6 +364,15 @@ class CrlRow(Base):
     created_at: Mapped[datetime]
 
 
+class OrgSetting(Base):
+    """Organisation-wide settings that are not secrets: the signing provider, the verify page's base URL."""
+
+    __tablename__ = "org_settings"
+    key: Mapped[str] = mapped_column(String(60), primary_key=True)
+    value: Mapped[str] = mapped_column(String(500))
+    updated_at: Mapped[datetime]
+
+
 class AuditEvent(Base):
     """Append-only, hash-chained audit log. Triggers refuse UPDATE and DELETE."""
 

@@ -32,7 +32,7 @@ LETTER_TABLES = ("documents", "document_versions", "recipients", "attachments", 
                  "route_notes", "dispositions", "documents_fts", "blobs", "audit_events")
 # Organisation and configuration: everyone reads, only admins write (certificates/CRLs: the CA group).
 ORG_TABLES = ("units", "positions", "users", "classification_codes", "route_templates", "number_formats",
-              "delegations", "certificates", "crls", "holidays")
+              "delegations", "certificates", "crls", "holidays", "org_settings")
 # Readable by all, written only through the owner's functions (or guarded counters).
 SEALED_TABLES = ("audit_head", "sync_counter", "changes", "number_counters", "alembic_version")
 # A user's own records: each reads and writes only rows with their user_id (admins read all).
@@ -385,7 +385,7 @@ POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
     ("pushed_commands", "pushed_commands_outcome", "UPDATE", f"user_id = {_ME}", f"user_id = {_ME}"),
     *[(t, f"{t}_admin", "ALL", f"{_ADMIN}", f"{_ADMIN}")
       for t in ("units", "positions", "users", "classification_codes", "route_templates", "number_formats",
-                "holidays")],
+                "holidays", "org_settings")],
     ("users", "users_self", "UPDATE", f"id = {_ME}", f"id = {_ME}"),  # columns: eoffice_guard_users
     ("delegations", "delegations_own", "ALL", f"delegator_id = {_ME} OR {_ADMIN}",
      f"delegator_id = {_ME} OR {_ADMIN}"),

@@ -99,6 +99,9 @@ class Decisions(QObject):
     def sign_ids(self, ids: list[str]) -> None:
         if not ids:
             return
+        if self.backend.sign_provider() == "bsre":
+            self._ask_bsre_passphrase(ids)
+            return
         if not self.backend.has_key(self.actor.login):
             self.show_error(translate("DecisionsMixin", "Tidak ada kunci TTE untuk {login} di profil ini ({home})")
                             .format(login=self.actor.login, home=self.backend.home))
@@ -106,7 +109,21 @@ class Decisions(QObject):
         purpose = translate("DecisionsMixin", "Menandatangani %n naskah secara elektronik.", "", len(ids))
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
-    def _sign_with(self, ids: list[str], passphrase: str) -> None:
+    def _ask_bsre_passphrase(self, ids: list[str]) -> None:
+        """The BSrE passphrase, once for the batch: never remembered, kept only while the batch runs."""
+        known = os.environ.get("EOFFICE_BSRE_PASSPHRASE")
+        if known:
+            self._sign_with(ids, known, bsre=True)
+            return
+        purpose = translate("DecisionsMixin", "Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "",
+                            len(ids))
+        dlg = PassphraseDialog(self.actor.login, purpose, False, self._widget)
+        dlg.setWindowTitle(translate("DecisionsMixin", "Passphrase TTE BSrE"))
+        self.passphrase_dialog = dlg
+        dlg.accepted.connect(lambda: self._sign_with(ids, dlg.passphrase(), bsre=True))
+        dlg.open()
+
+    def _sign_with(self, ids: list[str], passphrase: str, *, bsre: bool = False) -> None:
         b, a = self.backend, self.actor
         total = len(ids)
 
@@ -114,7 +131,8 @@ class Decisions(QObject):
             # Unlocking the key (PKCS#12 KDF, ~50 ms) holds the GIL: let the UI thread show the progress
             # dialog first, so the two pauses do not add up to one visible stall.
             time.sleep(0.03)
-            identity = b.identity(a.login, passphrase)
+            provider = b.bsre_provider(a, passphrase) if bsre else None
+            identity = None if bsre else b.identity(a.login, passphrase)
             results: list[tuple[str, bool, str]] = []
             for n, doc_id in enumerate(ids):
                 if progress.cancelled():
@@ -122,7 +140,7 @@ class Decisions(QObject):
                 progress.report(n, total, translate("DecisionsMixin", "Menandatangani {n} dari {total}...").format(
                     n=n + 1, total=total))
                 try:
-                    signed = b.sign(a, identity, doc_id)
+                    signed = b.sign(a, identity, doc_id, provider)
                     results.append((doc_id, True, signed.number))
                 except Exception as exc:  # one bad letter must not stop the batch
                     if total == 1:

@@ -316,7 +316,7 @@ class MainWindow(QMainWindow):
             if key == "verify":
                 from eoffice.ui.verify import VerifyPanel
 
-                w: QWidget = VerifyPanel(self.backend, self.runner)
+                w: QWidget = VerifyPanel(self.backend, self.runner, actor=self.actor)
             elif key == "dashboard":
                 from eoffice.ui.dashboard import Dashboard
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -28,6 +29,7 @@ from eoffice.ui.reading import PdfPane
 from eoffice.ui.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from eoffice.services.auth import Actor
     from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
@@ -62,9 +64,10 @@ def signature_columns() -> list[Column]:
 class VerifyPanel(QWidget):
     verified = Signal(object)  # VerifyReport
 
-    def __init__(self, backend: Front, runner: TaskRunner, parent: QWidget | None = None) -> None:
+    def __init__(self, backend: Front, runner: TaskRunner, parent: QWidget | None = None,
+                 actor: Actor | None = None) -> None:
         super().__init__(parent)
-        self.backend, self.runner = backend, runner
+        self.backend, self.runner, self.actor = backend, runner, actor
         self.report: Any = None
         self.setAcceptDrops(True)
         title = QLabel(self.tr("Verifikasi Tanda Tangan Elektronik"))
@@ -83,8 +86,14 @@ class VerifyPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.pdf = PdfPane()
+        self.qr = QLineEdit()
+        self.qr.setObjectName("qrRef")
+        self.qr.setPlaceholderText(self.tr("Hasil pindai kode QR, alamat verifikasi atau ID naskah"))
+        self.qr.returnPressed.connect(self.verify_ref)
+        self.qr.setVisible(actor is not None)
         top = QHBoxLayout()
         top.addWidget(title, 1)
+        top.addWidget(self.qr, 1)
         top.addWidget(open_btn)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.table)
@@ -100,6 +109,33 @@ class VerifyPanel(QWidget):
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Buka PDF"), str(Path.home()), "PDF (*.pdf)")
         if path:
             self.verify_file(Path(path))
+
+    def verify_ref(self) -> None:
+        """A scanned QR code (the verification URL, or EOFFICE:id:sha) or a letter id: its signed PDF."""
+        from eoffice.web.qr import letter_ref
+
+        ref = letter_ref(self.qr.text())
+        if ref is None:
+            self.result.setText(self.tr("Bukan kode QR atau ID naskah eoffice"))
+            self.result.setStyleSheet("color:#b3261e")
+            return
+
+        def done(out: tuple[bytes, bool]) -> None:
+            pdf, signed = out
+            if not signed:
+                self.result.setText(self.tr("Naskah ini belum ditandatangani"))
+                self.result.setStyleSheet("color:#b25e00")
+                return
+            self.verify_bytes(pdf, ref[:8])
+
+        def failed(exc: EofficeError | str) -> None:
+            self.result.setText(str(exc))
+            self.result.setStyleSheet("color:#b3261e")
+
+        actor = self.actor
+        if actor is None:
+            return
+        self.runner.submit(lambda: self.backend.pdf(actor, ref), done, failed)
 
     def verify_file(self, path: Path) -> None:
         try:

@@ -405,6 +405,17 @@
             <numerusform>Signing %n letters electronically.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Menandatangani %n naskah dengan sertifikat elektronik BSrE.</source>
+        <translation>
+            <numerusform>Signing %n letter with a BSrE electronic certificate.</numerusform>
+            <numerusform>Signing %n letters with a BSrE electronic certificate.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Passphrase TTE BSrE</source>
+        <translation>BSrE signing passphrase</translation>
+    </message>
     <message>
         <source>Menandatangani {n} dari {total}...</source>
         <translation>Signing {n} of {total}...</translation>
@@ -1643,8 +1654,20 @@ field {field}
         <translation>Open PDF...</translation>
     </message>
     <message>
+        <source>Hasil pindai kode QR, alamat verifikasi atau ID naskah</source>
+        <translation>Scanned QR code, verification address or letter ID</translation>
+    </message>
+    <message>
         <source>Buka PDF</source>
         <translation>Open PDF</translation>
+    </message>
+    <message>
+        <source>Bukan kode QR atau ID naskah eoffice</source>
+        <translation>Not an eoffice QR code or letter ID</translation>
+    </message>
+    <message>
+        <source>Naskah ini belum ditandatangani</source>
+        <translation>This letter has not been signed yet</translation>
     </message>
     <message>
         <source>{name}: tidak dapat dibaca ({reason})</source>

@@ -167,3 +167,21 @@ def test_dashboard_exports_csv_and_pdf(qtbot: Any, backend: Any, runner: Any, qs
     dash.export_csv(tmp_path / "tidak-ada" / "x.csv")
     assert "tidak dapat ditulis" in dash.message.text()
     wait_idle(qtbot, runner)
+
+
+def test_the_verifier_takes_a_scanned_qr_code(qtbot: Any, backend: Any, runner: Any) -> None:
+    from eoffice.ui.verify import VerifyPanel
+
+    staf = backend.login("staf.kominfo", "demo")
+    signed_row = next(r for r in backend.letter_list(staf) if r.status == "dispatched")
+    panel = VerifyPanel(backend, runner, actor=staf)
+    qtbot.addWidget(panel)
+    for ref in (f"https://verifikasi.kaltimprov.go.id/v/{signed_row.id}", f"EOFFICE:{signed_row.id}:{'0' * 64}"):
+        panel.qr.setText(ref)
+        with qtbot.waitSignal(panel.verified, timeout=TIMEOUT) as ok:
+            panel.verify_ref()
+        assert ok.args[0].ok
+    panel.qr.setText("https://contoh.id/bukan-kode")
+    panel.verify_ref()
+    assert "Bukan kode QR" in panel.result.text()
+    wait_idle(qtbot, runner)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eoffice.app import commands as c
 from eoffice.app.bus import Deps, handles
-from eoffice.services import holidays, numbering, routing
+from eoffice.services import holidays, numbering, routing, settings
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.template import template_from_dict, template_to_dict
 
@@ -13,6 +13,11 @@ from eoffice.workflow.template import template_from_dict, template_to_dict
 def set_number_format(cmd: c.SetNumberFormat, uow: UnitOfWork, deps: Deps) -> None:
     numbering.set_format(uow, deps.require_actor(), cmd.pattern.strip(), unit_code=cmd.unit_code,
                          kind=cmd.doc_kind)
+
+
+@handles(c.SetSetting)
+def set_setting(cmd: c.SetSetting, uow: UnitOfWork, deps: Deps) -> str:
+    return settings.set_setting(uow, deps.require_actor(), cmd.key, cmd.value)
 
 
 @handles(c.AddHoliday)

@@ -20,8 +20,9 @@ def sign(cmd: c.SignLetter, uow: UnitOfWork, deps: Deps) -> Signed:
     """One letter per command (a batch is one command per letter, each its own transaction)."""
     from eoffice.services import signatures
 
-    return signatures.sign_letter(uow, deps.require_actor(), deps.require_identity(), cmd.document_id,
-                                  tsa_url=deps.session.tsa_url)
+    identity = deps.identity if deps.provider is not None else deps.require_identity()
+    return signatures.sign_letter(uow, deps.require_actor(), identity, cmd.document_id,
+                                  tsa_url=deps.session.tsa_url, provider=deps.provider)
 
 
 @handles(c.UpgradeLetter)

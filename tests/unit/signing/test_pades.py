@@ -216,7 +216,7 @@ def test_unreachable_tsa_falls_back_to_b_b(pdf2: bytes, ec_identity: Identity, c
 
 def test_qr_payload() -> None:
     assert qr_payload(7, "ab") == "EOFFICE:7:ab"
-    assert qr_payload(7, "ab", verify_url="https://e.kaltimprov.go.id/v") == "https://e.kaltimprov.go.id/v?doc=7&h=ab"
+    assert qr_payload(7, "ab", verify_url="https://e.kaltimprov.go.id/") == "https://e.kaltimprov.go.id/v/7"
     assert qr_payload(7, "ab", verify_url="https://x/v/{document_id}/{sha256}") == "https://x/v/7/ab"
 
 
@@ -231,3 +231,16 @@ def test_stamp_renders(route_signed: bytes, tmp_path: Path) -> None:
     assert re.search(r"halaman 2", txt)
 
 
+
+
+def test_bsre_footer_on_every_page_also_with_shared_resources(tmp_path: Path) -> None:
+    from eoffice.signing.footer import add_footer
+    from eoffice.signing.providers import BSRE_FOOTER
+    from tests.unit.signing.conftest import make_pdf
+
+    out = tmp_path / "f.pdf"
+    # twice: the second footer's font must not clash with the first's in a shared resource dictionary
+    assert add_footer(add_footer(make_pdf(3), "x"), "y").count(b"/EoFooter") >= 6
+    out.write_bytes(add_footer(make_pdf(3), BSRE_FOOTER))
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    assert " ".join(text.split()).count(BSRE_FOOTER) == 3

@@ -1,0 +1,59 @@
+"""Who makes a TTE, for both front doors: the organisation's provider setting (or the one asked for), and for
+BSrE the service client, the signer's NIK and the passphrase (given once per batch, kept only in memory)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from eoffice.services.auth import Actor
+
+if TYPE_CHECKING:
+    from eoffice.app.session import Session
+    from eoffice.signing.keystore import Identity
+    from eoffice.signing.providers import Provider
+
+
+def provider_name(session: Session, chosen: str | None = None) -> str:
+    """*chosen* ('local' or 'bsre', checked), else the organisation's setting (EOFFICE_SIGN_PROVIDER overrides)."""
+    from eoffice.services import settings
+    from eoffice.signing.providers import check_provider
+
+    return check_provider(chosen) if chosen else session.read(settings.sign_provider)
+
+
+def bsre_provider(session: Session, actor: Actor, passphrase: str, *, resend: bool = False) -> Provider:
+    """BSrE for one batch: the user's status is checked before any letter is touched (not registered, no
+    certificate: said at once)."""
+    from eoffice.signing.bsre import BsreClient
+    from eoffice.signing.bsre_config import credentials, signer_nik, timeout
+    from eoffice.signing.providers.bsre import BsreProvider, pending_store
+
+    nik = signer_nik(session.read(lambda uow: uow.users.get(actor.user_id).nik), actor.login)
+    client = BsreClient(credentials(), timeout=timeout())
+    client.user_status(nik)
+    return BsreProvider(client, nik, passphrase, pending_store(session.home), resend=resend)
+
+
+def local_provider(identity: Identity | None, actor: Actor, session: Session) -> Provider:
+    from eoffice.domain import BadInput
+    from eoffice.signing.providers.local import LocalProvider
+
+    if identity is None:
+        raise BadInput(f"Tidak ada kunci TTE untuk {actor.login} di profil ini ({session.home})")
+    return LocalProvider(identity)
+
+
+def reconcile(session: Session, doc_id: str) -> None:
+    """A BSrE request for *doc_id* that got no answer: if the letter has been signed and recorded since (e.g.
+    from another session), the marker is stale and goes; otherwise the provider refuses to send again until
+    --resend."""
+    from eoffice.services import letters
+    from eoffice.signing.providers.bsre import pending_store
+
+    store = pending_store(session.home)
+    if not store.directory.is_dir():
+        return
+    full_id, signed = session.read(lambda uow: (lambda d: (d.id, d.signed_pdf_sha256 is not None))(
+        letters.get_document(uow, doc_id)))
+    if signed and store.get(full_id) is not None:
+        store.clear(full_id)

@@ -1,0 +1,183 @@
+"""TTE through the BSrE provider against the stand-in esign service (tests/bsre_server.py), on both back
+ends: the reviewers' paraf signatures (organisation CA) stay valid under BSrE's invisible signature, the
+app's own stamp and the BSrE notice are in the PDF, every failure leaves nothing half-done."""
+
+from __future__ import annotations
+
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy.engine import Engine
+
+from eoffice.domain import BadInput, NotAuthorized, Refused, Unavailable
+from eoffice.services import letters, settings, signatures
+from eoffice.services.blobs import get_blob
+from eoffice.signing.bsre import BsreClient, Credentials, NoCertificate, NotRegistered, WrongPassphrase
+from eoffice.signing.providers import BSRE_FOOTER
+from eoffice.signing.providers.bsre import BsreProvider, pending_store
+from eoffice.signing.verify import verify_pdf
+from eoffice.store.models import User
+from tests.bsre_server import PASSWORD, USER, BsreStandIn, serve_bsre
+from tests.integration.helpers import actor, decide, draft, run, sign, submit
+
+NIK, PASSPHRASE = "6472010101800001", "rahasia-tte-123"
+
+
+@pytest.fixture(scope="module")
+def bsre() -> Iterator[BsreStandIn]:
+    with serve_bsre() as state:
+        state.add_signer(NIK, PASSPHRASE, "Kepala Dinas Uji")
+        state.add_signer("6472010101800002", "x", expired=True)
+        state.accounts["6472010101800003"] = type(state.accounts[NIK])("x", None)  # no certificate
+        yield state
+
+
+def _use_bsre(engine: Engine, nik: str = NIK) -> None:
+    admin = actor(engine, "admin")
+
+    def go(uow):  # type: ignore[no-untyped-def]
+        settings.set_setting(uow, admin, settings.SIGN_PROVIDER, "bsre")
+        uow.users.by_login("kepala.kominfo").nik = nik
+
+    run(engine, go)
+
+
+def _provider(bsre: BsreStandIn, home: Path, *, passphrase: str = PASSPHRASE, nik: str = NIK,
+              password: str = PASSWORD, timeout: float = 30.0) -> BsreProvider:
+    client = BsreClient(Credentials(bsre.url, USER, password), timeout=timeout)
+    return BsreProvider(client, nik, passphrase, pending_store(home))
+
+
+def _reviewed(engine: Engine, home: Path) -> str:
+    doc = draft(engine, "staf.kominfo", subject="Uji TTE BSrE")
+    submit(engine, "staf.kominfo", doc)
+    for who in ("kasi1.kominfo", "kabid1.kominfo", "sekretaris.kominfo"):
+        decide(engine, home, who, doc)
+    return doc
+
+
+def _sign(engine: Engine, provider: BsreProvider, doc: str) -> signatures.Signed:
+    who = actor(engine, "kepala.kominfo")
+    return run(engine, lambda uow: signatures.sign_letter(uow, who, None, doc, provider=provider))
+
+
+def _text(pdf: bytes, tmp_path: Path) -> str:
+    (tmp_path / "t.pdf").write_bytes(pdf)
+    return subprocess.run(["pdftotext", str(tmp_path / "t.pdf"), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def test_bsre_tte_keeps_the_paraf_signatures_valid(content_engine: Engine, home: Path, tmp_path: Path,
+                                                   bsre: BsreStandIn) -> None:
+    _use_bsre(content_engine)
+    doc = _reviewed(content_engine, home)
+    signed = _sign(content_engine, _provider(bsre, home), doc)
+    assert signed.level == "B-T"
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    assert pdf.startswith(bsre.received[-1])  # BSrE's update is appended to what we sent
+    roots = run(content_engine, signatures.trust_roots) + [bsre.ca.root_cert]
+    report = verify_pdf(pdf, trust_roots=roots)
+    assert report.ok, report
+    sigs = report.signatures
+    assert len(sigs) == 4 and [s.certified for s in sigs] == [True, False, False, False]
+    assert sigs[-1].signer_name == "Kepala Dinas Uji" and sigs[-1].timestamp_time is not None
+    assert [s.modification_level for s in sigs] == ["FORM_FILLING"] * 3 + ["NONE"]
+    (tmp_path / "f.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "f.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    text = " ".join(_text(pdf, tmp_path).split())
+    assert BSRE_FOOTER in text and signed.number in text
+    assert "Ditandatangani secara elektronik oleh" in text  # the app's own stamp
+    # only BSrE's root: the TTE is trusted, the paraf (organisation CA) not
+    only = verify_pdf(pdf, trust_roots=[bsre.ca.root_cert]).signatures
+    assert only[-1].trusted and not only[0].trusted
+
+
+def test_local_tte_never_carries_the_bsre_notice(content_engine: Engine, home: Path, tmp_path: Path) -> None:
+    doc = _reviewed(content_engine, home)
+    sign(content_engine, home, "kepala.kominfo", doc)
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    text = " ".join(_text(pdf, tmp_path).split())
+    assert "Balai Besar Sertifikasi" not in text and "sertifikat elektronik yang diterbitkan" not in text
+    assert "Ditandatangani secara elektronik oleh" in text
+
+
+@pytest.mark.parametrize(("kwargs", "error", "fragment"), [
+    ({"passphrase": "salah"}, WrongPassphrase, "Passphrase TTE BSrE salah"),
+    ({"nik": "6472019999999999"}, NotRegistered, "belum terdaftar di BSrE"),
+    ({"nik": "6472010101800003"}, NoCertificate, "belum memiliki sertifikat"),
+    ({"nik": "6472010101800002", "passphrase": "x"}, Refused, "kedaluwarsa"),
+    ({"password": "salah"}, NotAuthorized, "HTTP 401"),
+])
+def test_a_failed_bsre_signature_leaves_nothing_half_done(content_engine: Engine, home: Path, bsre: BsreStandIn,
+                                                          kwargs: dict[str, str], error: type[Exception],
+                                                          fragment: str) -> None:
+    _use_bsre(content_engine)
+    doc = _reviewed(content_engine, home)
+    with pytest.raises(error, match=fragment):
+        _sign(content_engine, _provider(bsre, home, **kwargs), doc)
+    d = run(content_engine, lambda uow: letters.get_document(uow, doc))
+    assert d.number is None and d.signed_pdf_sha256 is None and d.status != "signed"
+    assert pending_store(home).get(doc) is None  # a definite answer: nothing to reconcile
+    # and the same letter signs fine afterwards (the number is given then)
+    assert _sign(content_engine, _provider(bsre, home), doc).number
+
+
+def test_unreachable_and_broken_service(content_engine: Engine, home: Path, bsre: BsreStandIn) -> None:
+    _use_bsre(content_engine)
+    doc = _reviewed(content_engine, home)
+    down = BsreProvider(BsreClient(Credentials("http://127.0.0.1:9", USER, PASSWORD)), NIK, PASSPHRASE,
+                        pending_store(home))
+    with pytest.raises(Unavailable, match="tidak dapat dihubungi.*coba lagi nanti"):
+        _sign(content_engine, down, doc)
+    bsre.fail_500 = True
+    try:
+        with pytest.raises(Unavailable, match=r"HTTP 500\): coba lagi nanti"):
+            _sign(content_engine, _provider(bsre, home), doc)
+    finally:
+        bsre.fail_500 = False
+    assert run(content_engine, lambda uow: letters.get_document(uow, doc).number) is None
+    assert pending_store(home).get(doc) is None
+
+
+def test_a_time_out_is_an_unknown_outcome_reconciled_before_sending_again(
+        content_engine: Engine, home: Path, bsre: BsreStandIn) -> None:
+    _use_bsre(content_engine)
+    doc = _reviewed(content_engine, home)
+    before = bsre.sign_requests
+    bsre.delay = 3.0
+    try:
+        with pytest.raises(Unavailable, match="hasilnya tidak diketahui"):
+            _sign(content_engine, _provider(bsre, home, timeout=1.0), doc)
+    finally:
+        bsre.delay = 0.0
+    assert bsre.sign_requests == before + 1  # sent once, never retried
+    marker = pending_store(home).get(doc)
+    assert marker is not None and len(marker.request_sha256) == 64
+    assert run(content_engine, lambda uow: letters.get_document(uow, doc).number) is None  # rolled back
+    with pytest.raises(Refused, match="--resend"):
+        _sign(content_engine, _provider(bsre, home), doc)
+    assert bsre.sign_requests == before + 1  # refused before anything was sent
+    again = _provider(bsre, home)
+    again.resend = True
+    signed = _sign(content_engine, again, doc)
+    again.settled(signed.document_id)
+    assert pending_store(home).get(doc) is None
+
+
+def test_user_status_and_nik_checks(bsre: BsreStandIn) -> None:
+    client = BsreClient(Credentials(bsre.url, USER, PASSWORD))
+    assert client.user_status(NIK) == "ISSUE"
+    with pytest.raises(NotRegistered, match="2011|belum terdaftar"):
+        client.user_status("1234567890123456")
+    with pytest.raises(NoCertificate):
+        client.user_status("6472010101800003")
+    from eoffice.signing.bsre_config import signer_nik
+
+    with pytest.raises(BadInput, match="16 angka"):
+        signer_nik("12345", "kepala")
+    with pytest.raises(BadInput, match="user edit"):
+        signer_nik(None, "kepala")
+    assert User.__tablename__ == "users"
