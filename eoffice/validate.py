@@ -3,8 +3,8 @@
 Text: invalid UTF-8 (lone surrogates, which is how Python hands over undecodable argv, environment and file
 bytes), NUL and other control characters are refused, never silently dropped. Single-line fields (subject,
 names, numbers) allow none; multi-line ones (notes, bodies) allow newline and tab. Dates stay within bounds
-any date arithmetic survives. YAML is read without anchors/aliases (no "billion laughs"), bounded in size and
-depth. No I/O beyond reading a file the user named.
+any date arithmetic survives. YAML is bounded in size, depth and nodes with aliases expanded (no "billion
+laughs"). No I/O beyond reading a file the user named.
 """
 
 from __future__ import annotations
