@@ -3,8 +3,8 @@
 Text: invalid UTF-8 (lone surrogates, which is how Python hands over undecodable argv, environment and file
 bytes), NUL and other control characters are refused, never silently dropped. Single-line fields (subject,
 names, numbers) allow none; multi-line ones (notes, bodies) allow newline and tab. Dates stay within bounds
-any date arithmetic survives. YAML is read without anchors/aliases (no "billion laughs"), bounded in size and
-depth. No I/O beyond reading a file the user named.
+any date arithmetic survives. YAML is bounded in size, depth and nodes with aliases expanded (no "billion
+laughs"). No I/O beyond reading a file the user named.
 """
 
 from __future__ import annotations
@@ -140,26 +140,14 @@ def read_text(path: Path, max_bytes: int = MAX_YAML_BYTES) -> str:
 
 
 def load_yaml(text: str, what: str) -> Any:
-    """``yaml.safe_load`` without its dangers: anchors and aliases refused (a 300-byte alias bomb expands to
-    gigabytes), size, nesting depth and node count bounded. JSON is YAML, so this reads both."""
+    """``yaml.safe_load`` without its dangers: size and nesting bounded, and the node count bounded *with
+    aliases expanded*, so a 300-byte alias bomb ("billion laughs") is refused before anything is built,
+    while the odd alias PyYAML itself writes for a repeated list still loads. JSON is YAML: reads both."""
     if len(text) > MAX_YAML_BYTES:
         raise BadInput(f"{what}: lebih dari {MAX_YAML_BYTES // 1024} KiB")
     _check(text, what, multiline=True, max_len=None)
-    depth = nodes = 0
     try:
-        for event in yaml.parse(text, Loader=yaml.SafeLoader):
-            if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-                raise BadInput(f"{what}: anchor/alias YAML (&, *) tidak diperbolehkan")
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_YAML_DEPTH:
-                    raise BadInput(f"{what}: bersarang terlalu dalam (maks. {MAX_YAML_DEPTH} tingkat)")
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-            if isinstance(event, yaml.NodeEvent):
-                nodes += 1
-                if nodes > MAX_YAML_NODES:
-                    raise BadInput(f"{what}: terlalu banyak unsur (maks. {MAX_YAML_NODES})")
+        _bounded(yaml.parse(text, Loader=yaml.SafeLoader), what)
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -167,6 +155,30 @@ def load_yaml(text: str, what: str) -> Any:
         raise BadInput(f"{what}: bukan YAML/JSON yang valid{where}") from None
     except ValueError as exc:  # YAML's own date reading: 2026-13-01 looks like a date but is none
         raise BadInput(f"{what}: tanggal tidak valid ({exc}; format YYYY-MM-DD)") from None
+
+
+def _bounded(events: Iterable[yaml.Event], what: str) -> None:
+    sizes: dict[str, int] = {}  # anchor -> its nodes once expanded
+    open_: list[tuple[str | None, int]] = []  # collections being read: (anchor, nodes before it)
+    nodes = 0
+    for event in events:
+        if isinstance(event, yaml.AliasEvent):
+            nodes += sizes.get(str(event.anchor), 1)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            open_.append((event.anchor, nodes))
+            nodes += 1
+            if len(open_) > MAX_YAML_DEPTH:
+                raise BadInput(f"{what}: bersarang terlalu dalam (maks. {MAX_YAML_DEPTH} tingkat)")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            anchor, before = open_.pop()
+            if anchor is not None:
+                sizes[anchor] = nodes - before
+        elif isinstance(event, yaml.ScalarEvent):
+            nodes += 1
+            if event.anchor is not None:
+                sizes[event.anchor] = 1
+        if nodes > MAX_YAML_NODES:
+            raise BadInput(f"{what}: terlalu banyak unsur setelah alias diuraikan (maks. {MAX_YAML_NODES})")
 
 
 def load_json(text: str, what: str) -> Any:
