@@ -76,3 +76,15 @@ def test_only_registry_staff_register(content_engine: Engine) -> None:
                              addressed_to="gubernur")
     with pytest.raises(NotAuthorized):
         run(content_engine, lambda uow: incoming.register(uow, staff, info, "a.pdf", _pdf()))
+
+
+def test_an_incoming_letter_is_addressed_to_a_leader_only(content_engine: Engine) -> None:
+    """The rule the app's address list showed (a top position, a Kepala or a Sekretaris) is the register's
+    own, so the CLI cannot address an incoming letter to anyone else either."""
+    tu = actor(content_engine, "tu.pimpinan")
+    info = incoming.Incoming(sender="Kementerian Keuangan", number="S-13/MK.7/2026", subject="Alokasi DAK",
+                             letter_date=dt.date(2026, 11, 2), addressed_to="staf.kominfo")
+    with pytest.raises(BadInput, match="bukan pimpinan"):
+        run(content_engine, lambda uow: incoming.register(uow, tu, info, "scan.pdf", _pdf()))
+    leaders = dict(run(content_engine, incoming.leaders))
+    assert "gubernur" in leaders and "kepala.kominfo" in leaders and "staf.kominfo" not in leaders
