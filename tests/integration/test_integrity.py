@@ -30,6 +30,8 @@ def _signed(engine: Engine) -> tuple[str, str, str]:
 def test_a_blob_edited_in_place_is_never_served(content_engine: Engine, content_url: str, home: Path) -> None:
     doc, sha, other = _signed(content_engine)
     with content_engine.begin() as conn:
+        if conn.dialect.name == "postgresql":  # a superuser can drop the key check first (store/security.py)
+            conn.execute(text("ALTER TABLE blobs DROP CONSTRAINT ck_blobs_sha256"))
         data = conn.scalar(select(Blob.data).where(Blob.sha256 == other))
         conn.execute(update(Blob).where(Blob.sha256 == sha).values(data=data))
     gub = actor(content_engine, "gubernur")
