@@ -15,6 +15,7 @@ Network and serialisation failures are retried with backoff; a database newer th
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import hashlib
 import json
 import time
@@ -29,7 +30,7 @@ from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 from eoffice.app.commands import Command, SignLetter
 from eoffice.domain import BadInput, EofficeError, InvalidTransition, Unavailable, first_line
 from eoffice.services.auth import Actor
-from eoffice.store.models import CertificateRow, PushedCommand
+from eoffice.store.models import CertificateRow, Document, DocumentVersion, PushedCommand
 from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork
 from eoffice.sync import outbox
@@ -134,12 +135,12 @@ def push_one(session: Session, actor: Actor, identity: Identity | None,
     deps = Deps(session=session, actor=actor, identity=identity)
 
     def apply(uow: UnitOfWork) -> tuple[str, dict[str, Any]]:
-        known = _known(uow, entry, digest)
-        if known is not None:
-            return known
-        row = _record(uow, actor, entry, digest, outbox.APPLIED, {})
+        # The key first, no look-up before it: an id pushed before fails the insert (IntegrityError), and _run
+        # then reads its stored outcome. One round trip less on the common path.
+        row = _record(uow, actor, entry, digest, outbox.APPLIED, {}, at=entry.claimed_at)
         _check(uow, actor, entry, command)
         row.outcome = {"result": plain(handler(command, uow, deps))}
+        row.recorded_at = uow.now()  # the server's clock, read by the handler already (no extra round trip)
         return outbox.APPLIED, dict(row.outcome)
 
     try:
@@ -167,11 +168,13 @@ def _run(session: Session, use_case: Callable[[UnitOfWork], tuple[str, dict[str,
     for attempt in range(QUICK_TRIES):
         try:
             return session.run(use_case)
-        except IntegrityError:  # the same id pushed at the same moment from elsewhere: its outcome is stored now
-            known = session.run(lambda uow: _known(uow, entry, digest), read_only=True)
+        except IntegrityError as exc:  # the id pushed before (or at the same moment): its outcome is stored now
+            known = session.run(lambda uow: _known(uow, entry, digest))  # the server's answer, never the cache
             if known is not None:
                 return known
-            raise
+            if attempt == QUICK_TRIES - 1:  # another row raced this one: try again at the next push
+                raise Unavailable(f"Data berubah bersamaan, dicoba lagi nanti: {first_line(exc)}") from exc
+            continue
         except DBAPIError as exc:
             code = getattr(exc.orig, "sqlstate", None) or getattr(exc.orig, "pgcode", None)
             if code not in RETRYABLE:
@@ -192,11 +195,11 @@ def _known(uow: UnitOfWork, entry: outbox.Entry, digest: str) -> tuple[str, dict
 
 
 def _record(uow: UnitOfWork, actor: Actor, entry: outbox.Entry, digest: str, status: str,
-            outcome: dict[str, Any]) -> PushedCommand:
+            outcome: dict[str, Any], at: dt.datetime | None = None) -> PushedCommand:
     row = PushedCommand(action_id=entry.action_id, user_id=actor.user_id, type=entry.type, payload_sha256=digest,
                         base_version=entry.base_version, claimed_at=entry.claimed_at, signature=entry.signature,
                         cert_fingerprint=entry.cert_fingerprint, status=status, outcome=outcome,
-                        recorded_at=uow.now())
+                        recorded_at=at or uow.now())
     uow.session.add(row)
     uow.session.flush()  # takes the key now: a racing push of the same id waits here (IntegrityError after)
     return row
@@ -205,7 +208,6 @@ def _record(uow: UnitOfWork, actor: Actor, entry: outbox.Entry, digest: str, sta
 def _check(uow: UnitOfWork, actor: Actor, entry: outbox.Entry, command: Command) -> None:
     """The person's signature over the command, and the letter still at the version they acted on."""
     from eoffice.app.offline import decision_word, statement
-    from eoffice.services import letters
     from eoffice.signing.payload import verify_payload
 
     if entry.signature:
@@ -217,8 +219,10 @@ def _check(uow: UnitOfWork, actor: Actor, entry: outbox.Entry, command: Command)
         if cert is None or not verify_payload(_load(cert.pem), statement(parts), entry.signature):
             raise BadInput("Tanda tangan perintah tidak sah untuk pengguna ini")
     if entry.base_version and (entry.type in VERSION_BOUND or isinstance(command, SignLetter)):
-        doc = letters.get_document(uow, entry.document_id)
-        if letters.current_version(uow, doc).content_sha256 != entry.base_version:
+        current = uow.session.scalar(select(DocumentVersion.content_sha256).join(
+            Document, (Document.id == DocumentVersion.document_id) & (Document.current_version == DocumentVersion.version))
+            .where(Document.id == entry.document_id))
+        if current != entry.base_version:
             raise InvalidTransition("Naskah telah diubah sejak perintah ini dibuat: periksa versi terbaru lalu "
                                     "ulangi")
 
