@@ -314,6 +314,13 @@ class Backend:
         """The signed PDF once signed, else a rendered preview."""
         return self.read(lambda uow: queries.export_pdf(uow, actor, doc_id))
 
+    def display_pdf(self, pdf: bytes) -> bytes:
+        """A copy of ``pdf`` for the app's viewer, with form values and signature appearances drawn in (QtPdf
+        leaves them blank); never stored or exported."""
+        from eoffice.documents.display import display_copy
+
+        return display_copy(pdf)
+
     def history(self, actor: Actor, doc_id: str) -> list[dict[str, Any]]:
         return self.read(lambda uow: queries.history(uow, actor, doc_id))
 
@@ -344,13 +351,20 @@ class Backend:
         return self.run(use_case)
 
     def revise(self, actor: Actor, doc_id: str, d: letters.Draft,
-               files: Sequence[tuple[str, bytes]] = ()) -> int:
+               files: Sequence[tuple[str, bytes]] = (), remove: Sequence[str] = ()) -> int:
+        """Saves a revision: the text, new files and the attachments (by sha256) to drop, in one transaction."""
         def use_case(uow: UnitOfWork) -> int:
             version = letters.revise(uow, actor, doc_id, subject=d.subject, body=d.body, fields=d.fields)
+            for sha256 in remove:
+                letters.detach(uow, actor, doc_id, sha256)
             for name, data in files:
                 letters.attach(uow, actor, doc_id, name, data, max_bytes=self.max_attachment)
             return version
         return self.run(use_case)
+
+    def attachment(self, actor: Actor, doc_id: str, sha256: str) -> tuple[str, str, bytes]:
+        """(name, mime, content) of one attachment, to open it."""
+        return self.read(lambda uow: letters.attachment_file(uow, actor, doc_id, sha256))
 
     def preview_draft(self, actor: Actor, d: letters.Draft) -> bytes:
         return self.read(lambda uow: preview_unsaved(uow, actor, d))

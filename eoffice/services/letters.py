@@ -20,12 +20,13 @@ from eoffice.domain import (
     DocStatus,
     InvalidTransition,
     NotAuthorized,
+    NotFound,
     Urgency,
     search_text_of,
 )
 from eoffice.services.access import require_visible
 from eoffice.services.auth import Actor
-from eoffice.services.blobs import put_blob
+from eoffice.services.blobs import get_blob, put_blob
 from eoffice.store.models import Attachment, Document, DocumentVersion, Recipient
 from eoffice.store.uow import UnitOfWork
 
@@ -235,6 +236,37 @@ def attach(uow: UnitOfWork, actor: Actor, document_id: str, name: str, data: byt
     uow.audit("letter.attach", actor_id=actor.user_id, document_id=doc.id,
               data={"name": info.name, "sha256": info.sha256, "size": info.size})
     return info.sha256
+
+
+def _editable_by(doc: Document, actor: Actor, what: str) -> None:
+    if doc.created_by != actor.user_id:
+        raise NotAuthorized(f"Hanya pembuat naskah yang dapat {what}")
+    if doc.status not in EDITABLE:
+        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diubah lampirannya")
+
+
+def _attachment(uow: UnitOfWork, doc: Document, sha256: str) -> Attachment:
+    found = next((a for a in attachments(uow, doc) if a.sha256 == sha256), None)
+    if found is None:
+        raise NotFound("Lampiran tidak ditemukan")
+    return found
+
+
+def attachment_file(uow: UnitOfWork, actor: Actor, document_id: str, sha256: str) -> tuple[str, str, bytes]:
+    """(name, mime, content) of one attachment of a letter the actor may see."""
+    att = _attachment(uow, visible_document(uow, actor, document_id), sha256)
+    return att.name, att.mime, get_blob(uow, att.sha256)
+
+
+def detach(uow: UnitOfWork, actor: Actor, document_id: str, sha256: str) -> None:
+    """Removes an attachment from the drafter's draft or returned letter (the blob stays: others may share it)."""
+    doc = get_document(uow, document_id)
+    _editable_by(doc, actor, "menghapus lampiran")
+    att = _attachment(uow, doc, sha256)
+    uow.session.delete(att)
+    uow.flush()
+    changed(uow, doc)
+    uow.audit("letter.detach", actor_id=actor.user_id, document_id=doc.id, data={"name": att.name, "sha256": sha256})
 
 
 def attachments(uow: UnitOfWork, doc: Document) -> Sequence[Attachment]:

@@ -71,6 +71,11 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         self.batch_handle: Any = None
         self.last_message = ""
         self.extra_windows: list[QWidget] = []
+        self.close_pending = False  # closing waits for editors asking about unsaved work
+        self.kept_notes: dict[tuple[str, str], str] = {}  # (doc id, return|reject) -> note, kept until it is made
+        self.action_done.connect(lambda name, result: self.kept_notes.pop(
+            (getattr(result, "document_id", ""), name), None))
+        self.temp_dir: Any = None  # QTemporaryDir for attachments opened in other applications
         self.warmed = False
         self.resize(1400, 860)
         self._build()
@@ -472,7 +477,8 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
             info = b.detail(a, doc_id)
             pdf, signed = b.pdf(a, doc_id)
             mine = next((i for i in b.inbox(a) if i.document_id == doc_id), None)
-            extra: dict[str, Any] = {"history": b.history(a, doc_id), "mine": info["drafter"] == a.login}
+            extra: dict[str, Any] = {"history": b.history(a, doc_id), "mine": info["drafter"] == a.login,
+                                     "display_pdf": b.display_pdf(pdf)}
             if info["direction"] == "in":
                 extra["tree"] = b.disposition_tree(a, doc_id)
                 held = [d for d in b.dispositions(a) if d["id"] == doc_id]
@@ -516,9 +522,14 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
             choices = self._restart_choices() if key == "return" else None
             dlg = NoteDialog(title, self.tr("Catatan untuk pembuat (wajib):"), self, choices=choices,
                              choice_label=self.tr("Setelah revisi, rute dimulai lagi dari tahap:"))
+            dlg.edit.setPlainText(self.kept_notes.get((doc_id, key), ""))  # typed before a failed attempt
             self.note_dialog = dlg
-            dlg.accepted.connect(lambda: self.decide(doc_id, key, dlg.note(),
-                                                     dlg.choice.currentData() if choices else None))
+
+            def go() -> None:
+                self.kept_notes[(doc_id, key)] = dlg.note()  # until the decision is made
+                self.decide(doc_id, key, dlg.note(), dlg.choice.currentData() if choices else None)
+
+            dlg.accepted.connect(go)
             dlg.open()
         elif key == "sign":
             self.sign_ids([doc_id])
@@ -527,6 +538,8 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         elif key == "verify":
             self.select_view("verify")
             self._page("verify").verify_bytes(self.reading.pdf.data, self.tr("naskah ini"))  # type: ignore[attr-defined]
+        elif key == "attachment":
+            self.open_attachment(doc_id)
         elif key == "diff":
             self.show_versions(doc_id)
         elif key == "edit":
@@ -620,6 +633,34 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
 
     # --- other screens (opened as windows) -------------------------------------------------------
 
+    def open_attachment(self, doc_id: str) -> None:
+        """A PDF in the app's viewer; any other file copied to a private temporary folder and handed to the
+        system's application for it."""
+        chosen = self.reading.selected_attachment()
+        if chosen is None:
+            self.inform(self.tr("Pilih lampiran yang akan dibuka."))
+            return
+        b, a = self.backend, self.actor
+
+        def show_it(result: tuple[str, str, bytes]) -> None:
+            from PySide6.QtCore import QTemporaryDir, QUrl
+            from PySide6.QtGui import QDesktopServices
+
+            from eoffice.ui.reading import AttachmentViewer
+
+            name, mime, data = result
+            if mime == "application/pdf":
+                self._window(AttachmentViewer(name, data, self))
+                return
+            if self.temp_dir is None:
+                self.temp_dir = QTemporaryDir()  # removed with the window
+            path = Path(self.temp_dir.path()) / Path(name).name
+            path.write_bytes(data)
+            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+                self.show_error(self.tr("Tidak ada aplikasi untuk membuka {name}").format(name=name))
+
+        self.runner.submit(lambda: b.attachment(a, doc_id, chosen["sha256"]), show_it, self.show_error)
+
     def _window(self, w: QWidget) -> QWidget:
         self.extra_windows = [x for x in self.extra_windows if x.isVisible()] + [w]
         w.show()
@@ -630,6 +671,8 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
 
         ed = DraftEditor(self.backend, self.actor, self.runner, None, self)
         ed.changed.connect(self.after_change)
+        ed.closed.connect(lambda: QTimer.singleShot(0, self, self._retry_close))
+        ed.close_cancelled.connect(self._keep_open)
         return self._window(ed)
 
     def open_editor(self, doc_id: str) -> QWidget:
@@ -637,6 +680,8 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
 
         ed = DraftEditor(self.backend, self.actor, self.runner, doc_id, self)
         ed.changed.connect(self.after_change)
+        ed.closed.connect(lambda: QTimer.singleShot(0, self, self._retry_close))
+        ed.close_cancelled.connect(self._keep_open)
         return self._window(ed)
 
     def submit_letter(self, doc_id: str) -> None:
@@ -667,7 +712,26 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         self.action_done.emit(name, result)
         self.after_change()
 
+    def _unsaved_editors(self) -> list[Any]:
+        return [w for w in self.extra_windows if w.isVisible() and getattr(w, "dirty", False)]
+
+    def _retry_close(self) -> None:
+        if not self.close_pending:
+            return
+        if not self._unsaved_editors():
+            self.close()
+
+    def _keep_open(self) -> None:
+        self.close_pending = False  # the user chose to keep an editor open
+
     def closeEvent(self, event: Any) -> None:  # noqa: N802
+        unsaved = self._unsaved_editors()
+        if unsaved:  # each editor asks first; the main window closes once they are all settled
+            event.ignore()
+            self.close_pending = True
+            for ed in unsaved:
+                ed.close()
+            return
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/split", self.mail.saveState())
         self.heartbeat.stop()

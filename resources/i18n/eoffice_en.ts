@@ -275,6 +275,13 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Lampiran: {name}</source>
+        <translation>Attachment: {name}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionMixin</name>
     <message>
         <source>belum pernah</source>
@@ -584,6 +591,10 @@
         <translation>Add file...</translation>
     </message>
     <message>
+        <source>Hapus berkas</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
         <source>Jenis naskah</source>
         <translation>Letter kind</translation>
     </message>
@@ -644,6 +655,22 @@
         <translation>Returned with a note from {author}:</translation>
     </message>
     <message>
+        <source>Naskah ini punya perubahan yang belum disimpan.</source>
+        <translation>This letter has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai draf sebelum menutup?</source>
+        <translation>Save it as a draft before closing?</translation>
+    </message>
+    <message>
+        <source>Buang Perubahan</source>
+        <translation>Discard Changes</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Pratinjau: {problem}</source>
         <translation>Preview: {problem}</translation>
     </message>
@@ -673,6 +700,14 @@
     <message>
         <source>{name}: tidak dapat dibaca ({reason})</source>
         <translation>{name}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} ({size}, belum disimpan)</source>
+        <translation>{name} ({size}, not saved yet)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas yang akan dihapus.</source>
+        <translation>Choose the file to remove.</translation>
     </message>
     <message>
         <source>Draf tersimpan</source>
@@ -999,6 +1034,14 @@
         <translation>Saved: {path}</translation>
     </message>
     <message>
+        <source>Pilih lampiran yang akan dibuka.</source>
+        <translation>Choose the attachment to open.</translation>
+    </message>
+    <message>
+        <source>Tidak ada aplikasi untuk membuka {name}</source>
+        <translation>No application to open {name}</translation>
+    </message>
+    <message>
         <source>Naskah diajukan: {status}</source>
         <translation>Letter submitted: {status}</translation>
     </message>
@@ -1263,6 +1306,14 @@
     <message>
         <source>Ukuran</source>
         <translation>Size</translation>
+    </message>
+    <message>
+        <source>Buka Lampiran</source>
+        <translation>Open Attachment</translation>
+    </message>
+    <message>
+        <source>PDF dibuka di aplikasi ini, berkas lain di aplikasi bawaan komputer</source>
+        <translation>PDFs open in this app, other files in the computer&apos;s default application</translation>
     </message>
     <message>
         <source>Waktu</source>

@@ -1,0 +1,212 @@
+"""Daily use (issue 14): what a governor, a drafter, an agendaris and an admin hit in their first hour."""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+from typing import Any
+
+from tests.ui.helpers import TIMEOUT, main_window, open_view, wait_idle
+
+DISPATCHED = "Penyampaian Laporan Penyelenggaraan SPBE Tahun 2026"  # demo: numbered, paraf x3, TTE, sent
+
+
+def _open_letter(qtbot: Any, w: Any, backend: Any, login: str, view: str, subject: str) -> str:
+    open_view(qtbot, w, view)
+    actor = backend.login(login, "demo")
+    target = next(r for r in backend.letter_list(actor) if r.subject == subject)
+    with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT):
+        assert w.select_id(target.id)
+    return str(target.id)
+
+
+def _differing_blocks(document: Any, data: bytes, tmp_path: Path) -> int:
+    """8x8-pixel blocks of page 1 at 80 dpi whose mean grey differs by more than 40 between what the app's viewer
+    draws (QtPdf) and poppler's rendering of the stored file: text anti-aliasing averages out, a missing number,
+    paraf box or TTE stamp does not."""
+    from PIL import Image, ImageChops
+    from PySide6.QtGui import QColor, QImage, QPainter
+
+    (tmp_path / "letter.pdf").write_bytes(data)
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(tmp_path / "letter.pdf"),
+                    str(tmp_path / "poppler")], check=True)
+    poppler = Image.open(tmp_path / "poppler.png").convert("L")
+    page = document.render(0, (document.pagePointSize(0) * (80 / 72)).toSize())
+    white = QImage(page.size(), QImage.Format.Format_RGB32)
+    white.fill(QColor("white"))
+    painter = QPainter(white)
+    painter.drawImage(0, 0, page)
+    painter.end()
+    white.save(str(tmp_path / "qt.png"))
+    qt = Image.open(tmp_path / "qt.png").convert("L").resize(poppler.size)
+    small = (poppler.width // 8, poppler.height // 8)
+    diff = ImageChops.difference(qt.resize(small, Image.Resampling.BOX), poppler.resize(small, Image.Resampling.BOX))
+    return sum(1 for v in diff.tobytes() if v > 40)
+
+
+def test_reading_pane_and_verification_show_number_date_paraf_and_tte(qtbot: Any, backend: Any, runner: Any,
+                                                                      qsettings: Any, tmp_path: Path) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "gubernur")
+    _open_letter(qtbot, w, backend, "gubernur", "archive", DISPATCHED)
+    stored = w.reading.pdf.data
+    assert stored.startswith(b"%PDF") and b"/ByteRange" in stored  # the signed file itself, kept for saving
+    assert _differing_blocks(w.reading.pdf.document, stored, tmp_path) <= 3
+    w.reading.buttons["verify"].click()
+    panel = w._page("verify")
+    with qtbot.waitSignal(panel.verified, timeout=TIMEOUT) as verified:
+        pass
+    assert verified.args[0].signatures
+    qtbot.waitUntil(lambda: panel.pdf.shown_display, timeout=TIMEOUT)
+    assert panel.pdf.data == stored
+    assert _differing_blocks(panel.pdf.document, stored, tmp_path) <= 3
+    wait_idle(qtbot, runner)
+
+
+def test_closing_the_editor_or_the_main_window_asks_before_losing_work(qtbot: Any, backend: Any, runner: Any,
+                                                                       qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.new_draft()
+    qtbot.waitUntil(lambda: bool(ed.entries), timeout=TIMEOUT)
+    assert not ed.dirty
+    ed.subject.setText("Permohonan Data Aset Jaringan Tahap II")
+    ed.to.setText("KEPALA-DISKOMINFO")
+    ed.close()
+    assert ed.isVisible() and ed.close_box is not None and ed.close_box.isVisible()  # asked, not closed
+    next(b for b in ed.close_box.buttons() if b.text() == "Batal").click()  # keep editing
+    assert ed.isVisible() and ed.subject.text() == "Permohonan Data Aset Jaringan Tahap II"
+    w.close()  # the main window asks through the editor and stays until answered
+    qtbot.waitUntil(lambda: ed.close_box is not None and ed.close_box.isVisible(), timeout=TIMEOUT)
+    assert w.isVisible()
+    save = next(b for b in ed.close_box.buttons() if b.text() == "Simpan Draf")
+    with qtbot.waitSignal(ed.saved, timeout=TIMEOUT) as saved:
+        save.click()
+    qtbot.waitUntil(lambda: not ed.isVisible(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not w.isVisible(), timeout=TIMEOUT)
+    staf = backend.login("staf.kominfo", "demo")
+    assert backend.detail(staf, saved.args[0])["subject"] == "Permohonan Data Aset Jaringan Tahap II"
+    wait_idle(qtbot, runner)
+
+
+def test_discarding_closes_and_an_untouched_editor_closes_without_asking(qtbot: Any, backend: Any, runner: Any,
+                                                                         qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.new_draft()
+    qtbot.waitUntil(lambda: bool(ed.entries) and ed.kode.count() > 1, timeout=TIMEOUT)
+    ed.close()
+    assert not ed.isVisible() and ed.close_box is None
+    ed = w.new_draft()
+    ed.body.setPlainText("Teks yang tidak jadi.")
+    ed.close()
+    discard = next(b for b in ed.close_box.buttons() if b.text() == "Buang Perubahan")
+    discard.click()
+    assert not ed.isVisible()
+    wait_idle(qtbot, runner)
+
+
+def test_attachments_open_from_the_reading_pane_and_the_editor_can_remove_one(qtbot: Any, backend: Any, runner: Any,
+                                                                              qsettings: Any, tmp_path: Path) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfWriter
+    from PySide6.QtCore import QObject, QUrl, Slot
+    from PySide6.QtGui import QDesktopServices
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buf = BytesIO()
+    writer.write(buf)
+    (tmp_path / "jadwal.pdf").write_bytes(buf.getvalue())
+    (tmp_path / "peserta.csv").write_text("nama\nAndi\n", encoding="utf-8")
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.new_draft()
+    ed.subject.setText("Jadwal Pelatihan Keamanan Siber")
+    ed.to.setText("KEPALA-DISKOMINFO")
+    ed.add_file(tmp_path / "jadwal.pdf")
+    ed.add_file(tmp_path / "peserta.csv")
+    ed.add_file(tmp_path / "peserta.csv")  # twice by mistake: removable before saving
+    ed.file_list.setCurrentRow(2)
+    ed.remove_file()
+    with qtbot.waitSignal(ed.saved, timeout=TIMEOUT) as saved:
+        ed.save()
+    doc_id = saved.args[0]
+    assert ed.file_list.count() == 2 and "jadwal.pdf" in ed.file_list.item(0).text()  # the list after saving
+    ed.close()
+    ed = w.open_editor(doc_id)  # revising: the saved files are listed, one can go
+    qtbot.waitUntil(lambda: ed.file_list.count() == 2, timeout=TIMEOUT)
+    ed.file_list.setCurrentRow(1)
+    ed.remove_file()
+    assert ed.dirty
+    with qtbot.waitSignal(ed.saved, timeout=TIMEOUT):
+        ed.save()
+    qtbot.waitUntil(lambda: ed.file_list.count() == 1, timeout=TIMEOUT)
+    staf = backend.login("staf.kominfo", "demo")
+    assert [a["name"] for a in backend.detail(staf, doc_id)["attachments"]] == ["jadwal.pdf"]
+    ed.close()
+
+    open_view(qtbot, w, "drafts")
+    with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT):
+        assert w.select_id(doc_id)
+    # the Lampiran tab: its one file opens in the app's own viewer
+    w.reading.findChild(type(w.reading.buttons["export"]), "openAttachment").click()
+    qtbot.waitUntil(lambda: any(x.objectName() == "attachmentViewer" and x.isVisible() for x in w.extra_windows),
+                    timeout=TIMEOUT)
+    viewer = next(x for x in w.extra_windows if x.objectName() == "attachmentViewer")
+    assert viewer.pdf.pages == 1 and "jadwal.pdf" in viewer.windowTitle()
+
+    class Catch(QObject):
+        urls: list[str] = []
+
+        @Slot(QUrl)
+        def open(self, url: QUrl) -> None:
+            self.urls.append(url.toLocalFile())
+
+    catch = Catch()
+    QDesktopServices.setUrlHandler("file", catch, "open")  # the system viewer, as the OS would be asked
+    try:
+        backend.revise(staf, doc_id, _draft_of(backend, staf, doc_id), [("peserta.csv", b"nama\nBudi\n")])
+        with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT):
+            w.load_detail(doc_id)
+        w.reading.att_view.selectRow(1)
+        w.do_action("attachment")
+        qtbot.waitUntil(lambda: bool(catch.urls), timeout=TIMEOUT)
+        assert Path(catch.urls[0]).name == "peserta.csv" and Path(catch.urls[0]).read_bytes() == b"nama\nBudi\n"
+    finally:
+        QDesktopServices.unsetUrlHandler("file")
+    wait_idle(qtbot, runner)
+
+
+def _draft_of(backend: Any, actor: Any, doc_id: str) -> Any:
+    from eoffice.documents.body import parse_markdown
+    from eoffice.domain import Classification, DocKind, Urgency
+    from eoffice.services.letters import Draft
+
+    info = backend.detail(actor, doc_id)
+    return Draft(kind=DocKind(info["kind"]), subject=info["subject"], body=parse_markdown(info["body_markdown"]),
+                 to=info["to"], cc=info["cc"], urgency=Urgency(info["urgency"]),
+                 classification=Classification(info["classification"]), kode_klasifikasi=info["kode"] or "",
+                 fields=info["fields"])
+
+
+def test_a_wrong_passphrase_keeps_the_typed_return_note(qtbot: Any, backend: Any, runner: Any,
+                                                       qsettings: Any) -> None:
+    from tests.ui.helpers import open_row
+
+    w = main_window(qtbot, backend, runner, qsettings, "kasi1.kominfo")
+    open_view(qtbot, w, "paraf")
+    doc_id = open_row(qtbot, w, 0)
+    note = "Mohon lengkapi data pada paragraf kedua dan lampirkan jadwalnya."
+    w.reading.buttons["return"].click()
+    w.note_dialog.edit.setPlainText(note)
+    w.note_dialog.accept()
+    w.passphrase_dialog.field.setText("salah")
+    w.passphrase_dialog.accept()
+    qtbot.waitUntil(lambda: w.findChild(type(w.note_dialog).__mro__[1], "errorBox") is not None, timeout=TIMEOUT)
+    w.reading.buttons["return"].click()  # again: the note is still there
+    assert w.note_dialog.edit.toPlainText() == note
+    w.note_dialog.accept()
+    w.passphrase_dialog.field.setText("demo")
+    with qtbot.waitSignal(w.action_done, timeout=TIMEOUT) as done:
+        w.passphrase_dialog.accept()
+    assert done.args[1].status == "returned" and not w.kept_notes
+    assert backend.detail(backend.login("kasi1.kominfo", "demo"), doc_id)["notes"][-1]["text"] == note
+    wait_idle(qtbot, runner)
