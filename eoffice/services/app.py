@@ -23,7 +23,7 @@ from sqlalchemy.exc import OperationalError
 from eoffice.documents.body import parse_body_json
 from eoffice.documents.markdown import to_markdown
 from eoffice.domain import BadInput, DocKind, EofficeError, Unavailable
-from eoffice.services import delegation, incoming, letters, numbering, org, queries, routing
+from eoffice.services import delegation, incoming, letters, mailbox, numbering, org, queries, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor, actor_of, authenticate, login
 from eoffice.services.resolve import OrgView
@@ -410,6 +410,16 @@ class Backend:
 
     def mark_read(self, actor: Actor, doc_id: str) -> None:
         self.run(lambda uow: incoming.mark_read(uow, actor, doc_id))
+
+    def delivered(self, actor: Actor) -> list[mailbox.Delivered]:
+        """Dispatched letters addressed to the actor or their unit, with whether the actor has read each."""
+        return self.read(lambda uow: mailbox.delivered(uow, actor))
+
+    def mark_letter_read(self, actor: Actor, doc_id: str) -> bool:
+        """Notes that the actor opened a letter delivered to them (once); True when that was news."""
+        if self.offline or not self.read(lambda uow: mailbox.is_unread(uow, actor, doc_id)):
+            return False  # most opens: no write transaction (and none while offline)
+        return self.run(lambda uow: mailbox.mark_read(uow, actor, doc_id))
 
     def dispositions(self, actor: Actor) -> list[dict[str, Any]]:
         """Incoming letters of the actor: addressed to them and not yet disposed, disposed to them, or disposed

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from eoffice.canonical import canonical_json
@@ -27,7 +27,7 @@ from eoffice.domain import (
 from eoffice.services.access import require_visible
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import get_blob, put_blob
-from eoffice.store.models import Attachment, Document, DocumentVersion, Recipient
+from eoffice.store.models import Attachment, Document, DocumentVersion, Position, Recipient, User
 from eoffice.store.uow import UnitOfWork
 
 EDITABLE = {DocStatus.DRAFT.value, DocStatus.RETURNED.value}
@@ -73,10 +73,24 @@ def _recipients(uow: UnitOfWork, doc: Document, to: Sequence[str], cc: Sequence[
             unit = uow.units.find(raw) if " " not in raw else None
             user = uow.users.find(raw) if unit is None and " " not in raw else None
             label = unit.name if unit else (user.name if user else raw)
+            if unit is None and user is None:  # a jabatan, by code or title: addressed to its holder
+                pos = _position(uow, raw)
+                if pos is not None:
+                    label, user = pos.title, _holder(uow, pos.id)
             if unit is None and user is None and len(raw) < 3:
                 raise BadInput(f"Penerima tidak dikenal: {raw!r}")
             uow.session.add(Recipient(document_id=doc.id, role=role, position=position, label=label,
                                       unit_id=unit.id if unit else None, user_id=user.id if user else None))
+
+
+def _position(uow: UnitOfWork, raw: str) -> Position | None:
+    found = uow.positions.find(raw) if " " not in raw else None
+    return found or uow.session.scalars(select(Position).where(func.lower(Position.title) == raw.lower())).first()
+
+
+def _holder(uow: UnitOfWork, position_id: int) -> User | None:
+    return uow.session.scalars(select(User).where(User.position_id == position_id, User.active)
+                               .order_by(User.id)).first()
 
 
 def _check_kode(uow: UnitOfWork, kode: str) -> str:

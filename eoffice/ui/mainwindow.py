@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 from collections.abc import Callable
 from pathlib import Path
@@ -37,15 +38,16 @@ from eoffice.ui.connection import ConnectionMixin, sync_text
 from eoffice.ui.decisions import DecisionsMixin
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
 from eoffice.ui.models import FilterProxy, RowsModel, list_columns
-from eoffice.ui.notify import Notifier
+from eoffice.ui.notify import NoticeButton, Notifier
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, VIEWS, FirstScreen, More, Rows, fetch_counts, fetch_rows
+from eoffice.ui.windows import WindowsMixin
 
 SYNC_DELAY_MS = 5000  # the first pull into the local cache, after the window is up and the user has started
 
 
-class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
+class MainWindow(DecisionsMixin, WindowsMixin, ConnectionMixin, QMainWindow):
     list_loaded = Signal(str)  # view key
     detail_loaded = Signal(str)  # document id
     counts_loaded = Signal()
@@ -87,6 +89,7 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
             self.mail.restoreState(split)
         self._shortcuts()
         self.notifier = Notifier(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+        self.notifier.notified.connect(self.notices.add)
         self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
         self.heartbeat.setInterval(60_000)
         self.heartbeat.timeout.connect(self.check_database)
@@ -224,7 +227,8 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         self.user_label = QLabel()
         sb.addWidget(self.user_label)
         sb.addWidget(self.busy_label)
-        for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
+        self.notices = NoticeButton()  # the notifier's messages, also where there is no system tray
+        for w in (self.notices, self.demo_label, self.sync_label, self.db_label, self.reach_label):
             sb.addPermanentWidget(w)
 
     def _busy(self, busy: bool) -> None:
@@ -486,15 +490,28 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
                 extra["can_report"] = bool(held) and held[0]["status"] in ("sent", "read")
                 if held and held[0]["status"] == "sent":
                     b.mark_read(a, doc_id)
+                    extra["newly_read"] = True
+            elif info["status"] == "dispatched":
+                extra["newly_read"] = b.mark_letter_read(a, doc_id)
             return info, pdf, signed, mine, extra
 
         def show_it(result: tuple[Any, ...]) -> None:
             if doc_id != self.current_id:
                 return
             self.reading.show_letter(*result)
+            if result[-1].get("newly_read"):
+                self._mark_row_read(doc_id)
             self.detail_loaded.emit(doc_id)
 
         self.runner.submit(fetch, show_it)
+
+    def _mark_row_read(self, doc_id: str) -> None:
+        """The opened letter is no longer bold; the badges follow."""
+        for i, row in enumerate(self.model.rows):
+            if row.id == doc_id and row.unread:
+                self.model.rows[i] = dataclasses.replace(row, unread=False)
+                self.model.dataChanged.emit(self.model.index(i, 0), self.model.index(i, self.model.columnCount() - 1))
+        self.load_counts()
 
     # --- actions ---------------------------------------------------------------------------------
 
@@ -633,57 +650,6 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
 
     # --- other screens (opened as windows) -------------------------------------------------------
 
-    def open_attachment(self, doc_id: str) -> None:
-        """A PDF in the app's viewer; any other file copied to a private temporary folder and handed to the
-        system's application for it."""
-        chosen = self.reading.selected_attachment()
-        if chosen is None:
-            self.inform(self.tr("Pilih lampiran yang akan dibuka."))
-            return
-        b, a = self.backend, self.actor
-
-        def show_it(result: tuple[str, str, bytes]) -> None:
-            from PySide6.QtCore import QTemporaryDir, QUrl
-            from PySide6.QtGui import QDesktopServices
-
-            from eoffice.ui.reading import AttachmentViewer
-
-            name, mime, data = result
-            if mime == "application/pdf":
-                self._window(AttachmentViewer(name, data, self))
-                return
-            if self.temp_dir is None:
-                self.temp_dir = QTemporaryDir()  # removed with the window
-            path = Path(self.temp_dir.path()) / Path(name).name
-            path.write_bytes(data)
-            if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-                self.show_error(self.tr("Tidak ada aplikasi untuk membuka {name}").format(name=name))
-
-        self.runner.submit(lambda: b.attachment(a, doc_id, chosen["sha256"]), show_it, self.show_error)
-
-    def _window(self, w: QWidget) -> QWidget:
-        self.extra_windows = [x for x in self.extra_windows if x.isVisible()] + [w]
-        w.show()
-        return w
-
-    def new_draft(self) -> QWidget:
-        from eoffice.ui.editor import DraftEditor
-
-        ed = DraftEditor(self.backend, self.actor, self.runner, None, self)
-        ed.changed.connect(self.after_change)
-        ed.closed.connect(lambda: QTimer.singleShot(0, self, self._retry_close))
-        ed.close_cancelled.connect(self._keep_open)
-        return self._window(ed)
-
-    def open_editor(self, doc_id: str) -> QWidget:
-        from eoffice.ui.editor import DraftEditor
-
-        ed = DraftEditor(self.backend, self.actor, self.runner, doc_id, self)
-        ed.changed.connect(self.after_change)
-        ed.closed.connect(lambda: QTimer.singleShot(0, self, self._retry_close))
-        ed.close_cancelled.connect(self._keep_open)
-        return self._window(ed)
-
     def submit_letter(self, doc_id: str) -> None:
         from eoffice.ui.editor import SubmitDialog
 
@@ -712,25 +678,8 @@ class MainWindow(DecisionsMixin, ConnectionMixin, QMainWindow):
         self.action_done.emit(name, result)
         self.after_change()
 
-    def _unsaved_editors(self) -> list[Any]:
-        return [w for w in self.extra_windows if w.isVisible() and getattr(w, "dirty", False)]
-
-    def _retry_close(self) -> None:
-        if not self.close_pending:
-            return
-        if not self._unsaved_editors():
-            self.close()
-
-    def _keep_open(self) -> None:
-        self.close_pending = False  # the user chose to keep an editor open
-
     def closeEvent(self, event: Any) -> None:  # noqa: N802
-        unsaved = self._unsaved_editors()
-        if unsaved:  # each editor asks first; the main window closes once they are all settled
-            event.ignore()
-            self.close_pending = True
-            for ed in unsaved:
-                ed.close()
+        if self.editors_ask_first(event):
             return
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/split", self.mail.saveState())

@@ -134,6 +134,7 @@ class ListRow:
     updated: dt.datetime | None
     stage_kind: str = ""
     on_behalf_of: str | None = None
+    unread: bool = False  # delivered, returned or disposed to the user and not opened yet: bold in the list
 
     @property
     def overdue(self) -> bool:
@@ -153,7 +154,7 @@ def list_columns() -> list[Column]:
         Column(translate("models", "Sifat"), lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
                sort=lambda r: {"sangat_segera": 0, "segera": 1}.get(r.urgency, 2)),
         Column(translate("models", "Hal"), lambda r: f"{r.subject}\n{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
-               sort=lambda r: r.subject.lower(), bold=lambda r: r.urgency != "biasa",
+               sort=lambda r: r.subject.lower(), bold=lambda r: r.unread or r.urgency != "biasa",
                tooltip=lambda r: r.subject + ("\n" + translate("models", "(untuk {who})").format(
                    who=r.on_behalf_of) if r.on_behalf_of else "")),
         Column(translate("models", "Jenis"), lambda r: text.KIND.get(r.kind, r.kind)),
@@ -262,4 +263,15 @@ def letter_row(r: Any) -> ListRow:
 
 def disposition_row(d: dict[str, Any]) -> ListRow:
     return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
-                   d["urgency"], d["from"], d["deadline"], d["updated_at"])
+                   d["urgency"], d["from"], d["deadline"], d["updated_at"], unread=d["status"] in ("baru", "sent"))
+
+
+def delivered_row(r: Any) -> ListRow:
+    what = translate("models", "Diterima") if r.read else translate("models", "Diterima, belum dibaca")
+    return ListRow(r.id, r.subject, r.kind, what, r.urgency, r.drafter, None, r.updated_at, "delivered",
+                   unread=not r.read)
+
+
+def returned_row(r: Any) -> ListRow:
+    return ListRow(r.id, r.subject, r.kind, translate("models", "Dikembalikan untuk diperbaiki"), r.urgency,
+                   r.drafter, None, r.updated_at, "returned", unread=True)

@@ -1034,14 +1034,6 @@
         <translation>Saved: {path}</translation>
     </message>
     <message>
-        <source>Pilih lampiran yang akan dibuka.</source>
-        <translation>Choose the attachment to open.</translation>
-    </message>
-    <message>
-        <source>Tidak ada aplikasi untuk membuka {name}</source>
-        <translation>No application to open {name}</translation>
-    </message>
-    <message>
         <source>Naskah diajukan: {status}</source>
         <translation>Letter submitted: {status}</translation>
     </message>
@@ -1059,6 +1051,17 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NoticeButton</name>
+    <message>
+        <source>Pemberitahuan</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Belum ada pemberitahuan.</source>
+        <translation>No notifications yet.</translation>
     </message>
 </context>
 <context>
@@ -1722,6 +1725,17 @@ field {field}
     </message>
 </context>
 <context>
+    <name>WindowsMixin</name>
+    <message>
+        <source>Pilih lampiran yang akan dibuka.</source>
+        <translation>Choose the attachment to open.</translation>
+    </message>
+    <message>
+        <source>Tidak ada aplikasi untuk membuka {name}</source>
+        <translation>No application to open {name}</translation>
+    </message>
+</context>
+<context>
     <name>admin</name>
     <message>
         <source>klasifikasi</source>
@@ -1856,6 +1870,18 @@ field {field}
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Diterima, belum dibaca</source>
+        <translation>Received, not read yet</translation>
+    </message>
+    <message>
+        <source>Dikembalikan untuk diperbaiki</source>
+        <translation>Returned for revision</translation>
+    </message>
 </context>
 <context>
     <name>notify</name>
@@ -1878,6 +1904,20 @@ field {field}
         <translation>
             <numerusform>%n new disposition</numerusform>
             <numerusform>%n new dispositions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah baru diterima</source>
+        <translation>
+            <numerusform>%n new letter received</numerusform>
+            <numerusform>%n new letters received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah Anda dikembalikan untuk diperbaiki</source>
+        <translation>
+            <numerusform>%n of your letters returned for revision</numerusform>
+            <numerusform>%n of your letters returned for revision</numerusform>
         </translation>
     </message>
     <message numerus="yes">

@@ -210,3 +210,54 @@ def test_a_wrong_passphrase_keeps_the_typed_return_note(qtbot: Any, backend: Any
     assert done.args[1].status == "returned" and not w.kept_notes
     assert backend.detail(backend.login("kasi1.kominfo", "demo"), doc_id)["notes"][-1]["text"] == note
     wait_idle(qtbot, runner)
+
+
+def _inbox_row(w: Any, subject: str) -> tuple[int, Any]:
+    return next((i, r) for i, r in enumerate(w.model.rows) if r.subject == subject)
+
+
+def test_kotak_masuk_holds_deliveries_returns_and_disposisi_with_unread_marks(qtbot: Any, backend: Any, runner: Any,
+                                                                              qsettings: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    w = main_window(qtbot, backend, runner, qsettings, "gubernur")  # opens on Kotak Masuk
+    row, delivered = _inbox_row(w, DISPATCHED)  # dispatched with the governor in Tembusan (by jabatan)
+    assert delivered.unread and w.model.index(row, 1).data(Qt.ItemDataRole.FontRole).bold()
+    assert any(r.kind == "naskah_masuk" for r in w.model.rows)  # incoming letters waiting for disposisi
+    steps = w.counts["sign"] + w.counts["paraf"] + w.counts["registry"]
+    before = w.counts["inbox"]
+    assert before == steps + sum(1 for r in w.model.rows if r.unread and r.id not in w.inbox_items)
+    with qtbot.waitSignals([w.counts_loaded, w.detail_loaded], timeout=TIMEOUT):
+        assert w.select_id(delivered.id)
+    assert w.counts["inbox"] == before - 1
+    row, opened = _inbox_row(w, DISPATCHED)
+    assert not opened.unread and not w.model.index(row, 1).data(Qt.ItemDataRole.FontRole)
+    gub = backend.login("gubernur", "demo")
+    assert [r.read for r in backend.delivered(gub) if r.id == delivered.id] == [True]
+    assert not backend.mark_letter_read(gub, delivered.id)  # once per reader
+    wait_idle(qtbot, runner)
+
+    staf = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    returned = next(r for r in staf.model.rows if r.subject == "Permintaan Narasumber Pelatihan Keamanan Siber")
+    assert returned.unread and "Dikembalikan" in returned.what and staf.counts["inbox"] >= 1
+    wait_idle(qtbot, runner)
+
+
+def test_a_returned_letter_is_noticed_in_the_app_without_a_tray(qtbot: Any, backend: Any, runner: Any,
+                                                                 qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    assert w.notifier.tray is None  # offscreen: no system tray, as on many desktops
+    assert w.notices.text() == "Pemberitahuan"
+    kasi = backend.login("kasi1.kominfo", "demo")
+    item = next(i for i in backend.inbox(kasi) if i.stage_kind == "paraf")
+    backend.decide(kasi, backend.identity("kasi1.kominfo", "demo"), item.document_id, "return", "Perbaiki tabel.")
+    with qtbot.waitSignal(w.notifier.notified, timeout=TIMEOUT) as blocker:
+        w.refresh()
+    assert blocker.args[0] == "1 naskah Anda dikembalikan untuk diperbaiki"
+    assert w.notices.text() == "Pemberitahuan (1)"
+    entries = [a.text() for a in w.notices.menu().actions()]
+    assert len(entries) == 1 and entries[0].endswith("1 naskah Anda dikembalikan untuk diperbaiki")
+    w.notices.menu().aboutToShow.emit()  # opened: seen
+    assert w.notices.text() == "Pemberitahuan"
+    qtbot.waitUntil(lambda: any(r.id == item.document_id and r.unread for r in w.model.rows), timeout=TIMEOUT)
+    wait_idle(qtbot, runner)
