@@ -392,6 +392,9 @@ class Backend:
 
     # --- incoming + disposisi --------------------------------------------------------------------
 
+    def can_register(self, actor: Actor) -> bool:
+        return self.read(lambda uow: incoming.can_register(uow, actor))
+
     def register_incoming(self, actor: Actor, data: incoming.Incoming, name: str, pdf: bytes) -> str:
         return self.run(lambda uow: incoming.register(uow, actor, data, name, pdf, max_bytes=self.max_attachment))
 

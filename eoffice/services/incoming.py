@@ -42,6 +42,11 @@ def _is_registrar(uow: UnitOfWork, actor: Actor) -> bool:
     return bool(set(uow.positions.get(actor.position_id).roles.split()) & REGISTRY_ROLES)
 
 
+def can_register(uow: UnitOfWork, actor: Actor) -> bool:
+    """Whether the actor may register incoming letters (the agenda / TU roles): the UI offers it only then."""
+    return _is_registrar(uow, actor)
+
+
 def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan: bytes, *,
              max_bytes: int = 50 * 1024 * 1024) -> str:
     from eoffice.documents.attachments import check_attachment  # pypdf, only when registering

@@ -213,6 +213,10 @@ class MainWindow(DecisionsMixin, WindowsMixin, ConnectionMixin, QMainWindow):
                   self.act_refresh):
             tb.addAction(a)
             a.setToolTip(f"{a.text()} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() else a.text())
+        self.act_register.setVisible(False)  # only for the agenda / TU roles, once the database says so
+        backend, actor = self.backend, self.actor
+        if actor is not None:  # (the screenshot tour builds a window for a refused login too)
+            self.runner.submit(lambda: backend.can_register(actor), self.act_register.setVisible, lambda _m: None)
         self._language_menu()
 
         sb = self.statusBar()

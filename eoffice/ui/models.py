@@ -160,7 +160,7 @@ def list_columns() -> list[Column]:
         Column(translate("models", "Jenis"), lambda r: text.KIND.get(r.kind, r.kind)),
         Column(translate("models", "Tahap/Status"), lambda r: r.what),
         Column(translate("models", "Dari"), lambda r: r.who),
-        Column(translate("models", "Batas"), lambda r: ("! " if r.overdue else "") + show(r.due) if r.due else "-", color=due_color,
+        Column(translate("models", "Batas"), lambda r: ("! " if r.overdue else "") + text.deadline_text(r.due) if r.due else "-", color=due_color,
                sort=lambda r: r.due.isoformat() if r.due else "9999"),
         Column(translate("models", "Diperbarui"), lambda r: r.updated, sort=lambda r: r.updated.isoformat() if r.updated else ""),
     ]
@@ -231,7 +231,7 @@ class DispositionTreeModel(QAbstractItemModel):
         n = node.data
         if role == Qt.ItemDataRole.DisplayRole:
             return [n.from_user, n.to_user, ", ".join(text.INSTRUCTIONS.get(i, i) for i in n.instructions),
-                    text.DISPOSITION_STATUS.get(n.status.value, n.status.value), show(n.deadline),
+                    text.DISPOSITION_STATUS.get(n.status.value, n.status.value), text.deadline_text(n.deadline) if n.deadline else "-",
                     n.report or "-", n.note or "-"][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (n.note, n.report) if x) or None

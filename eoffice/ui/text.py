@@ -121,6 +121,15 @@ def datetime_text(value: dt.datetime) -> str:
     return QLocale().toString(moment, "d MMM yyyy HH:mm")
 
 
+def deadline_text(value: dt.datetime) -> str:
+    """A deadline: one picked as a day is kept as the next day's 00:00 WITA (the end of that day, CLI and app
+    alike) and shown as that day, "4 Des 2026"; any other moment with its time."""
+    local = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).astimezone(WITA)
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return date_text(local.date() - dt.timedelta(days=1))
+    return datetime_text(value)
+
+
 def iso_text(value: str | None) -> str:
     """An ISO timestamp from a service (audit, notes, steps) as datetime_text; '-' when empty."""
     if not value:

@@ -261,3 +261,56 @@ def test_a_returned_letter_is_noticed_in_the_app_without_a_tray(qtbot: Any, back
     assert w.notices.text() == "Pemberitahuan"
     qtbot.waitUntil(lambda: any(r.id == item.document_id and r.unread for r in w.model.rows), timeout=TIMEOUT)
     wait_idle(qtbot, runner)
+
+
+def test_daftarkan_naskah_masuk_is_offered_only_to_the_agenda_role(qtbot: Any, backend: Any, runner: Any,
+                                                                    qsettings: Any) -> None:
+    sekda = main_window(qtbot, backend, runner, qsettings, "sekda")
+    wait_idle(qtbot, runner)
+    assert not sekda.act_register.isVisible()
+    tu = main_window(qtbot, backend, runner, qsettings, "tu.pimpinan")
+    qtbot.waitUntil(tu.act_register.isVisible, timeout=TIMEOUT)
+    wait_idle(qtbot, runner)
+
+
+def test_the_login_fields_stay_put_when_mode_demo_appears(qtbot: Any, backend: Any, runner: Any,
+                                                          qsettings: Any) -> None:
+    from eoffice.ui.dialogs import LoginDialog
+
+    dlg = LoginDialog(None, runner, qsettings)  # as at start-up: the core (and whether it is a demo) comes later
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    before = (dlg.user.mapTo(dlg, dlg.user.rect().topLeft()), dlg.password.mapTo(dlg, dlg.password.rect().topLeft()))
+    dlg.demo_label.setVisible(True)  # what the app does once the database answers "demo"
+    qtbot.wait(50)
+    after = (dlg.user.mapTo(dlg, dlg.user.rect().topLeft()), dlg.password.mapTo(dlg, dlg.password.rect().topLeft()))
+    assert after == before
+    wait_idle(qtbot, runner)
+
+
+def test_a_disposisi_deadline_shows_the_day_picked(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    from PySide6.QtCore import QDate
+
+    from tests.ui.test_disposisi import _open
+
+    gub = main_window(qtbot, backend, runner, qsettings, "gubernur")
+    _open(qtbot, gub, "Undangan Bimbingan Teknis Sertifikat Elektronik")
+    dlg = gub.dispose_letter(gub.current_id)
+    with qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
+        pass
+    dlg.choose(["sekda"])
+    dlg.checks["hadiri"].setChecked(True)
+    dlg.use_deadline.setChecked(True)
+    dlg.deadline.setDate(QDate(2026, 12, 4))
+    with qtbot.waitSignal(gub.action_done, timeout=TIMEOUT):
+        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
+    wait_idle(qtbot, runner)
+    sekda = main_window(qtbot, backend, runner, qsettings, "sekda")
+    _open(qtbot, sekda, "Undangan Bimbingan Teknis Sertifikat Elektronik")
+    row = next(r for r in range(sekda.proxy.rowCount()) if "Bimbingan Teknis" in sekda.proxy.index(r, 1).data())
+    assert sekda.proxy.index(row, 5).data() == "4 Des 2026"  # Batas, not "5 Des 2026 00:00"
+    tree = sekda.reading.tree
+    qtbot.waitUntil(lambda: tree.rowCount() == 1, timeout=TIMEOUT)
+    assert tree.index(0, 4).data() == "4 Des 2026"
+    wait_idle(qtbot, runner)
