@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 from collections.abc import Callable
 from pathlib import Path
@@ -37,7 +36,7 @@ from eoffice.ui import i18n, text
 from eoffice.ui.connection import ConnectionMixin, sync_text
 from eoffice.ui.decisions import DecisionsMixin
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
-from eoffice.ui.models import FilterProxy, RowsModel, list_columns
+from eoffice.ui.models import FilterProxy, RowsModel, list_columns, opened_row
 from eoffice.ui.notify import NoticeButton, Notifier
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import TaskRunner
@@ -513,7 +512,7 @@ class MainWindow(DecisionsMixin, WindowsMixin, ConnectionMixin, QMainWindow):
         """The opened letter is no longer bold; the badges follow."""
         for i, row in enumerate(self.model.rows):
             if row.id == doc_id and row.unread:
-                self.model.rows[i] = dataclasses.replace(row, unread=False)
+                self.model.rows[i] = opened_row(row)
                 self.model.dataChanged.emit(self.model.index(i, 0), self.model.index(i, self.model.columnCount() - 1))
         self.load_counts()
 

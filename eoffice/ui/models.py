@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -270,6 +271,12 @@ def delivered_row(r: Any) -> ListRow:
     what = translate("models", "Diterima") if r.read else translate("models", "Diterima, belum dibaca")
     return ListRow(r.id, r.subject, r.kind, what, r.urgency, r.drafter, None, r.updated_at, "delivered",
                    unread=not r.read)
+
+
+def opened_row(row: ListRow) -> ListRow:
+    """The row once its letter has been opened: no longer bold, a delivered one says so."""
+    what = translate("models", "Diterima") if row.stage_kind == "delivered" else row.what
+    return dataclasses.replace(row, unread=False, what=what)
 
 
 def returned_row(r: Any) -> ListRow:

@@ -231,7 +231,7 @@ def test_kotak_masuk_holds_deliveries_returns_and_disposisi_with_unread_marks(qt
         assert w.select_id(delivered.id)
     assert w.counts["inbox"] == before - 1
     row, opened = _inbox_row(w, DISPATCHED)
-    assert not opened.unread and not w.model.index(row, 1).data(Qt.ItemDataRole.FontRole)
+    assert not opened.unread and opened.what == "Diterima" and not w.model.index(row, 1).data(Qt.ItemDataRole.FontRole)
     gub = backend.login("gubernur", "demo")
     assert [r.read for r in backend.delivered(gub) if r.id == delivered.id] == [True]
     assert not backend.mark_letter_read(gub, delivered.id)  # once per reader
