@@ -100,6 +100,16 @@ class AttachmentViewer(QWidget):
         self.resize(820, 980)
 
 
+_TECHNICAL = ("sha256", "hash", "node", "content", "step", "action_id", "round", "version")
+
+
+def history_note(event: dict[str, Any]) -> str:
+    """The Riwayat row's details without digests and ids (they stay in the tooltip and `eoffice history`)."""
+    parts = [p.strip() for p in str(event["summary"] or "").split(",")]
+    kept = [p for p in parts if p and not any(t in p.split("=")[0] for t in _TECHNICAL)]
+    return ", ".join(p.split("=", 1)[-1] for p in kept)
+
+
 ACTION_LABELS = {"paraf": QT_TRANSLATE_NOOP("ReadingPane", "Paraf"),
                  "approve": QT_TRANSLATE_NOOP("ReadingPane", "Setujui"),
                  "number": QT_TRANSLATE_NOOP("ReadingPane", "Beri Nomor"),
@@ -172,9 +182,9 @@ class ReadingPane(QWidget):
         att_lay.addLayout(att_bar)
         self.history = RowsModel([Column(self.tr("Waktu"), lambda e: text.iso_text(e["at"]), sort=lambda e: e["at"]),
                                   Column(self.tr("Oleh"), lambda e: e["actor"] or "-"),
-                                  Column(self.tr("Aksi"), lambda e: e["action"]),
-                                  Column(self.tr("Bertanda tangan"), lambda e: e["signed"]),
-                                  Column(self.tr("Keterangan"), lambda e: e["summary"])], self)
+                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action"])),
+                                  Column(self.tr("Keterangan"), history_note,
+                                         tooltip=lambda e: str(e["summary"] or ""))], self)
         history_view = QTableView()
         history_view.setModel(self.history)
         history_view.verticalHeader().setVisible(False)
@@ -252,7 +262,8 @@ class ReadingPane(QWidget):
         self.steps.set_rows(info["steps"])
         self.attachments.set_rows(info["attachments"])
         self.notes.setHtml("".join(
-            f"<p><b>{e(n['author'])}</b> <small>{e(text.iso_text(n['at']))} &middot; {e(n['kind'])}</small>"
+            f"<p><b>{e(n['author'])}</b> <small>{e(text.iso_text(n['at']))} &middot; "
+            f"{e(text.NOTE_KIND.get(n['kind'], n['kind']))}</small>"
             f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>" + self.tr("Belum ada catatan.") + "</i>")
         self.tree.set_tree(extra.get("tree", []))
         self.history.set_rows(extra.get("history", []))

@@ -1331,10 +1331,6 @@
         <translation>Actions</translation>
     </message>
     <message>
-        <source>Bertanda tangan</source>
-        <translation>Signed</translation>
-    </message>
-    <message>
         <source>Keterangan</source>
         <translation>Details</translation>
     </message>
@@ -2155,6 +2151,106 @@ field {field}
     <message>
         <source>diteruskan</source>
         <translation>forwarded</translation>
+    </message>
+    <message>
+        <source>Catatan pengembalian</source>
+        <translation>Return note</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <source>Pengingat</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Komentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Alasan penarikan</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <source>Draf dibuat</source>
+        <translation>Draft created</translation>
+    </message>
+    <message>
+        <source>Naskah diperbaiki</source>
+        <translation>Letter revised</translation>
+    </message>
+    <message>
+        <source>Lampiran ditambahkan</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <source>Lampiran dihapus</source>
+        <translation>Attachment removed</translation>
+    </message>
+    <message>
+        <source>Ditandatangani secara elektronik (TTE)</source>
+        <translation>Signed electronically (TTE)</translation>
+    </message>
+    <message>
+        <source>Ditarik oleh pembuat</source>
+        <translation>Withdrawn by the drafter</translation>
+    </message>
+    <message>
+        <source>Dibaca penerima</source>
+        <translation>Read by a recipient</translation>
+    </message>
+    <message>
+        <source>Data validasi jangka panjang ditambahkan</source>
+        <translation>Long-term validation data added</translation>
+    </message>
+    <message>
+        <source>Paraf pada PDF diulang</source>
+        <translation>Initials on the PDF redone</translation>
+    </message>
+    <message>
+        <source>Diajukan ke rute</source>
+        <translation>Submitted on its route</translation>
+    </message>
+    <message>
+        <source>Diajukan kembali setelah revisi</source>
+        <translation>Resubmitted after revision</translation>
+    </message>
+    <message>
+        <source>Disetujui / diparaf</source>
+        <translation>Approved / initialled</translation>
+    </message>
+    <message>
+        <source>Dikembalikan ke pembuat</source>
+        <translation>Returned to the drafter</translation>
+    </message>
+    <message>
+        <source>Ditarik dari rute</source>
+        <translation>Withdrawn from the route</translation>
+    </message>
+    <message>
+        <source>Diteruskan</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Pengingat batas waktu</source>
+        <translation>Deadline reminder</translation>
+    </message>
+    <message>
+        <source>Naskah masuk didaftarkan</source>
+        <translation>Incoming letter registered</translation>
+    </message>
+    <message>
+        <source>Disposisi dikirim</source>
+        <translation>Disposition sent</translation>
+    </message>
+    <message>
+        <source>Disposisi dibaca</source>
+        <translation>Disposition read</translation>
+    </message>
+    <message>
+        <source>Disposisi dilaporkan selesai</source>
+        <translation>Disposition reported done</translation>
     </message>
     <message>
         <source>Dibaca</source>

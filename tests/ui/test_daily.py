@@ -314,3 +314,16 @@ def test_a_disposisi_deadline_shows_the_day_picked(qtbot: Any, backend: Any, run
     qtbot.waitUntil(lambda: tree.rowCount() == 1, timeout=TIMEOUT)
     assert tree.index(0, 4).data() == "4 Des 2026"
     wait_idle(qtbot, runner)
+
+
+def test_riwayat_and_catatan_speak_plain_words(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    _open_letter(qtbot, w, backend, "staf.kominfo", "drafts", "Permintaan Narasumber Pelatihan Keamanan Siber")
+    actions = [w.reading.history.index(r, 2).data() for r in range(w.reading.history.rowCount())]
+    notes = [w.reading.history.index(r, 3).data() for r in range(w.reading.history.rowCount())]
+    assert "Draf dibuat" in actions and "Diajukan ke rute" in actions and "Dikembalikan ke pembuat" in actions
+    assert not any("." in a and " " not in a for a in actions)  # no letter.draft, route.submit
+    assert not any("sha256" in n for n in notes)
+    assert w.reading.history.columnCount() == 4  # no "Bertanda tangan: tidak" column
+    assert "Catatan pengembalian" in w.reading.notes.toPlainText() and "return" not in w.reading.notes.toPlainText()
+    wait_idle(qtbot, runner)
