@@ -105,6 +105,14 @@ class ReviseLetter(Command):
     event_date: dt.date | None = None  # berita acara: merged over the version's fields (app.handlers.letters)
     event_place: str | None = None
     files: tuple[File, ...] = ()
+    remove: tuple[str, ...] = ()  # attachments (by sha256) to drop
+
+
+@dataclass(frozen=True, kw_only=True)
+class MarkLetterRead(Command):
+    """The actor opened a letter delivered to them (services/mailbox.py): recorded once."""
+
+    document_id: str
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -87,6 +87,13 @@ class Desktop(Session):
     def letter_view(self, actor: Actor, doc_id: str) -> q.LetterView:
         return self.read(lambda uow: q.letter_view(uow, actor, doc_id))
 
+    def display_pdf(self, pdf: bytes) -> bytes:
+        """A copy of ``pdf`` for the app's viewer, with form values and signature appearances drawn in (QtPdf
+        leaves them blank); never stored or exported."""
+        from eoffice.documents.display import display_copy
+
+        return display_copy(pdf)
+
     def pdf(self, actor: Actor, doc_id: str) -> tuple[bytes, bool]:
         """The signed PDF once signed, else a rendered preview."""
         return self.read(lambda uow: service_queries.export_pdf(uow, actor, doc_id))
@@ -129,10 +136,16 @@ class Desktop(Session):
     def draft(self, actor: Actor, d: letters.Draft, files: Sequence[tuple[str, bytes]] = ()) -> str:
         return self.execute(draft_command(d, files), actor=actor)  # type: ignore[no-any-return]
 
-    def revise(self, actor: Actor, doc_id: str, d: letters.Draft, files: Sequence[tuple[str, bytes]] = ()) -> int:
+    def revise(self, actor: Actor, doc_id: str, d: letters.Draft, files: Sequence[tuple[str, bytes]] = (),
+               remove: Sequence[str] = ()) -> int:
+        """Saves a revision: the text, new files and the attachments (by sha256) to drop, in one transaction."""
         cmd = c.ReviseLetter(document_id=doc_id, subject=d.subject, body=body_to_obj(d.body), fields=dict(d.fields),
-                             files=tuple(c.File(n, b) for n, b in files))
+                             files=tuple(c.File(n, b) for n, b in files), remove=tuple(remove))
         return self.execute(cmd, actor=actor)  # type: ignore[no-any-return]
+
+    def attachment(self, actor: Actor, doc_id: str, sha256: str) -> tuple[str, str, bytes]:
+        """(name, mime, content) of one attachment, to open it."""
+        return self.read(lambda uow: q.attachment_file(uow, actor, doc_id, sha256))
 
     def preview_draft(self, actor: Actor, d: letters.Draft) -> bytes:
         return self.read(lambda uow: q.preview_unsaved(uow, actor, d))
@@ -171,6 +184,19 @@ class Desktop(Session):
 
     def mark_read(self, actor: Actor, doc_id: str) -> None:
         self.execute(c.MarkRead(document_id=doc_id), actor=actor)
+
+    def can_register(self, actor: Actor) -> bool:
+        return self.read(lambda uow: q.can_register(uow, actor))
+
+    def delivered(self, actor: Actor) -> list[Any]:
+        """Dispatched letters addressed to the actor or their unit, with whether the actor has read each."""
+        return self.read(lambda uow: q.delivered(uow, actor))
+
+    def mark_letter_read(self, actor: Actor, doc_id: str) -> bool:
+        """Notes that the actor opened a letter delivered to them (once); True when that was news."""
+        if self.offline or not self.read(lambda uow: q.is_unread(uow, actor, doc_id)):
+            return False  # most opens: no write transaction (and none while offline)
+        return bool(self.execute(c.MarkLetterRead(document_id=doc_id), actor=actor))
 
     def dispositions(self, actor: Actor) -> list[dict[str, Any]]:
         return self.read(lambda uow: q.dispositions(uow, actor))

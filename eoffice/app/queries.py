@@ -323,3 +323,29 @@ def settings_list(uow: UnitOfWork) -> list[tuple[str, str, str]]:
 
     values = settings.all_settings(uow)
     return [(k, v, settings.KEYS[k]) for k, v in values.items()]
+
+
+def attachment_file(uow: UnitOfWork, actor: Actor, doc_id: str, sha256: str) -> tuple[str, str, bytes]:
+    """(name, mime, content) of one attachment of a letter the actor may see."""
+    from eoffice.services import letters
+
+    return letters.attachment_file(uow, actor, doc_id, sha256)
+
+
+def can_register(uow: UnitOfWork, actor: Actor) -> bool:
+    """Whether the actor may register incoming letters (the agenda / TU roles)."""
+    from eoffice.services import incoming
+
+    return incoming.can_register(uow, actor)
+
+
+def delivered(uow: UnitOfWork, actor: Actor) -> list[Any]:
+    from eoffice.services import mailbox
+
+    return list(mailbox.delivered(uow, actor))
+
+
+def is_unread(uow: UnitOfWork, actor: Actor, doc_id: str) -> bool:
+    from eoffice.services import mailbox
+
+    return bool(mailbox.is_unread(uow, actor, doc_id))

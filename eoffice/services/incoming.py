@@ -62,6 +62,11 @@ def leaders(uow: UnitOfWork) -> list[tuple[str, str]]:
             if u.position_id is not None and may_receive(view, u.position_id)]
 
 
+def can_register(uow: UnitOfWork, actor: Actor) -> bool:
+    """Whether the actor may register incoming letters (the agenda / TU roles): the UI offers it only then."""
+    return _is_registrar(uow, actor)
+
+
 def register(uow: UnitOfWork, actor: Actor, data: Incoming, scan_name: str, scan: bytes, *,
              max_bytes: int = 50 * 1024 * 1024) -> str:
     from eoffice.documents.attachments import check_attachment  # pypdf, only when registering

@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import bindparam, select, update
+from sqlalchemy import bindparam, func, select, update
 from sqlalchemy.orm.attributes import set_committed_value
 
 from eoffice.canonical import canonical_json
@@ -21,12 +21,13 @@ from eoffice.domain import (
     DocStatus,
     InvalidTransition,
     NotAuthorized,
+    NotFound,
     Urgency,
     search_text_of,
 )
 from eoffice.services.access import conceal_hidden, letter_not_found, require_visible
 from eoffice.services.auth import Actor
-from eoffice.services.blobs import put_blob
+from eoffice.services.blobs import get_blob, put_blob
 from eoffice.store.models import Attachment, Document, DocumentVersion, Position, Recipient, User
 from eoffice.store.uow import UnitOfWork
 from eoffice.validate import check_line
@@ -81,8 +82,12 @@ def _recipients(uow: UnitOfWork, doc: Document, to: Sequence[str], cc: Sequence[
 
 def addressee(uow: UnitOfWork, raw: str) -> tuple[str, int | None, int | None]:
     """(jabatan as printed, unit id, user id) of one ``--to``/``--cc`` entry (see _recipients)."""
-    if " " in raw:
-        return raw, None, None
+    if " " in raw:  # a jabatan by its title goes to its holder; other free text is printed as typed
+        titled = uow.session.scalars(select(Position).where(func.lower(Position.title) == raw.lower())).first()
+        if titled is None:
+            return raw, None, None
+        holder = _holder(uow, titled.id)
+        return titled.title, None, holder.id if holder else None
     pos = uow.positions.find(raw)
     unit = uow.units.find(raw) if pos is None else None
     user = uow.users.find(raw) if pos is None and unit is None else None
@@ -270,6 +275,36 @@ def attach(uow: UnitOfWork, actor: Actor, document_id: str, name: str, data: byt
     uow.audit("letter.attach", actor_id=actor.user_id, document_id=doc.id,
               data={"name": info.name, "sha256": info.sha256, "size": info.size})
     return info.sha256
+
+
+def _editable_by(doc: Document, actor: Actor, what: str) -> None:
+    if doc.created_by != actor.user_id:
+        raise NotAuthorized(f"Hanya pembuat naskah yang dapat {what}")
+    if doc.status not in EDITABLE:
+        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diubah lampirannya")
+
+
+def _attachment(uow: UnitOfWork, doc: Document, sha256: str) -> Attachment:
+    found = next((a for a in attachments(uow, doc) if a.sha256 == sha256), None)
+    if found is None:
+        raise NotFound("Lampiran tidak ditemukan")
+    return found
+
+
+def attachment_file(uow: UnitOfWork, actor: Actor, document_id: str, sha256: str) -> tuple[str, str, bytes]:
+    """(name, mime, content) of one attachment of a letter the actor may see."""
+    att = _attachment(uow, visible_document(uow, actor, document_id), sha256)
+    return att.name, att.mime, get_blob(uow, att.sha256)
+
+
+def detach(uow: UnitOfWork, actor: Actor, document_id: str, sha256: str) -> None:
+    """Removes an attachment from the drafter's draft or returned letter (the blob stays: others may share it)."""
+    doc = get_document(uow, document_id)
+    _editable_by(doc, actor, "menghapus lampiran")
+    att = _attachment(uow, doc, sha256)
+    uow.session.delete(att)
+    uow.flush()
+    uow.audit("letter.detach", actor_id=actor.user_id, document_id=doc.id, data={"name": att.name, "sha256": sha256})
 
 
 def attachments(uow: UnitOfWork, doc: Document) -> Sequence[Attachment]:

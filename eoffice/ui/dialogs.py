@@ -58,6 +58,9 @@ class LoginDialog(QDialog):
         self.db_status.setWordWrap(True)
         self.demo_label = QLabel()
         self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
+        policy = self.demo_label.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)  # shown once the database says "demo": the fields must not move
+        self.demo_label.setSizePolicy(policy)
         self.demo_label.setVisible(demo)
         self.error = QLabel("")
         self.error.setStyleSheet("color:#b3261e")

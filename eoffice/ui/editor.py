@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -20,6 +21,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QListWidget,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -90,6 +92,8 @@ class DraftEditor(QWidget):
 
     changed = Signal()
     saved = Signal(str)  # document id
+    closed = Signal()
+    close_cancelled = Signal()  # asked about unsaved work, the user kept the editor open
     preview_ready = Signal(int)  # pages
     preview_failed = Signal(str)
 
@@ -97,11 +101,15 @@ class DraftEditor(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
-        self.files: list[tuple[str, bytes]] = []
+        self.files: list[tuple[str, bytes]] = []  # added here, saved with the next save
+        self.saved_files: list[dict[str, Any]] = []  # already on the letter
+        self.removed: set[str] = set()  # sha256 of saved files to drop at the next save
+        self.file_entries: list[tuple[str, Any]] = []  # per file_list row: ("saved", sha256) | ("new", index)
         self.generation = 0
         self.entries: list[tuple[str, str]] = []
         self.submit_dialog: SubmitDialog | None = None
         self.picker: RecipientPicker | None = None
+        self.close_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Naskah Baru") if doc_id is None else self.tr("Ubah Naskah"))
         self.resize(1300, 860)
         self._build()
@@ -120,6 +128,7 @@ class DraftEditor(QWidget):
                           self._show_existing)
         else:
             self.body.setPlainText(TEMPLATE_BODY)
+        self._clean = self.snapshot()
 
     def _build(self) -> None:
         self.kind = QComboBox()
@@ -152,6 +161,14 @@ class DraftEditor(QWidget):
         self.file_list.setMaximumHeight(70)
         add_file = QPushButton(self.tr("Tambah berkas..."))
         add_file.clicked.connect(self.add_files)
+        self.remove_file_btn = QPushButton(self.tr("Hapus berkas"))
+        self.remove_file_btn.clicked.connect(self.remove_file)
+        file_buttons = QWidget()
+        fb = QVBoxLayout(file_buttons)
+        fb.setContentsMargins(0, 0, 0, 0)
+        fb.addWidget(add_file)
+        fb.addWidget(self.remove_file_btn)
+        fb.addStretch(1)
         self.returned = error_label()
         self.returned.setVisible(False)
 
@@ -171,7 +188,7 @@ class DraftEditor(QWidget):
         form.addRow(self.tr("Yth. (tujuan)"), row(self.to, pick_to))
         form.addRow(self.tr("Tembusan"), row(self.cc, pick_cc))
         form.addRow(self.tr("Lampiran"), self.attachment_note)
-        form.addRow(self.tr("Berkas lampiran"), row(self.file_list, add_file))
+        form.addRow(self.tr("Berkas lampiran"), row(self.file_list, file_buttons))
         self.parts = KindParts()
         self.parts.changed.connect(self.schedule_preview)
         self.kind.currentIndexChanged.connect(lambda _i: self.parts.set_kind(self.kind.currentData()))
@@ -255,6 +272,8 @@ class DraftEditor(QWidget):
             self.returned.setVisible(True)
         self.versions = versions
         self.diff_btn.setVisible(len(versions) > 1)
+        self.show_saved_files(info["attachments"])
+        self._clean = self.snapshot()
 
     def draft(self) -> Draft:
         fields: dict[str, Any] = {}
@@ -270,6 +289,50 @@ class DraftEditor(QWidget):
                      cc=split_names(self.cc.text()), urgency=Urgency(self.urgency.currentData()),
                      classification=Classification(self.classification.currentData()),
                      kode_klasifikasi=kode or "", fields=fields)
+
+    def snapshot(self) -> tuple[Any, ...]:
+        """What the user can change, to tell whether closing would lose work."""
+        try:
+            parts: Any = sorted(self.parts.fields(self.kind.currentData()).items())
+        except Exception:  # a half-filled part: compare its text as typed
+            parts = None
+        return (self.kind.currentData(), self.subject.text(), self.urgency.currentData(),
+                self.classification.currentData(), self.kode.currentText(), self.to.text(), self.cc.text(),
+                self.attachment_note.text(), self.body.toPlainText(), repr(parts), len(self.files), len(self.removed))
+
+    @property
+    def dirty(self) -> bool:
+        return self.snapshot() != self._clean
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        if not self.dirty:
+            self.timer.stop()
+            self.generation += 1  # a preview still rendering is not shown in a closed window
+            self.closed.emit()
+            super().closeEvent(event)
+            return
+        event.ignore()  # ask first; the answer closes the window again (or not)
+        box = QMessageBox(QMessageBox.Icon.Question, self.windowTitle(),
+                          self.tr("Naskah ini punya perubahan yang belum disimpan."), parent=self)
+        box.setObjectName("unsavedBox")
+        box.setInformativeText(self.tr("Simpan sebagai draf sebelum menutup?"))
+        save = box.addButton(self.tr("Simpan Draf"), QMessageBox.ButtonRole.AcceptRole)
+        discard = box.addButton(self.tr("Buang Perubahan"), QMessageBox.ButtonRole.DestructiveRole)
+        box.addButton(self.tr("Batal"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(save)
+        self.close_box = box
+
+        def answered(button: Any) -> None:
+            if button is save:
+                self.save(then=lambda _id: self.close())
+            elif button is discard:
+                self._clean = self.snapshot()
+                self.close()
+            else:
+                self.close_cancelled.emit()
+
+        box.buttonClicked.connect(answered)
+        box.open()
 
     # --- preview ---------------------------------------------------------------------------------
 
@@ -331,7 +394,36 @@ class DraftEditor(QWidget):
                                                                                       reason=exc.strerror))
             return
         self.files.append((path.name, data))
-        self.file_list.addItem(f"{path.name} ({text.size_text(len(data))})")
+        self._list_files()
+
+    def show_saved_files(self, attachments: list[dict[str, Any]]) -> None:
+        self.saved_files = [a for a in attachments if a["role"] == "lampiran"]
+        self._list_files()
+
+    def _list_files(self) -> None:
+        """Saved files (minus those marked for removal), then the files added since the last save."""
+        self.file_list.clear()
+        self.file_entries = []
+        for a in self.saved_files:
+            if a["sha256"] not in self.removed:
+                self.file_list.addItem(f"{a['name']} ({text.size_text(a['size'])})")
+                self.file_entries.append(("saved", a["sha256"]))
+        for i, (name, data) in enumerate(self.files):
+            self.file_list.addItem(self.tr("{name} ({size}, belum disimpan)").format(
+                name=name, size=text.size_text(len(data))))
+            self.file_entries.append(("new", i))
+
+    def remove_file(self) -> None:
+        row = self.file_list.currentRow()
+        if not 0 <= row < len(self.file_entries):
+            self.status.setText(self.tr("Pilih berkas yang akan dihapus."))
+            return
+        where, key = self.file_entries[row]
+        if where == "saved":
+            self.removed.add(key)
+        else:
+            del self.files[key]
+        self._list_files()
 
     def save(self, then: Any = None) -> None:
         try:
@@ -339,20 +431,27 @@ class DraftEditor(QWidget):
         except Exception as exc:
             self.status.setText(str(exc))
             return
+        snap = self.snapshot()
         files, self.files = self.files, []
+        removing = sorted(self.removed)
         self.save_btn.setEnabled(False)
         b, a, doc_id = self.backend, self.actor, self.doc_id
 
-        def work() -> str:
+        def work() -> tuple[str, list[dict[str, Any]]]:
             if doc_id is None:
-                return str(b.draft(a, d, files))
-            b.revise(a, doc_id, d, files)
-            return doc_id
+                new_id = str(b.draft(a, d, files))
+            else:
+                b.revise(a, doc_id, d, files, remove=removing)
+                new_id = doc_id
+            return new_id, b.detail(a, new_id)["attachments"]
 
-        def done(new_id: str) -> None:
+        def done(result: tuple[str, list[dict[str, Any]]]) -> None:
+            new_id, saved_files = result
             self.doc_id = new_id
+            self.removed -= set(removing)
+            self.show_saved_files(saved_files)  # the list shows what the letter now has
+            self._clean = snap[:-2] + (len(self.files), len(self.removed))  # saved; later additions still count
             self.save_btn.setEnabled(True)
-            self.file_list.clear()
             self.status.setText(self.tr("Draf tersimpan"))
             self.setWindowTitle(self.tr("Ubah Naskah"))
             self.saved.emit(new_id)
@@ -363,6 +462,7 @@ class DraftEditor(QWidget):
         def failed(error: EofficeError) -> None:
             message = str(error)
             self.files = files + self.files
+            self._list_files()
             self.save_btn.setEnabled(True)
             self.status.setText(message)
             self.status.setStyleSheet("color:#b3261e")

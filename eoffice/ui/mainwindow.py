@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
@@ -12,7 +11,6 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -37,11 +35,12 @@ from eoffice.ui import i18n, text
 from eoffice.ui.connection import Connection, sync_text
 from eoffice.ui.decisions import Decisions
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
-from eoffice.ui.models import FilterProxy, RowsModel, list_columns
-from eoffice.ui.notify import Notifier
+from eoffice.ui.models import FilterProxy, RowsModel, list_columns, opened_row
+from eoffice.ui.notify import NoticeButton, Notifier
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import Handle, TaskRunner
 from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, VIEWS, FirstScreen, More, Rows, fetch_counts, fetch_rows
+from eoffice.ui.windows import WindowsMixin
 
 if TYPE_CHECKING:
     from eoffice.app.queries import LetterView
@@ -51,7 +50,7 @@ if TYPE_CHECKING:
 SYNC_DELAY_MS = 5000  # the first pull into the local cache, after the window is up and the user has started
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowsMixin, QMainWindow):
     list_loaded = Signal(str)  # view key
     detail_loaded = Signal(str)  # document id
     counts_loaded = Signal()
@@ -76,6 +75,11 @@ class MainWindow(QMainWindow):
         self.note_dialog: NoteDialog | None = None
         self.last_message = ""
         self.extra_windows: list[QWidget] = []
+        self.close_pending = False  # closing waits for editors asking about unsaved work
+        self.kept_notes: dict[tuple[str, str], str] = {}  # (doc id, return|reject) -> note, kept until it is made
+        self.action_done.connect(lambda name, result: self.kept_notes.pop(
+            (getattr(result, "document_id", ""), name), None))
+        self.temp_dir: Any = None  # QTemporaryDir for attachments opened in other applications
         self.warmed = False
         self.resize(1400, 860)
         self.decisions = Decisions(self, backend, runner, actor=self._signed_in, inform=self.inform,
@@ -92,6 +96,7 @@ class MainWindow(QMainWindow):
             self.mail.restoreState(split)
         self._shortcuts()
         self.notifier = Notifier(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
+        self.notifier.notified.connect(self.notices.add)
         self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
         self.heartbeat.setInterval(60_000)
         self.heartbeat.timeout.connect(self.check_database)
@@ -215,6 +220,10 @@ class MainWindow(QMainWindow):
                   self.act_refresh):
             tb.addAction(a)
             a.setToolTip(f"{a.text()} ({a.shortcut().toString()})" if not a.shortcut().isEmpty() else a.text())
+        self.act_register.setVisible(False)  # only for the agenda / TU roles, once the database says so
+        backend, actor = self.backend, self.actor
+        if actor is not None:  # (the screenshot tour builds a window for a refused login too)
+            self.runner.submit(lambda: backend.can_register(actor), self.act_register.setVisible, lambda _m: None)
         self._language_menu()
 
         sb = self.statusBar()
@@ -233,7 +242,8 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel()
         sb.addWidget(self.user_label)
         sb.addWidget(self.busy_label)
-        for w in (self.demo_label, self.sync_label, self.db_label, self.reach_label):
+        self.notices = NoticeButton()  # the notifier's messages, also where there is no system tray
+        for w in (self.notices, self.demo_label, self.sync_label, self.db_label, self.reach_label):
             sb.addPermanentWidget(w)
 
     def _busy(self, busy: bool) -> None:
@@ -483,15 +493,24 @@ class MainWindow(QMainWindow):
         self.current_id = doc_id
         b, a = self.backend, self.actor
 
-        def show_it(view: LetterView) -> None:
+        def fetch() -> tuple[LetterView, bytes]:
+            view = b.letter_view(a, doc_id)
+            return view, b.display_pdf(view.pdf)  # the widgets drawn in: QtPdf leaves them blank
+
+        def show_it(result: tuple[LetterView, bytes]) -> None:
+            view, display = result
             if doc_id != self.current_id:
                 return
-            self.reading.show_letter(view)
+            self.reading.show_letter(view, display)
             self.detail_loaded.emit(doc_id)
-            if view.unread_disposition:
-                self.runner.submit(lambda: b.mark_read(a, doc_id), None, lambda _e: None)  # a later view will do
+            if view.unread_disposition:  # marked read after it is shown, not inside the read
+                self.runner.submit(lambda: b.mark_read(a, doc_id), lambda _r: self._mark_row_read(doc_id),
+                                   lambda _e: None)  # a later view will do
+            elif view.info["status"] == "dispatched" and view.info["direction"] != "in":
+                self.runner.submit(lambda: b.mark_letter_read(a, doc_id),
+                                   lambda news: self._mark_row_read(doc_id) if news else None, lambda _e: None)
 
-        self.runner.submit(lambda: b.letter_view(a, doc_id), show_it)
+        self.runner.submit(fetch, show_it)
 
     # --- the controllers' API, as the window offers it --------------------------------------------
 
@@ -526,6 +545,14 @@ class MainWindow(QMainWindow):
     def set_reachable(self, ok: bool, message: str = "") -> None:
         self.connection.set_reachable(ok, message)
 
+    def _mark_row_read(self, doc_id: str) -> None:
+        """The opened letter is no longer bold; the badges follow."""
+        for i, row in enumerate(self.model.rows):
+            if row.id == doc_id and row.unread:
+                self.model.rows[i] = opened_row(row)
+                self.model.dataChanged.emit(self.model.index(i, 0), self.model.index(i, self.model.columnCount() - 1))
+        self.load_counts()
+
     # --- actions ---------------------------------------------------------------------------------
 
     def show_error(self, error: EofficeError | str) -> None:
@@ -555,9 +582,14 @@ class MainWindow(QMainWindow):
             choices = self.reading.restart_choices() if key == "return" else None
             dlg = NoteDialog(title, self.tr("Catatan untuk pembuat (wajib):"), self, choices=choices,
                              choice_label=self.tr("Setelah revisi, rute dimulai lagi dari tahap:"))
+            dlg.edit.setPlainText(self.kept_notes.get((doc_id, key), ""))  # typed before a failed attempt
             self.note_dialog = dlg
-            dlg.accepted.connect(lambda: self.decisions.decide(doc_id, key, dlg.note(),
-                                                     dlg.choice.currentData() if choices else None))
+
+            def go() -> None:
+                self.kept_notes[(doc_id, key)] = dlg.note()  # until the decision is made
+                self.decisions.decide(doc_id, key, dlg.note(), dlg.choice.currentData() if choices else None)
+
+            dlg.accepted.connect(go)
             dlg.open()
         elif key == "sign":
             self.decisions.sign_ids([doc_id])
@@ -566,6 +598,8 @@ class MainWindow(QMainWindow):
         elif key == "verify":
             self.select_view("verify")
             self._page("verify").verify_bytes(self.reading.pdf.data, self.tr("naskah ini"))  # type: ignore[attr-defined]
+        elif key == "attachment":
+            self.open_attachment(doc_id)
         elif key == "diff":
             self.show_versions(doc_id)
         elif key == "edit":
@@ -610,58 +644,7 @@ class MainWindow(QMainWindow):
             self.list_loaded.connect(reselect)
         self.refresh()
 
-    def show_versions(self, doc_id: str) -> None:
-        from eoffice.ui.editor import DiffDialog
-
-        def show(versions: list[tuple[int, str]]) -> None:
-            self.diff_dialog = DiffDialog(versions, self)
-            self.diff_dialog.show()
-
-        self.runner.submit(lambda: self.backend.version_texts(self.actor, doc_id), show, self.show_error)
-
-    def delegate(self) -> QDialog:
-        from eoffice.ui.admin import DelegateDialog
-
-        dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
-        dlg.delegated.connect(lambda info: self.inform(self.tr("{capacity} kepada {delegate} berlaku {start} s.d. {end}")
-                                                       .format(capacity=info["capacity"], delegate=info["delegate"],
-                                                               start=text.iso_date(info["starts_at"]),
-                                                               end=text.iso_date(info["ends_at"]))))
-        dlg.open()
-        return dlg
-
-    def export_pdf(self, doc_id: str) -> None:
-        data = self.reading.pdf.data
-        name = ((self.reading.info or {}).get("number") or doc_id[:8]).replace("/", "-") + ".pdf"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Simpan PDF"), str(Path.home() / name), "PDF (*.pdf)")
-        if path:
-            try:
-                Path(path).write_bytes(data)
-            except OSError as exc:
-                self.show_error(self.tr("{path}: tidak dapat ditulis ({reason})").format(path=path, reason=exc.strerror))
-                return
-            self.inform(self.tr("Disimpan: {path}").format(path=path))
-
     # --- other screens (opened as windows) -------------------------------------------------------
-
-    def _window(self, w: QWidget) -> QWidget:
-        self.extra_windows = [x for x in self.extra_windows if x.isVisible()] + [w]
-        w.show()
-        return w
-
-    def new_draft(self) -> QWidget:
-        from eoffice.ui.editor import DraftEditor
-
-        ed = DraftEditor(self.backend, self.actor, self.runner, None, self)
-        ed.changed.connect(self.after_change)
-        return self._window(ed)
-
-    def open_editor(self, doc_id: str) -> QWidget:
-        from eoffice.ui.editor import DraftEditor
-
-        ed = DraftEditor(self.backend, self.actor, self.runner, doc_id, self)
-        ed.changed.connect(self.after_change)
-        return self._window(ed)
 
     def submit_letter(self, doc_id: str) -> None:
         from eoffice.ui.editor import SubmitDialog
@@ -692,6 +675,8 @@ class MainWindow(QMainWindow):
         self.after_change()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
+        if self.editors_ask_first(event):
+            return
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/split", self.mail.saveState())
         self.heartbeat.stop()

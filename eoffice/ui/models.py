@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ class ListRow:
     updated: dt.datetime | None
     stage_kind: str = ""
     on_behalf_of: str | None = None
+    unread: bool = False  # delivered, returned or disposed to the user and not opened yet: bold in the list
 
     @property
     def overdue(self) -> bool:
@@ -153,13 +155,13 @@ def list_columns() -> list[Column]:
         Column(translate("models", "Sifat"), lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
                sort=lambda r: {"sangat_segera": 0, "segera": 1}.get(r.urgency, 2)),
         Column(translate("models", "Hal"), lambda r: f"{r.subject}\n{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
-               sort=lambda r: r.subject.lower(), bold=lambda r: r.urgency != "biasa",
+               sort=lambda r: r.subject.lower(), bold=lambda r: r.unread or r.urgency != "biasa",
                tooltip=lambda r: r.subject + ("\n" + translate("models", "(untuk {who})").format(
                    who=r.on_behalf_of) if r.on_behalf_of else "")),
         Column(translate("models", "Jenis"), lambda r: text.KIND.get(r.kind, r.kind)),
         Column(translate("models", "Tahap/Status"), lambda r: r.what),
         Column(translate("models", "Dari"), lambda r: r.who),
-        Column(translate("models", "Batas"), lambda r: ("! " if r.overdue else "") + show(r.due) if r.due else "-", color=due_color,
+        Column(translate("models", "Batas"), lambda r: ("! " if r.overdue else "") + text.deadline_text(r.due) if r.due else "-", color=due_color,
                sort=lambda r: r.due.isoformat() if r.due else "9999"),
         Column(translate("models", "Diperbarui"), lambda r: r.updated, sort=lambda r: r.updated.isoformat() if r.updated else ""),
     ]
@@ -230,7 +232,7 @@ class DispositionTreeModel(QAbstractItemModel):
         n = node.data
         if role == Qt.ItemDataRole.DisplayRole:
             return [n.from_user, n.to_user, ", ".join(text.INSTRUCTIONS.get(i, i) for i in n.instructions),
-                    text.DISPOSITION_STATUS.get(n.status.value, n.status.value), show(n.deadline),
+                    text.DISPOSITION_STATUS.get(n.status.value, n.status.value), text.deadline_text(n.deadline) if n.deadline else "-",
                     n.report or "-", n.note or "-"][index.column()]
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(x for x in (n.note, n.report) if x) or None
@@ -262,4 +264,21 @@ def letter_row(r: Any) -> ListRow:
 
 def disposition_row(d: dict[str, Any]) -> ListRow:
     return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
-                   d["urgency"], d["from"], d["deadline"], d["updated_at"])
+                   d["urgency"], d["from"], d["deadline"], d["updated_at"], unread=d["status"] in ("baru", "sent"))
+
+
+def delivered_row(r: Any) -> ListRow:
+    what = translate("models", "Diterima") if r.read else translate("models", "Diterima, belum dibaca")
+    return ListRow(r.id, r.subject, r.kind, what, r.urgency, r.drafter, None, r.updated_at, "delivered",
+                   unread=not r.read)
+
+
+def opened_row(row: ListRow) -> ListRow:
+    """The row once its letter has been opened: no longer bold, a delivered one says so."""
+    what = translate("models", "Diterima") if row.stage_kind == "delivered" else row.what
+    return dataclasses.replace(row, unread=False, what=what)
+
+
+def returned_row(r: Any) -> ListRow:
+    return ListRow(r.id, r.subject, r.kind, translate("models", "Dikembalikan untuk diperbaiki"), r.urgency,
+                   r.drafter, None, r.updated_at, "returned", unread=True)

@@ -1,19 +1,21 @@
-"""Tray notifications: when a refresh of the navigation counts shows new work, say so.
+"""Notifications: when a refresh of the navigation counts shows new work, say so.
 
 ``news`` (pure, no Qt) decides what is new; ``Notifier`` shows it in the system tray when there is one (the
-offscreen platform has none) and always emits ``notified`` so the rest of the app and the tests can see it.
+offscreen platform has none) and always emits ``notified``; ``NoticeButton`` in the status bar keeps the list
+inside the app, so a desktop without a tray still tells the user.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Mapping
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QSystemTrayIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon, QToolButton, QWidget
 
 translate = QCoreApplication.translate
-WATCHED = ("sign", "paraf", "disposisi", "reminders")  # count keys
+WATCHED = ("sign", "paraf", "disposisi", "received", "returned", "reminders")  # count keys
 
 
 def _line(key: str, n: int) -> str:
@@ -24,6 +26,10 @@ def _line(key: str, n: int) -> str:
         return translate("notify", "%n naskah baru perlu paraf", "", n)
     if key == "disposisi":
         return translate("notify", "%n disposisi baru", "", n)
+    if key == "received":
+        return translate("notify", "%n naskah baru diterima", "", n)
+    if key == "returned":
+        return translate("notify", "%n naskah Anda dikembalikan untuk diperbaiki", "", n)
     return translate("notify", "%n pengingat baru: naskah melewati batas waktu", "", n)
 
 
@@ -66,3 +72,38 @@ class Notifier(QObject):
     def close(self) -> None:
         if self.tray is not None:
             self.tray.hide()
+
+
+class NoticeButton(QToolButton):
+    """"Pemberitahuan (n)" in the status bar: the notices of this session, newest first; n counts the unseen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notices")
+        self.notices: list[tuple[dt.datetime, str]] = []
+        self.unseen = 0
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setMenu(QMenu(self))
+        self.menu().aboutToShow.connect(self._seen)
+        self._refresh()
+
+    def add(self, message: str) -> None:
+        self.notices.insert(0, (dt.datetime.now(), message))
+        del self.notices[50:]
+        self.unseen += 1
+        self._refresh()
+
+    def _seen(self) -> None:
+        self.unseen = 0
+        self._refresh()
+
+    def _refresh(self) -> None:
+        label = self.tr("Pemberitahuan")
+        self.setText(f"{label} ({self.unseen})" if self.unseen else label)
+        self.setStyleSheet("font-weight:bold" if self.unseen else "")
+        menu = self.menu()
+        menu.clear()
+        if not self.notices:
+            menu.addAction(self.tr("Belum ada pemberitahuan.")).setEnabled(False)
+        for at, message in self.notices:
+            menu.addAction(f"{at:%H:%M}  " + message.replace("\n", "; "))

@@ -43,15 +43,19 @@ class PdfPane(QWidget):
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self._buffer: QBuffer | None = None
         self.data = b""
+        self.shown_display = False
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.view)
 
-    def load(self, data: bytes) -> None:
+    def load(self, data: bytes, display: bytes | None = None) -> None:
+        """Shows ``display`` (a copy with the form widgets drawn in, Backend.display_pdf) else ``data``; ``data``
+        stays the file itself, for saving and verifying."""
         self.document.close()
         self.data = data
+        self.shown_display = display is not None
         buf = QBuffer(self)
-        buf.setData(QByteArray(data))
+        buf.setData(QByteArray(display or data))
         buf.open(QIODevice.OpenModeFlag.ReadOnly)
         self.document.load(buf)
         if self._buffer is not None:
@@ -61,6 +65,7 @@ class PdfPane(QWidget):
     def clear(self) -> None:
         self.document.close()
         self.data = b""
+        self.shown_display = False
 
     @property
     def pages(self) -> int:
@@ -81,6 +86,31 @@ def step_columns() -> list[Column]:
                sort=lambda s: s["decided_at"] or ""),
         Column(translate("reading", "Catatan"), lambda s: s["note"] or "", tooltip=lambda s: s["note"] or ""),
     ]
+
+
+class AttachmentViewer(QWidget):
+    """A PDF attachment read inside the app, in its own window."""
+
+    def __init__(self, name: str, data: bytes, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setObjectName("attachmentViewer")
+        self.setWindowTitle(self.tr("Lampiran: {name}").format(name=name))
+        self.pdf = PdfPane()
+        self.pdf.load(data)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.pdf)
+        self.resize(820, 980)
+
+
+_TECHNICAL = ("sha256", "hash", "node", "content", "step", "action_id", "round", "version")
+
+
+def history_note(event: dict[str, Any]) -> str:
+    """The Riwayat row's details without digests and ids (they stay in the tooltip and `eoffice history`)."""
+    parts = [p.strip() for p in str(event["summary"] or "").split(",")]
+    kept = [p for p in parts if p and not any(t in p.split("=")[0] for t in _TECHNICAL)]
+    return ", ".join(p.split("=", 1)[-1] for p in kept)
 
 
 ACTION_LABELS = {"paraf": QT_TRANSLATE_NOOP("ReadingPane", "Paraf"),
@@ -136,15 +166,28 @@ class ReadingPane(QWidget):
                                       Column(self.tr("Peran"), lambda a: a["role"]),
                                       Column(self.tr("Ukuran"), lambda a: text.size_text(a["size"]),
                                              sort=lambda a: a["size"])], self)
-        att_view = QTableView()
+        att_view = self.att_view = QTableView()
         att_view.setModel(self.attachments)
         att_view.verticalHeader().setVisible(False)
         att_view.horizontalHeader().setStretchLastSection(True)
+        att_view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        att_view.doubleClicked.connect(lambda _i: self.action.emit("attachment"))
+        open_att = QPushButton(self.tr("Buka Lampiran"))
+        open_att.setObjectName("openAttachment")
+        open_att.setToolTip(self.tr("PDF dibuka di aplikasi ini, berkas lain di aplikasi bawaan komputer"))
+        open_att.clicked.connect(lambda: self.action.emit("attachment"))
+        att_tab = QWidget()
+        att_lay = QVBoxLayout(att_tab)
+        att_lay.addWidget(att_view, 1)
+        att_bar = QHBoxLayout()
+        att_bar.addWidget(open_att)
+        att_bar.addStretch(1)
+        att_lay.addLayout(att_bar)
         self.history = RowsModel([Column(self.tr("Waktu"), lambda e: text.iso_text(e["at"]), sort=lambda e: e["at"]),
                                   Column(self.tr("Oleh"), lambda e: e["actor"] or "-"),
-                                  Column(self.tr("Aksi"), lambda e: e["action"]),
-                                  Column(self.tr("Bertanda tangan"), lambda e: e["signed"]),
-                                  Column(self.tr("Keterangan"), lambda e: e["summary"])], self)
+                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action"])),
+                                  Column(self.tr("Keterangan"), history_note,
+                                         tooltip=lambda e: str(e["summary"] or ""))], self)
         history_view = QTableView()
         history_view.setModel(self.history)
         history_view.verticalHeader().setVisible(False)
@@ -156,13 +199,20 @@ class ReadingPane(QWidget):
         self.tabs.addTab(self.pdf, self.tr("Naskah"))
         self.route_tab = self.tabs.addTab(self.steps_view, self.tr("Rute"))
         self.tabs.addTab(self.notes, self.tr("Catatan"))
-        self.tabs.addTab(att_view, self.tr("Lampiran"))
+        self.att_tab = self.tabs.addTab(att_tab, self.tr("Lampiran"))
         self.tree_tab = self.tabs.addTab(self.tree_view, self.tr("Disposisi"))
         self.tabs.addTab(history_view, self.tr("Riwayat"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addLayout(bar)
         lay.addWidget(self.tabs, 1)
+
+    def selected_attachment(self) -> dict[str, Any] | None:
+        """The attachment row chosen in the Lampiran tab (the only one when there is just one)."""
+        rows = self.att_view.selectionModel().selectedRows() if self.att_view.selectionModel() else []
+        if rows:
+            return self.attachments.rows[rows[0].row()]
+        return self.attachments.rows[0] if len(self.attachments.rows) == 1 else None
 
     def clear(self) -> None:
         self.info = None
@@ -177,9 +227,10 @@ class ReadingPane(QWidget):
         for b in self.buttons.values():
             b.setVisible(False)
 
-    def show_letter(self, view: LetterView) -> None:
+    def show_letter(self, view: LetterView, display: bytes | None = None) -> None:
         """One letter as the core read it (eoffice.app.queries.LetterView); the buttons are the actions the
-        workflow engine allows (``view.allowed_actions``), no rule is derived here."""
+        workflow engine allows (``view.allowed_actions``), no rule is derived here. *display*: the PDF with its
+        form widgets drawn in (Front.display_pdf), shown instead of the file itself."""
         info, pdf, signed, my_step = view.info, view.pdf, view.signed, view.my_step
         self.info, self.my_step = info, my_step
         e = html.escape
@@ -213,11 +264,12 @@ class ReadingPane(QWidget):
             lines.append("<span style='color:#b3261e'><b>" + self.tr("Dikembalikan:") + "</b> "
                          f"{e(returned[-1]['text'])} ({e(returned[-1]['author'])})</span>")
         self.header.setText("<br>".join(lines))
-        self.pdf.load(pdf)
+        self.pdf.load(pdf, display)
         self.steps.set_rows(info["steps"])
         self.attachments.set_rows(info["attachments"])
         self.notes.setHtml("".join(
-            f"<p><b>{e(n['author'])}</b> <small>{e(text.iso_text(n['at']))} &middot; {e(n['kind'])}</small>"
+            f"<p><b>{e(n['author'])}</b> <small>{e(text.iso_text(n['at']))} &middot; "
+            f"{e(text.NOTE_KIND.get(n['kind'], n['kind']))}</small>"
             f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>" + self.tr("Belum ada catatan.") + "</i>")
         self.tree.set_tree(view.tree)
         self.history.set_rows(view.history)

@@ -51,6 +51,9 @@ class Tour:
             ("", lambda: self.w.select_view("sign"), self.idle, lambda: None),
             ("01-perlu-tanda-tangan", lambda: self.w.select_row(0),
              lambda: self.idle() and self.w.reading.info is not None, lambda: self.w),
+            ("", lambda: self.w.select_view("inbox"), self.idle, lambda: None),
+            ("07-kotak-masuk", lambda: self.w.select_row(self._row("Penyampaian Laporan")),
+             lambda: self.idle() and self.w.reading.pdf.shown_display, lambda: self.w),
             ("", lambda: self.w.select_view("disposisi"), self.idle, lambda: None),
             ("", lambda: self.w.select_row(self._tree_row()), lambda: self.idle() and self.w.reading.info is not None,
              lambda: None),
@@ -75,8 +78,11 @@ class Tour:
         return self.w._page(key)
 
     def _tree_row(self) -> int:
+        return self._row("SPBE")
+
+    def _row(self, subject: str) -> int:
         for r in range(self.w.proxy.rowCount()):
-            if "SPBE" in (self.w.proxy.index(r, 1).data() or ""):
+            if subject in (self.w.proxy.index(r, 1).data() or ""):
                 return r
         return 0
 
@@ -96,6 +102,7 @@ class Tour:
 
     def _admin(self) -> None:
         if self.editor is not None:
+            self.editor._clean = self.editor.snapshot()  # a tour's sample text: close without asking
             self.editor.close()
         if "admin" not in self.w.nav_items:
             return

@@ -84,6 +84,35 @@ STEP_STATUS = Labels({"pending": QT_TRANSLATE_NOOP("text", "menunggu"),
                       "cancelled": QT_TRANSLATE_NOOP("text", "dibatalkan"),
                       "waiting": QT_TRANSLATE_NOOP("text", "belum"),
                       "forwarded": QT_TRANSLATE_NOOP("text", "diteruskan")})
+NOTE_KIND = Labels({"return": QT_TRANSLATE_NOOP("text", "Catatan pengembalian"),
+                    "reject": QT_TRANSLATE_NOOP("text", "Alasan penolakan"),
+                    "reminder": QT_TRANSLATE_NOOP("text", "Pengingat"),
+                    "comment": QT_TRANSLATE_NOOP("text", "Komentar"),
+                    "withdraw": QT_TRANSLATE_NOOP("text", "Alasan penarikan")})
+AUDIT_ACTION = Labels({  # the Riwayat tab: what happened, in words
+    "letter.draft": QT_TRANSLATE_NOOP("text", "Draf dibuat"),
+    "letter.revise": QT_TRANSLATE_NOOP("text", "Naskah diperbaiki"),
+    "letter.attach": QT_TRANSLATE_NOOP("text", "Lampiran ditambahkan"),
+    "letter.detach": QT_TRANSLATE_NOOP("text", "Lampiran dihapus"),
+    "letter.signed": QT_TRANSLATE_NOOP("text", "Ditandatangani secara elektronik (TTE)"),
+    "letter.withdraw": QT_TRANSLATE_NOOP("text", "Ditarik oleh pembuat"),
+    "letter.read": QT_TRANSLATE_NOOP("text", "Dibaca penerima"),
+    "letter.ltv": QT_TRANSLATE_NOOP("text", "Data validasi jangka panjang ditambahkan"),
+    "letter.paraf_pdf_reset": QT_TRANSLATE_NOOP("text", "Paraf pada PDF diulang"),
+    "route.submit": QT_TRANSLATE_NOOP("text", "Diajukan ke rute"),
+    "route.resubmit": QT_TRANSLATE_NOOP("text", "Diajukan kembali setelah revisi"),
+    "route.approve": QT_TRANSLATE_NOOP("text", "Disetujui / diparaf"),
+    "route.return": QT_TRANSLATE_NOOP("text", "Dikembalikan ke pembuat"),
+    "route.reject": QT_TRANSLATE_NOOP("text", "Ditolak"),
+    "route.withdraw": QT_TRANSLATE_NOOP("text", "Ditarik dari rute"),
+    "route.forward": QT_TRANSLATE_NOOP("text", "Diteruskan"),
+    "route.comment": QT_TRANSLATE_NOOP("text", "Komentar"),
+    "route.reminder": QT_TRANSLATE_NOOP("text", "Pengingat batas waktu"),
+    "incoming.register": QT_TRANSLATE_NOOP("text", "Naskah masuk didaftarkan"),
+    "disposition.send": QT_TRANSLATE_NOOP("text", "Disposisi dikirim"),
+    "disposition.read": QT_TRANSLATE_NOOP("text", "Disposisi dibaca"),
+    "disposition.done": QT_TRANSLATE_NOOP("text", "Disposisi dilaporkan selesai"),
+})
 DISPOSITION_STATUS = Labels({"sent": QT_TRANSLATE_NOOP("text", "Terkirim"),
                              "read": QT_TRANSLATE_NOOP("text", "Dibaca"),
                              "done": QT_TRANSLATE_NOOP("text", "Selesai"),
@@ -118,6 +147,15 @@ def datetime_text(value: dt.datetime) -> str:
     moment = QDateTime(QDate(local.year, local.month, local.day), QTime(local.hour, local.minute),
                        QTimeZone.fromSecondsAheadOfUtc(8 * 3600))
     return QLocale().toString(moment, "d MMM yyyy HH:mm")
+
+
+def deadline_text(value: dt.datetime) -> str:
+    """A deadline: one picked as a day is kept as the next day's 00:00 WITA (the end of that day, CLI and app
+    alike) and shown as that day, "4 Des 2026"; any other moment with its time."""
+    local = (value if value.tzinfo else value.replace(tzinfo=dt.UTC)).astimezone(WITA)
+    if (local.hour, local.minute, local.second, local.microsecond) == (0, 0, 0, 0):
+        return date_text(local.date() - dt.timedelta(days=1))
+    return datetime_text(value)
 
 
 def iso_text(value: str | None) -> str:

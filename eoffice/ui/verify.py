@@ -150,6 +150,10 @@ class VerifyPanel(QWidget):
         self.result.setStyleSheet("")
         self.pdf.load(data)
 
+        def shown(display: bytes) -> None:
+            if self.pdf.data is data:  # still the same file
+                self.pdf.load(data, display)
+
         def done(report: Any) -> None:
             self.report = report
             self.model.set_rows(report.signatures)
@@ -173,6 +177,7 @@ class VerifyPanel(QWidget):
             self.result.setText(f"{name}: {message}")
             self.result.setStyleSheet("color:#b3261e")
 
+        self.runner.submit(lambda: self.backend.display_pdf(data), shown)
         self.runner.submit(lambda: self.backend.verify(data), done, failed)
 
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from eoffice.domain import STATUS_LABELS
 from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
-from eoffice.ui.models import ListRow, disposition_row, inbox_row, letter_row
+from eoffice.ui.models import ListRow, delivered_row, disposition_row, inbox_row, letter_row, returned_row
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -43,10 +43,28 @@ FirstScreen = tuple[dict[str, int], Rows]
 
 
 def fetch_counts(b: Front, a: Actor) -> dict[str, int]:
-    """Runs in a worker thread: the navigation badges."""
+    """Runs in a worker thread: the navigation badges. Kotak Masuk counts what waits for the user: route steps,
+    unread deliveries and disposisi, letters returned to them."""
     c: dict[str, int] = b.counts(a)
-    c["inbox"] = c["sign"] + c["paraf"] + c["registry"]
+    extra = _mail_rows(b, a)
+    c["inbox"] = c["sign"] + c["paraf"] + c["registry"] + sum(1 for r in extra if r.unread)
+    c["received"] = sum(1 for r in extra if r.stage_kind == "delivered" and r.unread)
+    c["returned"] = sum(1 for r in extra if r.stage_kind == "returned")
     return c
+
+
+def _mail_rows(b: Front, a: Actor, skip: set[str] | frozenset[str] = frozenset()) -> list[ListRow]:
+    """What concerns the user besides their route steps: disposisi still open for them, letters returned to
+    them, dispatched letters delivered to them (read ones too, below the rest)."""
+    rows = [disposition_row(d) for d in b.dispositions(a) if d["status"] in ("baru", "sent", "read")]
+    rows += [returned_row(r) for r in b.letter_list(a, mine=True, statuses={"returned"})]
+    rows += [delivered_row(r) for r in b.delivered(a)]
+    seen, out = set(skip), []
+    for r in rows:
+        if r.id not in seen:
+            seen.add(r.id)
+            out.append(r)
+    return sorted(out, key=lambda r: not r.unread)  # stable: unread first, each group newest first
 
 
 def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Rows:
@@ -59,7 +77,10 @@ def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Row
             items = [i for i in items if i.stage_kind == "sign"]
         elif key == "paraf":
             items = [i for i in items if i.stage_kind in ("paraf", "approve")]
-        return [inbox_row(i) for i in items], by_doc, None
+        rows = [inbox_row(i) for i in items]
+        if key == "inbox":
+            rows += _mail_rows(b, a, skip=set(by_doc))
+        return rows, by_doc, None
     if key == "disposisi":
         return [disposition_row(d) for d in b.dispositions(a)], None, None
     mine, statuses = key in ("drafts", "sent"), VIEW_STATUSES[key]

@@ -275,6 +275,13 @@
     </message>
 </context>
 <context>
+    <name>AttachmentViewer</name>
+    <message>
+        <source>Lampiran: {name}</source>
+        <translation>Attachment: {name}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectionMixin</name>
     <message>
         <source>belum pernah</source>
@@ -599,6 +606,10 @@
         <translation>Add file...</translation>
     </message>
     <message>
+        <source>Hapus berkas</source>
+        <translation>Remove file</translation>
+    </message>
+    <message>
         <source>Jenis naskah</source>
         <translation>Letter kind</translation>
     </message>
@@ -659,6 +670,22 @@
         <translation>Returned with a note from {author}:</translation>
     </message>
     <message>
+        <source>Naskah ini punya perubahan yang belum disimpan.</source>
+        <translation>This letter has unsaved changes.</translation>
+    </message>
+    <message>
+        <source>Simpan sebagai draf sebelum menutup?</source>
+        <translation>Save it as a draft before closing?</translation>
+    </message>
+    <message>
+        <source>Buang Perubahan</source>
+        <translation>Discard Changes</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
         <source>Pratinjau: {problem}</source>
         <translation>Preview: {problem}</translation>
     </message>
@@ -688,6 +715,14 @@
     <message>
         <source>{name}: tidak dapat dibaca ({reason})</source>
         <translation>{name}: cannot be read ({reason})</translation>
+    </message>
+    <message>
+        <source>{name} ({size}, belum disimpan)</source>
+        <translation>{name} ({size}, not saved yet)</translation>
+    </message>
+    <message>
+        <source>Pilih berkas yang akan dihapus.</source>
+        <translation>Choose the file to remove.</translation>
     </message>
     <message>
         <source>Draf tersimpan</source>
@@ -1034,6 +1069,17 @@
     </message>
 </context>
 <context>
+    <name>NoticeButton</name>
+    <message>
+        <source>Pemberitahuan</source>
+        <translation>Notifications</translation>
+    </message>
+    <message>
+        <source>Belum ada pemberitahuan.</source>
+        <translation>No notifications yet.</translation>
+    </message>
+</context>
+<context>
     <name>Notifier</name>
     <message>
         <source>e-Office: pekerjaan baru</source>
@@ -1280,6 +1326,14 @@
         <translation>Size</translation>
     </message>
     <message>
+        <source>Buka Lampiran</source>
+        <translation>Open Attachment</translation>
+    </message>
+    <message>
+        <source>PDF dibuka di aplikasi ini, berkas lain di aplikasi bawaan komputer</source>
+        <translation>PDFs open in this app, other files in the computer&apos;s default application</translation>
+    </message>
+    <message>
         <source>Waktu</source>
         <translation>Time</translation>
     </message>
@@ -1290,10 +1344,6 @@
     <message>
         <source>Aksi</source>
         <translation>Actions</translation>
-    </message>
-    <message>
-        <source>Bertanda tangan</source>
-        <translation>Signed</translation>
     </message>
     <message>
         <source>Keterangan</source>
@@ -1698,6 +1748,17 @@ field {field}
     </message>
 </context>
 <context>
+    <name>WindowsMixin</name>
+    <message>
+        <source>Pilih lampiran yang akan dibuka.</source>
+        <translation>Choose the attachment to open.</translation>
+    </message>
+    <message>
+        <source>Tidak ada aplikasi untuk membuka {name}</source>
+        <translation>No application to open {name}</translation>
+    </message>
+</context>
+<context>
     <name>admin</name>
     <message>
         <source>klasifikasi</source>
@@ -1832,6 +1893,18 @@ field {field}
         <source>Catatan</source>
         <translation>Note</translation>
     </message>
+    <message>
+        <source>Diterima</source>
+        <translation>Received</translation>
+    </message>
+    <message>
+        <source>Diterima, belum dibaca</source>
+        <translation>Received, not read yet</translation>
+    </message>
+    <message>
+        <source>Dikembalikan untuk diperbaiki</source>
+        <translation>Returned for revision</translation>
+    </message>
 </context>
 <context>
     <name>notify</name>
@@ -1854,6 +1927,20 @@ field {field}
         <translation>
             <numerusform>%n new disposition</numerusform>
             <numerusform>%n new dispositions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah baru diterima</source>
+        <translation>
+            <numerusform>%n new letter received</numerusform>
+            <numerusform>%n new letters received</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah Anda dikembalikan untuk diperbaiki</source>
+        <translation>
+            <numerusform>%n of your letters returned for revision</numerusform>
+            <numerusform>%n of your letters returned for revision</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -2091,6 +2178,106 @@ field {field}
     <message>
         <source>diteruskan</source>
         <translation>forwarded</translation>
+    </message>
+    <message>
+        <source>Catatan pengembalian</source>
+        <translation>Return note</translation>
+    </message>
+    <message>
+        <source>Alasan penolakan</source>
+        <translation>Reason for rejection</translation>
+    </message>
+    <message>
+        <source>Pengingat</source>
+        <translation>Reminder</translation>
+    </message>
+    <message>
+        <source>Komentar</source>
+        <translation>Comment</translation>
+    </message>
+    <message>
+        <source>Alasan penarikan</source>
+        <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <source>Draf dibuat</source>
+        <translation>Draft created</translation>
+    </message>
+    <message>
+        <source>Naskah diperbaiki</source>
+        <translation>Letter revised</translation>
+    </message>
+    <message>
+        <source>Lampiran ditambahkan</source>
+        <translation>Attachment added</translation>
+    </message>
+    <message>
+        <source>Lampiran dihapus</source>
+        <translation>Attachment removed</translation>
+    </message>
+    <message>
+        <source>Ditandatangani secara elektronik (TTE)</source>
+        <translation>Signed electronically (TTE)</translation>
+    </message>
+    <message>
+        <source>Ditarik oleh pembuat</source>
+        <translation>Withdrawn by the drafter</translation>
+    </message>
+    <message>
+        <source>Dibaca penerima</source>
+        <translation>Read by a recipient</translation>
+    </message>
+    <message>
+        <source>Data validasi jangka panjang ditambahkan</source>
+        <translation>Long-term validation data added</translation>
+    </message>
+    <message>
+        <source>Paraf pada PDF diulang</source>
+        <translation>Initials on the PDF redone</translation>
+    </message>
+    <message>
+        <source>Diajukan ke rute</source>
+        <translation>Submitted on its route</translation>
+    </message>
+    <message>
+        <source>Diajukan kembali setelah revisi</source>
+        <translation>Resubmitted after revision</translation>
+    </message>
+    <message>
+        <source>Disetujui / diparaf</source>
+        <translation>Approved / initialled</translation>
+    </message>
+    <message>
+        <source>Dikembalikan ke pembuat</source>
+        <translation>Returned to the drafter</translation>
+    </message>
+    <message>
+        <source>Ditarik dari rute</source>
+        <translation>Withdrawn from the route</translation>
+    </message>
+    <message>
+        <source>Diteruskan</source>
+        <translation>Forwarded</translation>
+    </message>
+    <message>
+        <source>Pengingat batas waktu</source>
+        <translation>Deadline reminder</translation>
+    </message>
+    <message>
+        <source>Naskah masuk didaftarkan</source>
+        <translation>Incoming letter registered</translation>
+    </message>
+    <message>
+        <source>Disposisi dikirim</source>
+        <translation>Disposition sent</translation>
+    </message>
+    <message>
+        <source>Disposisi dibaca</source>
+        <translation>Disposition read</translation>
+    </message>
+    <message>
+        <source>Disposisi dilaporkan selesai</source>
+        <translation>Disposition reported done</translation>
     </message>
     <message>
         <source>Dibaca</source>

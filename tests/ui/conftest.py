@@ -107,3 +107,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
         if "tests/ui/" in str(item.path).replace("\\", "/"):
             item.add_marker(pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints"))
+
+
+@pytest.fixture(autouse=True)
+def settle_qt_objects(qapp: Any) -> Iterator[None]:
+    """After each test: the windows' deferred deletions and the garbage collector run here, not in the middle
+    of a later test's event loop (a wrapper collected during a test that runs no event loop, then its
+    C++ object deleted later, crashed the next test; the app's gc.freeze() after warm-up is undone too)."""
+    yield
+    import gc
+
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    gc.unfreeze()
+    gc.collect()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

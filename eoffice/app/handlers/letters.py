@@ -57,8 +57,17 @@ def revise(cmd: c.ReviseLetter, uow: UnitOfWork, deps: Deps) -> int:
         fields = with_event(doc.kind, base, cmd.event_date, cmd.event_place)
     body = parse_body_json(cmd.body) if cmd.body is not None else None
     version = letters.revise(uow, actor, cmd.document_id, subject=cmd.subject, body=body, fields=fields)
+    for sha256 in cmd.remove:
+        letters.detach(uow, actor, cmd.document_id, sha256)
     _attach(uow, deps, cmd.document_id, cmd.files)
     return version
+
+
+@handles(c.MarkLetterRead)
+def mark_letter_read(cmd: c.MarkLetterRead, uow: UnitOfWork, deps: Deps) -> bool:
+    from eoffice.services import mailbox
+
+    return mailbox.mark_read(uow, deps.require_actor(), cmd.document_id)
 
 
 @handles(c.SubmitLetter)
