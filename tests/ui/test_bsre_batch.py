@@ -44,7 +44,7 @@ def test_bsre_batch_asks_the_passphrase_once_and_shows_progress(qtbot: Any, back
     ids = w.row_ids()
     assert len(ids) == 3
     wait_idle(qtbot, runner)
-    w.sign_ids(ids)
+    w.decisions.sign_ids(ids)
     dlg = w.passphrase_dialog
     assert dlg.windowTitle() == "Passphrase TTE BSrE" and dlg.remember.isHidden()
     dlg.field.setText(PASSPHRASE)
@@ -68,7 +68,7 @@ def test_bsre_batch_can_be_cancelled(qtbot: Any, backend: Any, runner: Any, qset
     open_view(qtbot, w, "sign")
     ids = w.row_ids()
     wait_idle(qtbot, runner)
-    w._sign_with(ids, PASSPHRASE, bsre=True)
+    w.decisions._sign_with(ids, PASSPHRASE, bsre=True)
     with qtbot.waitSignal(w.action_done, timeout=240000) as done:
         w.progress_dialog.findChild(QPushButton).click()  # Batalkan, before the first letter finishes
     assert len(done.args[1]) < 3
@@ -83,6 +83,6 @@ def test_a_wrong_bsre_passphrase_is_a_clear_message(qtbot: Any, backend: Any, ru
     ids = w.row_ids()[:1]
     wait_idle(qtbot, runner)
     with qtbot.waitSignal(w.action_done, timeout=240000) as done:
-        w._sign_with(ids, "salah", bsre=True)
+        w.decisions._sign_with(ids, "salah", bsre=True)
     assert done.args[0] == "sign_failed" and "Passphrase TTE BSrE salah" in done.args[1]
     wait_idle(qtbot, runner)
