@@ -129,12 +129,12 @@ class _Budget:
     def block(self) -> None:
         self.blocks += 1
         if self.blocks > MAX_BLOCKS:
-            raise BadInput(f"body: more than {MAX_BLOCKS} blocks")
+            raise BadInput(f"Isi naskah terlalu panjang: lebih dari {MAX_BLOCKS} blok")
 
     def text(self, n: int) -> None:
         self.chars += n
         if self.chars > MAX_TEXT_CHARS:
-            raise BadInput(f"body: more than {MAX_TEXT_CHARS} characters of text")
+            raise BadInput(f"Isi naskah terlalu panjang: lebih dari {MAX_TEXT_CHARS:,} karakter".replace(",", "."))
 
 
 def _obj(value: object, where: str, allowed: set[str], required: set[str]) -> Mapping[str, Any]:
@@ -187,7 +187,7 @@ def _list_block(value: object, where: str, budget: _Budget, depth: int) -> ListB
         raise BadInput(f"body: {where}: list style must be 'ordered' or 'bullet', got {style!r}")
     raw_items = _list(obj["items"], f"{where}.items")
     if len(raw_items) > MAX_LIST_ITEMS:
-        raise BadInput(f"body: {where}: more than {MAX_LIST_ITEMS} list items")
+        raise BadInput(f"Isi naskah: {where}: daftar terlalu panjang (lebih dari {MAX_LIST_ITEMS} butir)")
     items: list[ListItem] = []
     for i, raw in enumerate(raw_items):
         w = f"{where}.items[{i}]"
@@ -209,7 +209,7 @@ def _table(obj: Mapping[str, Any], where: str, budget: _Budget) -> Table:
     if not raw_rows:
         raise BadInput(f"body: {where}: a table needs at least one row")
     if len(raw_rows) > MAX_TABLE_ROWS:
-        raise BadInput(f"body: {where}: more than {MAX_TABLE_ROWS} rows")
+        raise BadInput(f"Isi naskah: {where}: tabel terlalu panjang (lebih dari {MAX_TABLE_ROWS} baris)")
     rows: list[tuple[Runs, ...]] = []
     for r, raw_row in enumerate(raw_rows):
         cells = _list(raw_row, f"{where}.rows[{r}]")

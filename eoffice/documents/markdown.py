@@ -141,7 +141,7 @@ def parse_markdown(text: str) -> Body:
     while i < len(lines):
         line = lines[i]
         if len(blocks) > MAX_BLOCKS:
-            raise BadInput(f"body: more than {MAX_BLOCKS} blocks")
+            raise BadInput(f"Isi naskah terlalu panjang: lebih dari {MAX_BLOCKS} blok")
         if not line.strip():
             flush_para()
             i += 1
