@@ -34,8 +34,10 @@ class FaultProxy:
         threading.Thread(target=self._accept, name="faultproxy", daemon=True).start()
 
     def url(self) -> str:
-        """The database URL through this proxy."""
-        return self._url.set(host="127.0.0.1", port=self.port).render_as_string(hide_password=False)
+        """The database URL through this proxy, without TLS: the proxy finds COMMIT in the plain stream (the
+        test server also takes TLS; tests/e2e/test_cli_tls.py covers that path)."""
+        url = self._url.set(host="127.0.0.1", port=self.port).update_query_dict({"sslmode": "disable"})
+        return url.render_as_string(hide_password=False)
 
     # --- faults ----------------------------------------------------------------------------------
 

@@ -30,7 +30,7 @@ pg_throwaway_start() {
   rm -f "$PG_DIR/pw"
   # The suite's own superuser finds its password in a pgpass file, not in the URL: a password in --db is
   # readable in the process list, and the CLI warns about it (docs/admin-guide.md).
-  printf '127.0.0.1:%s:*:eoffice:%s\n' "$port" "$pw" >"$PG_DIR/pgpass"
+  printf '127.0.0.1:*:*:eoffice:%s\n' "$pw" >"$PG_DIR/pgpass"
   chmod 600 "$PG_DIR/pgpass"
   export PGPASSFILE="$PG_DIR/pgpass"
   pg_throwaway_tls "${runas[@]}"

@@ -83,7 +83,7 @@ class Position(Base):
 
 class User(Base):
     __tablename__ = "users"
-    __table_args__ = (UniqueConstraint("nik", name="uq_users_nik"), Index("uq_users_db_role", "db_role", unique=True))
+    __table_args__ = (Index("uq_users_nik", "nik", unique=True), Index("uq_users_db_role", "db_role", unique=True))
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     login: Mapped[str] = mapped_column(String(60), unique=True)
     nip: Mapped[str] = mapped_column(String(18), unique=True)

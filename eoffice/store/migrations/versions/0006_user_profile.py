@@ -1,6 +1,9 @@
 """A person's profile for letters and certified signing: NIK (16 digits, for BSrE), academic titles (gelar,
 before and after the name) and pangkat/golongan, printed under an official's name (Permendagri 1/2023 Pasal 44).
 
+Plain ADD/DROP COLUMN and a unique index (no table rebuild): on SQLite a rebuild of ``users`` trips the foreign
+keys of every table that points at it.
+
 Revision ID: 0006
 Revises: 0005
 """
@@ -15,18 +18,14 @@ depends_on = None
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.add_column(sa.Column("nik", sa.String(length=16), nullable=True))
-        batch.add_column(sa.Column("gelar_depan", sa.String(length=60), nullable=False, server_default=""))
-        batch.add_column(sa.Column("gelar_belakang", sa.String(length=100), nullable=False, server_default=""))
-        batch.add_column(sa.Column("pangkat", sa.String(length=100), nullable=False, server_default=""))
-        batch.create_unique_constraint("uq_users_nik", ["nik"])
+    op.add_column("users", sa.Column("nik", sa.String(length=16), nullable=True))
+    op.add_column("users", sa.Column("gelar_depan", sa.String(length=60), nullable=False, server_default=""))
+    op.add_column("users", sa.Column("gelar_belakang", sa.String(length=100), nullable=False, server_default=""))
+    op.add_column("users", sa.Column("pangkat", sa.String(length=100), nullable=False, server_default=""))
+    op.create_index("uq_users_nik", "users", ["nik"], unique=True)
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users") as batch:
-        batch.drop_constraint("uq_users_nik", type_="unique")
-        batch.drop_column("pangkat")
-        batch.drop_column("gelar_belakang")
-        batch.drop_column("gelar_depan")
-        batch.drop_column("nik")
+    op.drop_index("uq_users_nik", table_name="users")
+    for column in ("pangkat", "gelar_belakang", "gelar_depan", "nik"):
+        op.drop_column("users", column)
