@@ -201,7 +201,7 @@ class Desktop(Session):
     def dispositions(self, actor: Actor) -> list[dict[str, Any]]:
         return self.read(lambda uow: q.dispositions(uow, actor))
 
-    def subordinates(self, actor: Actor) -> list[tuple[str, str, str]]:
+    def subordinates(self, actor: Actor) -> list[q.Person]:
         return self.read(lambda uow: q.subordinates(uow, actor))
 
     def leaders(self) -> list[tuple[str, str]]:

@@ -41,7 +41,7 @@ from eoffice.services.routing import list_templates as list_templates  # noqa: E
 from eoffice.services.routing import overdue as overdue  # noqa: E402
 from eoffice.services.search import Filters as Filters  # noqa: E402
 from eoffice.services.search import search as search  # noqa: E402
-from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, User
+from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, Unit, User
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.queries import allowed_actions
@@ -158,14 +158,42 @@ def dispositions(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
     return out
 
 
-def subordinates(uow: UnitOfWork, actor: Actor) -> list[tuple[str, str, str]]:
-    """(login, name, title) of the people below the actor in the organisation."""
+@dataclass(frozen=True)
+class Person:
+    """Someone below the actor, for the disposisi picker: ``depth`` 1 is a direct subordinate, and the list is in
+    tree order (each person right after their superior), so the picker can rebuild the organisation tree."""
+
+    login: str
+    name: str
+    title: str
+    depth: int
+    unit: str = ""  # the unit's code and name, for the search ("kominfo" finds the Dinas Kominfo)
+
+
+def subordinates(uow: UnitOfWork, actor: Actor) -> list[Person]:
+    """The people below the actor, in organisation-tree order: direct subordinates first, each followed by theirs
+    (a vacant position's people move up to the nearest holder)."""
     view = OrgView(uow)
-    out = []
-    for u in uow.session.scalars(select(User).where(User.active.is_(True)).order_by(User.login)):
-        if view.is_below(u.position_id, actor.position_id):
-            title = view.positions[u.position_id].title if u.position_id else ""
-            out.append((u.login, u.name, title))
+    if actor.position_id is None:
+        return []
+    units = {u.id: f"{u.code} {u.name}" for u in uow.session.scalars(select(Unit))}
+    children: dict[int | None, list[int]] = {}
+    for p in sorted(view.positions.values(), key=lambda p: p.id):  # the order the admin set them up in
+        children.setdefault(p.parent_id, []).append(p.id)
+    holders: dict[int, list[User]] = {}
+    for u in uow.session.scalars(select(User).where(User.active.is_(True), User.position_id.is_not(None))
+                                 .order_by(User.name, User.id)):
+        holders.setdefault(u.position_id or 0, []).append(u)
+    out: list[Person] = []
+
+    def walk(position_id: int, depth: int) -> None:
+        for child in children.get(position_id, []):
+            people = holders.get(child, [])
+            pos = view.positions[child]
+            out.extend(Person(u.login, u.name, pos.title, depth, units.get(pos.unit_id, "")) for u in people)
+            walk(child, depth + 1 if people else depth)
+
+    walk(actor.position_id, 1)
     return out
 
 
@@ -177,12 +205,13 @@ def dashboard(uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
     now = uow.now()
     visible = select(Document.id).where(visible_clause(uow, actor))
     logins = dict(uow.session.execute(select(User.id, User.login)).all())
+    names = queries.people_names(uow, set(logins.values()))
     pending = uow.session.execute(
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
         .where(StepRow.status == "pending", StepRow.document_id.in_(visible))
         .order_by(StepRow.due_at)).all()
     open_items = [{"id": d.id, "subject": d.subject, "stage": s.stage_name, "kind": s.kind,
-                   "assignee": logins.get(s.assignee_id, "-"), "due_at": s.due_at,
+                   "assignee": names.get(logins.get(s.assignee_id, ""), "-"), "due_at": s.due_at,
                    "overdue": s.due_at is not None and _aware(s.due_at) < now} for s, d in pending]
     decided = uow.session.execute(
         select(StepRow.kind, StepRow.activated_at, DecisionRow.decided_at)

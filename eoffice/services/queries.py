@@ -15,7 +15,7 @@ from eoffice.services import audit_rows, letters, numbering, parts, routing
 from eoffice.services.access import conceal_hidden, visible_clause
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import get_blob
-from eoffice.store.models import AuditEvent, Document, User
+from eoffice.store.models import AuditEvent, Document, Position, User
 from eoffice.store.uow import UnitOfWork
 
 
@@ -97,15 +97,31 @@ def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str |
     return routing.submit(uow, actor, document_id, template_name=route)
 
 
+def people_names(uow: UnitOfWork, logins: set[str]) -> dict[str, str]:
+    """What a screen shows for a person: "Name (Jabatan)", never the login."""
+    if not logins:
+        return {}
+    rows = uow.session.execute(select(User.login, User.name, Position.title)
+                               .outerjoin(Position, Position.id == User.position_id)
+                               .where(User.login.in_(logins))).all()
+    return {login: f"{name} ({title})" if title else name for login, name, title in rows}
+
+
 @conceal_hidden
 def letter_detail(uow: UnitOfWork, actor: Actor, document_id: str) -> dict[str, Any]:
     doc = letters.visible_document(uow, actor, document_id)
     to, cc = letters.recipients(uow, doc)
     route = routing.load(uow, doc.id)
+    drafter = uow.users.get(doc.created_by)
+    logins = {drafter.login} | {n.author for n in (route.notes if route else ())}
+    logins |= {who for s in (route.steps if route else ()) for who in (s.assignee, s.decided_by) if who}
+    names = people_names(uow, logins)
     steps = []
     if route is not None:
         for s in route.steps:
+            who = s.decided_by or s.assignee
             steps.append({"id": s.id, "stage": s.stage_name, "kind": s.kind.value, "assignee": s.assignee,
+                          "who_name": names.get(who, who),
                           "status": s.status.value, "round": s.round, "decided_by": s.decided_by,
                           "decided_at": s.decided_at.isoformat() if s.decided_at else None,
                           "capacity": s.capacity.value, "note": s.note,
@@ -117,13 +133,13 @@ def letter_detail(uow: UnitOfWork, actor: Actor, document_id: str) -> dict[str, 
         "direction": doc.direction, "sender": doc.sender, "to": to, "cc": cc, "version": doc.current_version,
         "signed_version": doc.signed_version, "signed_pdf_sha256": doc.signed_pdf_sha256,
         "content_sha256": letters.current_version(uow, doc).content_sha256,
-        "drafter": uow.users.get(doc.created_by).login,
+        "drafter": drafter.login, "drafter_name": names.get(drafter.login, drafter.login),
         "attachments": [{"name": a.name, "size": a.size, "sha256": a.sha256, "role": a.role}
                         for a in letters.attachments(uow, doc)],
         "route": None if route is None else {"template": route.template_name, "version": route.template_version,
                                              "status": route.status.value, "round": route.round},
         "steps": steps,
-        "notes": [{"author": n.author, "kind": n.kind, "text": n.text, "at": n.at.isoformat(), "round": n.round}
+        "notes": [{"author": n.author, "author_name": names.get(n.author, n.author), "kind": n.kind, "text": n.text, "at": n.at.isoformat(), "round": n.round}
                   for n in (route.notes if route else ())],
     }
 

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -20,7 +19,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
@@ -30,11 +28,12 @@ from PySide6.QtWidgets import (
 from eoffice.domain import Classification, EofficeError, Urgency
 from eoffice.services.incoming import Incoming
 from eoffice.ui import text
-from eoffice.ui.models import Column, RowsModel
+from eoffice.ui.orgpicker import OrgPicker
 from eoffice.ui.tasks import TaskRunner
 from eoffice.ui.text import error_label, ok_cancel
 
 if TYPE_CHECKING:
+    from eoffice.app.queries import Person
     from eoffice.services.auth import Actor
     from eoffice.ui.front import Front
 
@@ -164,10 +163,7 @@ class DisposeDialog(QDialog):
         self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
         self.setWindowTitle(self.tr("Disposisi"))
         self.setObjectName("disposeDialog")
-        self.people = RowsModel([Column(self.tr("Penerima"), lambda p: f"{p[2]} - {p[1]} ({p[0]})")], self)
-        self.people_view = QListView()
-        self.people_view.setModel(self.people)
-        self.people_view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.people = OrgPicker()
         self.checks: dict[str, QCheckBox] = {}
         box = QGroupBox(self.tr("Instruksi"))
         grid = QGridLayout(box)
@@ -188,7 +184,7 @@ class DisposeDialog(QDialog):
         self.buttons = ok_cancel(self.tr("Kirim Disposisi"), self.go, self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(QLabel(self.tr("Diteruskan kepada (bawahan Anda):")))
-        lay.addWidget(self.people_view)
+        lay.addWidget(self.people, 1)
         lay.addWidget(box)
         lay.addWidget(QLabel(self.tr("Catatan")))
         lay.addWidget(self.note)
@@ -199,19 +195,15 @@ class DisposeDialog(QDialog):
         self.resize(620, 640)
         runner.submit(lambda: backend.subordinates(actor), self._people)
 
-    def _people(self, people: list[tuple[str, str, str]]) -> None:
-        self.people.set_rows(people)
+    def _people(self, people: list[Person]) -> None:
+        self.people.set_people(people)
         self.loaded.emit()
 
     def choose(self, logins: list[str]) -> None:
-        sel = self.people_view.selectionModel()
-        for r, p in enumerate(self.people.rows):
-            if p[0] in logins:
-                sel.select(self.people.index(r, 0), sel.SelectionFlag.Select)
+        self.people.choose(logins)
 
     def chosen(self) -> list[str]:
-        return [self.people.rows[i.row()][0] for i in sorted(self.people_view.selectionModel().selectedRows(),
-                                                              key=lambda i: i.row())]
+        return self.people.chosen()
 
     def go(self) -> None:
         to = self.chosen()

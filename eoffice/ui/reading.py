@@ -72,11 +72,17 @@ class PdfPane(QWidget):
         return self.document.pageCount()
 
 
+def current_round(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The route as it stands: the latest round's steps, without the ones cancelled by a return or withdrawal
+    (earlier rounds are in Riwayat)."""
+    current = max((s["round"] for s in steps), default=0)
+    return [s for s in steps if s["round"] == current and s["status"] != "cancelled"]
+
+
 def step_columns() -> list[Column]:
     return [
-        Column(translate("reading", "Tahap"), lambda s: s["stage"]),
-        Column(translate("reading", "Jenis"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
-        Column(translate("reading", "Petugas"), lambda s: (s["decided_by"] or s["assignee"]) + (f" ({s['capacity']})" if s["capacity"]
+        Column(translate("reading", "Tahap"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
+        Column(translate("reading", "Petugas"), lambda s: s["who_name"] + (f" ({s['capacity']})" if s["capacity"]
                                                                           else "")),
         Column(translate("reading", "Status"), lambda s: text.STEP_STATUS.get(s["status"], s["status"]),
                color=lambda s: {"pending": "#b25e00", "approved": "#1b7a34", "returned": "#b3261e",
@@ -251,7 +257,7 @@ class ReadingPane(QWidget):
         if info["cc"]:
             lines.append(self.tr("Tembusan: {cc}").format(cc=e("; ".join(info["cc"]))))
         lines.append(self.tr("Pembuat: {drafter} &middot; versi {version}").format(
-            drafter=e(info["drafter"]), version=info["version"]))
+            drafter=e(info["drafter_name"]), version=info["version"]))
         if my_step is not None:
             on_behalf = (" " + self.tr("(untuk {who})").format(who=e(my_step.on_behalf_of))
                          if my_step.on_behalf_of else "")
@@ -262,13 +268,13 @@ class ReadingPane(QWidget):
         returned = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
         if info["status"] == "returned" and returned:
             lines.append("<span style='color:#b3261e'><b>" + self.tr("Dikembalikan:") + "</b> "
-                         f"{e(returned[-1]['text'])} ({e(returned[-1]['author'])})</span>")
+                         f"{e(returned[-1]['text'])} ({e(returned[-1]['author_name'])})</span>")
         self.header.setText("<br>".join(lines))
         self.pdf.load(pdf, display)
-        self.steps.set_rows(info["steps"])
+        self.steps.set_rows(current_round(info["steps"]))
         self.attachments.set_rows(info["attachments"])
         self.notes.setHtml("".join(
-            f"<p><b>{e(n['author'])}</b> <small>{e(text.iso_text(n['at']))} &middot; "
+            f"<p><b>{e(n['author_name'])}</b> <small>{e(text.iso_text(n['at']))} &middot; "
             f"{e(text.NOTE_KIND.get(n['kind'], n['kind']))}</small>"
             f"<br>{e(n['text'])}</p>" for n in info["notes"]) or "<i>" + self.tr("Belum ada catatan.") + "</i>")
         self.tree.set_tree(view.tree)
@@ -286,16 +292,16 @@ class ReadingPane(QWidget):
             b.setVisible(key in view.allowed_actions)
 
     def restart_choices(self) -> list[tuple[str, str | None]]:
-        """Stages up to the user's own, for 'start again from' after the revision (default: the first)."""
+        """Stages up to the user's own, for 'start again from' after the revision (default: the first), each
+        shown as what happens there and who does it."""
         info, mine = self.info or {}, self.my_step
-        steps = info.get("steps", [])
-        current = max((s["round"] for s in steps), default=0)
-        names: list[str] = []
-        for s in steps:
-            if s["round"] == current and s["stage"] not in names:
-                names.append(s["stage"])
+        stages: dict[str, str] = {}
+        for s in current_round(info.get("steps", [])):
+            if s["stage"] not in stages:
+                stages[s["stage"]] = f"{text.STAGE_KIND.get(s['kind'], s['kind'])}: {s['who_name']}"
             if mine is not None and s["stage"] == mine.stage:
                 break
-        first = (translate("MainWindow", "tahap pertama ({stage})").format(stage=names[0]) if names
+        labels = list(stages.items())
+        first = (translate("MainWindow", "tahap pertama ({stage})").format(stage=labels[0][1]) if labels
                  else translate("MainWindow", "tahap pertama"))
-        return [(first, None)] + [(n, n) for n in names[1:]]
+        return [(first, None)] + [(label, name) for name, label in labels[1:]]

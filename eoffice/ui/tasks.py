@@ -58,23 +58,31 @@ class _Signals(QObject):
 class _Task(QRunnable):
     def __init__(self, fn: Callable[[], Any], signals: _Signals) -> None:
         super().__init__()
-        self.fn = fn
+        self.fn: Callable[[], Any] | None = fn
         self.signals = signals
         self.setAutoDelete(True)
 
     def run(self) -> None:
+        # The handle holds the function too. Drop this thread's references before the result is posted: once
+        # it is, the UI thread may finish the handle, and the last reference (with the widgets its closure
+        # holds) must never go on this thread: a Qt object destroyed here crashes the app.
+        fn, self.fn = self.fn, None
+        assert fn is not None, "a task runs once"
+        outcome: tuple[bool, Any]
         try:
-            result = self.fn()
+            outcome = (True, fn())
         except EofficeError as exc:
-            self.signals.failed.emit(_without_frames(exc))
+            outcome = (False, _without_frames(exc))
         except Exception as exc:  # a bug must reach the user as a message, never kill the thread silently
             traceback.print_exc()
             message = QCoreApplication.translate("tasks", "Kesalahan tak terduga: {error}")
             wrapped = Unexpected(message.format(error=f"{type(exc).__name__}: {exc}"))
             wrapped.__cause__ = exc
-            self.signals.failed.emit(_without_frames(wrapped))
-        else:
-            self.signals.done.emit(result)
+            outcome = (False, _without_frames(wrapped))
+        del fn
+        ok, value = outcome
+        del outcome
+        (self.signals.done if ok else self.signals.failed).emit(value)
 
 
 def _without_frames(exc: EofficeError) -> EofficeError:

@@ -12,13 +12,13 @@ import string
 from eoffice.domain import BadInput, DocKind
 
 TOKENS: dict[str, str] = {
-    "kode": "kode klasifikasi arsip, e.g. 000.1.2.3",
-    "seq": "running number, reset every year; {seq:04} pads to 4 digits",
-    "unit": "unit code, e.g. DISKOMINFO",
-    "year": "four-digit year",
-    "month": "month number; {month:02} pads",
-    "month_roman": "month in Roman numerals, I..XII",
-    "kind_code": "short code of the letter kind, e.g. ND, SE, SK",
+    "kode": "kode klasifikasi arsip, mis. 000.1.2.3",
+    "seq": "nomor urut, dimulai lagi setiap tahun; {seq:04} menjadi 4 angka",
+    "unit": "kode unit, mis. DISKOMINFO",
+    "year": "tahun empat angka",
+    "month": "bulan dalam angka; {month:02} menjadi 2 angka",
+    "month_roman": "bulan dalam angka Romawi, I..XII",
+    "kind_code": "kode singkat jenis naskah, mis. ND, SE, SK",
 }
 _PADDABLE = {"seq", "month"}
 _PAD_SPEC = re.compile(r"0?[1-9]")  # {seq:04} or {seq:4}: width 1..9
@@ -48,25 +48,25 @@ def validate_format(fmt: str) -> None:
     """BadInput for unknown tokens, bad padding, conversions, or a missing {seq} / {year}."""
     try:
         parts = list(string.Formatter().parse(fmt))
-    except ValueError as e:
-        raise BadInput(f"number format {fmt!r}: {e}") from None
+    except ValueError:
+        raise BadInput(f"Format nomor {fmt!r} tidak dapat dibaca: kurung kurawal tidak berpasangan") from None
     names: list[str] = []
     for _, name, spec, conversion in parts:
         if name is None:
             continue
         if name not in TOKENS:
             known = ", ".join("{" + t + "}" for t in TOKENS)
-            raise BadInput(f"number format {fmt!r}: unknown token {{{name}}} (known: {known})")
+            raise BadInput(f"Format nomor {fmt!r}: bagian {{{name}}} tidak dikenal (yang dikenal: {known})")
         if conversion:
-            raise BadInput(f"number format {fmt!r}: conversions like !{conversion} are not allowed")
+            raise BadInput(f"Format nomor {fmt!r}: konversi seperti !{conversion} tidak diizinkan")
         if spec and (name not in _PADDABLE or not _PAD_SPEC.fullmatch(spec)):
-            raise BadInput(f"number format {fmt!r}: bad format {{{name}:{spec}}} (only {{seq:04}}-style padding)")
+            raise BadInput(f"Format nomor {fmt!r}: bentuk {{{name}:{spec}}} tidak sah (hanya isian nol seperti {{seq:04}})")
         names.append(name)
     if names.count("seq") != 1:
-        raise BadInput(f"number format {fmt!r}: must contain {{seq}} exactly once")
+        raise BadInput(f"Format nomor {fmt!r}: harus memuat {{seq}} tepat satu kali")
     # Sequences restart every year, so the year must be printed or numbers would repeat.
     if "year" not in names:
-        raise BadInput(f"number format {fmt!r}: must contain {{year}} (sequences restart every year)")
+        raise BadInput(f"Format nomor {fmt!r}: harus memuat {{year}} (nomor urut dimulai lagi setiap tahun)")
 
 
 def format_number(fmt: str, *, kode: str, seq: int, unit: str, year: int, month: int,
@@ -74,17 +74,17 @@ def format_number(fmt: str, *, kode: str, seq: int, unit: str, year: int, month:
     """Render a letter number; every token the format uses must have a value."""
     names = tokens_of(fmt)
     if seq < 1:
-        raise BadInput(f"sequence number must be >= 1, got {seq}")
+        raise BadInput(f"Nomor urut harus 1 atau lebih, bukan {seq}")
     if not 1 <= month <= 12:
-        raise BadInput(f"month must be 1..12, got {month}")
+        raise BadInput(f"Bulan harus 1 sampai 12, bukan {month}")
     if not 1900 <= year <= 9999:
-        raise BadInput(f"year must be a four-digit year, got {year}")
+        raise BadInput(f"Tahun harus empat angka, bukan {year}")
     values: dict[str, object] = {"kode": kode.strip(), "seq": seq, "unit": unit.strip(), "year": year,
                                  "month": month, "month_roman": ROMAN_MONTHS[month - 1],
                                  "kind_code": kind_code.strip()}
     for name in ("kode", "unit", "kind_code"):
         if name in names and not values[name]:
-            raise BadInput(f"number format {fmt!r} needs a value for {{{name}}}")
+            raise BadInput(f"Format nomor {fmt!r} memerlukan nilai untuk {{{name}}}")
     return fmt.format(**values)
 
 

@@ -535,10 +535,6 @@
         <translation>Disposition (disposisi)</translation>
     </message>
     <message>
-        <source>Penerima</source>
-        <translation>Recipient</translation>
-    </message>
-    <message>
         <source>Instruksi</source>
         <translation>Instructions</translation>
     </message>
@@ -1163,6 +1159,13 @@
     <message>
         <source>Format nomor ({scope}) disimpan: {pattern}</source>
         <translation>Number format ({scope}) saved: {pattern}</translation>
+    </message>
+</context>
+<context>
+    <name>OrgPicker</name>
+    <message>
+        <source>Cari nama atau jabatan...</source>
+        <translation>Search by name or position...</translation>
     </message>
 </context>
 <context>
@@ -1956,10 +1959,6 @@ field {field}
     <message>
         <source>Tahap</source>
         <translation>Stage</translation>
-    </message>
-    <message>
-        <source>Jenis</source>
-        <translation>Kind</translation>
     </message>
     <message>
         <source>Petugas</source>

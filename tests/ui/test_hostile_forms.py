@@ -94,7 +94,7 @@ def test_disposisi_refuses_a_hostile_note(qtbot: Any, backend: Any, runner: Any,
     doc_id = backend.letter_list(gub, direction="in")[0].id
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     dlg = w.dispose_letter(doc_id)
-    qtbot.waitUntil(lambda: dlg.people.rowCount() > 0, timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: bool(dlg.people.visible_names()), timeout=TIMEOUT)
     dlg.choose(["sekda"])
     dlg.checks["hadiri"].setChecked(True)
     dlg.note.setPlainText("Mohon \x1b]0;judul\x07 diwakili.")

@@ -22,16 +22,16 @@ def test_example_number() -> None:
 
 
 @pytest.mark.parametrize(("fmt", "message"), [
-    ("{kode}/{unit}/{year}", "must contain {seq} exactly once"),
-    ("{seq}/{seq}/{year}", "must contain {seq} exactly once"),
-    ("{seq}/{unit}", "must contain {year}"),
-    ("{seq}/{nomor}/{year}", "unknown token {nomor}"),
-    ("{}/{seq}/{year}", "unknown token {}"),
-    ("{0}/{seq}/{year}", "unknown token {0}"),
-    ("{seq!r}/{year}", "conversions"),
-    ("{seq:>4}/{year}", "bad format {seq:>4}"),
-    ("{seq}/{unit:04}/{year}", "bad format {unit:04}"),
-    ("{seq/{year}", "number format"),
+    ("{kode}/{unit}/{year}", "harus memuat {seq} tepat satu kali"),
+    ("{seq}/{seq}/{year}", "harus memuat {seq} tepat satu kali"),
+    ("{seq}/{unit}", "harus memuat {year}"),
+    ("{seq}/{nomor}/{year}", "bagian {nomor} tidak dikenal"),
+    ("{}/{seq}/{year}", "bagian {} tidak dikenal"),
+    ("{0}/{seq}/{year}", "bagian {0} tidak dikenal"),
+    ("{seq!r}/{year}", "konversi"),
+    ("{seq:>4}/{year}", "bentuk {seq:>4} tidak sah"),
+    ("{seq}/{unit:04}/{year}", "bentuk {unit:04} tidak sah"),
+    ("{seq/{year}", "Format nomor"),
 ])
 def test_bad_formats(fmt: str, message: str) -> None:
     with pytest.raises(BadInput, match=message.replace("{", r"\{").replace("}", r"\}")):
@@ -40,7 +40,7 @@ def test_bad_formats(fmt: str, message: str) -> None:
 
 def test_format_values_checked() -> None:
     cases: list[tuple[dict[str, Any], str]] = [
-        ({"seq": 0}, "sequence"), ({"month": 13}, "month"), ({"year": 26}, "year"),
+        ({"seq": 0}, "Nomor urut"), ({"month": 13}, "Bulan"), ({"year": 26}, "Tahun"),
         ({"kode": " "}, "{kode}"), ({"unit": ""}, "{unit}")]
     for kw, message in cases:
         args: dict[str, Any] = {"kode": "000", "seq": 1, "unit": "X", "year": 2026, "month": 1} | kw
