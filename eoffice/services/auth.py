@@ -68,7 +68,10 @@ _failures_lock = threading.Lock()
 
 
 def login(uow: UnitOfWork, login_or_nip: str, password: str) -> Actor:
-    return guarded(uow.engine, login_or_nip, find_for_login(uow, login_or_nip), password, uow=uow)
+    # The failures counted first, in this transaction (one connection per login): a role that may not read the
+    # chain rolls back to a savepoint before the user row is loaded, which that rollback would expire.
+    counted = _recorded_failures(uow.engine, guess_key(login_or_nip), uow)
+    return guarded(uow.engine, login_or_nip, find_for_login(uow, login_or_nip), password, counted=counted)
 
 
 def find_for_login(uow: UnitOfWork, login_or_nip: str) -> User | None:
@@ -100,13 +103,14 @@ def guess_delay(failures: int) -> float:
 
 
 def guarded(engine: Engine, login_or_nip: str, user: User | None, password: str, *, record: bool = True,
-            uow: UnitOfWork | None = None) -> Actor:
-    """authenticate, after the delay this name's recent failures earned (counted in *uow* when given, so a
-    login holds one connection); a failure is recorded (an audit event in its own transaction, so the admin
-    sees it) when *record* (not for an offline login from the cache)."""
+            counted: int | None = None) -> Actor:
+    """authenticate, after the delay this name's recent failures earned (*counted* already, or read now); a
+    failure is recorded (an audit event in its own transaction, so the admin sees it) when *record* (not for
+    an offline login from the cache)."""
     key = guess_key(login_or_nip)
     local = f"{engine.url}|{key}"  # per database: a cache and its server count apart
-    time.sleep(guess_delay(max(_local_failures(local), _recorded_failures(engine, key, uow) if record else 0)))
+    recorded = (counted if counted is not None else _recorded_failures(engine, key)) if record else 0
+    time.sleep(guess_delay(max(_local_failures(local), recorded)))
     try:
         return authenticate(user, password)
     except NotAuthorized:
