@@ -282,7 +282,7 @@
     </message>
 </context>
 <context>
-    <name>ConnectionMixin</name>
+    <name>Connection</name>
     <message>
         <source>belum pernah</source>
         <translation>never</translation>
@@ -380,7 +380,7 @@
     </message>
 </context>
 <context>
-    <name>DecisionsMixin</name>
+    <name>Decisions</name>
     <message>
         <source>Naskah disetujui (status: {status})</source>
         <translation>Letter approved (status: {status})</translation>
@@ -1748,7 +1748,7 @@ field {field}
     </message>
 </context>
 <context>
-    <name>WindowsMixin</name>
+    <name>Windows</name>
     <message>
         <source>Pilih lampiran yang akan dibuka.</source>
         <translation>Choose the attachment to open.</translation>
