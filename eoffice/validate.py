@@ -14,11 +14,12 @@ import json
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
-
-import yaml
+from typing import TYPE_CHECKING, Any
 
 from eoffice.domain import BadInput
+
+if TYPE_CHECKING:
+    import yaml
 
 # Letter dates, event days, delegations, deadlines: far enough for any archive, near enough that adding a
 # day or converting a time zone never overflows.
@@ -146,6 +147,8 @@ def load_yaml(text: str, what: str) -> Any:
     if len(text) > MAX_YAML_BYTES:
         raise BadInput(f"{what}: lebih dari {MAX_YAML_BYTES // 1024} KiB")
     _check(text, what, multiline=True, max_len=None)
+    import yaml  # here, not above: every CLI start checks its arguments with this module
+
     try:
         _bounded(yaml.parse(text, Loader=yaml.SafeLoader), what)
         return yaml.safe_load(text)
@@ -158,6 +161,8 @@ def load_yaml(text: str, what: str) -> Any:
 
 
 def _bounded(events: Iterable[yaml.Event], what: str) -> None:
+    import yaml
+
     sizes: dict[str, int] = {}  # anchor -> its nodes once expanded
     open_: list[tuple[str | None, int]] = []  # collections being read: (anchor, nodes before it)
     nodes = 0

@@ -12,9 +12,13 @@ tool() { if [ -x "$BIN/pyside6-$1" ]; then echo "$BIN/pyside6-$1"; else command 
 for ts in resources/i18n/eoffice_*.ts; do
     lang=$(basename "$ts" .ts); lang=${lang#eoffice_}
     if [ "${1:-}" != --release ]; then
+        before=$(mktemp)
+        cp "$ts" "$before"
         # -locations none: line numbers change with every edit; without them the diffs of the .ts stay small
         "$(tool lupdate)" eoffice/ui/*.py -source-language id -target-language "$lang" -no-obsolete \
             -locations none -ts "$ts"
+        "$PY" tools/ts_fill.py "$ts" --from "$before"   # keeps what lupdate re-marked (plurals, moved contexts)
+        rm -f "$before"
     fi
     "$(tool lrelease)" "$ts" -qm "${ts%.ts}.qm"
 done

@@ -6,7 +6,7 @@ never load them."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from eoffice.app.commands import Command
@@ -30,7 +30,7 @@ class Deps:
     session: Session
     actor: Actor | None
     identity: Identity | None = None
-    secret: str | None = None
+    secret: str | None = field(default=None, repr=False)  # a password or passphrase: never shown
     provider: Any = None  # signing/providers.Provider for a TTE (None: the local key *identity*)
 
     def require_actor(self) -> Actor:

@@ -3,8 +3,9 @@
 form an outbox stores and a signed statement covers; ``Command.from_json`` gives the same command back.
 
 Only value types here (str, int, bool, date, UUID, bytes, tuples, mappings, nested frozen dataclasses): no
-SQLAlchemy, so building a command costs nothing. Secrets (passphrases) never go into a command: they are
-passed to ``Session.execute`` beside it.
+SQLAlchemy, so building a command costs nothing. Secrets (passwords, passphrases) never go into a command,
+so no outbox row, signed statement, digest or log can hold one: they are passed to ``Session.execute`` beside
+it (``secret``) and live in memory only (tests/unit/test_command_secrets.py).
 """
 
 from __future__ import annotations
@@ -233,8 +234,7 @@ class AddUser(Command):
     login: str
     nip: str
     name: str
-    unit_code: str
-    password: str  # the new user's first password (an admin's write; never logged in the audit data)
+    unit_code: str  # the first password: Session.execute(..., secret=...), never in the command
     position_code: str | None = None
     is_admin: bool = False
 
@@ -278,8 +278,7 @@ class RemoveHoliday(Command):
 
 @dataclass(frozen=True, kw_only=True)
 class SetPassword(Command):
-    login: str
-    password: str
+    login: str  # the new password: Session.execute(..., secret=...), never in the command
 
 
 @dataclass(frozen=True, kw_only=True)

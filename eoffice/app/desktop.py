@@ -231,8 +231,8 @@ class Desktop(Session):
 
     def add_user(self, actor: Actor, *, login: str, nip: str, name: str, unit_code: str, password: str,
                  position_code: str | None = None, is_admin: bool = False) -> org.UserInfo:
-        return self.execute(c.AddUser(login=login, nip=nip, name=name, unit_code=unit_code, password=password,  # type: ignore[no-any-return]
-                                      position_code=position_code, is_admin=is_admin), actor=actor)
+        return self.execute(c.AddUser(login=login, nip=nip, name=name, unit_code=unit_code,  # type: ignore[no-any-return]
+                                      position_code=position_code, is_admin=is_admin), actor=actor, secret=password)
 
     def add_unit(self, actor: Actor, *, code: str, name: str, kind: str, parent_code: str | None = None
                  ) -> org.UnitInfo:

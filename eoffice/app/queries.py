@@ -314,10 +314,10 @@ def pinned_roots(uow: UnitOfWork, home: Any) -> list[Any]:
 
 
 def record_checkpoint(uow: UnitOfWork, home: Any, login: str) -> Any:
-    """The audit head this client saw, kept in its profile (services/audit.py: checkpoints)."""
-    from eoffice.services import audit
+    """The audit head this client saw, kept in its profile (services/checkpoints.py)."""
+    from eoffice.services.checkpoints import record_checkpoint as record
 
-    return audit.record_checkpoint(uow, home, login=login)
+    return record(uow, home, login=login)
 
 
 def failed_logins(uow: UnitOfWork, actor: Actor) -> list[dict[str, object]]:

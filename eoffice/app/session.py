@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import OperationalError
 
-from eoffice.app.commands import Command
 from eoffice.domain import BadInput, EofficeError, Unavailable, first_line
 from eoffice.services.auth import Actor, actor_of, find_for_login, guarded, login
 from eoffice.signing.tsa import tsa_url
@@ -32,6 +31,7 @@ from eoffice.store.uow import UnitOfWork, run_in_transaction
 if TYPE_CHECKING:  # signing pulls in pyHanko (~0.5 s of imports): loaded on first use, or by warm_up()
     from cryptography.x509 import Certificate
 
+    from eoffice.app.commands import Command
     from eoffice.signing.keystore import Identity
 
 T = TypeVar("T")
@@ -215,7 +215,7 @@ class Session:
         """The audit head this sync saw, kept in the profile (services/audit.py: checkpoints)."""
         from sqlalchemy.exc import ProgrammingError
 
-        from eoffice.services.audit import record_checkpoint
+        from eoffice.services.checkpoints import record_checkpoint
 
         try:
             run_in_transaction(self.engine, lambda uow: record_checkpoint(uow, self.home, login=actor.login),

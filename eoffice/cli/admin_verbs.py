@@ -44,7 +44,7 @@ def cmd_user_add(ctx: Ctx) -> int:
         raise BadInput("Kata sandi pengguna baru: set EOFFICE_NEW_PASSWORD")
     a = ctx.args
     info = ctx.execute(c.AddUser(login=a.login, nip=a.nip, name=a.name, unit_code=a.unit, position_code=a.position,
-                                 password=password, is_admin=a.admin), actor_required=False)
+                                 is_admin=a.admin), secret=password, actor_required=False)
     ctx.emit(info.to_dict(), lambda: print(f"Pengguna {info.login} ({info.nip}) ditambahkan ke {info.unit}"))
     return 0
 
@@ -71,7 +71,7 @@ def cmd_user_passwd(ctx: Ctx) -> int:
     password = os.environ.get("EOFFICE_NEW_PASSWORD")
     if not password:
         raise BadInput("Kata sandi baru: set EOFFICE_NEW_PASSWORD")
-    ctx.execute(c.SetPassword(login=ctx.args.login, password=password))
+    ctx.execute(c.SetPassword(login=ctx.args.login), secret=password)
     ctx.emit({"login": ctx.args.login}, lambda: print(f"Kata sandi {ctx.args.login} diganti"))
     return 0
 

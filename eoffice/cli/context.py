@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from eoffice.app.commands import Command
 from eoffice.app.profile import open_session, profile_home
 from eoffice.app.session import Session
 from eoffice.domain import BadInput, Unavailable
 
 if TYPE_CHECKING:
+    from eoffice.app.commands import Command
     from eoffice.app.session import UnitOfWork
     from eoffice.services.auth import Actor
     from eoffice.signing.keystore import Identity
@@ -142,11 +142,11 @@ class Ctx:
         from sqlalchemy.exc import DBAPIError
 
         from eoffice.app import queries as q
-        from eoffice.signing.trust import pinned
+        from eoffice.signing.pins import has_pins
 
         if self.session.offline:  # logged in from the local cache: it holds no audit chain to keep a head of
             return
-        if not pinned(self.home)[0]:
+        if not has_pins(self.home):
             self.session.trusted_roots()
         try:
             self.read(lambda uow: q.record_checkpoint(uow, self.home, who))

@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--kind")
     p.add_argument("--limit", type=int, default=LIST_LIMIT,
                    help=f"at most this many, newest first (default {LIST_LIMIT})")
-    p.set_defaults(func="eoffice.cli.letters_verbs:cmd_list")
+    p.set_defaults(func="eoffice.cli.read_verbs:cmd_list")
     p = letter.add_parser("submit", parents=[common], help="send a draft (or a returned letter) on its route")
     p.add_argument("id")
     p.add_argument("--route", help="route template name (default: the one for the kind and unit)")
@@ -52,7 +52,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     for name, helptext in (("show", "details and route progress"), ("history", "audit history")):
         p = letter.add_parser(name, parents=[common], help=helptext)
         p.add_argument("id")
-        p.set_defaults(func="eoffice.cli.letters_verbs:cmd_show" if name == "show" else "eoffice.cli.letters_verbs:cmd_history")
+        p.set_defaults(func="eoffice.cli.read_verbs:cmd_show" if name == "show" else "eoffice.cli.read_verbs:cmd_history")
     p = letter.add_parser("render", parents=[common], help="render a preview PDF")
     p.add_argument("id")
     p.add_argument("out", type=Path)
@@ -65,7 +65,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.set_defaults(func="eoffice.cli.letters_verbs:cmd_export")
 
     p = sub.add_parser("inbox", parents=[common], help="steps waiting for you")
-    p.set_defaults(func="eoffice.cli.letters_verbs:cmd_inbox")
+    p.set_defaults(func="eoffice.cli.read_verbs:cmd_inbox")
     for verb in ("approve", "return", "reject"):
         p = sub.add_parser(verb, parents=[common], help=f"{verb} your pending step")
         p.add_argument("id")
@@ -115,7 +115,7 @@ def register_more(sub: argparse._SubParsersAction[argparse.ArgumentParser], comm
     p.add_argument("--classification", choices=[c.value for c in Classification])
     p.add_argument("--from", dest="date_from", help="created on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="created on or before YYYY-MM-DD")
-    p.set_defaults(func="eoffice.cli.letters_verbs:cmd_search")
+    p.set_defaults(func="eoffice.cli.read_verbs:cmd_search")
     p = sub.add_parser("forward", parents=[common], help="add a reviewer to your stage (when the route allows)")
     p.add_argument("id")
     p.add_argument("--to", required=True, help="the added reviewer (login or NIP)")

@@ -1,5 +1,5 @@
-"""Verbs: letter draft|list|submit|show|history|render|export|revise|withdraw, inbox, approve, return, reject,
-workflow import|export|list, delegate, search, forward, comment, overdue, numbering set, diff.
+"""Verbs: letter draft|submit|render|export|revise|withdraw, approve, return, reject,
+workflow import|export|list, delegate, forward, comment, overdue, numbering set, diff.
 
 What each verb does; the parser is in letters.py."""
 
@@ -14,7 +14,7 @@ from typing import Any
 from eoffice.app import commands as c
 from eoffice.app import queries as q
 from eoffice.app.handlers.letters import with_event
-from eoffice.cli.context import Ctx, letter_table, parse_date, table
+from eoffice.cli.context import Ctx, parse_date, table
 from eoffice.cli.keys_verbs import identity_for
 from eoffice.documents.body import body_to_obj, parse_body_file
 from eoffice.domain import BadInput, DocKind
@@ -68,20 +68,6 @@ def cmd_draft(ctx: Ctx) -> int:
     return 0
 
 
-def cmd_list(ctx: Ctx) -> int:
-    actor = ctx.require_actor()
-    limit = ctx.args.limit
-    if limit < 1:
-        raise BadInput(f"--limit harus 1 atau lebih, bukan {limit}")
-    rows = ctx.read(lambda uow: q.list_letters(uow, actor, status=ctx.args.status, kind=ctx.args.kind,
-                                               limit=limit))
-    ctx.emit([r.to_dict() for r in rows], lambda: print(letter_table(rows)))
-    if len(rows) >= limit:  # said on stderr, so --json output stays a clean list
-        print(f"Catatan: hanya {limit} naskah terbaru yang ditampilkan; persempit dengan --status/--kind "
-              f"atau naikkan --limit.", file=sys.stderr)
-    return 0
-
-
 def cmd_submit(ctx: Ctx) -> int:
     out = ctx.execute(c.SubmitLetter(document_id=ctx.args.id, route=ctx.args.route))
     ctx.emit(out.__dict__, lambda: print(f"Naskah {out.document_id[:8]} diajukan: {out.status}"))
@@ -103,21 +89,6 @@ def cmd_revise(ctx: Ctx) -> int:
 def cmd_withdraw(ctx: Ctx) -> int:
     out = ctx.execute(c.WithdrawLetter(document_id=ctx.args.id, note=ctx.args.note))
     ctx.emit(out.__dict__, lambda: print(f"Naskah {out.document_id[:8]} ditarik"))
-    return 0
-
-
-def cmd_show(ctx: Ctx) -> int:
-    actor = ctx.require_actor()
-    info = ctx.read(lambda uow: q.letter_detail(uow, actor, ctx.args.id))
-    ctx.emit(info, lambda: print(q.format_detail(info)))
-    return 0
-
-
-def cmd_history(ctx: Ctx) -> int:
-    actor = ctx.require_actor()
-    events = ctx.read(lambda uow: q.history(uow, actor, ctx.args.id))
-    ctx.emit(events, lambda: print(table([[e["at"][:19], e["actor"] or "-", e["action"], e["summary"]]
-                                          for e in events], ["WAKTU (UTC)", "OLEH", "AKSI", "KETERANGAN"])))
     return 0
 
 
@@ -151,16 +122,6 @@ def cmd_export(ctx: Ctx) -> int:
     ctx.emit({"file": str(ctx.args.out), "signed": signed},
              lambda: print(f"{'PDF bertanda tangan' if signed else 'Pratinjau (belum ditandatangani)'}: "
                            f"{ctx.args.out}"))
-    return 0
-
-
-def cmd_inbox(ctx: Ctx) -> int:
-    actor = ctx.require_actor()
-    items = ctx.read(lambda uow: q.inbox(uow, actor))
-    ctx.emit([i.to_dict() for i in items], lambda: print(table(
-        [[i.document_id[:8], i.stage_kind, i.urgency, i.due_at.strftime("%Y-%m-%d %H:%M") if i.due_at else "-",
-          (f"(untuk {i.on_behalf_of}) " if i.on_behalf_of else "") + i.subject[:60]] for i in items],
-        ["ID", "TAHAP", "SIFAT", "BATAS (UTC)", "HAL"])))
     return 0
 
 
@@ -212,17 +173,6 @@ def cmd_delegate(ctx: Ctx) -> int:
     info = ctx.execute(c.Delegate(to=a.to, capacity=a.capacity, starts=starts, ends=ends, reason=a.reason))
     ctx.emit(info, lambda: print(f"{info['capacity']} {info['delegator']} -> {info['delegate']} "
                                  f"({a.starts} s.d. {a.ends})"))
-    return 0
-
-
-def cmd_search(ctx: Ctx) -> int:
-    actor = ctx.require_actor()
-    a = ctx.args
-    filters = q.Filters(kind=a.kind, status=a.status, unit=a.unit, classification=a.classification,
-                      date_from=parse_date(a.date_from, "Tanggal awal") if a.date_from else None,
-                      date_to=parse_date(a.date_to, "Tanggal akhir") if a.date_to else None)
-    rows = ctx.read(lambda uow: q.search(uow, actor, a.query, filters))
-    ctx.emit([r.to_dict() for r in rows], lambda: print(letter_table(rows)))
     return 0
 
 

@@ -54,7 +54,7 @@ def dumps_json(payload: Any) -> str:
     \\u escapes so the text is both valid JSON and harmless on a terminal."""
     text = json.dumps(payload, ensure_ascii=False, indent=2, default=str)
     return "".join(_UNSAFE_IN_JSON.get(ord(ch)) or (f"\\u{ord(ch):04x}" if 0xd800 <= ord(ch) < 0xe000 else ch)
-                   for ch in text) if not text.isascii() else text
+                   for ch in text) if not text.isascii() or "\x7f" in text else text  # DEL is ASCII too
 
 
 def log_to_file(home: Path) -> None:

@@ -14,12 +14,14 @@ from eoffice.domain import NotFound
 from eoffice.profile import private_dir, write_private
 from eoffice.services import integrity, trust
 from eoffice.services.audit_rows import read_events
+from eoffice.services.checkpoints import record_checkpoint as record_checkpoint
+from eoffice.services.checkpoints import server_label
 from eoffice.services.signatures import check_decision_signatures
 from eoffice.signing import checkpoint
 from eoffice.signing.audit import AuditHead, AuditHeadTracker
 from eoffice.signing.keystore import Identity
-from eoffice.store.models import AuditEvent, CertificateRow
 from eoffice.store.models import AuditHead as AuditHeadRow
+from eoffice.store.models import CertificateRow
 from eoffice.store.uow import UnitOfWork
 
 BATCH = 5000
@@ -76,29 +78,6 @@ def verify(uow: UnitOfWork, home: Path, *, identity: Identity | None = None, log
             server=server, head_id=int(events[-1]["id"]), head_hash=str(events[-1]["hash"]), count=len(events),
             time=uow.now().isoformat(), login=login, identity=identity, tsa_url=tsa_url)])
     return result
-
-
-def server_label(uow: UnitOfWork) -> str:
-    """Which database a checkpoint belongs to (its URL, never with the password)."""
-    return uow.session.get_bind().engine.url.render_as_string(hide_password=True)
-
-
-def record_checkpoint(uow: UnitOfWork, home: Path, *, login: str, identity: Identity | None = None,
-                      tsa_url: str | None = None) -> checkpoint.Checkpoint | None:
-    """The head as the server shows it now, kept in the profile (at login and sync; cheap: one indexed row.
-    Event ids run 1, 2, 3... under the head lock, so the head's id is the count)."""
-    last = uow.session.execute(select(AuditEvent.id, AuditEvent.hash).order_by(AuditEvent.id.desc())
-                               .limit(1)).first()
-    if last is None:
-        return None
-    server = server_label(uow)
-    before = [cp for cp in checkpoint.load(home) if cp.server == server]
-    if before and (before[-1].head_id, before[-1].head_hash) == (int(last[0]), str(last[1])):
-        return before[-1]  # nothing new since the last one: the file grows only with the chain
-    cp = checkpoint.make(server=server, head_id=int(last[0]), head_hash=str(last[1]), count=int(last[0]),
-                         time=uow.now().isoformat(), login=login, identity=identity, tsa_url=tsa_url)
-    checkpoint.append(home, [cp])
-    return cp
 
 
 def _head_row(uow: UnitOfWork, events: list[dict[str, Any]]) -> list[str]:

@@ -68,7 +68,10 @@ _failures_lock = threading.Lock()
 
 
 def login(uow: UnitOfWork, login_or_nip: str, password: str) -> Actor:
-    return guarded(uow.engine, login_or_nip, find_for_login(uow, login_or_nip), password)
+    # The failures counted first, in this transaction (one connection per login): a role that may not read the
+    # chain rolls back to a savepoint before the user row is loaded, which that rollback would expire.
+    counted = _recorded_failures(uow.engine, guess_key(login_or_nip), uow)
+    return guarded(uow.engine, login_or_nip, find_for_login(uow, login_or_nip), password, counted=counted)
 
 
 def find_for_login(uow: UnitOfWork, login_or_nip: str) -> User | None:
@@ -99,12 +102,15 @@ def guess_delay(failures: int) -> float:
     return 0.0 if failures <= 0 else min(GUESS_BASE_DELAY * 2 ** (failures - 1), GUESS_MAX_DELAY)
 
 
-def guarded(engine: Engine, login_or_nip: str, user: User | None, password: str, *, record: bool = True) -> Actor:
-    """authenticate, after the delay this name's recent failures earned; a failure is recorded (an audit event
-    in its own transaction, so the admin sees it) when *record* (not for an offline login from the cache)."""
+def guarded(engine: Engine, login_or_nip: str, user: User | None, password: str, *, record: bool = True,
+            counted: int | None = None) -> Actor:
+    """authenticate, after the delay this name's recent failures earned (*counted* already, or read now); a
+    failure is recorded (an audit event in its own transaction, so the admin sees it) when *record* (not for
+    an offline login from the cache)."""
     key = guess_key(login_or_nip)
     local = f"{engine.url}|{key}"  # per database: a cache and its server count apart
-    time.sleep(guess_delay(max(_local_failures(local), _recorded_failures(engine, key) if record else 0)))
+    recorded = (counted if counted is not None else _recorded_failures(engine, key)) if record else 0
+    time.sleep(guess_delay(max(_local_failures(local), recorded)))
     try:
         return authenticate(user, password)
     except NotAuthorized:
@@ -123,13 +129,17 @@ def _local_failures(key: str) -> int:
         return len(recent)
 
 
-def _recorded_failures(engine: Engine, key: str) -> int:
+def _recorded_failures(engine: Engine, key: str, uow: UnitOfWork | None = None) -> int:
     def use_case(uow: UnitOfWork) -> list[tuple[dt.datetime, dict[str, object]]]:
         newest = uow.session.scalar(select(func.max(AuditEvent.id))) or 0
         return [(r.at, r.data) for r in uow.session.execute(select(AuditEvent.at, AuditEvent.data).where(
             AuditEvent.id > newest - _RECENT_EVENTS, AuditEvent.action == "login.failed"))]
     try:
-        rows = run_in_transaction(engine, use_case, read_only=True)
+        if uow is None:
+            rows = run_in_transaction(engine, use_case, read_only=True)
+        else:
+            with uow.session.begin_nested():  # a refusal rolls back to here, not the login's transaction
+                rows = use_case(uow)
     except (DBAPIError, EofficeError):  # a role that may not read the chain: this process's own count applies
         return 0
     cutoff = dt.datetime.now(dt.UTC) - GUESS_WINDOW

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import hashlib
 
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-
 from eoffice.domain import NotFound, Tampered
 from eoffice.store.models import Blob
 from eoffice.store.uow import UnitOfWork
@@ -14,6 +12,8 @@ from eoffice.store.uow import UnitOfWork
 def put_blob(uow: UnitOfWork, data: bytes, mime: str) -> str:
     digest = hashlib.sha256(data).hexdigest()
     if uow.dialect == "postgresql":  # the same bytes may be stored already, in a letter this user cannot see
+        from sqlalchemy.dialects.postgresql import insert as pg_insert  # loaded with a PostgreSQL engine only
+
         uow.session.execute(pg_insert(Blob).values(sha256=digest, size=len(data), mime=mime, data=data)
                             .on_conflict_do_nothing())
     elif uow.session.get(Blob, digest) is None:

@@ -10,8 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from sqlalchemy import select, update
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from eoffice.domain import BadInput, DocKind
 from eoffice.services.auth import Actor, require_admin
@@ -93,7 +91,9 @@ def next_seq(uow: UnitOfWork, scope: str) -> int:
             .values(last_value=NumberCounter.last_value + 1).returning(NumberCounter.last_value))
     value = uow.session.execute(bump).scalar()
     if value is None:
-        insert = pg_insert if uow.dialect == "postgresql" else sqlite_insert
+        from sqlalchemy.dialects import postgresql, sqlite  # the other back end's dialect: not on a read path
+
+        insert = postgresql.insert if uow.dialect == "postgresql" else sqlite.insert
         uow.session.execute(insert(NumberCounter).values(scope=scope, last_value=0).on_conflict_do_nothing())
         value = uow.session.execute(bump).scalar_one()
     return int(value)

@@ -17,16 +17,16 @@ import uuid
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
-
-from cryptography import x509
-from cryptography.hazmat.primitives import serialization
+from typing import TYPE_CHECKING, Any
 
 from eoffice.canonical import canonical_json
 from eoffice.domain import BadInput
 from eoffice.profile import private_dir, private_file
-from eoffice.signing.keystore import Identity
-from eoffice.signing.payload import sign_payload_b64, verify_payload
+
+if TYPE_CHECKING:  # the keys and X.509 only to sign or check one: a login records an unsigned head
+    from cryptography import x509
+
+    from eoffice.signing.keystore import Identity
 
 
 @dataclass(frozen=True)
@@ -66,6 +66,10 @@ def make(*, server: str, head_id: int, head_hash: str, count: int, time: str, lo
                             "count": count, "server": server}
     if identity is None or identity.cert is None:
         return Checkpoint(stmt)
+    from cryptography.hazmat.primitives import serialization
+
+    from eoffice.signing.payload import sign_payload_b64
+
     chain = [c.public_bytes(serialization.Encoding.PEM).decode("ascii") for c in [identity.cert, *identity.chain]]
     return Checkpoint(stmt, sign_payload_b64(identity, stmt), chain, _timestamp(stmt, tsa_url))
 
@@ -88,6 +92,9 @@ def _timestamp(stmt: Mapping[str, Any], tsa_url: str | None) -> str | None:
 def signer_ok(cp: Checkpoint, roots: Sequence[x509.Certificate]) -> bool:
     """Signed by a certificate that chains to a pinned root, over exactly this statement (and, when it has a
     timestamp, the token is over this statement)."""
+    from cryptography import x509
+
+    from eoffice.signing.payload import verify_payload
     from eoffice.signing.trust import chains_to
 
     if not cp.signature or not cp.chain:

@@ -18,12 +18,7 @@ from cryptography.hazmat.primitives import hashes, serialization
 
 from eoffice.domain import BadInput
 from eoffice.profile import private_dir, write_private
-
-INSTALLED = Path(__file__).resolve().parents[2] / "resources" / "trust" / "roots.pem"
-
-
-def pin_file(home: Path) -> Path:
-    return home / "trust" / "roots.pem"
+from eoffice.signing.pins import pin_file, pin_sources
 
 
 def fingerprint(cert: x509.Certificate) -> str:
@@ -42,7 +37,7 @@ def load_pem_file(path: Path) -> list[x509.Certificate]:
 
 def pinned(home: Path) -> tuple[list[x509.Certificate], str]:
     """The roots this client trusts and where they come from ("profil", "installer" or "" for none)."""
-    for path, source in ((pin_file(home), "profil"), (INSTALLED, "installer")):
+    for path, source in pin_sources(home):
         if path.exists():
             return load_pem_file(path), source
     return [], ""

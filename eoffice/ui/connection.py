@@ -21,8 +21,8 @@ translate = QCoreApplication.translate
 
 
 def sync_text(status: Any) -> str:
-    last = text.datetime_text(status.last_sync) if status.last_sync else translate("ConnectionMixin", "belum pernah")
-    return translate("ConnectionMixin", "Sinkronisasi: {pending} tertunda, terakhir {last}").format(
+    last = text.datetime_text(status.last_sync) if status.last_sync else translate("Connection", "belum pernah")
+    return translate("Connection", "Sinkronisasi: {pending} tertunda, terakhir {last}").format(
         pending=status.pending, last=last)
 
 
@@ -75,11 +75,11 @@ class Connection(QObject):
     def set_reachable(self, ok: bool, message: str = "") -> None:
         cached = not ok and self.backend.cache is not None  # the lists still read from the local cache
         if ok:
-            label, style = translate("ConnectionMixin", "terhubung"), "color:#1b7a34"
+            label, style = translate("Connection", "terhubung"), "color:#1b7a34"
         elif cached:
-            label, style = translate("ConnectionMixin", "LURING: data dari cache lokal"), "color:#8a5a00;font-weight:bold"
+            label, style = translate("Connection", "LURING: data dari cache lokal"), "color:#8a5a00;font-weight:bold"
         else:
-            label, style = translate("ConnectionMixin", "TIDAK TERHUBUNG"), "color:#b3261e;font-weight:bold"
+            label, style = translate("Connection", "TIDAK TERHUBUNG"), "color:#b3261e;font-weight:bold"
         self.shown_online = ok
         self.reach_label.setText(label)
         self.reach_label.setStyleSheet(style)

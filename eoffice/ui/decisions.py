@@ -27,10 +27,10 @@ translate = QCoreApplication.translate
 def decided(decision: str) -> str:
     """The status-bar line after a decision; {status} is the letter's new status."""
     if decision == "approve":
-        return translate("DecisionsMixin", "Naskah disetujui (status: {status})")
+        return translate("Decisions", "Naskah disetujui (status: {status})")
     if decision == "return":
-        return translate("DecisionsMixin", "Naskah dikembalikan (status: {status})")
-    return translate("DecisionsMixin", "Naskah ditolak (status: {status})")
+        return translate("Decisions", "Naskah dikembalikan (status: {status})")
+    return translate("Decisions", "Naskah ditolak (status: {status})")
 
 
 class Decisions(QObject):
@@ -80,7 +80,7 @@ class Decisions(QObject):
     def queued_line(self) -> str:
         """The database did not answer: the decision waits in the outbox; the status bar counts it."""
         self.sync_changed()
-        return translate("DecisionsMixin", "Database tidak terhubung: keputusan disimpan dan menunggu "
+        return translate("Decisions", "Database tidak terhubung: keputusan disimpan dan menunggu "
                                            "sinkronisasi (dikirim otomatis saat terhubung kembali)")
 
     def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
@@ -94,7 +94,7 @@ class Decisions(QObject):
             self.run_action(decision, work, lambda out: self.queued_line() if out.status == "queued" else
                             decided(decision).format(status=text.STATUS.get(out.status, out.status)))
 
-        self.with_passphrase(translate("DecisionsMixin", "Keputusan Anda ditandatangani dengan kunci TTE."), go)
+        self.with_passphrase(translate("Decisions", "Keputusan Anda ditandatangani dengan kunci TTE."), go)
 
     def sign_ids(self, ids: list[str]) -> None:
         if not ids:
@@ -103,10 +103,10 @@ class Decisions(QObject):
             self._ask_bsre_passphrase(ids)
             return
         if not self.backend.has_key(self.actor.login):
-            self.show_error(translate("DecisionsMixin", "Tidak ada kunci TTE untuk {login} di profil ini ({home})")
+            self.show_error(translate("Decisions", "Tidak ada kunci TTE untuk {login} di profil ini ({home})")
                             .format(login=self.actor.login, home=self.backend.home))
             return
-        purpose = translate("DecisionsMixin", "Menandatangani %n naskah secara elektronik.", "", len(ids))
+        purpose = translate("Decisions", "Menandatangani %n naskah secara elektronik.", "", len(ids))
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
     def _ask_bsre_passphrase(self, ids: list[str]) -> None:
@@ -115,10 +115,10 @@ class Decisions(QObject):
         if known:
             self._sign_with(ids, known, bsre=True)
             return
-        purpose = translate("DecisionsMixin", "Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "",
+        purpose = translate("Decisions", "Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "",
                             len(ids))
         dlg = PassphraseDialog(self.actor.login, purpose, False, self._widget)
-        dlg.setWindowTitle(translate("DecisionsMixin", "Passphrase TTE BSrE"))
+        dlg.setWindowTitle(translate("Decisions", "Passphrase TTE BSrE"))
         self.passphrase_dialog = dlg
         dlg.accepted.connect(lambda: self._sign_with(ids, dlg.passphrase(), bsre=True))
         dlg.open()
@@ -137,7 +137,7 @@ class Decisions(QObject):
             for n, doc_id in enumerate(ids):
                 if progress.cancelled():
                     break
-                progress.report(n, total, translate("DecisionsMixin", "Menandatangani {n} dari {total}...").format(
+                progress.report(n, total, translate("Decisions", "Menandatangani {n} dari {total}...").format(
                     n=n + 1, total=total))
                 try:
                     signed = b.sign(a, identity, doc_id, provider)
@@ -146,13 +146,13 @@ class Decisions(QObject):
                     if total == 1:
                         raise
                     results.append((doc_id, False, str(exc)))
-            progress.report(len(results), total, translate("DecisionsMixin", "Selesai"))
+            progress.report(len(results), total, translate("Decisions", "Selesai"))
             return results
 
-        dlg = QProgressDialog(translate("DecisionsMixin", "Menandatangani..."), translate("DecisionsMixin", "Batalkan"),
+        dlg = QProgressDialog(translate("Decisions", "Menandatangani..."), translate("Decisions", "Batalkan"),
                               0, total, self._widget)
         dlg.setObjectName("signProgress")
-        dlg.setWindowTitle(translate("DecisionsMixin", "Tanda tangan elektronik"))
+        dlg.setWindowTitle(translate("Decisions", "Tanda tangan elektronik"))
         dlg.setWindowModality(Qt.WindowModality.WindowModal)
         dlg.setMinimumDuration(0)
         dlg.setAutoClose(False)
@@ -168,14 +168,14 @@ class Decisions(QObject):
             self.batch_handle = None
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
-            msg = (translate("DecisionsMixin", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
-                   if len(ok) == 1 else translate("DecisionsMixin", "%n naskah ditandatangani", "", len(ok)))
+            msg = (translate("Decisions", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
+                   if len(ok) == 1 else translate("Decisions", "%n naskah ditandatangani", "", len(ok)))
             if len(results) < total:
-                msg += translate("DecisionsMixin", "; %n dibatalkan", "", total - len(results))
+                msg += translate("Decisions", "; %n dibatalkan", "", total - len(results))
             self.inform(msg)
             self.finished("sign", results)
             if bad:
-                self.show_error(translate("DecisionsMixin", "Gagal ditandatangani:") + "\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
+                self.show_error(translate("Decisions", "Gagal ditandatangani:") + "\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
             self.after_change()
 
         def failed(error: EofficeError) -> None:
@@ -194,6 +194,6 @@ class Decisions(QObject):
         """The batch signature: of the selected letters, those waiting for the actor's TTE."""
         ids = [i for i in ids if getattr(inbox.get(i), "stage_kind", "") == "sign"]
         if not ids:
-            self.inform(translate("DecisionsMixin", "Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu"))
+            self.inform(translate("Decisions", "Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu"))
             return
         self.sign_ids(ids)

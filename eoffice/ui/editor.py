@@ -1,4 +1,5 @@
-"""The draft editor (form + Markdown body + live PDF preview), route choice on submit, the version diff."""
+"""The draft editor (form + Markdown body + live PDF preview); its recipient picker is in pickers.py, the
+version diff in versions.py, the route choice on submit in submit.py."""
 
 from __future__ import annotations
 
@@ -10,36 +11,32 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QListWidget,
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from eoffice.documents.body import parse_markdown
-from eoffice.documents.diff import text_diff
 from eoffice.domain import Classification, DocKind, EofficeError, Urgency
 from eoffice.services.letters import Draft
 from eoffice.ui import text
 from eoffice.ui.kindparts import KindParts
-from eoffice.ui.models import Column, FilterProxy, RowsModel
+from eoffice.ui.pickers import RecipientPicker, split_names
 from eoffice.ui.reading import PdfPane
-from eoffice.ui.tasks import TaskRunner, as_text
-from eoffice.ui.text import error_label, ok_cancel
+from eoffice.ui.submit import SubmitDialog
+from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.text import error_label
+from eoffice.ui.versions import DiffDialog
 
 if TYPE_CHECKING:
     from eoffice.services.auth import Actor
@@ -48,43 +45,6 @@ if TYPE_CHECKING:
 TEMPLATE_BODY = ("Sehubungan dengan ..., dengan hormat kami sampaikan hal-hal sebagai berikut:\n\n"
                  "1. ...\n2. ...\n\nDemikian disampaikan, atas perhatian dan kerja samanya diucapkan terima kasih.")
 # the body of an official letter is Indonesian whatever the UI language: TEMPLATE_BODY is not translated
-
-
-def split_names(raw: str) -> list[str]:
-    return [p.strip() for p in raw.replace("\n", ";").split(";") if p.strip()]
-
-
-class RecipientPicker(QDialog):
-    """Pick units and people (multi-select, filtered) for Tujuan / Tembusan."""
-
-    def __init__(self, title: str, entries: list[tuple[str, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(title)
-        self.setObjectName("recipientPicker")
-        self.model = RowsModel([Column(self.tr("Penerima"), lambda e: f"{e[1]}  [{e[0]}]")], self)
-        self.model.set_rows(entries)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Cari unit atau nama..."))
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QListView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Pilih"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.filter)
-        lay.addWidget(self.view)
-        lay.addWidget(buttons)
-        self.resize(460, 480)
-
-    def chosen(self) -> list[str]:
-        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
-        return [self.proxy.mapToSource(self.proxy.index(r, 0)).data(Qt.ItemDataRole.UserRole + 1)[0] for r in rows]
 
 
 class DraftEditor(QWidget):
@@ -487,98 +447,3 @@ class DraftEditor(QWidget):
         dlg = DiffDialog(getattr(self, "versions", []), self)
         dlg.show()
         self.diff_dialog = dlg
-
-
-class SubmitDialog(QDialog):
-    """Choose one of the route templates that apply to the letter and submit it."""
-
-    submitted = Signal(object)  # routing.Outcome
-    loaded = Signal()
-
-    def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, doc_id: str, parent: QWidget | None = None
-                 ) -> None:
-        super().__init__(parent)
-        self.backend, self.actor, self.runner, self.doc_id = backend, actor, runner, doc_id
-        self.setWindowTitle(self.tr("Ajukan naskah"))
-        self.setObjectName("submitDialog")
-        self.routes = QComboBox()
-        self.error = error_label()
-        self.buttons = ok_cancel(self.tr("Ajukan"), self.go, self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(QLabel(self.tr("Rute (templat alur) yang berlaku untuk naskah ini:")))
-        lay.addWidget(self.routes)
-        lay.addWidget(self.error)
-        lay.addWidget(self.buttons)
-        self.setMinimumWidth(420)
-        runner.submit(lambda: backend.route_choices(actor, doc_id), self._show, as_text(self.error.setText))
-
-    def _show(self, names: list[str]) -> None:
-        self.routes.addItem(self.tr("(otomatis: sesuai jenis dan unit)"), None)
-        for n in names:
-            self.routes.addItem(n, n)
-        if names:
-            self.routes.setCurrentIndex(1)
-        self.loaded.emit()
-
-    def go(self) -> None:
-        route = self.routes.currentData()
-        self.buttons.setEnabled(False)
-
-        def failed(error: EofficeError) -> None:
-            message = str(error)
-            self.buttons.setEnabled(True)
-            self.error.setText(message)
-
-        def done(outcome: Any) -> None:
-            self.submitted.emit(outcome)
-            self.accept()
-
-        self.runner.submit(lambda: self.backend.submit(self.actor, self.doc_id, route), done, failed)
-
-
-def diff_html(old: str, new: str) -> str:
-    parts = []
-    for op, chunk in text_diff(old, new):
-        t = html.escape(chunk).replace("\n", "<br>")
-        if op == "delete":
-            parts.append(f"<span style='background:#fbd3d0;text-decoration:line-through'>{t}</span>")
-        elif op == "insert":
-            parts.append(f"<span style='background:#c8f0cf'>{t}</span>")
-        else:
-            parts.append(t)
-    return "".join(parts)
-
-
-class DiffDialog(QDialog):
-    """Two versions side by side as one inline diff (deleted struck through, inserted highlighted)."""
-
-    def __init__(self, versions: list[tuple[int, str]], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Perbandingan versi"))
-        self.versions = dict(versions)
-        self.old, self.new = QComboBox(), QComboBox()
-        for v, _ in versions:
-            self.old.addItem(self.tr("Versi {n}").format(n=v), v)
-            self.new.addItem(self.tr("Versi {n}").format(n=v), v)
-        if len(versions) > 1:
-            self.old.setCurrentIndex(len(versions) - 2)
-            self.new.setCurrentIndex(len(versions) - 1)
-        self.view = QTextBrowser()
-        self.old.currentIndexChanged.connect(self.update_view)
-        self.new.currentIndexChanged.connect(self.update_view)
-        top = QHBoxLayout()
-        for w in (QLabel(self.tr("Dari")), self.old, QLabel(self.tr("ke")), self.new):
-            top.addWidget(w)
-        top.addStretch(1)
-        lay = QVBoxLayout(self)
-        lay.addLayout(top)
-        lay.addWidget(self.view)
-        self.resize(760, 560)
-        self.update_view()
-
-    def update_view(self) -> None:
-        if not self.versions:
-            return
-        self.html = diff_html(self.versions.get(self.old.currentData(), ""),
-                              self.versions.get(self.new.currentData(), ""))
-        self.view.setHtml(self.html)

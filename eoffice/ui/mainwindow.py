@@ -6,41 +6,36 @@ import gc
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
     QProgressDialog,
-    QPushButton,
     QSplitter,
     QStackedWidget,
     QStyle,
-    QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from eoffice.domain import EofficeError, Unavailable
 from eoffice.ui import i18n, text
+from eoffice.ui.actions import LetterActions
 from eoffice.ui.connection import Connection, sync_text
 from eoffice.ui.decisions import Decisions
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
-from eoffice.ui.models import FilterProxy, RowsModel, list_columns, opened_row
+from eoffice.ui.language import LanguageMenu
+from eoffice.ui.letterlist import LetterList
 from eoffice.ui.notify import NoticeButton, Notifier
+from eoffice.ui.pages import make_page
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import Handle, TaskRunner
 from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, VIEWS, FirstScreen, More, Rows, fetch_counts, fetch_rows
-from eoffice.ui.windows import WindowsMixin
+from eoffice.ui.windows import Windows
 
 if TYPE_CHECKING:
     from eoffice.app.queries import LetterView
@@ -50,13 +45,12 @@ if TYPE_CHECKING:
 SYNC_DELAY_MS = 5000  # the first pull into the local cache, after the window is up and the user has started
 
 
-class MainWindow(WindowsMixin, QMainWindow):
+class MainWindow(QMainWindow):
     list_loaded = Signal(str)  # view key
     detail_loaded = Signal(str)  # document id
     counts_loaded = Signal()
     synced = Signal()  # a pull into the local cache finished
     action_done = Signal(str, object)  # action, result
-
     language_chosen = Signal(str)  # stored; applies from the next start
 
     def __init__(self, backend: Front, actor: Actor | None, runner: TaskRunner, settings: QSettings, *,
@@ -72,14 +66,7 @@ class MainWindow(WindowsMixin, QMainWindow):
         self.inbox_items: dict[str, Any] = {}
         self.counts: dict[str, int] = {}
         self.current_id: str | None = None
-        self.note_dialog: NoteDialog | None = None
         self.last_message = ""
-        self.extra_windows: list[QWidget] = []
-        self.close_pending = False  # closing waits for editors asking about unsaved work
-        self.kept_notes: dict[tuple[str, str], str] = {}  # (doc id, return|reject) -> note, kept until it is made
-        self.action_done.connect(lambda name, result: self.kept_notes.pop(
-            (getattr(result, "document_id", ""), name), None))
-        self.temp_dir: Any = None  # QTemporaryDir for attachments opened in other applications
         self.warmed = False
         self.resize(1400, 860)
         self.decisions = Decisions(self, backend, runner, actor=self._signed_in, inform=self.inform,
@@ -88,6 +75,13 @@ class MainWindow(WindowsMixin, QMainWindow):
                                    sync_changed=lambda: self.sync_label.setText(
                                        sync_text(self.backend.sync_status())))
         self._build()
+        self.windows = Windows(self, backend, runner, actor=self._signed_in, reading=self.reading,
+                               inform=self.inform, show_error=self.show_error, changed=self._changed,
+                               after_change=self.after_change, close_host=self.close)
+        self.letter_actions = LetterActions(self, backend, actor=self._signed_in, reading=self.reading,
+                                            decisions=self.decisions, windows=self.windows,
+                                            run_action=self.run_action, verify=self._verify)
+        self.action_done.connect(self.letter_actions.made)
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -137,56 +131,13 @@ class MainWindow(WindowsMixin, QMainWindow):
         self.nav.setCurrentRow(0)
         self.nav.currentItemChanged.connect(self._nav_changed)
 
-        self.model = RowsModel(list_columns(), self)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Cari (hal, jenis, pengirim)..."))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
-        self.table = QTableView()
-        self.table.setObjectName("letterList")
-        self.table.setModel(self.proxy)
-        self.table.setSortingEnabled(True)
-        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # most urgent first, then the service's order
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setWordWrap(False)
-        self.table.setAlternatingRowColors(True)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((0, 95), (2, 110), (3, 120), (4, 110), (5, 125), (6, 125)):
-            self.table.setColumnWidth(col, width)
-        for col in (2, 3, 4):  # shown on the second line of "Hal"; still searchable
-            self.table.setColumnHidden(col, True)
-        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() * 2 + 12)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.letters = left = LetterList()
+        self.model, self.proxy, self.search, self.table = left.model, left.proxy, left.search, left.table
+        self.list_title, self.list_note, self.more_button, self.more_bar = (
+            left.list_title, left.list_note, left.more_button, left.more_bar)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
-        self.list_title = QLabel()
-        self.list_title.setStyleSheet("font-size:13pt;font-weight:bold")
-        self.list_note = QLabel()  # the list holds one page of a longer list: how many of how many
-        self.list_note.setWordWrap(True)
-        self.list_note.setStyleSheet("color:#5f6368")
-        self.more_button = QPushButton()
-        self.more_button.setObjectName("moreButton")
         self.more_button.clicked.connect(self.load_more)
         self.more: More | None = None  # where the next page starts, and the whole list's length
-        more_row = QHBoxLayout()
-        more_row.setContentsMargins(0, 0, 0, 0)
-        more_row.addWidget(self.list_note, 1)
-        more_row.addWidget(self.more_button)
-        self.more_bar = QWidget()
-        self.more_bar.setLayout(more_row)
-        self.more_bar.setVisible(False)
-        left = QWidget()
-        ll = QVBoxLayout(left)
-        ll.setContentsMargins(0, 0, 0, 0)
-        ll.addWidget(self.list_title)
-        ll.addWidget(self.more_bar)
-        ll.addWidget(self.search)
-        ll.addWidget(self.table)
         self.reading = ReadingPane()
         self.reading.action.connect(self.do_action)
         self.mail = QSplitter(Qt.Orientation.Horizontal)
@@ -210,11 +161,12 @@ class MainWindow(WindowsMixin, QMainWindow):
         tb.setObjectName("mainToolbar")
         tb.setMovable(False)
         self.addToolBar(tb)
-        self.act_new = self._action(self.tr("Naskah Baru"), "Ctrl+N", self.new_draft)
-        self.act_register = self._action(self.tr("Daftarkan Naskah Masuk"), "", self.register_incoming)
+        self.act_new = self._action(self.tr("Naskah Baru"), "Ctrl+N", lambda: self.windows.new_draft())
+        self.act_register = self._action(self.tr("Daftarkan Naskah Masuk"), "",
+                                         lambda: self.windows.register_incoming())
         self.act_batch = self._action(self.tr("Tanda Tangani Terpilih"), "Ctrl+Shift+B", self.batch_sign)
         self.act_verify = self._action(self.tr("Verifikasi PDF"), "", lambda: self.select_view("verify"))
-        self.act_delegate = self._action(self.tr("Delegasi..."), "", self.delegate)
+        self.act_delegate = self._action(self.tr("Delegasi..."), "", lambda: self.windows.delegate())
         self.act_refresh = self._action(self.tr("Segarkan"), "F5", self.refresh)
         for a in (self.act_new, self.act_register, self.act_batch, self.act_verify, self.act_delegate,
                   self.act_refresh):
@@ -224,7 +176,9 @@ class MainWindow(WindowsMixin, QMainWindow):
         backend, actor = self.backend, self.actor
         if actor is not None:  # (the screenshot tour builds a window for a refused login too)
             self.runner.submit(lambda: backend.can_register(actor), self.act_register.setVisible, lambda _m: None)
-        self._language_menu()
+        self.language_menu = LanguageMenu(self, self.settings, self.language, chosen=self.language_chosen.emit,
+                                          inform=self.inform)
+        self.language_actions = self.language_menu.actions
 
         sb = self.statusBar()
         self.db_label = QLabel(self.tr("Database: {label}").format(label=self.backend.label))
@@ -255,31 +209,6 @@ class MainWindow(WindowsMixin, QMainWindow):
         item.setData(Qt.ItemDataRole.UserRole, key)
         self.nav.addItem(item)
         self.nav_items[key] = item
-
-    def _language_menu(self) -> None:
-        """Bahasa / Language: stored with the user's preferences, used from the next start."""
-        menu = self.menuBar().addMenu(i18n.MENU_TITLE)
-        menu.setObjectName("languageMenu")
-        group = QActionGroup(self)
-        self.language_actions: dict[str, QAction] = {}
-        for code, name in i18n.LANGUAGES.items():
-            a = menu.addAction(name)
-            a.setCheckable(True)
-            a.setChecked(code == self.language)
-            a.setData(code)
-            group.addAction(a)
-            a.triggered.connect(lambda _checked=False, c=code: self.choose_language(c))
-            self.language_actions[code] = a
-
-    def choose_language(self, code: str) -> None:
-        i18n.remember(self.settings, code)
-        self.language_chosen.emit(code)
-        if code != self.language:
-            self.inform(i18n.RESTART_NOTE.replace("\n", " "))
-            box = QMessageBox(QMessageBox.Icon.Information, i18n.MENU_TITLE, i18n.RESTART_NOTE,
-                              QMessageBox.StandardButton.Ok, self)
-            box.setObjectName("languageBox")
-            box.open()
 
     def _action(self, label: str, seq: str, fn: Callable[[], Any]) -> QAction:
         a = QAction(label, self)
@@ -323,20 +252,7 @@ class MainWindow(WindowsMixin, QMainWindow):
 
     def _page(self, key: str) -> QWidget:
         if key not in self.page_widgets:
-            if key == "verify":
-                from eoffice.ui.verify import VerifyPanel
-
-                w: QWidget = VerifyPanel(self.backend, self.runner, actor=self.actor)
-            elif key == "dashboard":
-                from eoffice.ui.dashboard import Dashboard
-
-                w = Dashboard(self.backend, self.actor, self.runner)
-            elif key == "admin":
-                from eoffice.ui.admin import AdminPanel
-
-                w = AdminPanel(self.backend, self.actor, self.runner)
-            else:
-                w = QLabel(self.tr("Belum tersedia"))
+            w = make_page(key, self.backend, self.actor, self.runner)
             self.page_widgets[key] = w
             self.pages.addWidget(w)
         return self.page_widgets[key]
@@ -408,7 +324,7 @@ class MainWindow(WindowsMixin, QMainWindow):
                 self.reading.clear()
                 self.current_id = None
             elif keep and any(r.id == keep for r in rows):
-                self.select_id(keep)
+                self.letters.select_id(keep)
             self.list_loaded.emit(key)
 
         if loaded is not None:
@@ -420,20 +336,8 @@ class MainWindow(WindowsMixin, QMainWindow):
     def _show_more(self, more: More | None) -> None:
         """The title's count, and under it "n of N" with a button for the next page when there is one."""
         self.more = more
-        label = self.tr(VIEW_LABELS[self.view_key])
-        shown = self.model.rowCount()
-        if more is None:
-            self.list_title.setText(f"{label} ({text.number(shown)})")
-            self.more_bar.setVisible(False)
-            return
-        total = more[1]
-        self.list_title.setText(f"{label} ({text.number(total)})")
-        self.list_note.setText(self.tr("Menampilkan {shown} naskah terbaru dari {total}.").format(
-            shown=text.number(shown), total=text.number(total)))
-        self.more_button.setText(self.tr("Muat {n} berikutnya").format(
-            n=text.number(min(self.backend.list_limit, max(total - shown, 0)))))
-        self.more_button.setEnabled(True)
-        self.more_bar.setVisible(True)
+        self.letters.show_count(self.tr(VIEW_LABELS[self.view_key]), None if more is None else more[1],
+                                self.backend.list_limit)
 
     def load_more(self) -> None:
         """The next page of the current list, added under the rows already shown."""
@@ -457,32 +361,8 @@ class MainWindow(WindowsMixin, QMainWindow):
 
         self.runner.submit(lambda: fetch_rows(backend, actor, key, after), add, failed)
 
-    def row_ids(self) -> list[str]:
-        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in range(self.proxy.rowCount())]
-
-    def select_id(self, doc_id: str) -> bool:
-        for r in range(self.proxy.rowCount()):
-            if self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id == doc_id:
-                self.table.selectionModel().select(
-                    self.proxy.index(r, 0), QItemSelectionModel.SelectionFlag.ClearAndSelect
-                    | QItemSelectionModel.SelectionFlag.Rows)
-                self.table.setCurrentIndex(self.proxy.index(r, 0))
-                return True
-        return False
-
-    def select_row(self, row: int) -> None:
-        if 0 <= row < self.proxy.rowCount():
-            idx = self.proxy.index(row, 0)
-            self.table.selectionModel().select(
-                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.setCurrentIndex(idx)
-
-    def selected_ids(self) -> list[str]:
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 1).id for r in rows]
-
     def _selection_changed(self, *_: Any) -> None:
-        ids = self.selected_ids()
+        ids = self.letters.selected_ids()
         if len(ids) == 1 and ids[0] != self.current_id:
             self.load_detail(ids[0])
 
@@ -518,6 +398,10 @@ class MainWindow(WindowsMixin, QMainWindow):
         return self.actor
 
     @property
+    def note_dialog(self) -> NoteDialog | None:
+        return self.letter_actions.note_dialog
+
+    @property
     def passphrase_dialog(self) -> PassphraseDialog | None:
         return self.decisions.passphrase_dialog
 
@@ -534,7 +418,7 @@ class MainWindow(WindowsMixin, QMainWindow):
         self.decisions.batch_handle = handle
 
     def batch_sign(self) -> None:
-        self.decisions.sign_selected(self.selected_ids(), self.inbox_items)
+        self.decisions.sign_selected(self.letters.selected_ids(), self.inbox_items)
 
     def sync_now(self) -> None:
         self.connection.sync_now()
@@ -547,10 +431,7 @@ class MainWindow(WindowsMixin, QMainWindow):
 
     def _mark_row_read(self, doc_id: str) -> None:
         """The opened letter is no longer bold; the badges follow."""
-        for i, row in enumerate(self.model.rows):
-            if row.id == doc_id and row.unread:
-                self.model.rows[i] = opened_row(row)
-                self.model.dataChanged.emit(self.model.index(i, 0), self.model.index(i, self.model.columnCount() - 1))
+        self.letters.mark_read(doc_id)
         self.load_counts()
 
     # --- actions ---------------------------------------------------------------------------------
@@ -572,55 +453,12 @@ class MainWindow(WindowsMixin, QMainWindow):
         self.statusBar().showMessage(message, 15000)
 
     def do_action(self, key: str) -> None:
-        doc_id = self.current_id
-        if doc_id is None:
-            return
-        if key == "approve":
-            self.decisions.decide(doc_id, "approve", "")
-        elif key in ("return", "reject"):
-            title = self.tr("Kembalikan naskah") if key == "return" else self.tr("Tolak naskah")
-            choices = self.reading.restart_choices() if key == "return" else None
-            dlg = NoteDialog(title, self.tr("Catatan untuk pembuat (wajib):"), self, choices=choices,
-                             choice_label=self.tr("Setelah revisi, rute dimulai lagi dari tahap:"))
-            dlg.edit.setPlainText(self.kept_notes.get((doc_id, key), ""))  # typed before a failed attempt
-            self.note_dialog = dlg
+        if self.current_id is not None:
+            self.letter_actions.do(key, self.current_id)
 
-            def go() -> None:
-                self.kept_notes[(doc_id, key)] = dlg.note()  # until the decision is made
-                self.decisions.decide(doc_id, key, dlg.note(), dlg.choice.currentData() if choices else None)
-
-            dlg.accepted.connect(go)
-            dlg.open()
-        elif key == "sign":
-            self.decisions.sign_ids([doc_id])
-        elif key == "export":
-            self.export_pdf(doc_id)
-        elif key == "verify":
-            self.select_view("verify")
-            self._page("verify").verify_bytes(self.reading.pdf.data, self.tr("naskah ini"))  # type: ignore[attr-defined]
-        elif key == "attachment":
-            self.open_attachment(doc_id)
-        elif key == "diff":
-            self.show_versions(doc_id)
-        elif key == "edit":
-            self.open_editor(doc_id)
-        elif key == "submit":
-            self.submit_letter(doc_id)
-        elif key == "dispose":
-            self.dispose_letter(doc_id)
-        elif key == "withdraw":
-            dlg = NoteDialog(self.tr("Tarik naskah"), self.tr("Alasan penarikan (opsional):"), self, required=False)
-            self.note_dialog = dlg
-            dlg.accepted.connect(lambda: self.run_action(
-                "withdraw", lambda: self.backend.withdraw(self.actor, doc_id, dlg.note()), self.tr("Naskah ditarik")))
-            dlg.open()
-        elif key == "done":
-            dlg = NoteDialog(self.tr("Laporan tindak lanjut"), self.tr("Apa yang sudah dilakukan (wajib):"), self)
-            self.note_dialog = dlg
-            dlg.accepted.connect(lambda: self.run_action(
-                "done", lambda: self.backend.report_done(self.actor, doc_id, dlg.note()),
-                self.tr("Laporan tindak lanjut tersimpan")))
-            dlg.open()
+    def _verify(self, pdf: bytes, label: str) -> None:
+        self.select_view("verify")
+        self._page("verify").verify_bytes(pdf, label)  # type: ignore[attr-defined]
 
     def run_action(self, name: str, fn: Callable[[], Any], message: str | Callable[[Any], str]) -> None:
         def done(result: Any) -> None:
@@ -638,36 +476,11 @@ class MainWindow(WindowsMixin, QMainWindow):
 
         def reselect(key: str) -> None:
             self.list_loaded.disconnect(reselect)
-            self.select_row(min(max(row, 0), self.proxy.rowCount() - 1))
+            self.letters.select_row(min(max(row, 0), self.proxy.rowCount() - 1))
 
         if self.view_key in MAIL_VIEWS:
             self.list_loaded.connect(reselect)
         self.refresh()
-
-    # --- other screens (opened as windows) -------------------------------------------------------
-
-    def submit_letter(self, doc_id: str) -> None:
-        from eoffice.ui.editor import SubmitDialog
-
-        dlg = SubmitDialog(self.backend, self.actor, self.runner, doc_id, self)
-        dlg.submitted.connect(lambda out: self._changed("submit", out, self.tr("Naskah diajukan: {status}").format(
-            status=text.STATUS.get(out.status, out.status))))
-        self._window(dlg)
-
-    def register_incoming(self) -> QWidget:
-        from eoffice.ui.disposisi import RegisterDialog
-
-        dlg = RegisterDialog(self.backend, self.actor, self.runner, self)
-        dlg.registered.connect(lambda doc_id: self._changed("register", doc_id, self.tr("Naskah masuk terdaftar")))
-        return self._window(dlg)
-
-    def dispose_letter(self, doc_id: str) -> QDialog:
-        from eoffice.ui.disposisi import DisposeDialog
-
-        dlg = DisposeDialog(self.backend, self.actor, self.runner, doc_id, self)
-        dlg.disposed.connect(lambda ids: self._changed("dispose", ids, self.tr("Disposisi dikirim")))
-        self._window(dlg)
-        return dlg
 
     def _changed(self, name: str, result: Any, message: str) -> None:
         self.inform(message)
@@ -675,12 +488,11 @@ class MainWindow(WindowsMixin, QMainWindow):
         self.after_change()
 
     def closeEvent(self, event: Any) -> None:  # noqa: N802
-        if self.editors_ask_first(event):
+        if self.windows.ask_first(event):
             return
         self.settings.setValue("main/geometry", self.saveGeometry())
         self.settings.setValue("main/split", self.mail.saveState())
         self.heartbeat.stop()
         self.notifier.close()
-        for w in self.extra_windows:
-            w.close()
+        self.windows.close_all()
         super().closeEvent(event)

@@ -49,13 +49,13 @@ class Tour:
             ("00-login", lambda: None, lambda: dlg.reachable is not None and self.idle(), lambda: dlg),
             ("", dlg.try_login, lambda: self.w is not None and self.idle() and bool(self.w.counts), lambda: None),
             ("", lambda: self.w.select_view("sign"), self.idle, lambda: None),
-            ("01-perlu-tanda-tangan", lambda: self.w.select_row(0),
+            ("01-perlu-tanda-tangan", lambda: self.w.letters.select_row(0),
              lambda: self.idle() and self.w.reading.info is not None, lambda: self.w),
             ("", lambda: self.w.select_view("inbox"), self.idle, lambda: None),
-            ("07-kotak-masuk", lambda: self.w.select_row(self._row("Penyampaian Laporan")),
+            ("07-kotak-masuk", lambda: self.w.letters.select_row(self._row("Penyampaian Laporan")),
              lambda: self.idle() and self.w.reading.pdf.shown_display, lambda: self.w),
             ("", lambda: self.w.select_view("disposisi"), self.idle, lambda: None),
-            ("", lambda: self.w.select_row(self._tree_row()), lambda: self.idle() and self.w.reading.info is not None,
+            ("", lambda: self.w.letters.select_row(self._tree_row()), lambda: self.idle() and self.w.reading.info is not None,
              lambda: None),
             ("02-disposisi", lambda: self.w.reading.tabs.setCurrentIndex(self.w.reading.tree_tab), self.idle,
              lambda: self.w),
@@ -94,7 +94,7 @@ class Tour:
             self._page("verify").verify_bytes(b.pdf(a, row.id)[0], "surat-terkirim.pdf")
 
     def _editor(self) -> None:
-        self.editor = self.w.new_draft()
+        self.editor = self.w.windows.new_draft()
         self.editor.subject.setText("Undangan Rapat Evaluasi Layanan Aplikasi")
         self.editor.to.setText("DISKOMINFO; BAPPEDA")
         self.editor.cc.setText("Sekretaris Daerah Provinsi Kalimantan Timur")

@@ -12,8 +12,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal, cast
 
-import yaml
-
 from eoffice.domain import BadInput, DocKind, StageKind, Unavailable
 from eoffice.validate import load_json, load_yaml
 
@@ -292,6 +290,8 @@ def dump_template(t: RouteTemplate, path: str | Path) -> None:
     p = Path(path)
     fmt = _format_of(p)
     d = template_to_dict(t)
+    import yaml  # here: every route read loads this module
+
     text = (yaml.safe_dump(d, sort_keys=False, allow_unicode=True) if fmt == "yaml"
             else json.dumps(d, indent=2, ensure_ascii=False) + "\n")
     try:

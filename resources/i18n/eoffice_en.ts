@@ -1,4 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
+<?xml version='1.0' encoding='utf-8'?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
@@ -282,7 +282,7 @@
     </message>
 </context>
 <context>
-    <name>ConnectionMixin</name>
+    <name>Connection</name>
     <message>
         <source>belum pernah</source>
         <translation>never</translation>
@@ -380,7 +380,7 @@
     </message>
 </context>
 <context>
-    <name>DecisionsMixin</name>
+    <name>Decisions</name>
     <message>
         <source>Naskah disetujui (status: {status})</source>
         <translation>Letter approved (status: {status})</translation>
@@ -404,20 +404,6 @@
     <message>
         <source>Tidak ada kunci TTE untuk {login} di profil ini ({home})</source>
         <translation>No e-signature (TTE) key for {login} in this profile ({home})</translation>
-    </message>
-    <message numerus="yes">
-        <source>Menandatangani %n naskah secara elektronik.</source>
-        <translation>
-            <numerusform>Signing %n letter electronically.</numerusform>
-            <numerusform>Signing %n letters electronically.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Menandatangani %n naskah dengan sertifikat elektronik BSrE.</source>
-        <translation>
-            <numerusform>Signing %n letter with a BSrE electronic certificate.</numerusform>
-            <numerusform>Signing %n letters with a BSrE electronic certificate.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Passphrase TTE BSrE</source>
@@ -447,27 +433,13 @@
         <source>1 naskah ditandatangani (nomor {number})</source>
         <translation>1 letter signed (number {number})</translation>
     </message>
-    <message numerus="yes">
-        <source>%n naskah ditandatangani</source>
-        <translation>
-            <numerusform>%n letter signed</numerusform>
-            <numerusform>%n letters signed</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>; %n dibatalkan</source>
-        <translation>
-            <numerusform>; %n cancelled</numerusform>
-            <numerusform>; %n cancelled</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Gagal ditandatangani:</source>
         <translation>Could not be signed:</translation>
     </message>
     <message>
-        <source>Pilih naskah di &apos;Perlu Tanda Tangan&apos; terlebih dahulu</source>
-        <translation>Select letters in &apos;To Sign&apos; first</translation>
+        <source>Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu</source>
+        <translation>Select letters in 'To Sign' first</translation>
     </message>
 </context>
 <context>
@@ -574,8 +546,8 @@
         <translation>required before submitting, e.g. 000.1.2.3</translation>
     </message>
     <message>
-        <source>kode unit, login atau nama; pisahkan dengan &apos;;&apos;</source>
-        <translation>unit code, login or name; separate with &apos;;&apos;</translation>
+        <source>kode unit, login atau nama; pisahkan dengan ';'</source>
+        <translation>unit code, login or name; separate with ';'</translation>
     </message>
     <message>
         <source>tembusan (opsional)</source>
@@ -642,8 +614,8 @@
         <translation>Attachment files</translation>
     </message>
     <message>
-        <source>Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan &apos;- &apos; atau &apos;1. &apos;; judul dengan &apos;# &apos;.</source>
-        <translation>Letter body (Markdown): separate paragraphs with a blank line; **bold**, *italic*; lists with &apos;- &apos; or &apos;1. &apos;; headings with &apos;# &apos;.</translation>
+        <source>Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan '- ' atau '1. '; judul dengan '# '.</source>
+        <translation>Letter body (Markdown): separate paragraphs with a blank line; **bold**, *italic*; lists with '- ' or '1. '; headings with '# '.</translation>
     </message>
     <message>
         <source>Simpan Draf</source>
@@ -800,7 +772,7 @@
     </message>
     <message>
         <source>kosong: kota unit kerja</source>
-        <translation>empty: the unit&apos;s city</translation>
+        <translation>empty: the unit's city</translation>
     </message>
     <message>
         <source>Tanggal kegiatan</source>
@@ -834,8 +806,8 @@
         <translation>Database: {label}</translation>
     </message>
     <message>
-        <source>MODE DEMO: semua kata sandi &apos;demo&apos;</source>
-        <translation>DEMO MODE: every password is &apos;demo&apos;</translation>
+        <source>MODE DEMO: semua kata sandi 'demo'</source>
+        <translation>DEMO MODE: every password is 'demo'</translation>
     </message>
     <message>
         <source>Masuk</source>
@@ -1334,7 +1306,7 @@
     </message>
     <message>
         <source>PDF dibuka di aplikasi ini, berkas lain di aplikasi bawaan komputer</source>
-        <translation>PDFs open in this app, other files in the computer&apos;s default application</translation>
+        <translation>PDFs open in this app, other files in the computer's default application</translation>
     </message>
     <message>
         <source>Waktu</source>
@@ -1751,7 +1723,7 @@ field {field}
     </message>
 </context>
 <context>
-    <name>WindowsMixin</name>
+    <name>Windows</name>
     <message>
         <source>Pilih lampiran yang akan dibuka.</source>
         <translation>Choose the attachment to open.</translation>

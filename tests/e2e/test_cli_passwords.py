@@ -56,3 +56,33 @@ def test_scrub_removes_passwords_from_driver_messages() -> None:
     assert SECRET not in scrub(f"postgresql://u:pa@{SECRET}@host/db")
     assert scrub(f"x {SECRET} y", SECRET) == "x *** y"
     assert SECRET not in first_line(ValueError(f"missing '=' after 'password={SECRET}'"))
+
+
+def test_a_new_users_password_is_stored_nowhere_but_as_its_hash(demo_url: str, home: Path) -> None:
+    """`user add` and `user passwd` pass the password beside their command (eoffice/app/commands.py), so no
+    audit event, outbox, log or output holds it; the user can log in with it (the hash is right)."""
+    from sqlalchemy import create_engine, text
+
+    from eoffice.store.models import Base
+
+    first, second = "Pw-baru-1234", "Pw-kedua-5678"
+    r = run("user", "add", "pegawai.baru", "--nip", "199001012020121001", "--name", "Pegawai Baru", "--unit",
+            "SETDA", "--json", db=demo_url, home=home, user="admin", password="demo",
+            env={"EOFFICE_NEW_PASSWORD": first})
+    assert r.code == 0, r.err
+    r2 = run("user", "passwd", "pegawai.baru", "--json", db=demo_url, home=home, user="admin", password="demo",
+             env={"EOFFICE_NEW_PASSWORD": second})
+    assert r2.code == 0, r2.err
+    assert run("inbox", "--json", db=demo_url, home=home, user="pegawai.baru", password=second).code == 0
+    engine = create_engine(demo_url)
+    try:
+        with engine.connect() as conn:
+            stored = " ".join(str(row) for table in Base.metadata.sorted_tables
+                              for row in conn.execute(text(f'SELECT * FROM "{table.name}"')))
+    finally:
+        engine.dispose()
+    assert "user.passwd" in stored or "pegawai.baru" in stored  # the rows were read
+    logs = " ".join(p.read_text(encoding="utf-8", errors="replace") for p in home.rglob("*") if p.is_file()
+                    and p.suffix in {".log", ".jsonl", ".db", ""})
+    for pw in (first, second):
+        assert pw not in stored and pw not in logs and pw not in r.out + r.err + r2.out + r2.err

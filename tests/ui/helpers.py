@@ -27,7 +27,7 @@ def open_view(qtbot: Any, w: Any, key: str) -> None:
 
 def open_row(qtbot: Any, w: Any, row: int = 0) -> str:
     with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT) as blocker:
-        w.select_row(row)
+        w.letters.select_row(row)
     return str(blocker.args[0])
 
 

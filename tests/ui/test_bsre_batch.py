@@ -41,7 +41,7 @@ def test_bsre_batch_asks_the_passphrase_once_and_shows_progress(qtbot: Any, back
                                                                  qsettings: Any, bsre: BsreStandIn) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     open_view(qtbot, w, "sign")
-    ids = w.row_ids()
+    ids = w.letters.row_ids()
     assert len(ids) == 3
     wait_idle(qtbot, runner)
     w.decisions.sign_ids(ids)
@@ -66,7 +66,7 @@ def test_bsre_batch_can_be_cancelled(qtbot: Any, backend: Any, runner: Any, qset
     bsre.delay = 1.5
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     open_view(qtbot, w, "sign")
-    ids = w.row_ids()
+    ids = w.letters.row_ids()
     wait_idle(qtbot, runner)
     w.decisions._sign_with(ids, PASSPHRASE, bsre=True)
     with qtbot.waitSignal(w.action_done, timeout=240000) as done:
@@ -80,7 +80,7 @@ def test_a_wrong_bsre_passphrase_is_a_clear_message(qtbot: Any, backend: Any, ru
                                                     bsre: BsreStandIn) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     open_view(qtbot, w, "sign")
-    ids = w.row_ids()[:1]
+    ids = w.letters.row_ids()[:1]
     wait_idle(qtbot, runner)
     with qtbot.waitSignal(w.action_done, timeout=240000) as done:
         w.decisions._sign_with(ids, "salah", bsre=True)

@@ -16,7 +16,7 @@ def _open_letter(qtbot: Any, w: Any, backend: Any, login: str, view: str, subjec
     actor = backend.login(login, "demo")
     target = next(r for r in backend.letter_list(actor) if r.subject == subject)
     with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT):
-        assert w.select_id(target.id)
+        assert w.letters.select_id(target.id)
     return str(target.id)
 
 
@@ -65,7 +65,7 @@ def test_reading_pane_and_verification_show_number_date_paraf_and_tte(qtbot: Any
 def test_closing_the_editor_or_the_main_window_asks_before_losing_work(qtbot: Any, backend: Any, runner: Any,
                                                                        qsettings: Any) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     qtbot.waitUntil(lambda: bool(ed.entries), timeout=TIMEOUT)
     assert not ed.dirty
     ed.subject.setText("Permohonan Data Aset Jaringan Tahap II")
@@ -90,11 +90,11 @@ def test_closing_the_editor_or_the_main_window_asks_before_losing_work(qtbot: An
 def test_discarding_closes_and_an_untouched_editor_closes_without_asking(qtbot: Any, backend: Any, runner: Any,
                                                                          qsettings: Any) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     qtbot.waitUntil(lambda: bool(ed.entries) and ed.kode.count() > 1, timeout=TIMEOUT)
     ed.close()
     assert not ed.isVisible() and ed.close_box is None
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     ed.body.setPlainText("Teks yang tidak jadi.")
     ed.close()
     discard = next(b for b in ed.close_box.buttons() if b.text() == "Buang Perubahan")
@@ -118,7 +118,7 @@ def test_attachments_open_from_the_reading_pane_and_the_editor_can_remove_one(qt
     (tmp_path / "jadwal.pdf").write_bytes(buf.getvalue())
     (tmp_path / "peserta.csv").write_text("nama\nAndi\n", encoding="utf-8")
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     ed.subject.setText("Jadwal Pelatihan Keamanan Siber")
     ed.to.setText("KEPALA-DISKOMINFO")
     ed.add_file(tmp_path / "jadwal.pdf")
@@ -131,7 +131,7 @@ def test_attachments_open_from_the_reading_pane_and_the_editor_can_remove_one(qt
     doc_id = saved.args[0]
     assert ed.file_list.count() == 2 and "jadwal.pdf" in ed.file_list.item(0).text()  # the list after saving
     ed.close()
-    ed = w.open_editor(doc_id)  # revising: the saved files are listed, one can go
+    ed = w.windows.open_editor(doc_id)  # revising: the saved files are listed, one can go
     qtbot.waitUntil(lambda: ed.file_list.count() == 2, timeout=TIMEOUT)
     ed.file_list.setCurrentRow(1)
     ed.remove_file()
@@ -145,12 +145,12 @@ def test_attachments_open_from_the_reading_pane_and_the_editor_can_remove_one(qt
 
     open_view(qtbot, w, "drafts")
     with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT):
-        assert w.select_id(doc_id)
+        assert w.letters.select_id(doc_id)
     # the Lampiran tab: its one file opens in the app's own viewer
     w.reading.findChild(type(w.reading.buttons["export"]), "openAttachment").click()
-    qtbot.waitUntil(lambda: any(x.objectName() == "attachmentViewer" and x.isVisible() for x in w.extra_windows),
+    qtbot.waitUntil(lambda: any(x.objectName() == "attachmentViewer" and x.isVisible() for x in w.windows.extra_windows),
                     timeout=TIMEOUT)
-    viewer = next(x for x in w.extra_windows if x.objectName() == "attachmentViewer")
+    viewer = next(x for x in w.windows.extra_windows if x.objectName() == "attachmentViewer")
     assert viewer.pdf.pages == 1 and "jadwal.pdf" in viewer.windowTitle()
 
     class Catch(QObject):
@@ -207,7 +207,7 @@ def test_a_wrong_passphrase_keeps_the_typed_return_note(qtbot: Any, backend: Any
     w.passphrase_dialog.field.setText("demo")
     with qtbot.waitSignal(w.action_done, timeout=TIMEOUT) as done:
         w.passphrase_dialog.accept()
-    assert done.args[1].status == "returned" and not w.kept_notes
+    assert done.args[1].status == "returned" and not w.letter_actions.kept_notes
     assert backend.detail(backend.login("kasi1.kominfo", "demo"), doc_id)["notes"][-1]["text"] == note
     wait_idle(qtbot, runner)
 
@@ -228,7 +228,7 @@ def test_kotak_masuk_holds_deliveries_returns_and_disposisi_with_unread_marks(qt
     before = w.counts["inbox"]
     assert before == steps + sum(1 for r in w.model.rows if r.unread and r.id not in w.inbox_items)
     with qtbot.waitSignals([w.counts_loaded, w.detail_loaded], timeout=TIMEOUT):
-        assert w.select_id(delivered.id)
+        assert w.letters.select_id(delivered.id)
     assert w.counts["inbox"] == before - 1
     row, opened = _inbox_row(w, DISPATCHED)
     assert not opened.unread and opened.what == "Diterima" and not w.model.index(row, 1).data(Qt.ItemDataRole.FontRole)
@@ -296,7 +296,7 @@ def test_a_disposisi_deadline_shows_the_day_picked(qtbot: Any, backend: Any, run
 
     gub = main_window(qtbot, backend, runner, qsettings, "gubernur")
     _open(qtbot, gub, "Undangan Bimbingan Teknis Sertifikat Elektronik")
-    dlg = gub.dispose_letter(gub.current_id)
+    dlg = gub.windows.dispose_letter(gub.current_id)
     with qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
         pass
     dlg.choose(["sekda"])

@@ -12,13 +12,13 @@ def _open(qtbot: Any, w: Any, subject: str) -> str:
     open_view(qtbot, w, "disposisi")
     row = next(r for r in range(w.proxy.rowCount()) if subject in w.proxy.index(r, 1).data())
     with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT) as loaded:
-        w.select_row(row)
+        w.letters.select_row(row)
     return str(loaded.args[0])
 
 
 def _dispose(qtbot: Any, w: Any, to: list[str], instructions: list[str], note: str) -> None:
     assert w.reading.buttons["dispose"].isVisible()
-    dlg = w.dispose_letter(w.current_id)
+    dlg = w.windows.dispose_letter(w.current_id)
     with qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
         pass
     dlg.choose(to)
@@ -74,7 +74,7 @@ def test_register_incoming_letter(qtbot: Any, backend: Any, runner: Any, qsettin
     scan = backend.pdf(gub, backend.letter_list(gub, direction="in")[0].id)[0]
     pdf = tmp_path / "surat-masuk.pdf"
     pdf.write_bytes(scan)
-    dlg: RegisterDialog = w.register_incoming()
+    dlg: RegisterDialog = w.windows.register_incoming()
     qtbot.waitUntil(lambda: dlg.to.count() > 0, timeout=TIMEOUT)
     dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     assert "PDF" in dlg.error.text()

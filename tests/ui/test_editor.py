@@ -12,7 +12,7 @@ def test_staff_drafts_previews_and_submits(qtbot: Any, backend: Any, runner: Any
                                            tmp_path: Path) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
     drafts_before = w.counts["drafts"]
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     qtbot.waitUntil(lambda: bool(ed.entries), timeout=TIMEOUT)
     ed.kind.setCurrentIndex(ed.kind.findData("nota_dinas"))
     ed.subject.setText("Permohonan Pemutakhiran Data Jaringan")
@@ -45,20 +45,20 @@ def test_staff_drafts_previews_and_submits(qtbot: Any, backend: Any, runner: Any
     assert [a["name"] for a in info["attachments"]] == ["data.csv"]
     assert info["steps"][0]["status"] == "pending"
     open_view(qtbot, w, "sent")
-    assert doc_id in w.row_ids()
+    assert doc_id in w.letters.row_ids()
     qtbot.waitUntil(lambda: w.counts.get("drafts") == drafts_before, timeout=TIMEOUT)
     wait_idle(qtbot, runner)
 
 
 def test_returned_letter_shows_the_note_and_revision_diff(qtbot: Any, backend: Any, runner: Any,
                                                           qsettings: Any) -> None:
-    from eoffice.ui.editor import DiffDialog, diff_html
+    from eoffice.ui.versions import DiffDialog, diff_html
 
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
     open_view(qtbot, w, "drafts")
     staf = backend.login("staf.kominfo", "demo")
     returned = next(r for r in backend.letter_list(staf, mine=True) if r.status == "returned")
-    ed = w.open_editor(returned.id)
+    ed = w.windows.open_editor(returned.id)
     qtbot.waitUntil(lambda: ed.returned.isVisible(), timeout=TIMEOUT)
     assert "Lengkapi jadwal" in ed.returned.text()
     ed.body.setPlainText(ed.body.toPlainText() + "\n\nPelatihan pada 3 Desember 2026 di Samarinda.")
@@ -75,7 +75,7 @@ def test_returned_letter_shows_the_note_and_revision_diff(qtbot: Any, backend: A
 
 def test_kind_parts_reach_the_preview_and_the_draft(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     ed.kind.setCurrentIndex(ed.kind.findData("surat_undangan"))
     assert ed.parts.isVisible() and ed.parts.currentWidget() is ed.parts.invitation
     ed.subject.setText("Rapat Evaluasi Layanan Aplikasi")
@@ -99,7 +99,7 @@ def test_berita_acara_has_its_event_day_and_only_it(qtbot: Any, backend: Any, ru
     from PySide6.QtCore import QDate
 
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     ed.kind.setCurrentIndex(ed.kind.findData("berita_acara"))
     assert ed.parts.isVisible() and ed.parts.currentWidget() is ed.parts.proceedings
     assert ed.parts.event_day.isVisible() and ed.parts.event_day.date() == QDate.currentDate()
@@ -134,7 +134,7 @@ def test_reopened_draft_keeps_its_formatting(qtbot: Any, backend: Any, runner: A
     doc_id = backend.draft(staf, Draft(kind=DocKind.NOTA_DINAS, subject="Uji format", body=parse_markdown(source),
                                        to=["KEPALA-DISKOMINFO"]))
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
-    ed = w.open_editor(doc_id)
+    ed = w.windows.open_editor(doc_id)
     qtbot.waitUntil(lambda: ed.subject.text() == "Uji format", timeout=TIMEOUT)
     assert ed.body.toPlainText() == source
     assert not ed.to.isEnabled()  # a revision keeps the recipients

@@ -38,7 +38,7 @@ def _refused(qtbot: Any, label: Any, fragment: str) -> None:
 def test_editor_refuses_hostile_drafts(subject: str, body: str, attachment: str | None, fragment: str, qtbot: Any,
                                        backend: Any, runner: Any, qsettings: Any, tmp_path: Path) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
-    ed = w.new_draft()
+    ed = w.windows.new_draft()
     qtbot.waitUntil(lambda: bool(ed.entries), timeout=TIMEOUT)
     ed.kind.setCurrentIndex(ed.kind.findData("nota_dinas"))
     ed.subject.setText(subject)
@@ -71,7 +71,7 @@ def test_incoming_registration_refuses_hostile_input(field: str, value: str, pdf
                                                      backend: Any, runner: Any, qsettings: Any,
                                                      tmp_path: Path) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "tu.pimpinan")
-    dlg = w.register_incoming()
+    dlg = w.windows.register_incoming()
     qtbot.waitUntil(lambda: dlg.to.count() > 0, timeout=TIMEOUT)
     scan = tmp_path / "pindaian.pdf"
     scan.write_bytes({"ok": _write(_plain()), "js": _with_open_action("/JavaScript"),
@@ -93,7 +93,7 @@ def test_disposisi_refuses_a_hostile_note(qtbot: Any, backend: Any, runner: Any,
     gub = backend.login("gubernur", "demo")
     doc_id = backend.letter_list(gub, direction="in")[0].id
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
-    dlg = w.dispose_letter(doc_id)
+    dlg = w.windows.dispose_letter(doc_id)
     qtbot.waitUntil(lambda: bool(dlg.people.visible_names()), timeout=TIMEOUT)
     dlg.choose(["sekda"])
     dlg.checks["hadiri"].setChecked(True)

@@ -210,7 +210,7 @@ def test_main_window_in_english(qtbot: Any, backend: Any, runner: Any, qsettings
     assert dlg is not None and dlg.windowTitle() == "Return letter"
     assert "Cancel" in [b.text() for b in dlg.buttons.buttons()]
     dlg.reject()
-    delegation = w.delegate()
+    delegation = w.windows.delegate()
     assert delegation.windowTitle() == "Delegation of authority"
     delegation.reject()
     wait_idle(qtbot, runner)

@@ -41,12 +41,12 @@ def test_reviewer_sees_the_version_diff(qtbot: Any, backend: Any, runner: Any, q
     backend.submit(staf, returned.id, None)
     w = main_window(qtbot, backend, runner, qsettings, "kasi1.kominfo")
     open_view(qtbot, w, "paraf")
-    w.select_id(returned.id)
+    w.letters.select_id(returned.id)
     qtbot.waitUntil(lambda: w.reading.info is not None and w.reading.info["id"] == returned.id, timeout=TIMEOUT)
     assert w.reading.buttons["diff"].isVisible()
     w.reading.buttons["diff"].click()
-    qtbot.waitUntil(lambda: getattr(w, "diff_dialog", None) is not None, timeout=TIMEOUT)
-    shown = w.diff_dialog.html
+    qtbot.waitUntil(lambda: w.windows.diff_dialog is not None, timeout=TIMEOUT)
+    shown = w.windows.diff_dialog.html
     assert "<span style='background:#c8f0cf'>Desember</span>" in shown
     assert "line-through'>Saudara</span>" in shown
     wait_idle(qtbot, runner)
@@ -58,7 +58,7 @@ def test_dropping_a_pdf_on_the_register_dialog(qtbot: Any, backend: Any, runner:
     from PySide6.QtGui import QDropEvent
 
     w = main_window(qtbot, backend, runner, qsettings, "tu.pimpinan")
-    dlg = w.register_incoming()
+    dlg = w.windows.register_incoming()
     pdf = tmp_path / "pindaian.pdf"
     pdf.write_bytes(b"%PDF-1.4\n%%EOF\n")
     mime = QMimeData()

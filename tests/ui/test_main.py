@@ -92,7 +92,7 @@ def test_governor_signs_one_letter_and_it_leaves_the_list(qtbot: Any, backend: A
     w.passphrase_dialog.field.setText("demo")
     with qtbot.waitSignals([w.action_done, w.list_loaded], timeout=60000):
         w.passphrase_dialog.accept()
-    assert doc_id not in w.row_ids()
+    assert doc_id not in w.letters.row_ids()
     assert w.proxy.rowCount() == 2
     assert "ditandatangani" in w.last_message
     qtbot.waitUntil(lambda: w.counts.get("sign") == 2, timeout=TIMEOUT)
@@ -109,7 +109,7 @@ def test_batch_sign_with_progress(qtbot: Any, backend: Any, runner: Any, qsettin
     for r in range(w.proxy.rowCount()):
         sel.select(w.proxy.index(r, 0), QItemSelectionModel.SelectionFlag.Select
                    | QItemSelectionModel.SelectionFlag.Rows)
-    assert len(w.selected_ids()) == 3
+    assert len(w.letters.selected_ids()) == 3
     wait_idle(qtbot, runner)
     w.act_batch.trigger()
     w.passphrase_dialog.field.setText("demo")
@@ -131,7 +131,7 @@ def test_batch_sign_can_be_cancelled(qtbot: Any, backend: Any, runner: Any, qset
 
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     open_view(qtbot, w, "sign")
-    ids = w.row_ids()
+    ids = w.letters.row_ids()
     w.decisions._sign_with(ids, "demo")  # the deciding/signing controller (was a mixin of the window)
     with qtbot.waitSignal(w.action_done, timeout=90000) as done:
         w.progress_dialog.findChild(QPushButton).click()  # Batalkan, before the first letter finishes
@@ -238,7 +238,7 @@ def test_drafter_withdraws_and_sees_the_history(qtbot: Any, backend: Any, runner
     open_view(qtbot, w, "sent")
     staf = backend.login("staf.kominfo", "demo")
     target = next(r for r in backend.letter_list(staf, mine=True) if r.status == "in_review")
-    assert w.select_id(target.id)
+    assert w.letters.select_id(target.id)
     qtbot.waitUntil(lambda: w.reading.info is not None and w.reading.info["id"] == target.id, timeout=TIMEOUT)
     assert w.reading.history.rowCount() >= 2  # drafted, submitted, ...
     assert w.reading.buttons["withdraw"].isVisible()

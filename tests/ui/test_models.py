@@ -47,7 +47,7 @@ def test_empty_rows_model(qtmodeltester: Any) -> None:
 
 def test_dialog_models(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any) -> None:
     from eoffice.ui.disposisi import DisposeDialog
-    from eoffice.ui.editor import RecipientPicker
+    from eoffice.ui.pickers import RecipientPicker
     from eoffice.ui.verify import VerifyPanel
 
     gub = backend.login("gubernur", "demo")

@@ -39,7 +39,7 @@ def test_lists_come_from_the_cache_while_the_database_is_away(qtbot: Any, backen
     with qtbot.waitSignal(w.list_loaded, timeout=TIMEOUT):
         w.load_list()
     assert w.reach_label.text() == "LURING: data dari cache lokal"
-    w.select_row(0)
+    w.letters.select_row(0)
     qtbot.waitUntil(lambda: w.reading.info is not None, timeout=TIMEOUT)  # the letter's detail, from the cache
     chosen = w.current_id
     w.reading.buttons["return"].click()  # offline: the decision is queued, signed, and shown as pending

@@ -13,7 +13,7 @@ def _dialog(qtbot: Any, backend: Any, runner: Any, qsettings: Any, login: str) -
     row = next(r for r in range(w.proxy.rowCount()) if "Bimbingan Teknis" in w.proxy.index(r, 1).data())
     with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT):
         w.select_row(row)
-    dlg = w.dispose_letter(w.current_id)
+    dlg = w.windows.dispose_letter(w.current_id)
     with qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
         pass
     return dlg

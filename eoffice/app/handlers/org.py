@@ -13,7 +13,8 @@ from eoffice.store.uow import UnitOfWork
 @handles(c.AddUser)
 def add_user(cmd: c.AddUser, uow: UnitOfWork, deps: Deps) -> org.UserInfo:
     return org.add_user(uow, deps.actor, login=cmd.login, nip=cmd.nip, name=cmd.name, unit_code=cmd.unit_code,
-                        position_code=cmd.position_code, password=cmd.password, is_admin=cmd.is_admin)
+                        position_code=cmd.position_code, password=deps.secret or "",  # none: "too short"
+                        is_admin=cmd.is_admin)
 
 
 @handles(c.EditUser)
@@ -25,7 +26,7 @@ def edit_user(cmd: c.EditUser, uow: UnitOfWork, deps: Deps) -> org.UserInfo:
 
 @handles(c.SetPassword)
 def set_password(cmd: c.SetPassword, uow: UnitOfWork, deps: Deps) -> None:
-    org.set_password(uow, deps.require_actor(), login=cmd.login, password=cmd.password)
+    org.set_password(uow, deps.require_actor(), login=cmd.login, password=deps.secret or "")
 
 
 @handles(c.AddUnit)
