@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -30,6 +31,8 @@ STAMP_H = 30 * mm
 SIG_COL_W = 88 * mm
 PARAF_W = 22 * mm
 PARAF_H = 10 * mm
+MARK_W, MARK_H, MARK_GAP = 14 * mm, 5.5 * mm, 2 * mm  # the per-page paraf marks in the bottom margin
+MARK_BOTTOM = 11 * mm  # above the BSrE notice (signing/footer.py), below the 2.5 cm text margin
 NUMBER_PLACEHOLDER = "." * 40
 DATE_PLACEHOLDER = "." * 24  # filled in at signing
 _PDF_ALIGN = {0: 0, 1: 1, 2: 2, 4: 0}  # ReportLab TA_LEFT/CENTER/RIGHT/JUSTIFY -> PDF /Q
@@ -68,6 +71,7 @@ class Ctx:
     signature: Rect | None = None
     paraf: dict[int, Rect] = field(default_factory=dict)
     slots: dict[str, TextSlot] = field(default_factory=dict)
+    marks: list[tuple[int, Rect]] = field(default_factory=list)  # (reviewer index, box) on pages without boxes
     _slot_names: list[str] = field(default_factory=list)
 
     def record_signature(self, rect: Rect) -> None:
@@ -258,6 +262,29 @@ def paraf_boxes(data: LetterData, ctx: Ctx) -> list[Flowable]:
             [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)],
         )
     ]
+
+
+def page_paraf_marks(canvas: object, ctx: Ctx, count: int, left: float) -> None:
+    """At the end of a page without the paraf boxes: "Paraf" and one small box per reviewer at the bottom
+    (each sheet of a longer letter is initialled; the signing layer makes each box a text field that the
+    reviewer's paraf signature fills with their initials)."""
+    page = canvas.getPageNumber() - 1  # type: ignore[attr-defined]
+    if not count or any(r.page == page for r in ctx.paraf.values()):
+        return
+    c: Any = canvas
+    c.saveState()
+    c.setFont(ctx.styles.paraf.fontName, 8)
+    c.setFillColor(colors.grey)
+    c.drawString(left, MARK_BOTTOM + 1.6 * mm, "Paraf")
+    c.setStrokeColor(colors.grey)
+    c.setLineWidth(0.4)
+    x = left + 10 * mm
+    for i in range(count):
+        c.rect(x, MARK_BOTTOM, MARK_W, MARK_H)
+        ctx.marks.append((i, Rect(page, round(x, 2), round(MARK_BOTTOM, 2), round(x + MARK_W, 2),
+                                  round(MARK_BOTTOM + MARK_H, 2))))
+        x += MARK_W + MARK_GAP
+    c.restoreState()
 
 
 def tembusan(items: Sequence[str], ctx: Ctx) -> list[Flowable]:
