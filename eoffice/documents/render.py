@@ -39,6 +39,7 @@ class RenderResult:
     page_size: tuple[float, float]
     text_slots: tuple[TextSlot, ...] = ()
     paraf_marks: tuple[tuple[int, Rect], ...] = ()  # (index in paraf_labels, box) on every page without the boxes
+    co_signature_rects: tuple[Rect, ...] = ()  # one TTE area per LetterData.co_signatories, in order
 
 
 def meta_text(text: str, limit: int = 300) -> str:
@@ -129,4 +130,4 @@ def _render(data: LetterData, created: dt.datetime | None, profile: PageProfile,
     pdf = finish_pdf(buf.getvalue(), when)
     paraf = tuple(ctx.paraf[i] for i in sorted(ctx.paraf))
     return RenderResult(pdf, pages[0], ctx.signature, paraf, (page_w, page_h), tuple(ctx.slots.values()),
-                        tuple(ctx.marks))
+                        tuple(ctx.marks), tuple(ctx.co_signatures[i] for i in sorted(ctx.co_signatures)))

@@ -69,6 +69,7 @@ class Ctx:
     width: float
     kop_gap: float = 29.0  # two line spaces under the kop (documents/page.py)
     signature: Rect | None = None
+    co_signatures: dict[int, Rect] = field(default_factory=dict)  # LetterData.co_signatories' TTE areas
     paraf: dict[int, Rect] = field(default_factory=dict)
     slots: dict[str, TextSlot] = field(default_factory=dict)
     marks: list[tuple[int, Rect]] = field(default_factory=list)  # (reviewer index, box) on pages without boxes
@@ -209,6 +210,65 @@ def signature_block(
     )
     table.splitInRow = 0  # the block never splits: it moves to the next page whole
     return [Spacer(1, 6 * mm), table]
+
+
+PARTY_STAMP_W = 76 * mm  # two blocks side by side in the 16 cm text width
+
+
+def party_labels(count: int) -> list[str]:
+    """The captions of a berita acara's signature blocks, in signing order: the parties, then the witness."""
+    return ["PIHAK PERTAMA,", "PIHAK KEDUA,", "Mengetahui,"][:count]
+
+
+def parties_block(data: LetterData, ctx: Ctx, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """Berita acara with several signatories (rule 7): PIHAK PERTAMA left, PIHAK KEDUA right, and the
+    witnessing official ("Mengetahui,") centred below, each with their own TTE area; the last signatory's
+    is the letter's TTE field (``ctx.signature``), the others' ``ctx.co_signatures``. The paraf boxes
+    follow, on the left."""
+    assert data.signatory is not None
+    st = ctx.styles
+    sigs = [*data.co_signatories, data.signatory]
+    labels = party_labels(len(sigs))
+
+    def titles(i: int) -> list[Flowable]:
+        return [para(labels[i], st.sig)] + [para(line, st.sig) for line in signer_title_lines(sigs[i])]
+
+    def stamp(i: int) -> Flowable:
+        if i == len(sigs) - 1:
+            recorder = ctx.record_signature
+        else:
+            def recorder(rect: Rect, i: int = i) -> None:
+                ctx.co_signatures[i] = rect
+        space = RecordedSpace(PARTY_STAMP_W, STAMP_H, recorder)
+        space.hAlign = "CENTER"
+        return space
+
+    def names(i: int) -> list[Flowable]:
+        sig = sigs[i]
+        out = [Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name)]
+        if sig.rank.strip():
+            out.append(para(sig.rank, st.sig))
+        if sig.nip.strip():
+            out.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+        return out
+
+    def rows(ix: Sequence[int]) -> list[list[object]]:  # captions and titles, TTE areas, names: each a row
+        return [[titles(i) for i in ix], [stamp(i) for i in ix], [names(i) for i in ix]]
+
+    half = ctx.width / 2
+    table = plain_table([["", list(lead)], *rows([0, 1])], [half, half],
+                        [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM")])
+    table.splitInRow = 0
+    out: list[Flowable] = [Spacer(1, 6 * mm), table]
+    if len(sigs) == 3:
+        witness = plain_table(rows([2]), [SIG_COL_W])
+        witness.hAlign = "CENTER"
+        witness.splitInRow = 0
+        out += [Spacer(1, 4 * mm), witness]
+    boxes = paraf_boxes(data, ctx)
+    if boxes:
+        out += [Spacer(1, 4 * mm), plain_table([[boxes, ""]], [ctx.width - SIG_COL_W, SIG_COL_W])]
+    return out
 
 
 def lampiran_signature(data: LetterData, ctx: Ctx) -> list[Flowable]:

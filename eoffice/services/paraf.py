@@ -23,7 +23,7 @@ from typing import Any
 
 from eoffice.documents.letter import SHORT_LIMITS, LetterData
 from eoffice.documents.render import render_letter
-from eoffice.domain import WITA, StageKind
+from eoffice.domain import WITA, Refused, StageKind
 from eoffice.services import compose, settings
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import drop_blob, get_blob, put_blob
@@ -54,6 +54,11 @@ def reviewer_steps(route: Route) -> list[Step]:
 
 def signs_pdf(route: Route, step: Step) -> bool:
     return any(s.id == step.id for s in reviewer_steps(route))
+
+
+def party_field(index: int) -> str:
+    """The TTE field of the ``index``-th earlier signatory of a berita acara (the last one signs in TTE)."""
+    return f"TTE-{index + 1}"
 
 
 def paraf_field(step: Step) -> str:
@@ -111,6 +116,10 @@ def _render(data: LetterData, route: Route, uow: UnitOfWork, provider: str) -> b
     texts += [TextFieldSpec(f"{mark_group(i)}_{r.page + 1}", r.page, (r.x1, r.y1, r.x2, r.y2), "", "", 1,
                             MARK_FONT) for i, r in rendered.paraf_marks]
     pdf = rendered.pdf
+    if provider == "bsre" and rendered.co_signature_rects:
+        raise Refused("Berita acara dengan beberapa penandatangan belum dapat ditandatangani melalui BSrE: "
+                      "gunakan sertifikat lokal atau satu penandatangan")
+    specs += [FieldSpec(party_field(i), r.page, _box(r)) for i, r in enumerate(rendered.co_signature_rects)]
     if provider == "bsre":
         texts.append(TextFieldSpec(STAMP_FIELD, rect.page, _box(rect), "", "", 0, 8.0))
         pdf = add_footer(pdf, BSRE_FOOTER)
@@ -160,6 +169,11 @@ def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity, doc: Document,
                    stamp=StampSpec(name=name) if visible else None, reason=f"Paraf {step.stage_name}"[:120],
                    signing_time=uow.now().astimezone(WITA), timestamper_url=tsa_url, fill=marks)
     return _store(uow, version, res.pdf, version.working_pdf_key or "")
+
+
+def keep_signed(uow: UnitOfWork, version: DocumentVersion, pdf: bytes) -> str:
+    """A berita acara party's TTE: the working PDF with it, for the next signatory."""
+    return _store(uow, version, pdf, version.working_pdf_key or "")
 
 
 def has_marks(pdf: bytes, index: int) -> bool:

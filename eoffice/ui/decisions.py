@@ -168,8 +168,12 @@ class Decisions(QObject):
             self.batch_handle = None
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
-            msg = (translate("DecisionsMixin", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
-                   if len(ok) == 1 else translate("DecisionsMixin", "%n naskah ditandatangani", "", len(ok)))
+            if len(ok) == 1 and not ok[0][2]:  # a berita acara party: the last signatory's TTE numbers it
+                msg = translate("DecisionsMixin", "1 naskah ditandatangani; menunggu penandatangan berikutnya")
+            elif len(ok) == 1:
+                msg = translate("DecisionsMixin", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
+            else:
+                msg = translate("DecisionsMixin", "%n naskah ditandatangani", "", len(ok))
             if len(results) < total:
                 msg += translate("DecisionsMixin", "; %n dibatalkan", "", total - len(results))
             self.inform(msg)
