@@ -185,6 +185,16 @@ def signer_title_lines(sig: Signatory, *, upper: bool = True, comma: str = ",") 
     return lines
 
 
+def name_lines(sig: Signatory, st: Styles) -> list[Flowable]:
+    """The name in bold, then pangkat and NIP where the block shows them (Pasal 44)."""
+    out: list[Flowable] = [Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name)]
+    if sig.rank.strip():
+        out.append(para(sig.rank, st.sig))
+    if sig.nip.strip():
+        out.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+    return out
+
+
 def signature_block(
     data: LetterData, ctx: Ctx, lead: Sequence[str | Flowable] = (), left: Sequence[Flowable] = ()
 ) -> list[Flowable]:
@@ -197,11 +207,7 @@ def signature_block(
         space = RecordedSpace(STAMP_W, STAMP_H, ctx.record_signature)
         space.hAlign = "CENTER"
         right += [Spacer(1, 1 * mm), space, Spacer(1, 1 * mm)]
-        right.append(Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name))
-        if sig.rank.strip():
-            right.append(para(sig.rank, st.sig))
-        if sig.nip.strip():
-            right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+        right += name_lines(sig, st)
     left_items = list(left) + paraf_boxes(data, ctx)
     table = plain_table(
         [[left_items or "", right]],
@@ -243,17 +249,8 @@ def parties_block(data: LetterData, ctx: Ctx, lead: Sequence[Flowable] = ()) -> 
         space.hAlign = "CENTER"
         return space
 
-    def names(i: int) -> list[Flowable]:
-        sig = sigs[i]
-        out = [Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name)]
-        if sig.rank.strip():
-            out.append(para(sig.rank, st.sig))
-        if sig.nip.strip():
-            out.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
-        return out
-
     def rows(ix: Sequence[int]) -> list[list[object]]:  # captions and titles, TTE areas, names: each a row
-        return [[titles(i) for i in ix], [stamp(i) for i in ix], [names(i) for i in ix]]
+        return [[titles(i) for i in ix], [stamp(i) for i in ix], [name_lines(sigs[i], st) for i in ix]]
 
     half = ctx.width / 2
     table = plain_table([["", list(lead)], *rows([0, 1])], [half, half],
@@ -279,11 +276,7 @@ def lampiran_signature(data: LetterData, ctx: Ctx) -> list[Flowable]:
     st = ctx.styles
     right: list[Flowable] = [para(line, st.sig) for line in signer_title_lines(sig)]
     right += [Spacer(1, 4 * mm), Paragraph("<i>ditandatangani secara elektronik</i>", st.sig_note), Spacer(1, 4 * mm),
-              Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name)]
-    if sig.rank.strip():
-        right.append(para(sig.rank, st.sig))
-    if sig.nip.strip():
-        right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+              *name_lines(sig, st)]
     table = plain_table([["", right]], [ctx.width - SIG_COL_W, SIG_COL_W])
     table.splitInRow = 0
     return [Spacer(1, 6 * mm), table]
