@@ -95,7 +95,9 @@ def _key(data: LetterData, route: Route, provider: str) -> str:
     made_of: tuple[Any, ...] = (data, route.round, [paraf_field(s) for s in reviewer_steps(route)])
     if provider != "local":  # (keeps the keys of working PDFs made before providers existed)
         made_of += (provider,)
-    return hashlib.sha256(repr(made_of).encode()).hexdigest()
+    # (without parties, the key of a working PDF made before berita acara parties existed: its paraf stay)
+    text = repr(made_of).replace(", co_signatories=()", "")
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _box(rect: Any) -> tuple[int, int, int, int]:

@@ -48,3 +48,21 @@ def test_paraf_labels_keep_whole_words() -> None:
     short = label_text(long)
     assert len(short) <= 120 and short.endswith(" ...")
     assert long.startswith(short[:-4]) and long[len(short) - 4] == " "  # cut between words
+
+
+def test_the_working_pdf_key_of_a_letter_without_parties_is_what_it_was() -> None:
+    """A letter in review at the upgrade keeps its working PDF (and the paraf signatures in it)."""
+    import dataclasses
+    import hashlib
+
+    from eoffice.services.paraf import _key
+    from eoffice.workflow.state import Route, RouteStatus
+
+    data = sample_letter()
+    route = Route(document_id="d", template_name="t", template_version=1, drafter="x", status=RouteStatus.IN_PROGRESS,
+                  round=1, stages=(), steps=())
+    before = repr((data, route.round, [])).replace(", co_signatories=()", "")
+    assert "co_signatories" not in before
+    assert _key(data, route, "local") == hashlib.sha256(before.encode()).hexdigest()
+    with_party = dataclasses.replace(data, co_signatories=(data.signatory,))
+    assert _key(with_party, route, "local") != _key(data, route, "local")
