@@ -176,7 +176,8 @@ def cmd_sign(ctx: Ctx) -> int:
             results.append({"id": signed.document_id, "ok": True, "number": signed.number, "level": signed.level,
                             "provider": provider.name if provider is not None else "local"})
             if not ctx.json:
-                print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} ditandatangani, nomor {signed.number}"
+                done = f"nomor {signed.number}" if signed.number else "menunggu penandatangan berikutnya"
+                print(f"[{n}/{len(ctx.args.ids)}] {signed.document_id[:8]} ditandatangani, {done}"
                       + (" (TSA tidak terjangkau: B-B)" if signed.timestamp_fallback else ""))
         except EofficeError as exc:
             failed += 1

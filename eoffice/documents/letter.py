@@ -159,6 +159,8 @@ class LetterData:
     recipient_place: str = ""  # the "di ..." line under the recipients
     sender: str = ""  # "Dari" (nota dinas, memo)
     signatory: Signatory | None = None
+    # berita acara signed by the parties: the signatories before ``signatory`` (who signs last), in turn
+    co_signatories: Sequence[Signatory] = ()
     tembusan: Sequence[str] = ()
     closing: str = ""  # the penutup paragraph
     paraf_labels: Sequence[str] = ()  # reserve one paraf box per reviewer
@@ -180,9 +182,13 @@ class LetterData:
         for seq_name in ("recipients", "tembusan", "paraf_labels"):
             for item in getattr(self, seq_name):
                 _check_line(seq_name, item)
-        if self.signatory is not None:
+        if len(self.co_signatories) > 2 or (self.co_signatories and self.signatory is None):
+            raise BadInput("a berita acara has at most three signatories, the last one in signatory")
+        for sig in (self.signatory, *self.co_signatories):
+            if sig is None:
+                continue
             for name in ("title", "name", "nip", "rank", "principal_title", "via_title"):
-                _check_line(f"signatory.{name}", getattr(self.signatory, name))
+                _check_line(f"signatory.{name}", getattr(sig, name))
         if self.proceedings is not None:
             _check_line("proceedings.place", self.proceedings.place)
 

@@ -19,7 +19,7 @@ from eoffice.documents.page import PageProfile, load_profile
 from eoffice.documents.pdfa import finish_pdf
 from eoffice.documents.render_base import Rect, Styles
 from eoffice.documents.render_kinds import story_for
-from eoffice.documents.render_parts import Ctx, TextSlot
+from eoffice.documents.render_parts import Ctx, TextSlot, page_paraf_marks
 from eoffice.domain import KIND_LABELS, WITA, BadInput, DocKind
 
 PAGE_SIZES: dict[PaperSize, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.F4: (215 * mm, 330 * mm)}
@@ -29,7 +29,8 @@ PAGE_SIZES: dict[PaperSize, tuple[float, float]] = {PaperSize.A4: A4, PaperSize.
 class RenderResult:
     """``signature_rect``: where the signing layer draws the visible TTE stamp + QR (None without a
     signatory). ``paraf_rects``: one box per ``LetterData.paraf_labels`` entry, in the same order.
-    ``text_slots``: with ``LetterData.form_fields``, where the number and date go (in document order)."""
+    ``text_slots``: with ``LetterData.form_fields``, where the number and date go (in document order).
+    ``paraf_marks``: the reviewers' initial boxes at the bottom of the other pages (rule 9)."""
 
     pdf: bytes
     page_count: int
@@ -37,6 +38,8 @@ class RenderResult:
     paraf_rects: tuple[Rect, ...]
     page_size: tuple[float, float]
     text_slots: tuple[TextSlot, ...] = ()
+    paraf_marks: tuple[tuple[int, Rect], ...] = ()  # (index in paraf_labels, box) on every page without the boxes
+    co_signature_rects: tuple[Rect, ...] = ()  # one TTE area per LetterData.co_signatories, in order
 
 
 def meta_text(text: str, limit: int = 300) -> str:
@@ -111,7 +114,10 @@ def _render(data: LetterData, created: dt.datetime | None, profile: PageProfile,
         topPadding=0,
         bottomPadding=0,
     )
-    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page)])
+    def on_page_end(canvas: Any, doc: Any) -> None:
+        page_paraf_marks(canvas, ctx, len(data.paraf_labels), left)
+
+    doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end)])
     try:
         doc.build(story)
     except LayoutError as exc:
@@ -123,4 +129,5 @@ def _render(data: LetterData, created: dt.datetime | None, profile: PageProfile,
     )
     pdf = finish_pdf(buf.getvalue(), when)
     paraf = tuple(ctx.paraf[i] for i in sorted(ctx.paraf))
-    return RenderResult(pdf, pages[0], ctx.signature, paraf, (page_w, page_h), tuple(ctx.slots.values()))
+    return RenderResult(pdf, pages[0], ctx.signature, paraf, (page_w, page_h), tuple(ctx.slots.values()),
+                        tuple(ctx.marks), tuple(ctx.co_signatures[i] for i in sorted(ctx.co_signatures)))

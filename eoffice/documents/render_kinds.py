@@ -24,6 +24,7 @@ from eoffice.documents.render_parts import (
     kop,
     lampiran_signature,
     number_text,
+    parties_block,
     recipients_block,
     signature_block,
     tembusan,
@@ -286,6 +287,9 @@ def surat_tugas(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
     lead: list[str | Flowable] = [value_line(data, ctx, "tanggal", f"{data.place}, " if data.place else "", st.sig)]
+    if data.co_signatories:  # signed by the parties (rule 7)
+        dated = [line for line in lead if isinstance(line, Flowable)]
+        return with_signature(out, parties_block(data, ctx, dated) + tembusan(data.tembusan, ctx), ctx.width)
     out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 
@@ -321,6 +325,9 @@ def berita_acara(data: LetterData, ctx: Ctx) -> list[Flowable]:
     out += body_flowables(data.body, ctx.width, st)
     out += _closing(data, ctx)
     lead: list[str | Flowable] = [value_line(data, ctx, "tanggal", f"{data.place}, " if data.place else "", st.sig)]
+    if data.co_signatories:  # signed by the parties (rule 7)
+        dated = [line for line in lead if isinstance(line, Flowable)]
+        return with_signature(out, parties_block(data, ctx, dated) + tembusan(data.tembusan, ctx), ctx.width)
     out = with_signature(out, signature_block(data, ctx, lead) + tembusan(data.tembusan, ctx), ctx.width)
     return out
 

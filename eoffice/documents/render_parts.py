@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.styles import ParagraphStyle
@@ -30,6 +31,8 @@ STAMP_H = 30 * mm
 SIG_COL_W = 88 * mm
 PARAF_W = 22 * mm
 PARAF_H = 10 * mm
+MARK_W, MARK_H, MARK_GAP = 14 * mm, 5.5 * mm, 2 * mm  # the per-page paraf marks in the bottom margin
+MARK_BOTTOM = 11 * mm  # above the BSrE notice (signing/footer.py), below the 2.5 cm text margin
 NUMBER_PLACEHOLDER = "." * 40
 DATE_PLACEHOLDER = "." * 24  # filled in at signing
 _PDF_ALIGN = {0: 0, 1: 1, 2: 2, 4: 0}  # ReportLab TA_LEFT/CENTER/RIGHT/JUSTIFY -> PDF /Q
@@ -66,8 +69,10 @@ class Ctx:
     width: float
     kop_gap: float = 29.0  # two line spaces under the kop (documents/page.py)
     signature: Rect | None = None
+    co_signatures: dict[int, Rect] = field(default_factory=dict)  # LetterData.co_signatories' TTE areas
     paraf: dict[int, Rect] = field(default_factory=dict)
     slots: dict[str, TextSlot] = field(default_factory=dict)
+    marks: list[tuple[int, Rect]] = field(default_factory=list)  # (reviewer index, box) on pages without boxes
     _slot_names: list[str] = field(default_factory=list)
 
     def record_signature(self, rect: Rect) -> None:
@@ -180,6 +185,16 @@ def signer_title_lines(sig: Signatory, *, upper: bool = True, comma: str = ",") 
     return lines
 
 
+def name_lines(sig: Signatory, st: Styles) -> list[Flowable]:
+    """The name in bold, then pangkat and NIP where the block shows them (Pasal 44)."""
+    out: list[Flowable] = [Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name)]
+    if sig.rank.strip():
+        out.append(para(sig.rank, st.sig))
+    if sig.nip.strip():
+        out.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+    return out
+
+
 def signature_block(
     data: LetterData, ctx: Ctx, lead: Sequence[str | Flowable] = (), left: Sequence[Flowable] = ()
 ) -> list[Flowable]:
@@ -192,11 +207,7 @@ def signature_block(
         space = RecordedSpace(STAMP_W, STAMP_H, ctx.record_signature)
         space.hAlign = "CENTER"
         right += [Spacer(1, 1 * mm), space, Spacer(1, 1 * mm)]
-        right.append(Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name))
-        if sig.rank.strip():
-            right.append(para(sig.rank, st.sig))
-        if sig.nip.strip():
-            right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+        right += name_lines(sig, st)
     left_items = list(left) + paraf_boxes(data, ctx)
     table = plain_table(
         [[left_items or "", right]],
@@ -207,6 +218,56 @@ def signature_block(
     return [Spacer(1, 6 * mm), table]
 
 
+PARTY_STAMP_W = 76 * mm  # two blocks side by side in the 16 cm text width
+
+
+def party_labels(count: int) -> list[str]:
+    """The captions of a berita acara's signature blocks, in signing order: the parties, then the witness."""
+    return ["PIHAK PERTAMA,", "PIHAK KEDUA,", "Mengetahui,"][:count]
+
+
+def parties_block(data: LetterData, ctx: Ctx, lead: Sequence[Flowable] = ()) -> list[Flowable]:
+    """Berita acara with several signatories (rule 7): PIHAK PERTAMA left, PIHAK KEDUA right, and the
+    witnessing official ("Mengetahui,") centred below, each with their own TTE area; the last signatory's
+    is the letter's TTE field (``ctx.signature``), the others' ``ctx.co_signatures``. The paraf boxes
+    follow, on the left."""
+    assert data.signatory is not None
+    st = ctx.styles
+    sigs = [*data.co_signatories, data.signatory]
+    labels = party_labels(len(sigs))
+
+    def titles(i: int) -> list[Flowable]:
+        return [para(labels[i], st.sig)] + [para(line, st.sig) for line in signer_title_lines(sigs[i])]
+
+    def stamp(i: int) -> Flowable:
+        if i == len(sigs) - 1:
+            recorder = ctx.record_signature
+        else:
+            def recorder(rect: Rect, i: int = i) -> None:
+                ctx.co_signatures[i] = rect
+        space = RecordedSpace(PARTY_STAMP_W, STAMP_H, recorder)
+        space.hAlign = "CENTER"
+        return space
+
+    def rows(ix: Sequence[int]) -> list[list[object]]:  # captions and titles, TTE areas, names: each a row
+        return [[titles(i) for i in ix], [stamp(i) for i in ix], [name_lines(sigs[i], st) for i in ix]]
+
+    half = ctx.width / 2
+    table = plain_table([["", list(lead)], *rows([0, 1])], [half, half],
+                        [("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM")])
+    table.splitInRow = 0
+    out: list[Flowable] = [Spacer(1, 6 * mm), table]
+    if len(sigs) == 3:
+        witness = plain_table(rows([2]), [SIG_COL_W])
+        witness.hAlign = "CENTER"
+        witness.splitInRow = 0
+        out += [Spacer(1, 4 * mm), witness]
+    boxes = paraf_boxes(data, ctx)
+    if boxes:
+        out += [Spacer(1, 4 * mm), plain_table([[boxes, ""]], [ctx.width - SIG_COL_W, SIG_COL_W])]
+    return out
+
+
 def lampiran_signature(data: LetterData, ctx: Ctx) -> list[Flowable]:
     """The signature block closing a lampiran: the same jabatan and name; the TTE itself is on the letter."""
     sig = data.signatory
@@ -215,11 +276,7 @@ def lampiran_signature(data: LetterData, ctx: Ctx) -> list[Flowable]:
     st = ctx.styles
     right: list[Flowable] = [para(line, st.sig) for line in signer_title_lines(sig)]
     right += [Spacer(1, 4 * mm), Paragraph("<i>ditandatangani secara elektronik</i>", st.sig_note), Spacer(1, 4 * mm),
-              Paragraph(f"<b>{esc(sig.name)}</b>", st.sig_name)]
-    if sig.rank.strip():
-        right.append(para(sig.rank, st.sig))
-    if sig.nip.strip():
-        right.append(para(f"NIP. {format_nip(sig.nip)}", st.sig))
+              *name_lines(sig, st)]
     table = plain_table([["", right]], [ctx.width - SIG_COL_W, SIG_COL_W])
     table.splitInRow = 0
     return [Spacer(1, 6 * mm), table]
@@ -258,6 +315,29 @@ def paraf_boxes(data: LetterData, ctx: Ctx) -> list[Flowable]:
             [("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("TEXTCOLOR", (0, 0), (-1, -1), colors.grey)],
         )
     ]
+
+
+def page_paraf_marks(canvas: object, ctx: Ctx, count: int, left: float) -> None:
+    """At the end of a page without the paraf boxes: "Paraf" and one small box per reviewer at the bottom
+    (each sheet of a longer letter is initialled; the signing layer makes each box a text field that the
+    reviewer's paraf signature fills with their initials)."""
+    page = canvas.getPageNumber() - 1  # type: ignore[attr-defined]
+    if not count or any(r.page == page for r in ctx.paraf.values()):
+        return
+    c: Any = canvas
+    c.saveState()
+    c.setFont(ctx.styles.paraf.fontName, 8)
+    c.setFillColor(colors.grey)
+    c.drawString(left, MARK_BOTTOM + 1.6 * mm, "Paraf")
+    c.setStrokeColor(colors.grey)
+    c.setLineWidth(0.4)
+    x = left + 10 * mm
+    for i in range(count):
+        c.rect(x, MARK_BOTTOM, MARK_W, MARK_H)
+        ctx.marks.append((i, Rect(page, round(x, 2), round(MARK_BOTTOM, 2), round(x + MARK_W, 2),
+                                  round(MARK_BOTTOM + MARK_H, 2))))
+        x += MARK_W + MARK_GAP
+    c.restoreState()
 
 
 def tembusan(items: Sequence[str], ctx: Ctx) -> list[Flowable]:

@@ -111,10 +111,17 @@ def register_for(uow: UnitOfWork, route: Route | None) -> Unit | None:
     return uow.units.find(load_profile().head_register)
 
 
-def sign_step(route: Route | None) -> Step | None:
+def sign_steps(route: Route | None) -> list[Step]:
+    """The current round's TTE steps in signing order: one, or the parties of a berita acara in turn."""
     if route is None:
-        return None
-    steps = [s for s in route.steps if s.kind == StageKind.SIGN and s.round == route.round]
+        return []
+    return sorted((s for s in route.steps if s.kind == StageKind.SIGN and s.round == route.round),
+                  key=lambda s: s.order)
+
+
+def sign_step(route: Route | None) -> Step | None:
+    """The last TTE: the one that numbers and dates the letter."""
+    steps = sign_steps(route)
     return steps[-1] if steps else None
 
 
@@ -123,6 +130,9 @@ def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
     """``form``: the number and date left as form fields (the working PDF, services/paraf.py)."""
     step = sign_step(route)
     signatory, signer_code = signatory_for(uow, step, doc.kind)
+    parties = [signatory_for(uow, s, doc.kind) for s in sign_steps(route)[:-1]]  # berita acara (rule 7)
+    if parties:
+        signer_code = parties[0][1]  # the kop of PIHAK PERTAMA, the agency that holds the record
     to, cc = letters.recipients(uow, doc)
     fields = version.fields
     sender = ""
@@ -135,6 +145,7 @@ def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
         place=unit.place or "Samarinda", date=None if form else signed_on, form_fields=form, urgency=Urgency(doc.urgency), classification=Classification(doc.classification),
         attachment_note=str(fields.get("lampiran", "")), recipients=tuple(to),
         recipient_place=str(fields.get("di", "")), sender=sender, signatory=signatory, tembusan=tuple(cc),
+        co_signatories=tuple(p for p, _ in parties if p is not None),
         closing=str(fields.get("penutup", "")), **kind_parts(fields))
 
 

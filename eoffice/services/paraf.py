@@ -3,7 +3,8 @@
 The first paraf/approve decision by a reviewer with a key renders the version once, with the number and
 date as text form fields and every signature field of the round: one paraf box per paraf/approve step
 (initials beside the signature block, the paraf koordinasi of the archive copy; beyond eight, invisible
-fields) and the signatory's TTE field. Each such decision adds a PAdES approval signature in its field, the
+fields), a text field per reviewer at the foot of every other page (the same initials, filled in the
+revision their paraf signature covers: rule 9, docs/tata-naskah.md) and the signatory's TTE field. Each such decision adds a PAdES approval signature in its field, the
 first one certifying (DocMDP: form filling allowed); the signatory's TTE fills the number and date and
 signs last (signatures.sign_letter). All of it happens in the decision's transaction, under the route's
 row lock, so parallel reviewers are serialised and a failure leaves neither the step nor the PDF.
@@ -20,9 +21,9 @@ import dataclasses
 import hashlib
 from typing import Any
 
-from eoffice.documents.letter import LetterData
+from eoffice.documents.letter import SHORT_LIMITS, LetterData
 from eoffice.documents.render import render_letter
-from eoffice.domain import WITA, StageKind
+from eoffice.domain import WITA, Refused, StageKind
 from eoffice.services import compose, settings
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import drop_blob, get_blob, put_blob
@@ -30,15 +31,16 @@ from eoffice.services.signatures import SIGNATURE_FIELD
 from eoffice.signing.footer import add_footer
 from eoffice.signing.form import TextFieldSpec
 from eoffice.signing.keystore import Identity
-from eoffice.signing.pades import FieldSpec, prepare_fields, sign_pdf
+from eoffice.signing.pades import FieldSpec, prepare_fields, sign_pdf, text_field_names
 from eoffice.signing.providers import BSRE_FOOTER
-from eoffice.signing.stamp import StampSpec
+from eoffice.signing.stamp import StampSpec, initials
 from eoffice.signing.stamp_field import STAMP_FIELD
 from eoffice.store.models import Document, DocumentVersion
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Route, Step
 
 PDF_STAGES = (StageKind.PARAF, StageKind.APPROVE)
+MARK_FONT = 9.0  # the initials in the per-page marks
 MAX_BOXES = 8  # paraf boxes that fit beside the signature block (LetterData); further fields are invisible
 
 
@@ -54,14 +56,33 @@ def signs_pdf(route: Route, step: Step) -> bool:
     return any(s.id == step.id for s in reviewer_steps(route))
 
 
+def party_field(index: int) -> str:
+    """The TTE field of the ``index``-th earlier signatory of a berita acara (the last one signs in TTE)."""
+    return f"TTE-{index + 1}"
+
+
 def paraf_field(step: Step) -> str:
     return f"Paraf-{step.id}"
 
 
+def mark_group(index: int) -> str:
+    """The text fields of reviewer ``index``'s per-page paraf marks (form.fill_text_fields' group)."""
+    return f"paraf{index + 1}"
+
+
+def label_text(title: str, limit: int = SHORT_LIMITS["paraf_labels"]) -> str:
+    """The reviewer's full jabatan; one longer than the box's limit loses whole words at the end, never
+    half a name ("... Provinsi Kalimantan Timur" stays whole up to 120 characters)."""
+    title = " ".join(title.split())
+    if len(title) <= limit:
+        return title
+    cut = title[: limit - 4].rsplit(" ", 1)[0].rstrip(" ,;")
+    return f"{cut} ..."
+
+
 def _label(uow: UnitOfWork, step: Step) -> str:
     user = uow.users.by_login(step.assignee)
-    title = uow.positions.get(user.position_id).title if user.position_id else user.name
-    return title[:60]
+    return label_text(uow.positions.get(user.position_id).title if user.position_id else user.name)
 
 
 def _letter(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route) -> LetterData:
@@ -74,7 +95,9 @@ def _key(data: LetterData, route: Route, provider: str) -> str:
     made_of: tuple[Any, ...] = (data, route.round, [paraf_field(s) for s in reviewer_steps(route)])
     if provider != "local":  # (keeps the keys of working PDFs made before providers existed)
         made_of += (provider,)
-    return hashlib.sha256(repr(made_of).encode()).hexdigest()
+    # (without parties, the key of a working PDF made before berita acara parties existed: its paraf stay)
+    text = repr(made_of).replace(", co_signatories=()", "")
+    return hashlib.sha256(text.encode()).hexdigest()
 
 
 def _box(rect: Any) -> tuple[int, int, int, int]:
@@ -92,7 +115,13 @@ def _render(data: LetterData, route: Route, uow: UnitOfWork, provider: str) -> b
     specs += [FieldSpec(paraf_field(s)) for s in steps[len(rendered.paraf_rects):]]
     texts = [TextFieldSpec(t.name, t.rect.page, (t.rect.x1, t.rect.y1, t.rect.x2, t.rect.y2), t.prefix,
                            t.placeholder, t.align, t.font_size) for t in rendered.text_slots]
+    texts += [TextFieldSpec(f"{mark_group(i)}_{r.page + 1}", r.page, (r.x1, r.y1, r.x2, r.y2), "", "", 1,
+                            MARK_FONT) for i, r in rendered.paraf_marks]
     pdf = rendered.pdf
+    if provider == "bsre" and rendered.co_signature_rects:
+        raise Refused("Berita acara dengan beberapa penandatangan belum dapat ditandatangani melalui BSrE: "
+                      "gunakan sertifikat lokal atau satu penandatangan")
+    specs += [FieldSpec(party_field(i), r.page, _box(r)) for i, r in enumerate(rendered.co_signature_rects)]
     if provider == "bsre":
         texts.append(TextFieldSpec(STAMP_FIELD, rect.page, _box(rect), "", "", 0, 8.0))
         pdf = add_footer(pdf, BSRE_FOOTER)
@@ -130,14 +159,30 @@ def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
 def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity, doc: Document, version: DocumentVersion,
                route: Route, step: Step, *, tsa_url: str | None = None) -> str:
     """The reviewer's PAdES approval signature in their field (certifying when it is the first); returns the
-    new working PDF's digest. The visible box shows their initials and the date."""
+    new working PDF's digest. The visible box shows their initials and the date, and the same revision fills
+    their initials into the marks at the foot of the other pages."""
     pdf = working_pdf(uow, doc, version, route)
-    visible = [s.id for s in reviewer_steps(route)].index(step.id) < MAX_BOXES
+    index = [s.id for s in reviewer_steps(route)].index(step.id)
+    visible = index < MAX_BOXES
     name = uow.users.get(actor.user_id).name
+    # the initials at the foot of every other page, in the same revision the signature covers (rule 9)
+    marks = {mark_group(index): initials(name)} if visible and has_marks(pdf, index) else None
     res = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=None,
                    stamp=StampSpec(name=name) if visible else None, reason=f"Paraf {step.stage_name}"[:120],
-                   signing_time=uow.now().astimezone(WITA), timestamper_url=tsa_url)
+                   signing_time=uow.now().astimezone(WITA), timestamper_url=tsa_url, fill=marks)
     return _store(uow, version, res.pdf, version.working_pdf_key or "")
+
+
+def keep_signed(uow: UnitOfWork, version: DocumentVersion, pdf: bytes) -> str:
+    """A berita acara party's TTE: the working PDF with it, for the next signatory."""
+    return _store(uow, version, pdf, version.working_pdf_key or "")
+
+
+def has_marks(pdf: bytes, index: int) -> bool:
+    """The working PDF has per-page marks for reviewer ``index`` (a one-page letter has none; a working PDF
+    made before rule 9 neither)."""
+    group = mark_group(index)
+    return any(n.split("_")[0] == group for n in text_field_names(pdf))
 
 
 def finish(uow: UnitOfWork, version: DocumentVersion) -> None:

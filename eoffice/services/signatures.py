@@ -345,35 +345,49 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity | None, docume
         identity = None  # the decision's statement is signed only with a published key
     version = letters.current_version(uow, doc)
     result: dict[str, SignResult] = {}
+    cosigned: list[str] = []  # a berita acara party's TTE: the working PDF's new digest
     base_url = verify_url or settings.get(uow, settings.VERIFY_URL)
 
     def hook(d: Document, route: Route, step: Step) -> dict[str, Any]:
         _require_approved_version(uow, route, version.content_sha256)
-        numbering.allocate(uow, d, compose.register_for(uow, route))
+        in_turn = [s.id for s in compose.sign_steps(route)]
+        party = in_turn.index(step.id) if step.id != in_turn[-1] else None  # an earlier berita acara party
+        if party is None:
+            numbering.allocate(uow, d, compose.register_for(uow, route))
         signed_at = uow.now()
         pdf = paraf.working_pdf(uow, d, version, route, provider=provider.name)
-        assert d.number is not None
-        fill = {"nomor": d.number, "tanggal": format_tanggal(signed_at.astimezone(WITA).date())}
+        fill = {} if party is not None else {"nomor": d.number or "",
+                                             "tanggal": format_tanggal(signed_at.astimezone(WITA).date())}
         user = uow.users.get(actor.user_id)
         sig = compose.signatory_for(uow, step, d.kind)[0]
         stamp = StampSpec(name=sig.name if sig else user.name,
                           title="\n".join(signer_title_lines(sig, upper=False, comma="")) if sig else "",
                           nip=format_nip(sig.nip) if sig else user.nip,
                           qr_data=qr_payload(d.id, version.content_sha256, verify_url=base_url))
-        job = SignJob(d.id, pdf, STAMP_FIELD if provider.name == "bsre" else SIGNATURE_FIELD, stamp, fill,
+        field = paraf.party_field(party) if party is not None else (
+            STAMP_FIELD if provider.name == "bsre" else SIGNATURE_FIELD)
+        job = SignJob(d.id, pdf, field, stamp, fill,
                       reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
                       signing_time=signed_at.astimezone(WITA), tsa_url=tsa_url)  # the stamp shows WITA
         res = provider.sign(job)
         result["r"] = res
-        digest = put_blob(uow, res.pdf, "application/pdf")
-        paraf.finish(uow, version)
-        d.signed_pdf_sha256, d.signed_version, d.letter_date = digest, version.version, signed_at
+        if party is not None:  # the next party signs this PDF; the number and date come with the last TTE
+            digest = paraf.keep_signed(uow, version, res.pdf)
+            cosigned.append(digest)
+        else:
+            digest = put_blob(uow, res.pdf, "application/pdf")
+            paraf.finish(uow, version)
+            d.signed_pdf_sha256, d.signed_version, d.letter_date = digest, version.version, signed_at
         return statement_extras(identity, document_id=d.id, version_hash=version.content_sha256, step_id=step.id,
                                 decision="sign", actor=actor.login) | {"pdf_sha256": digest,
                                                                         "provider": provider.name}
 
     outcome = routing.decide(uow, actor, doc.id, Decision.APPROVE, on_step=hook, signing=True)
     res = result["r"]
+    if cosigned:  # not numbered yet: the last signatory's TTE numbers and dates it
+        uow.audit("letter.cosigned", actor_id=actor.user_id, document_id=doc.id,
+                  data={"pdf_sha256": cosigned[0], "level": res.level, "provider": provider.name})
+        return Signed(doc.id, "", cosigned[0], res.level, res.timestamp_fallback)
     assert doc.signed_pdf_sha256 is not None and doc.number is not None
     uow.audit("letter.signed", actor_id=actor.user_id, document_id=doc.id,
               data={"number": doc.number, "pdf_sha256": doc.signed_pdf_sha256, "level": res.level,

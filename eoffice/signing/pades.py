@@ -69,6 +69,16 @@ def signed_fields(pdf: bytes) -> dict[str, bool]:
     return _sig_fields(_writer(pdf))
 
 
+def text_field_names(pdf: bytes) -> set[str]:
+    """The names of the PDF's text form fields (number, date, per-page paraf marks)."""
+    w = _writer(pdf)
+    try:
+        refs = list(w.root["/AcroForm"]["/Fields"]) if "/AcroForm" in w.root else []
+        return {str(r.get_object()["/T"]) for r in refs if r.get_object().get("/FT") == "/Tx"}
+    except (PdfError, KeyError, TypeError) as exc:
+        raise BadInput(f"PDF rusak atau tidak dapat dibaca: {exc}".splitlines()[0]) from exc
+
+
 def prepare_fields(pdf: bytes, specs: Sequence[FieldSpec], text_fields: Sequence[TextFieldSpec] = ()) -> bytes:
     """Add every signature field of the route at once, before the first signature: a field added after a
     certification signature shows up as a suspicious modification in validators. ``text_fields`` (the

@@ -17,11 +17,10 @@ from pyhanko.pdf_utils.layout import AxisAlignment, Margins, SimpleBoxLayoutRule
 from pyhanko.pdf_utils.text import TextBoxStyle
 from pyhanko.stamp import QRPosition, QRStamp, QRStampStyle, TextStampStyle
 
+from eoffice.documents.dates import format_tanggal
 from eoffice.domain import Unavailable
 
 HEADING = "Ditandatangani secara elektronik oleh"
-_MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-           "Oktober", "November", "Desember"]
 _ZONES = {7: "WIB", 8: "WITA", 9: "WIT"}
 _FONT_NAME = "DejaVuSans-Stamp.ttf"  # see resources/fonts/build_stamp_font.py
 FORM_FONT_NAME = "LiberationSans-Form.ttf"  # the letter's font, for the number and date form fields
@@ -60,7 +59,7 @@ def format_date_id(when: dt.datetime) -> str:
     hours = int(off.total_seconds() // 3600) if off is not None else 0
     zone = _ZONES.get(hours) if off is not None and off.total_seconds() % 3600 == 0 else None
     zone = zone or ("UTC" if hours == 0 else f"UTC{hours:+d}")
-    return f"{when.day} {_MONTHS[when.month - 1]} {when.year} {when:%H:%M} {zone}"
+    return f"{format_tanggal(when.date())} {when:%H:%M} {zone}"
 
 
 def initials(name: str) -> str:

@@ -208,7 +208,8 @@ class AdminPanel(QWidget):
 
     def _delegation_tab(self) -> QWidget:
         w = QWidget()
-        info = QLabel(self.tr("Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n.)."))
+        info = QLabel(self.tr(
+            "Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n., u.b.)."))
         info.setWordWrap(True)
         b = QPushButton(self.tr("Buat Delegasi..."))
         b.clicked.connect(self.delegate)
@@ -420,7 +421,8 @@ class AdminPanel(QWidget):
 
 
 class DelegateDialog(FormDialog):
-    """Plh./Plt./a.n.: the acting user hands their authority to someone for a date range."""
+    """Plh./Plt./a.n./u.b.: the acting user hands their authority to someone for a date range (a.n. one
+    level below, u.b. two: services/delegation.py checks the levels)."""
 
     delegated = Signal(object)
 
@@ -429,7 +431,7 @@ class DelegateDialog(FormDialog):
         self.to.setEditable(True)
         self.capacity = QComboBox()
         for c, label in (("Plh.", self.tr("Plh. (pelaksana harian)")), ("Plt.", self.tr("Plt. (pelaksana tugas)")),
-                         ("a.n.", self.tr("a.n. (atas nama)"))):
+                         ("a.n.", self.tr("a.n. (atas nama)")), ("u.b.", self.tr("u.b. (untuk beliau)"))):
             self.capacity.addItem(label, c)
         self.starts, self.ends = QDateEdit(QDate.currentDate()), QDateEdit(QDate.currentDate().addDays(7))
         for d in (self.starts, self.ends):

@@ -168,8 +168,12 @@ class Decisions(QObject):
             self.batch_handle = None
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
-            msg = (translate("Decisions", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
-                   if len(ok) == 1 else translate("Decisions", "%n naskah ditandatangani", "", len(ok)))
+            if len(ok) == 1 and not ok[0][2]:  # a berita acara party: the last signatory's TTE numbers it
+                msg = translate("Decisions", "1 naskah ditandatangani; menunggu penandatangan berikutnya")
+            elif len(ok) == 1:
+                msg = translate("Decisions", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
+            else:
+                msg = translate("Decisions", "%n naskah ditandatangani", "", len(ok))
             if len(results) < total:
                 msg += translate("Decisions", "; %n dibatalkan", "", total - len(results))
             self.inform(msg)

@@ -95,6 +95,7 @@ AUDIT_ACTION = Labels({  # the Riwayat tab: what happened, in words
     "letter.attach": QT_TRANSLATE_NOOP("text", "Lampiran ditambahkan"),
     "letter.detach": QT_TRANSLATE_NOOP("text", "Lampiran dihapus"),
     "letter.signed": QT_TRANSLATE_NOOP("text", "Ditandatangani secara elektronik (TTE)"),
+    "letter.cosigned": QT_TRANSLATE_NOOP("text", "Ditandatangani salah satu pihak (TTE)"),
     "letter.withdraw": QT_TRANSLATE_NOOP("text", "Ditarik oleh pembuat"),
     "letter.read": QT_TRANSLATE_NOOP("text", "Dibaca penerima"),
     "letter.ltv": QT_TRANSLATE_NOOP("text", "Data validasi jangka panjang ditambahkan"),

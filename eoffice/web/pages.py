@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+from babel.dates import format_date
 from jinja2 import DictLoader, Environment, select_autoescape
 
 from eoffice.documents.dates import format_tanggal
@@ -45,8 +46,6 @@ WORDS: dict[str, dict[str, str]] = {
         "lang": "Bahasa Indonesia", "timestamp": "timestamp", "missing": "Choose a PDF file first.",
     },
 }
-_MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-              "November", "December"]
 
 BASE = """<!doctype html><html lang="{{ lang }}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>{{ w.title }}</title>
@@ -101,7 +100,7 @@ def date_text(when: dt.datetime | None, lang: str, *, time: bool = False) -> str
     if when is None:
         return "-"
     local = when.astimezone(WITA)
-    day = format_tanggal(local.date()) if lang == "id" else f"{local.day} {_MONTHS_EN[local.month - 1]} {local.year}"
+    day = format_tanggal(local.date()) if lang == "id" else format_date(local.date(), "d MMMM y", locale="en")
     return f"{day} {local:%H:%M} WITA" if time else day
 
 

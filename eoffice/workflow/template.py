@@ -21,6 +21,7 @@ ASSIGNEE_KINDS: tuple[str, ...] = ("position", "role", "user")
 CONDITION_OPS: tuple[str, ...] = ("eq", "ne", "in")
 REVIEW_KINDS = frozenset({StageKind.PARAF, StageKind.APPROVE})
 POST_SIGN_KINDS = frozenset({StageKind.NUMBER, StageKind.DISPATCH})
+MAX_SIGNATORIES = 3  # a berita acara: PIHAK PERTAMA, PIHAK KEDUA and the witness (docs/tata-naskah.md, rule 7)
 # Every kind except incoming letters is produced here and must carry exactly one signature stage.
 OUTGOING_KINDS = frozenset(DocKind) - {DocKind.NASKAH_MASUK}
 DEFAULT_SLA_HOURS = 24
@@ -94,18 +95,26 @@ def validate_template(t: RouteTemplate) -> None:
         if s.name in seen:
             raise BadInput(f"{where}: stage name '{s.name}' is used twice")
         seen.add(s.name)
-    signs = [s for s in t.stages if s.kind == StageKind.SIGN]
-    if t.doc_kind in OUTGOING_KINDS and len(signs) != 1:
-        raise BadInput(f"{where}: an outgoing {t.doc_kind.value} needs exactly one 'sign' stage, found {len(signs)}")
+    signs = sorted((s for s in t.stages if s.kind == StageKind.SIGN), key=lambda s: s.order)
+    most = MAX_SIGNATORIES if t.doc_kind == DocKind.BERITA_ACARA else 1
+    if t.doc_kind in OUTGOING_KINDS and not 1 <= len(signs) <= most:
+        need = f"one to {most}" if most > 1 else "exactly one"
+        raise BadInput(f"{where}: an outgoing {t.doc_kind.value} needs {need} 'sign' stage, found {len(signs)}")
     if not signs:
         return
-    sign = signs[0]
-    if sign.condition is not None:
-        raise BadInput(f"{where}: stage '{sign.name}': the sign stage cannot be conditional")
+    for sign in signs:
+        if sign.condition is not None:
+            raise BadInput(f"{where}: stage '{sign.name}': the sign stage cannot be conditional")
+        if len(signs) > 1 and (len(sign.assignees) != 1 or sign.quorum not in (None, 1)):
+            # each party signs in turn with their own TTE: one signatory per stage
+            raise BadInput(f"{where}: stage '{sign.name}': one signatory per sign stage")
+    if len({s.order for s in signs}) != len(signs):
+        raise BadInput(f"{where}: the sign stages sign in turn: give each its own order")
+    first, sign = signs[0], signs[-1]
     for s in t.stages:
         # Review must finish before signing (the signed PDF is the approved one); number/dispatch after it.
-        if s.kind in REVIEW_KINDS and s.order >= sign.order:
-            raise BadInput(f"{where}: stage '{s.name}' ({s.kind.value}) must come before sign stage '{sign.name}'")
+        if s.kind in REVIEW_KINDS and s.order >= first.order:
+            raise BadInput(f"{where}: stage '{s.name}' ({s.kind.value}) must come before sign stage '{first.name}'")
         if s.kind in POST_SIGN_KINDS and s.order <= sign.order:
             raise BadInput(f"{where}: stage '{s.name}' ({s.kind.value}) must come after sign stage '{sign.name}'")
     numbers = [s for s in t.stages if s.kind == StageKind.NUMBER]

@@ -20,10 +20,6 @@
         <translation>Export YAML...</translation>
     </message>
     <message>
-        <source>Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n.).</source>
-        <translation>Hand over your authority for a while (Plh./Plt.) or let someone sign on your behalf (a.n.).</translation>
-    </message>
-    <message>
         <source>Buat Delegasi...</source>
         <translation>Create Delegation...</translation>
     </message>
@@ -208,6 +204,10 @@
     <message>
         <source>Delegasi</source>
         <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n., u.b.).</source>
+        <translation>Hand over your authority for a while (Plh./Plt.) or let someone sign on your behalf (a.n., u.b.).</translation>
     </message>
     <message>
         <source>Kata sandi</source>
@@ -430,6 +430,10 @@
         <translation>Electronic signature</translation>
     </message>
     <message>
+        <source>1 naskah ditandatangani; menunggu penandatangan berikutnya</source>
+        <translation>1 document signed; waiting for the next signatory</translation>
+    </message>
+    <message>
         <source>1 naskah ditandatangani (nomor {number})</source>
         <translation>1 letter signed (number {number})</translation>
     </message>
@@ -455,6 +459,10 @@
     <message>
         <source>a.n. (atas nama)</source>
         <translation>a.n. (on behalf of)</translation>
+    </message>
+    <message>
+        <source>u.b. (untuk beliau)</source>
+        <translation>u.b. (for the principal, two levels below)</translation>
     </message>
     <message>
         <source>Delegasi kewenangan</source>
@@ -2189,6 +2197,10 @@ field {field}
     <message>
         <source>Ditandatangani secara elektronik (TTE)</source>
         <translation>Signed electronically (TTE)</translation>
+    </message>
+    <message>
+        <source>Ditandatangani salah satu pihak (TTE)</source>
+        <translation>Signed electronically by one of the parties</translation>
     </message>
     <message>
         <source>Ditarik oleh pembuat</source>

@@ -150,3 +150,43 @@ def test_a_stale_working_pdf_is_replaced_and_the_audit_log_says_so(content_engin
     resets = run(content_engine, lambda uow: [e.data for e in uow.session.query(AuditEvent).filter_by(
         action="letter.paraf_pdf_reset", document_id=doc)])
     assert len(resets) == 1 and resets[0]["round"] == 2 and resets[0]["version"] == 1
+
+
+def test_a_long_letter_carries_each_reviewers_paraf_at_the_foot_of_every_page(
+        content_engine: Engine, home: Path, tmp_path: Path) -> None:
+    """Rule 9: every page without the paraf boxes has one mark per reviewer at the bottom, filled with
+    their initials in the revision their paraf signature covers; the signed letter still validates."""
+    from eoffice.domain import DocKind
+    from eoffice.signing.stamp import initials
+
+    body = "\n\n".join(f"Paragraf {n}: " + "isi nota dinas yang panjang untuk mengisi halaman. " * 8
+                       for n in range(14))
+    staff = actor(content_engine, "staf.kominfo")
+    d = letters.Draft(kind=DocKind.NOTA_DINAS, subject="Nota panjang", body=parse_markdown(body),
+                      to=["KEPALA-DISKOMINFO"], kode_klasifikasi="000.1.2.3")
+    doc = run(content_engine, lambda uow: letters.draft(uow, staff, d))
+    submit(content_engine, "staf.kominfo", doc)
+    reviewers = ["kasi1.kominfo", "kabid1.kominfo", "sekretaris.kominfo"]
+    for who in reviewers:
+        decide(content_engine, home, who, doc)
+    sign(content_engine, home, "kepala.kominfo", doc)
+    pdf = _signed(content_engine, doc)
+    reader = PdfReader(io.BytesIO(pdf))
+    assert len(reader.pages) >= 2
+    names = run(content_engine, lambda uow: [uow.users.by_login(w).name for w in reviewers])
+    box_page = len(reader.pages) - 1  # the signature block (with the paraf boxes) closes the letter
+    for p, page in enumerate(reader.pages):
+        marks = sorted((str(a.get_object()["/T"]), str(a.get_object().get("/V", "")),
+                        float(a.get_object()["/Rect"][1]))
+                       for a in page.get("/Annots", []) if str(a.get_object().get("/T", "")).startswith("paraf"))
+        if p == box_page:
+            assert marks == []
+            continue
+        assert [m[:2] for m in marks] == [(f"paraf{i + 1}_{p + 1}", initials(n)) for i, n in enumerate(names)], p
+        assert all(m[2] < 25 * 72 / 25.4 for m in marks)  # in the bottom margin, below the text
+    roots = run(content_engine, signatures.trust_roots)
+    report = verify_pdf(pdf, trust_roots=roots)
+    assert report.ok and len(report.signatures) == 4, report
+    assert [s.modification_level for s in report.signatures] == ["FORM_FILLING"] * 3 + ["NONE"]
+    out = _pdfsig(pdf, tmp_path)
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out

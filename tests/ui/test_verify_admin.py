@@ -90,6 +90,7 @@ def test_admin_adds_a_unit_and_delegation(qtbot: Any, backend: Any, runner: Any,
     assert panel.units.rowCount() == before + 1
     dlg = panel.delegate()
     qtbot.waitUntil(lambda: dlg.to.count() > 0, timeout=TIMEOUT)
+    assert [dlg.capacity.itemData(i) for i in range(dlg.capacity.count())] == ["Plh.", "Plt.", "a.n.", "u.b."]
     starts, ends = dlg.findChildren(QDateEdit)
     ends.setDate(starts.date().addDays(3))
     with qtbot.waitSignal(panel.changed, timeout=TIMEOUT) as changed:
