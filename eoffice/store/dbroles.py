@@ -100,3 +100,21 @@ def password_hash(uow: UnitOfWork, user: User) -> str:
     value = password_hash_of(uow, user.id)
     set_committed_value(user, "password_hash", value)
     return value
+
+
+def niks(uow: UnitOfWork) -> dict[int, str]:
+    """The NIKs the acting user may read, by user id: their own, everyone's for an admin or the owner (and on
+    SQLite, the single-machine mode, all)."""
+    if uow.dialect != "postgresql":
+        rows = uow.session.execute(select(User.id, User.nik).where(User.nik.is_not(None)))
+    else:
+        rows = uow.session.execute(text("SELECT id, eoffice_nik(id) FROM users"))
+    return {int(who): str(nik) for who, nik in rows if nik}
+
+
+def nik_of(uow: UnitOfWork, user_id: int) -> str | None:
+    """One user's NIK, when the acting user may read it (their own, or an admin's or the owner's view)."""
+    if uow.dialect != "postgresql":
+        return uow.session.scalar(select(User.nik).where(User.id == user_id))
+    value = uow.session.scalar(text("SELECT eoffice_nik(:who)"), {"who": user_id})
+    return str(value) if value else None

@@ -96,7 +96,9 @@ class User(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
-    nik: Mapped[str | None] = mapped_column(String(16))  # 16 digits; BSrE signs by NIK
+    # 16 digits; BSrE signs by NIK. Personal data: deferred like password_hash, readable on PostgreSQL only by
+    # the user and admins (store/dbroles.py: nik_of, niks).
+    nik: Mapped[str | None] = mapped_column(String(16), deferred=True)
     gelar_depan: Mapped[str] = mapped_column(String(60), default="", server_default="")  # e.g. "Dr. H."
     gelar_belakang: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "S.T., M.Si."
     pangkat: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "Pembina (IV/a)"

@@ -40,10 +40,12 @@ SEALED_TABLES = ("audit_head", "sync_counter", "changes", "number_counters", "al
 OWN_TABLES = ("pushed_commands",)
 ALL_TABLES = LETTER_TABLES + ORG_TABLES + SEALED_TABLES + OWN_TABLES
 
-# users: every column but password_hash is readable by all (a user reads their own hash through
-# eoffice_password_hash). A column added to users later must be added here to be readable.
+# users: every column but the private ones is readable by all. A user reads their own hash through
+# eoffice_password_hash; their own NIK (national ID, personal data) through eoffice_nik, which also gives any
+# user's to admins. A column added to users later must be added to one of these to be readable.
 USER_COLUMNS = ("id", "login", "nip", "name", "unit_id", "position_id", "is_admin", "active", "created_at",
-                "db_role", "nik", "gelar_depan", "gelar_belakang", "pangkat")
+                "db_role", "gelar_depan", "gelar_belakang", "pangkat")
+PRIVATE_USER_COLUMNS = ("password_hash", "nik")
 
 _DEF = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp"
 _PLPG = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
@@ -115,6 +117,12 @@ FUNCTIONS = [
     # A user reads only their own password hash (the offline login cache); the owner reads any.
     f"""CREATE FUNCTION eoffice_password_hash(who integer) RETURNS varchar {_DEF} AS
     $$ SELECT password_hash FROM users WHERE id = who AND (id = eoffice_uid() OR eoffice_trusted(session_user)) $$""",
+    # A user's NIK: to themselves and to admins (the admin screen), NULL to anyone else.
+    f"""CREATE FUNCTION eoffice_nik(who integer) RETURNS varchar {_STABLE} AS
+    $$ BEGIN
+      RETURN (SELECT nik FROM users WHERE id = who
+              AND (id = eoffice_uid() OR eoffice_is_admin() OR eoffice_trusted(session_user)));
+    END $$""",
     # Login roles: made, re-passworded and enabled with the user, by an admin (or the user, for their own
     # password) or the owner. Only a SCRAM verifier is accepted: the clear password never reaches the server.
     f"""CREATE FUNCTION eoffice_set_login(who integer, verifier text) RETURNS text {_PLPG} AS $$
@@ -430,7 +438,7 @@ CLIENT_FUNCTIONS = ("eoffice_uid()", "eoffice_unit()", "eoffice_trusted(name)", 
                     "eoffice_is_ca_admin()", "eoffice_people()", "eoffice_subordinates()",
                     "eoffice_can_see(varchar)", "eoffice_participant(varchar)",
                     "eoffice_may_decide(varchar, integer, integer)", "eoffice_password_hash(integer)",
-                    "eoffice_set_login(integer, text)",
+                    "eoffice_nik(integer)", "eoffice_set_login(integer, text)",
                     "eoffice_seal(json, json, integer)",
                     "eoffice_drop_blob(varchar)", "eoffice_decided_now(varchar)",
                     "eoffice_step_has_decision(varchar)", "eoffice_search(tsquery)")

@@ -43,3 +43,16 @@ def test_staff_cannot_add_users_even_by_calling_the_cli(demo_url: str, home: Pat
     assert ok.code == 0, ok.err
     mine = run("letter", "list", db=url, home=home, user="pegawai.cli", password="abcd1234")
     assert mine.code == 0, mine.err
+
+
+def test_a_nik_shows_to_admins_and_its_user_only(demo_url: str, home: Path) -> None:
+    url = userless(demo_url)
+    nik = "6472010101700001"
+    edited = run("user", "edit", "gubernur", "--nik", nik, db=url, home=home, user="admin", password="demo")
+    assert edited.code == 0, edited.err
+    seen = {}
+    for who in ("admin", "gubernur", "staf.kominfo"):
+        listed = run("user", "list", "--json", db=url, home=home, user=who, password="demo")
+        assert listed.code == 0, listed.err
+        seen[who] = {u["login"]: u["nik"] for u in listed.json()}["gubernur"]
+    assert seen == {"admin": nik, "gubernur": nik, "staf.kominfo": None}
