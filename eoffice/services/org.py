@@ -9,7 +9,7 @@ from typing import Any
 from eoffice.domain import UNIT_KINDS as UNIT_KINDS
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, hash_password, require_admin
-from eoffice.store.dbroles import nik_of, niks, set_login
+from eoffice.store.dbroles import nik_of, niks, set_auditor, set_login
 from eoffice.store.models import Position, Unit, User
 from eoffice.store.uow import UnitOfWork
 from eoffice.validate import check_line
@@ -229,6 +229,7 @@ class UserEdit:
     position_code: str | None = None
     title: str | None = None  # the title of the user's jabatan, as printed on letters
     active: bool | None = None
+    auditor: bool | None = None  # in the auditor group (store/dbroles.py: set_auditor)
 
 
 def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> UserInfo:
@@ -264,6 +265,9 @@ def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> User
         if not edit.active and user.id == actor.user_id:
             raise BadInput("Anda tidak dapat menonaktifkan akun Anda sendiri")
         user.active = changed["active"] = edit.active
+    if edit.auditor is not None:
+        set_auditor(uow, user, edit.auditor)
+        changed["auditor"] = edit.auditor
     if not changed:
         raise BadInput("Tidak ada yang diubah: sebutkan paling sedikit satu isian")
     uow.flush()

@@ -26,6 +26,7 @@ from eoffice.domain import Classification, DocStatus
 
 GROUP = "eoffice_user"  # every user's login role is a member
 CA_GROUP = "eoffice_ca_admin"  # members publish certificates and CRLs (the organisation CA's operators)
+AUDITOR_GROUP = "eoffice_auditor"  # members read the whole audit trail, to verify it (services/audit.py)
 ROLE_PREFIX = "eo_"  # login role of user LOGIN: eo_LOGIN (docs/admin-guide.md)
 
 # Letter content and workflow state: row-level security by eoffice_can_see.
@@ -60,6 +61,9 @@ ROLES = [
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{GROUP}') THEN CREATE ROLE {GROUP} NOLOGIN; END IF;
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{CA_GROUP}') THEN CREATE ROLE {CA_GROUP} NOLOGIN;
       END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AUDITOR_GROUP}') THEN
+        CREATE ROLE {AUDITOR_GROUP} NOLOGIN;
+      END IF;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;  -- another database made it meanwhile
     END $$""",
 ]
@@ -79,6 +83,10 @@ FUNCTIONS = [
     $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
          SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
          WHERE g.rolname = '{CA_GROUP}' AND r.rolname = session_user) $$""",
+    f"""CREATE FUNCTION eoffice_is_auditor() RETURNS boolean {_DEF} AS
+    $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
+         SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
+         WHERE g.rolname = '{AUDITOR_GROUP}' AND r.rolname = session_user) $$""",
     f"""CREATE FUNCTION eoffice_unit() RETURNS integer {_STABLE} AS
     $$ BEGIN RETURN (SELECT unit_id FROM users WHERE id = eoffice_uid()); END $$""",
     # The small sets the visibility rule needs, once per statement (the letter sets: VIEWS).
@@ -168,6 +176,37 @@ FUNCTIONS = [
       SELECT db_role INTO r FROM users WHERE id = who;
       IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
       EXECUTE format(CASE WHEN yes THEN 'GRANT {CA_GROUP} TO %I' ELSE 'REVOKE {CA_GROUP} FROM %I' END, r);
+    END $$""",
+    # Auditors: named by an admin (eoffice user edit LOGIN --auditor yes) or the owner.
+    f"""CREATE FUNCTION eoffice_set_auditor(who integer, yes boolean) RETURNS void {_PLPG} AS $$
+    DECLARE r text;
+    BEGIN
+      IF NOT (eoffice_trusted(session_user) OR eoffice_is_admin()) THEN
+        RAISE EXCEPTION 'permission denied: only an admin names auditors' USING ERRCODE = '42501';
+      END IF;
+      SELECT db_role INTO r FROM users WHERE id = who;
+      IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
+      EXECUTE format(CASE WHEN yes THEN 'GRANT {AUDITOR_GROUP} TO %I' ELSE 'REVOKE {AUDITOR_GROUP} FROM %I' END, r);
+    END $$""",
+    # What an auditor needs of the letters beyond the trail: which signed PDF each names (and its subject, to
+    # say which letter a finding is about), and whether each stored file still hashes to its key (computed
+    # here: the auditor reads no letter's file or body).
+    f"""CREATE FUNCTION eoffice_audit_letters() RETURNS TABLE (id varchar, subject varchar, signed varchar)
+    {_STABLE} AS $$
+    BEGIN
+      IF NOT (eoffice_trusted(session_user) OR eoffice_is_auditor()) THEN
+        RAISE EXCEPTION 'permission denied: only auditors' USING ERRCODE = '42501';
+      END IF;
+      RETURN QUERY SELECT d.id, d.subject, d.signed_pdf_sha256 FROM documents d;
+    END $$""",
+    f"""CREATE FUNCTION eoffice_audit_blobs(after varchar, n integer) RETURNS TABLE (sha256 varchar, actual text)
+    {_STABLE} AS $$
+    BEGIN
+      IF NOT (eoffice_trusted(session_user) OR eoffice_is_auditor()) THEN
+        RAISE EXCEPTION 'permission denied: only auditors' USING ERRCODE = '42501';
+      END IF;
+      RETURN QUERY SELECT b.sha256, encode(sha256(b.data), 'hex') FROM blobs b WHERE b.sha256 > after
+        ORDER BY b.sha256 LIMIT n;
     END $$""",
     # Deactivating a user disables their login role at once (and re-activating enables it).
     f"""CREATE FUNCTION eoffice_users_login_sync() RETURNS trigger {_PLPG} AS $$
@@ -377,6 +416,7 @@ _BLOB_SEEN = ("EXISTS (SELECT 1 FROM documents d WHERE d.signed_pdf_sha256 = blo
 # (table, policy name, command, USING, WITH CHECK); all TO the group.
 # Per-statement values in policies: scalar subqueries (InitPlans), not a function call per row.
 _ME, _ADMIN, _CA = "(SELECT eoffice_uid())", "(SELECT eoffice_is_admin())", "(SELECT eoffice_is_ca_admin())"
+_AUDITOR = "(SELECT eoffice_is_auditor())"
 _US = "ANY ((SELECT eoffice_people())::integer[])"  # me or someone I stand in for
 
 POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
@@ -400,8 +440,11 @@ POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
     ("blobs", "blobs_read", "SELECT", _BLOB_SEEN, None),
     ("blobs", "blobs_add", "INSERT", None, "true"),  # the key is checked by ck_blobs_sha256
     ("audit_events", "audit_events_read", "SELECT",
-     f"{_ADMIN} OR actor_id = {_ME} OR (document_id IS NOT NULL AND {_seen('audit_events')})",
+     f"{_ADMIN} OR actor_id = {_ME} OR (document_id IS NOT NULL AND {_seen('audit_events')}) "
+     "OR action = 'ca.init'",  # names the organisation's root: what a client pins on first use (services/trust)
      None),
+    # Auditors read the trail, the decisions, and the steps and attachments they are about (no bodies, no files).
+    *[(t, f"{t}_audit", "SELECT", _AUDITOR, None) for t in ("audit_events", "decisions", "steps", "attachments")],
     *[(t, f"{t}_read", "SELECT", "true", None) for t in ORG_TABLES],
     # pushed commands (sync/push.py): the pusher inserts its own and reads them back by action_id; another
     # user's row under a guessed id stays invisible, and its insert then fails on the key.
@@ -438,8 +481,9 @@ CLIENT_FUNCTIONS = ("eoffice_uid()", "eoffice_unit()", "eoffice_trusted(name)", 
                     "eoffice_is_ca_admin()", "eoffice_people()", "eoffice_subordinates()",
                     "eoffice_can_see(varchar)", "eoffice_participant(varchar)",
                     "eoffice_may_decide(varchar, integer, integer)", "eoffice_password_hash(integer)",
-                    "eoffice_nik(integer)", "eoffice_set_login(integer, text)",
-                    "eoffice_seal(json, json, integer)",
+                    "eoffice_nik(integer)", "eoffice_is_auditor()", "eoffice_set_auditor(integer, boolean)",
+                    "eoffice_audit_letters()", "eoffice_audit_blobs(varchar, integer)",
+                    "eoffice_set_login(integer, text)", "eoffice_seal(json, json, integer)",
                     "eoffice_drop_blob(varchar)", "eoffice_decided_now(varchar)",
                     "eoffice_step_has_decision(varchar)", "eoffice_search(tsquery)")
 
