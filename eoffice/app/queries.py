@@ -292,11 +292,12 @@ def record_checkpoint(uow: UnitOfWork, home: Any, login: str) -> Any:
 
 
 def failed_logins(uow: UnitOfWork, actor: Actor) -> list[dict[str, object]]:
-    """The newest failed logins, in plain words (admins only)."""
+    """The newest failed logins, in plain words (admins only): "at", "user" (the account's name) and "known"
+    (False: the name typed is no one's; the screen says so in its own language)."""
     from eoffice.services import auth
 
     auth.require_admin(actor)
-    return auth.failed_logins(uow)
+    return [{**row, "known": row["user"] != auth.UNKNOWN_LOGIN} for row in auth.failed_logins(uow)]
 
 
 def holiday_list(uow: UnitOfWork, year: int | None = None) -> list[Any]:

@@ -164,6 +164,18 @@
         <translation>Revoked</translation>
     </message>
     <message>
+        <source>(nama tidak dikenal)</source>
+        <translation>(unknown name)</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
         <source>Tambah Pengguna...</source>
         <translation>Add User...</translation>
     </message>
@@ -208,6 +220,10 @@
     <message>
         <source>Delegasi</source>
         <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>Login Gagal</source>
+        <translation>Failed Logins</translation>
     </message>
     <message>
         <source>Kata sandi</source>
