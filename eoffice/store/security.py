@@ -56,6 +56,29 @@ DECIDED_STEPS = ("approved", "rejected", "returned")  # workflow.state.DECIDED (
 _DECIDED = ", ".join(f"'{s}'" for s in DECIDED_STEPS)
 _BY_DRAFTER = ", ".join(f"'{s.value}'" for s in (DocStatus.IN_REVIEW, DocStatus.TO_SIGN, DocStatus.WITHDRAWN))
 
+
+def _member_of(name: str, group: str) -> str:
+    """A function telling whether the session's user is a member of *group* (a NOLOGIN role)."""
+    return f"""CREATE FUNCTION {name}() RETURNS boolean {_DEF} AS
+    $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
+         SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
+         WHERE g.rolname = '{group}' AND r.rolname = session_user) $$"""
+
+
+def _group_setter(name: str, group: str, allowed: str, refusal: str) -> str:
+    """A function putting a user's login role into *group* or taking it out, for whom *allowed* holds."""
+    return f"""CREATE FUNCTION {name}(who integer, yes boolean) RETURNS void {_PLPG} AS $$
+    DECLARE r text;
+    BEGIN
+      IF NOT ({allowed}) THEN
+        RAISE EXCEPTION 'permission denied: {refusal}' USING ERRCODE = '42501';
+      END IF;
+      SELECT db_role INTO r FROM users WHERE id = who;
+      IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
+      EXECUTE format(CASE WHEN yes THEN 'GRANT {group} TO %I' ELSE 'REVOKE {group} FROM %I' END, r);
+    END $$"""
+
+
 ROLES = [
     f"""DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{GROUP}') THEN CREATE ROLE {GROUP} NOLOGIN; END IF;
@@ -79,14 +102,8 @@ FUNCTIONS = [
               OR who = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'users') $$""",
     f"""CREATE FUNCTION eoffice_is_admin() RETURNS boolean {_STABLE} AS
     $$ BEGIN RETURN COALESCE((SELECT is_admin FROM users WHERE id = eoffice_uid()), false); END $$""",
-    f"""CREATE FUNCTION eoffice_is_ca_admin() RETURNS boolean {_DEF} AS
-    $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
-         SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
-         WHERE g.rolname = '{CA_GROUP}' AND r.rolname = session_user) $$""",
-    f"""CREATE FUNCTION eoffice_is_auditor() RETURNS boolean {_DEF} AS
-    $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
-         SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
-         WHERE g.rolname = '{AUDITOR_GROUP}' AND r.rolname = session_user) $$""",
+    _member_of("eoffice_is_ca_admin", CA_GROUP),
+    _member_of("eoffice_is_auditor", AUDITOR_GROUP),
     f"""CREATE FUNCTION eoffice_unit() RETURNS integer {_STABLE} AS
     $$ BEGIN RETURN (SELECT unit_id FROM users WHERE id = eoffice_uid()); END $$""",
     # The small sets the visibility rule needs, once per statement (the letter sets: VIEWS).
@@ -167,27 +184,11 @@ FUNCTIONS = [
       RETURN r;
     END $$""",
     # CA operators: granted by the owner (eoffice demo gives it to the demo admin).
-    f"""CREATE FUNCTION eoffice_set_ca_admin(who integer, yes boolean) RETURNS void {_PLPG} AS $$
-    DECLARE r text;
-    BEGIN
-      IF NOT eoffice_trusted(session_user) THEN
-        RAISE EXCEPTION 'permission denied: only the owner names CA operators' USING ERRCODE = '42501';
-      END IF;
-      SELECT db_role INTO r FROM users WHERE id = who;
-      IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
-      EXECUTE format(CASE WHEN yes THEN 'GRANT {CA_GROUP} TO %I' ELSE 'REVOKE {CA_GROUP} FROM %I' END, r);
-    END $$""",
+    _group_setter("eoffice_set_ca_admin", CA_GROUP, "eoffice_trusted(session_user)",
+                  "only the owner names CA operators"),
     # Auditors: named by an admin (eoffice user edit LOGIN --auditor yes) or the owner.
-    f"""CREATE FUNCTION eoffice_set_auditor(who integer, yes boolean) RETURNS void {_PLPG} AS $$
-    DECLARE r text;
-    BEGIN
-      IF NOT (eoffice_trusted(session_user) OR eoffice_is_admin()) THEN
-        RAISE EXCEPTION 'permission denied: only an admin names auditors' USING ERRCODE = '42501';
-      END IF;
-      SELECT db_role INTO r FROM users WHERE id = who;
-      IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
-      EXECUTE format(CASE WHEN yes THEN 'GRANT {AUDITOR_GROUP} TO %I' ELSE 'REVOKE {AUDITOR_GROUP} FROM %I' END, r);
-    END $$""",
+    _group_setter("eoffice_set_auditor", AUDITOR_GROUP, "eoffice_trusted(session_user) OR eoffice_is_admin()",
+                  "only an admin names auditors"),
     # What an auditor needs of the letters beyond the trail: which signed PDF each names (and its subject, to
     # say which letter a finding is about), and whether each stored file still hashes to its key (computed
     # here: the auditor reads no letter's file or body).
