@@ -252,6 +252,7 @@ class EditUser(Command):
     position_code: str | None = None
     title: str | None = None
     active: bool | None = None
+    auditor: bool | None = None  # reads the whole audit trail to verify it (PostgreSQL)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -278,5 +278,9 @@ class Desktop(Session):
     def certificates(self) -> list[dict[str, Any]]:
         return self.read(q.certificates)
 
+    def failed_logins(self, actor: Actor) -> list[dict[str, object]]:
+        """The newest failed logins (admins): when, and whose account by name."""
+        return self.read(lambda uow: q.failed_logins(uow, actor))
+
 
 __all__ = ["Desktop", "EofficeError", "SyncStatus"]

@@ -27,8 +27,9 @@ def bsre_provider(session: Session, actor: Actor, passphrase: str, *, resend: bo
     from eoffice.signing.bsre import BsreClient
     from eoffice.signing.bsre_config import credentials, signer_nik, timeout
     from eoffice.signing.providers.bsre import BsreProvider, pending_store
+    from eoffice.store.dbroles import nik_of
 
-    nik = signer_nik(session.read(lambda uow: uow.users.get(actor.user_id).nik), actor.login)
+    nik = signer_nik(session.read(lambda uow: nik_of(uow, actor.user_id)), actor.login)
     client = BsreClient(credentials(), timeout=timeout())
     client.user_status(nik)
     return BsreProvider(client, nik, passphrase, pending_store(session.home), resend=resend)

@@ -97,10 +97,11 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
 
 
 def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
-    out = queries.counts(uow, actor)
+    items = routing.inbox(uow, actor)  # read once: the badges and the reminders both count from it
+    out = queries.counts(uow, actor, items)
     out["disposisi"] = sum(1 for _, n in incoming.my_dispositions(uow, actor) if n.status != "done")
     out["disposisi"] += len(incoming.incoming_for(uow, actor))
-    out["reminders"] = reminder_count(uow, actor)
+    out["reminders"] = reminder_count(uow, actor, items)
     return out
 
 
@@ -241,12 +242,12 @@ def certificates(uow: UnitOfWork) -> list[dict[str, Any]]:
             for r in uow.session.scalars(select(CertificateRow).order_by(CertificateRow.id))]
 
 
-def reminder_count(uow: UnitOfWork, actor: Actor) -> int:
+def reminder_count(uow: UnitOfWork, actor: Actor, items: list[routing.InboxItem] | None = None) -> int:
     """Reminder notes ('eoffice overdue --remind') on the steps the actor holds now: the app notifies when
     this grows."""
     from eoffice.store.models import RouteNote
 
-    steps = [i.step_id for i in routing.inbox(uow, actor)]
+    steps = [i.step_id for i in (routing.inbox(uow, actor) if items is None else items)]
     if not steps:
         return 0
     return len(uow.session.scalars(select(RouteNote.id).where(RouteNote.kind == "reminder",
@@ -321,11 +322,12 @@ def record_checkpoint(uow: UnitOfWork, home: Any, login: str) -> Any:
 
 
 def failed_logins(uow: UnitOfWork, actor: Actor) -> list[dict[str, object]]:
-    """The newest failed logins, in plain words (admins only)."""
+    """The newest failed logins, in plain words (admins only): "at", "user" (the account's name) and "known"
+    (False: the name typed is no one's; the screen says so in its own language)."""
     from eoffice.services import auth
 
     auth.require_admin(actor)
-    return auth.failed_logins(uow)
+    return [{**row, "known": row["user"] != auth.UNKNOWN_LOGIN} for row in auth.failed_logins(uow)]
 
 
 def holiday_list(uow: UnitOfWork, year: int | None = None) -> list[Any]:

@@ -39,6 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--position", help="position (jabatan) code; '' removes the jabatan")
     p.add_argument("--title", help="the title of the user's jabatan as printed on letters")
     p.add_argument("--active", choices=("yes", "no"))
+    p.add_argument("--auditor", choices=("yes", "no"), help="may verify the whole audit trail (PostgreSQL)")
     p.set_defaults(func="eoffice.cli.admin_verbs:cmd_user_edit")
     p = user.add_parser("passwd", parents=[common], help="set a user's password (EOFFICE_NEW_PASSWORD)")
     p.add_argument("login")

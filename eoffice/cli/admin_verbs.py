@@ -61,7 +61,8 @@ def cmd_user_edit(ctx: Ctx) -> int:
     a = ctx.args
     info = ctx.execute(c.EditUser(login=a.login, name=a.name, nik=a.nik, gelar_depan=a.gelar_depan,
                                   gelar_belakang=a.gelar, pangkat=a.pangkat, position_code=a.position, title=a.title,
-                                  active=None if a.active is None else a.active == "yes"))
+                                  active=None if a.active is None else a.active == "yes",
+                                  auditor=None if a.auditor is None else a.auditor == "yes"))
     ctx.emit(info.to_dict(), lambda: print(f"Pengguna {info.login} ({info.name}) diubah"))
     return 0
 

@@ -251,7 +251,12 @@ def cmd_audit_verify(ctx: Ctx) -> int:
         identity = ctx.session.identity(actor.login, passphrase, forget_stale=False) if passphrase else None
     result = ctx.read(lambda uow: q.audit_check(uow, ctx.home, identity=identity,
                                                 login=actor.login if actor else "", tsa_url=tsa_url()))
-    ctx.emit(result, lambda: print(table([[k, str(v)] for k, v in result.items()], ["PERIKSA", "HASIL"])))
+    def show() -> None:
+        print(table([[k, str(v)] for k, v in result.items() if k != "scope"], ["PERIKSA", "HASIL"]))
+        if "scope" in result:  # a role that sees only some letters: say so, in one line
+            print(f"Catatan: {result['scope']}")
+
+    ctx.emit(result, show)
     return 0 if result["ok"] else 1
 
 

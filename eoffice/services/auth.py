@@ -147,6 +147,9 @@ def _recorded_failures(engine: Engine, key: str, uow: UnitOfWork | None = None) 
                and (at if at.tzinfo else at.replace(tzinfo=dt.UTC)) > cutoff)
 
 
+UNKNOWN_LOGIN = "(nama tidak dikenal)"  # a failed login under a name that is no one's
+
+
 def failed_logins(uow: UnitOfWork, *, limit: int = 200) -> list[dict[str, object]]:
     """The newest failed logins, for the admin, in plain words: when, and whose account (or that the name
     typed is no one's)."""
@@ -156,7 +159,7 @@ def failed_logins(uow: UnitOfWork, *, limit: int = 200) -> list[dict[str, object
     out: list[dict[str, object]] = []
     for row in rows:
         at, uid = row.at, (row.data or {}).get("user_id")
-        out.append({"at": at, "user": names.get(uid, "?") if isinstance(uid, int) else "(nama tidak dikenal)"})
+        out.append({"at": at, "user": names.get(uid, "?") if isinstance(uid, int) else UNKNOWN_LOGIN})
     return out
 
 

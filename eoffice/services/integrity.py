@@ -10,8 +10,9 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 
+from eoffice.store.dbroles import enforced, is_auditor
 from eoffice.store.models import Attachment, Blob, Document
 from eoffice.store.uow import UnitOfWork
 
@@ -43,10 +44,11 @@ def check(uow: UnitOfWork, events: Iterable[Mapping[str, Any]]) -> list[str]:
         named.setdefault(doc, set()).update(_hashes(data))
         if ev.get("action") in SIGNING and data.get("pdf_sha256"):
             signed[doc] = str(data["pdf_sha256"])
-    problems = _bad_blobs(uow)
-    for d in uow.session.scalars(select(Document).where(Document.signed_pdf_sha256.is_not(None))):
-        if signed.get(d.id) != d.signed_pdf_sha256:
-            problems.append(f'PDF bertanda tangan naskah "{d.subject[:60]}" bukan yang tercatat saat '
+    auditor = enforced(uow.engine) and is_auditor(uow)  # letters' rows and files: through the owner's functions
+    problems = _bad_blobs(uow, auditor)
+    for doc_id, subject, pdf in _signed_letters(uow, auditor):
+        if signed.get(doc_id) != pdf:
+            problems.append(f'PDF bertanda tangan naskah "{subject[:60]}" bukan yang tercatat saat '
                             "penandatanganannya (diganti)")
     for a in uow.session.scalars(select(Attachment)):
         if a.sha256 not in named.get(a.document_id, set()):
@@ -56,15 +58,31 @@ def check(uow: UnitOfWork, events: Iterable[Mapping[str, Any]]) -> list[str]:
     return problems
 
 
-def _bad_blobs(uow: UnitOfWork) -> list[str]:
+def _signed_letters(uow: UnitOfWork, auditor: bool) -> list[tuple[str, str, str]]:
+    """(id, subject, signed PDF hash) of every signed letter the check may see."""
+    if auditor:
+        rows = uow.session.execute(text("SELECT id, subject, signed FROM eoffice_audit_letters() "
+                                        "WHERE signed IS NOT NULL"))
+    else:
+        rows = uow.session.execute(select(Document.id, Document.subject, Document.signed_pdf_sha256)
+                                   .where(Document.signed_pdf_sha256.is_not(None)))
+    return [(str(i), str(s), str(p)) for i, s, p in rows]
+
+
+def _bad_blobs(uow: UnitOfWork, auditor: bool) -> list[str]:
     bad: list[str] = []
     last = ""
     while True:
-        rows = uow.session.execute(select(Blob.sha256, Blob.data).where(Blob.sha256 > last)
-                                   .order_by(Blob.sha256).limit(BATCH)).all()
+        rows: list[tuple[str, str]]
+        if auditor:  # the server hashes them: an auditor reads no letter's file
+            rows = [(str(d), str(a)) for d, a in uow.session.execute(
+                text("SELECT sha256, actual FROM eoffice_audit_blobs(:after, :n)"), {"after": last, "n": BATCH})]
+        else:
+            rows = [(digest, hashlib.sha256(data).hexdigest()) for digest, data in uow.session.execute(
+                select(Blob.sha256, Blob.data).where(Blob.sha256 > last).order_by(Blob.sha256).limit(BATCH))]
         if not rows:
             return bad
-        for digest, data in rows:
-            if hashlib.sha256(data).hexdigest() != digest:
+        for digest, actual in rows:
+            if actual != digest:
                 bad.append(f"berkas {digest[:12]} di database isinya tidak cocok dengan SHA-256-nya (rusak atau diganti)")
         last = rows[-1][0]

@@ -6,12 +6,10 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import select
-
 from eoffice.domain import UNIT_KINDS as UNIT_KINDS
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor, hash_password, require_admin
-from eoffice.store.dbroles import set_login
+from eoffice.store.dbroles import nik_of, niks, set_auditor, set_login
 from eoffice.store.models import Position, Unit, User
 from eoffice.store.uow import UnitOfWork
 from eoffice.validate import check_line
@@ -231,6 +229,7 @@ class UserEdit:
     position_code: str | None = None
     title: str | None = None  # the title of the user's jabatan, as printed on letters
     active: bool | None = None
+    auditor: bool | None = None  # in the auditor group (store/dbroles.py: set_auditor)
 
 
 def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> UserInfo:
@@ -241,8 +240,7 @@ def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> User
         user.name = changed["name"] = _text(edit.name, "Nama")
     if edit.nik is not None:
         nik = validate_nik(edit.nik) if edit.nik.strip() else None
-        other = uow.session.scalar(select(User.id).where(User.nik == nik, User.id != user.id)) if nik else None
-        if other is not None:
+        if nik and any(n == nik and who != user.id for who, n in niks(uow).items()):  # an admin reads them all
             raise BadInput("NIK itu sudah terdaftar untuk pengguna lain")
         user.nik = nik
         changed["nik"] = "diubah" if nik else "dihapus"  # personal data: the audit says that, not the number
@@ -267,6 +265,9 @@ def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> User
         if not edit.active and user.id == actor.user_id:
             raise BadInput("Anda tidak dapat menonaktifkan akun Anda sendiri")
         user.active = changed["active"] = edit.active
+    if edit.auditor is not None:
+        set_auditor(uow, user, edit.auditor)
+        changed["auditor"] = edit.auditor
     if not changed:
         raise BadInput("Tidak ada yang diubah: sebutkan paling sedikit satu isian")
     uow.flush()
@@ -277,12 +278,13 @@ def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> User
 def user_info(uow: UnitOfWork, user: User) -> UserInfo:
     unit = uow.units.get(user.unit_id)
     pos = uow.positions.get(user.position_id) if user.position_id else None
-    return _info(user, unit.code, pos)
+    return _info(user, unit.code, pos, nik_of(uow, user.id))
 
 
-def _info(u: User, unit_code: str, pos: Position | None) -> UserInfo:
+def _info(u: User, unit_code: str, pos: Position | None, nik: str | None) -> UserInfo:
+    """*nik*: None unless the acting user may read it (their own; an admin, everyone's)."""
     return UserInfo(u.id, u.login, u.nip, u.name, unit_code, pos.code if pos else None, pos.title if pos else None,
-                    u.is_admin, u.active, u.nik, u.gelar_depan or "", u.gelar_belakang or "", u.pangkat or "",
+                    u.is_admin, u.active, nik, u.gelar_depan or "", u.gelar_belakang or "", u.pangkat or "",
                     u.db_role)
 
 
@@ -293,9 +295,11 @@ def list_users(uow: UnitOfWork, *, unit_code: str | None = None) -> list[UserInf
         users = [u for u in users if u.unit_id == unit.id]
     units = {u.id: u.code for u in uow.units.all()}
     positions = {p.id: p for p in uow.positions.all()}
+    readable = niks(uow)
     result = []
     for u in users:
-        result.append(_info(u, units[u.unit_id], positions.get(u.position_id) if u.position_id else None))
+        result.append(_info(u, units[u.unit_id], positions.get(u.position_id) if u.position_id else None,
+                            readable.get(u.id)))
     return result
 
 

@@ -209,11 +209,11 @@ def export_package(uow: UnitOfWork, actor: Actor, document_id: str) -> bytes:
     return merge_pdfs([letter, *parts])
 
 
-def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
-    """Navigation badge counts."""
+def counts(uow: UnitOfWork, actor: Actor, items: list[routing.InboxItem] | None = None) -> dict[str, int]:
+    """Navigation badge counts; *items*: the actor's inbox when the caller has read it already."""
     from eoffice.domain import StageKind
 
-    items = routing.inbox(uow, actor)
+    items = routing.inbox(uow, actor) if items is None else items
     return {
         "sign": sum(1 for i in items if i.stage_kind == StageKind.SIGN.value),
         "paraf": sum(1 for i in items if i.stage_kind in (StageKind.PARAF.value, StageKind.APPROVE.value)),

@@ -100,3 +100,41 @@ def password_hash(uow: UnitOfWork, user: User) -> str:
     value = password_hash_of(uow, user.id)
     set_committed_value(user, "password_hash", value)
     return value
+
+
+def niks(uow: UnitOfWork) -> dict[int, str]:
+    """The NIKs the acting user may read, by user id: their own, everyone's for an admin or the owner (and on
+    SQLite, the single-machine mode, all)."""
+    if uow.dialect != "postgresql":
+        rows = uow.session.execute(select(User.id, User.nik).where(User.nik.is_not(None)))
+    else:
+        rows = uow.session.execute(text("SELECT id, eoffice_nik(id) FROM users"))
+    return {int(who): str(nik) for who, nik in rows if nik}
+
+
+def nik_of(uow: UnitOfWork, user_id: int) -> str | None:
+    """One user's NIK, when the acting user may read it (their own, or an admin's or the owner's view)."""
+    if uow.dialect != "postgresql":
+        return uow.session.scalar(select(User.nik).where(User.id == user_id))
+    value = uow.session.scalar(text("SELECT eoffice_nik(:who)"), {"who": user_id})
+    return str(value) if value else None
+
+
+def set_auditor(uow: UnitOfWork, user: User, yes: bool = True) -> None:
+    """Make *user* an auditor (reads the whole audit trail, for `audit verify`) or not: an admin or the owner
+    may (PostgreSQL; on SQLite, one machine, everyone's verify already sees everything)."""
+    if uow.dialect == "postgresql":
+        try:
+            uow.session.execute(text("SELECT eoffice_set_auditor(:who, :yes)"), {"who": user.id, "yes": yes})
+        except DBAPIError as exc:
+            raise BadInput(f"Peran auditor tidak dapat diubah: {first_line(exc)}") from exc
+
+
+def is_auditor(uow: UnitOfWork) -> bool:
+    """Whether the acting role is in the auditor group (PostgreSQL, connected as a user's own role)."""
+    return uow.dialect == "postgresql" and bool(uow.session.scalar(text("SELECT eoffice_is_auditor()")))
+
+
+def sees_whole_trail(uow: UnitOfWork) -> bool:
+    """Whether `audit verify` may read every letter's trail here: SQLite, the owner, or an auditor's role."""
+    return not enforced(uow.engine) or is_auditor(uow)

@@ -96,7 +96,9 @@ class User(Base):
     is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     created_at: Mapped[datetime]
-    nik: Mapped[str | None] = mapped_column(String(16))  # 16 digits; BSrE signs by NIK
+    # 16 digits; BSrE signs by NIK. Personal data: deferred like password_hash, readable on PostgreSQL only by
+    # the user and admins (store/dbroles.py: nik_of, niks).
+    nik: Mapped[str | None] = mapped_column(String(16), deferred=True)
     gelar_depan: Mapped[str] = mapped_column(String(60), default="", server_default="")  # e.g. "Dr. H."
     gelar_belakang: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "S.T., M.Si."
     pangkat: Mapped[str] = mapped_column(String(100), default="", server_default="")  # e.g. "Pembina (IV/a)"
@@ -152,6 +154,7 @@ class Document(Base):
         Index("ix_documents_status", "status"),
         Index("ix_documents_created_by", "created_by"),
         Index("ix_documents_signed_pdf", "signed_pdf_sha256"),
+        Index("ix_documents_updated", "updated_at", "id"),  # a list page: the newest first, stops at its limit
     )
 
 

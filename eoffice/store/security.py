@@ -11,9 +11,10 @@ as the statement's ``current_user`` and skip their checks only for the owner or 
 
 One definition of who sees a letter: the SELECT policy on ``documents`` (the rule of services/access.py:
 visible_clause); every table hanging off a letter asks ``eoffice_can_see(document_id)``, which is that
-policy applied to one row. The sets it needs (me and whom I stand in for, the letters routed or disposed to
-us, the letters addressed to me or my unit, my subordinates) are computed once per statement (arrays from
-STABLE functions in scalar subqueries: InitPlans), so the planner can turn each branch into an index scan.
+policy applied to one row. The small sets it needs (me and whom I stand in for, my subordinates) are computed
+once per statement (arrays from STABLE functions in scalar subqueries: InitPlans); the letter sets are
+correlated EXISTS over the owner's views (VIEWS), an index probe per letter or one hashed set per statement,
+whichever the planner finds cheaper for the rows at hand.
 
 Tables: every table of the schema must be in exactly one of the lists below (tests/integration/
 test_db_security.py fails otherwise); a table nobody listed gets no privilege at all for the group.
@@ -25,6 +26,7 @@ from eoffice.domain import Classification, DocStatus
 
 GROUP = "eoffice_user"  # every user's login role is a member
 CA_GROUP = "eoffice_ca_admin"  # members publish certificates and CRLs (the organisation CA's operators)
+AUDITOR_GROUP = "eoffice_auditor"  # members read the whole audit trail, to verify it (services/audit.py)
 ROLE_PREFIX = "eo_"  # login role of user LOGIN: eo_LOGIN (docs/admin-guide.md)
 
 # Letter content and workflow state: row-level security by eoffice_can_see.
@@ -39,60 +41,86 @@ SEALED_TABLES = ("audit_head", "sync_counter", "changes", "number_counters", "al
 OWN_TABLES = ("pushed_commands",)
 ALL_TABLES = LETTER_TABLES + ORG_TABLES + SEALED_TABLES + OWN_TABLES
 
-# users: every column but password_hash is readable by all (a user reads their own hash through
-# eoffice_password_hash). A column added to users later must be added here to be readable.
+# users: every column but the private ones is readable by all. A user reads their own hash through
+# eoffice_password_hash; their own NIK (national ID, personal data) through eoffice_nik, which also gives any
+# user's to admins. A column added to users later must be added to one of these to be readable.
 USER_COLUMNS = ("id", "login", "nip", "name", "unit_id", "position_id", "is_admin", "active", "created_at",
-                "db_role", "nik", "gelar_depan", "gelar_belakang", "pangkat")
+                "db_role", "gelar_depan", "gelar_belakang", "pangkat")
+PRIVATE_USER_COLUMNS = ("password_hash", "nik")
 
 _DEF = "LANGUAGE sql STABLE SECURITY DEFINER SET search_path = public, pg_temp"
 _PLPG = "LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp"
+_STABLE = "LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = public, pg_temp"
 _DISPATCHED, _RAHASIA = DocStatus.DISPATCHED.value, Classification.RAHASIA.value
 DECIDED_STEPS = ("approved", "rejected", "returned")  # workflow.state.DECIDED (a test keeps them equal)
 _DECIDED = ", ".join(f"'{s}'" for s in DECIDED_STEPS)
 _BY_DRAFTER = ", ".join(f"'{s.value}'" for s in (DocStatus.IN_REVIEW, DocStatus.TO_SIGN, DocStatus.WITHDRAWN))
+
+
+def _member_of(name: str, group: str) -> str:
+    """A function telling whether the session's user is a member of *group* (a NOLOGIN role)."""
+    return f"""CREATE FUNCTION {name}() RETURNS boolean {_DEF} AS
+    $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
+         SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
+         WHERE g.rolname = '{group}' AND r.rolname = session_user) $$"""
+
+
+def _group_setter(name: str, group: str, allowed: str, refusal: str) -> str:
+    """A function putting a user's login role into *group* or taking it out, for whom *allowed* holds."""
+    return f"""CREATE FUNCTION {name}(who integer, yes boolean) RETURNS void {_PLPG} AS $$
+    DECLARE r text;
+    BEGIN
+      IF NOT ({allowed}) THEN
+        RAISE EXCEPTION 'permission denied: {refusal}' USING ERRCODE = '42501';
+      END IF;
+      SELECT db_role INTO r FROM users WHERE id = who;
+      IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
+      EXECUTE format(CASE WHEN yes THEN 'GRANT {group} TO %I' ELSE 'REVOKE {group} FROM %I' END, r);
+    END $$"""
+
 
 ROLES = [
     f"""DO $$ BEGIN
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{GROUP}') THEN CREATE ROLE {GROUP} NOLOGIN; END IF;
       IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{CA_GROUP}') THEN CREATE ROLE {CA_GROUP} NOLOGIN;
       END IF;
+      IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = '{AUDITOR_GROUP}') THEN
+        CREATE ROLE {AUDITOR_GROUP} NOLOGIN;
+      END IF;
     EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;  -- another database made it meanwhile
     END $$""",
 ]
 
 FUNCTIONS = [
-    # Identity.
-    f"""CREATE FUNCTION eoffice_uid() RETURNS integer {_DEF} AS
-    $$ SELECT id FROM users WHERE db_role = session_user AND active $$""",
+    # Identity. PL/pgSQL, not SQL: the policies call these in every statement, and PL/pgSQL keeps their plans
+    # for the session where a non-inlined SQL function is planned again at every call.
+    f"""CREATE FUNCTION eoffice_uid() RETURNS integer {_STABLE} AS
+    $$ BEGIN RETURN (SELECT id FROM users WHERE db_role = session_user AND active); END $$""",
     """CREATE FUNCTION eoffice_trusted(who name) RETURNS boolean LANGUAGE sql STABLE
     SET search_path = public, pg_temp AS
     $$ SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = who), false)
               OR who = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'users') $$""",
-    f"""CREATE FUNCTION eoffice_is_admin() RETURNS boolean {_DEF} AS
-    $$ SELECT COALESCE((SELECT is_admin FROM users WHERE id = eoffice_uid()), false) $$""",
-    f"""CREATE FUNCTION eoffice_is_ca_admin() RETURNS boolean {_DEF} AS
-    $$ SELECT eoffice_uid() IS NOT NULL AND EXISTS (
-         SELECT 1 FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid JOIN pg_roles r ON r.oid = m.member
-         WHERE g.rolname = '{CA_GROUP}' AND r.rolname = session_user) $$""",
-    # The sets the visibility rule needs, once per statement.
-    f"""CREATE FUNCTION eoffice_people() RETURNS integer[] {_DEF} AS
-    $$ SELECT COALESCE(array_agg(p), '{{}}') FROM (
-         SELECT eoffice_uid() AS p WHERE eoffice_uid() IS NOT NULL
-         UNION SELECT delegator_id FROM delegations WHERE delegate_id = eoffice_uid() AND NOT revoked
-                AND starts_at <= now() AND ends_at > now()) AS x $$""",
-    f"""CREATE FUNCTION eoffice_subordinates() RETURNS integer[] {_DEF} AS
-    $$ WITH RECURSIVE below(id) AS (
-         SELECT p.id FROM positions p WHERE p.parent_id = (SELECT position_id FROM users WHERE id = eoffice_uid())
-         UNION SELECT p.id FROM positions p JOIN below b ON p.parent_id = b.id)
-       SELECT COALESCE(array_agg(u.id), '{{}}') FROM users u WHERE u.position_id IN (SELECT id FROM below) $$""",
-    f"""CREATE FUNCTION eoffice_linked_docs() RETURNS varchar[] {_DEF} AS
-    $$ SELECT COALESCE(array_agg(d), '{{}}') FROM (
-         SELECT document_id AS d FROM steps WHERE assignee_id = ANY (eoffice_people())
-         UNION SELECT document_id FROM dispositions WHERE to_user_id = ANY (eoffice_people())
-         UNION SELECT document_id FROM dispositions WHERE from_user_id = ANY (eoffice_people())) AS x $$""",
-    f"""CREATE FUNCTION eoffice_addressed_docs() RETURNS varchar[] {_DEF} AS
-    $$ SELECT COALESCE(array_agg(DISTINCT document_id), '{{}}') FROM recipients
-       WHERE user_id = eoffice_uid() OR unit_id = (SELECT unit_id FROM users WHERE id = eoffice_uid()) $$""",
+    f"""CREATE FUNCTION eoffice_is_admin() RETURNS boolean {_STABLE} AS
+    $$ BEGIN RETURN COALESCE((SELECT is_admin FROM users WHERE id = eoffice_uid()), false); END $$""",
+    _member_of("eoffice_is_ca_admin", CA_GROUP),
+    _member_of("eoffice_is_auditor", AUDITOR_GROUP),
+    f"""CREATE FUNCTION eoffice_unit() RETURNS integer {_STABLE} AS
+    $$ BEGIN RETURN (SELECT unit_id FROM users WHERE id = eoffice_uid()); END $$""",
+    # The small sets the visibility rule needs, once per statement (the letter sets: VIEWS).
+    f"""CREATE FUNCTION eoffice_people() RETURNS integer[] {_STABLE} AS $$
+    DECLARE me integer := eoffice_uid();
+    BEGIN
+      IF me IS NULL THEN RETURN '{{}}'; END IF;
+      RETURN ARRAY(SELECT me UNION SELECT delegator_id FROM delegations WHERE delegate_id = me AND NOT revoked
+                   AND starts_at <= now() AND ends_at > now());
+    END $$""",
+    f"""CREATE FUNCTION eoffice_subordinates() RETURNS integer[] {_STABLE} AS $$
+    BEGIN
+      RETURN ARRAY(WITH RECURSIVE below(id) AS (
+          SELECT p.id FROM positions p WHERE p.parent_id = (SELECT position_id FROM users WHERE id = eoffice_uid())
+          UNION SELECT p.id FROM positions p JOIN below b ON p.parent_id = b.id)
+        SELECT u.id FROM users u WHERE u.position_id IN (SELECT id FROM below));
+    END $$""",
     # A letter visible to the caller: the documents policy, applied to one row (a SECURITY INVOKER function).
     # No SET clause, so the planner inlines it (a correlated index probe under the documents policy, whose
     # arrays are computed once per statement); the table is schema-qualified because of that.
@@ -114,6 +142,12 @@ FUNCTIONS = [
     # A user reads only their own password hash (the offline login cache); the owner reads any.
     f"""CREATE FUNCTION eoffice_password_hash(who integer) RETURNS varchar {_DEF} AS
     $$ SELECT password_hash FROM users WHERE id = who AND (id = eoffice_uid() OR eoffice_trusted(session_user)) $$""",
+    # A user's NIK: to themselves and to admins (the admin screen), NULL to anyone else.
+    f"""CREATE FUNCTION eoffice_nik(who integer) RETURNS varchar {_STABLE} AS
+    $$ BEGIN
+      RETURN (SELECT nik FROM users WHERE id = who
+              AND (id = eoffice_uid() OR eoffice_is_admin() OR eoffice_trusted(session_user)));
+    END $$""",
     # Login roles: made, re-passworded and enabled with the user, by an admin (or the user, for their own
     # password) or the owner. Only a SCRAM verifier is accepted: the clear password never reaches the server.
     f"""CREATE FUNCTION eoffice_set_login(who integer, verifier text) RETURNS text {_PLPG} AS $$
@@ -150,15 +184,30 @@ FUNCTIONS = [
       RETURN r;
     END $$""",
     # CA operators: granted by the owner (eoffice demo gives it to the demo admin).
-    f"""CREATE FUNCTION eoffice_set_ca_admin(who integer, yes boolean) RETURNS void {_PLPG} AS $$
-    DECLARE r text;
+    _group_setter("eoffice_set_ca_admin", CA_GROUP, "eoffice_trusted(session_user)",
+                  "only the owner names CA operators"),
+    # Auditors: named by an admin (eoffice user edit LOGIN --auditor yes) or the owner.
+    _group_setter("eoffice_set_auditor", AUDITOR_GROUP, "eoffice_trusted(session_user) OR eoffice_is_admin()",
+                  "only an admin names auditors"),
+    # What an auditor needs of the letters beyond the trail: which signed PDF each names (and its subject, to
+    # say which letter a finding is about), and whether each stored file still hashes to its key (computed
+    # here: the auditor reads no letter's file or body).
+    f"""CREATE FUNCTION eoffice_audit_letters() RETURNS TABLE (id varchar, subject varchar, signed varchar)
+    {_STABLE} AS $$
     BEGIN
-      IF NOT eoffice_trusted(session_user) THEN
-        RAISE EXCEPTION 'permission denied: only the owner names CA operators' USING ERRCODE = '42501';
+      IF NOT (eoffice_trusted(session_user) OR eoffice_is_auditor()) THEN
+        RAISE EXCEPTION 'permission denied: only auditors' USING ERRCODE = '42501';
       END IF;
-      SELECT db_role INTO r FROM users WHERE id = who;
-      IF r IS NULL THEN RAISE EXCEPTION 'user has no login role' USING ERRCODE = '42704'; END IF;
-      EXECUTE format(CASE WHEN yes THEN 'GRANT {CA_GROUP} TO %I' ELSE 'REVOKE {CA_GROUP} FROM %I' END, r);
+      RETURN QUERY SELECT d.id, d.subject, d.signed_pdf_sha256 FROM documents d;
+    END $$""",
+    f"""CREATE FUNCTION eoffice_audit_blobs(after varchar, n integer) RETURNS TABLE (sha256 varchar, actual text)
+    {_STABLE} AS $$
+    BEGIN
+      IF NOT (eoffice_trusted(session_user) OR eoffice_is_auditor()) THEN
+        RAISE EXCEPTION 'permission denied: only auditors' USING ERRCODE = '42501';
+      END IF;
+      RETURN QUERY SELECT b.sha256, encode(sha256(b.data), 'hex') FROM blobs b WHERE b.sha256 > after
+        ORDER BY b.sha256 LIMIT n;
     END $$""",
     # Deactivating a user disables their login role at once (and re-activating enables it).
     f"""CREATE FUNCTION eoffice_users_login_sync() RETURNS trigger {_PLPG} AS $$
@@ -329,13 +378,29 @@ GUARDS = [
 
 # The rule. Small sets (me and whom I stand in for, my subordinates) as arrays in scalar subqueries
 # (InitPlans: once per statement; "= ANY (CAST((SELECT f()) AS t[]))", since a bare "= ANY ((SELECT f()))"
-# parses as a subquery of arrays); the letter sets, which can be large, as hashed subplans (built once per
-# statement, an O(1) probe per row).
-_VISIBLE = (f"created_by = ANY (CAST((SELECT eoffice_people()) AS integer[])) "
-            f"OR id IN (SELECT unnest(eoffice_linked_docs())) "
-            f"OR (status = '{_DISPATCHED}' AND id IN (SELECT unnest(eoffice_addressed_docs()))) "
+# parses as a subquery of arrays). The letter sets (routed through us, disposed to or by us, addressed to me
+# or my unit) as correlated EXISTS over the owner's views (VIEWS): the planner probes an index per letter when
+# it looks at few letters (opening one) and hashes the set once when it scans many (a list), so a statement
+# costs what the user sees, not the archive's size. The views run as the owner (no RLS: no recursion).
+_PEOPLE = "CAST((SELECT eoffice_people()) AS integer[])"
+_VISIBLE = (f"created_by = ANY ({_PEOPLE}) "
+            f"OR EXISTS (SELECT 1 FROM eoffice_my_steps m WHERE m.document_id = documents.id) "
+            f"OR EXISTS (SELECT 1 FROM eoffice_my_dispositions m WHERE m.document_id = documents.id) "
+            f"OR (status = '{_DISPATCHED}' AND EXISTS (SELECT 1 FROM eoffice_my_mail m "
+            f"WHERE m.document_id = documents.id)) "
             f"OR (classification <> '{_RAHASIA}' "
             f"AND created_by = ANY (CAST((SELECT eoffice_subordinates()) AS integer[])))")
+# Each view holds only the caller's own rows (what they may see anyway); security_barrier keeps a client's
+# own functions from running on the other rows before the view's filter.
+VIEWS = [
+    f"""CREATE VIEW eoffice_my_steps WITH (security_barrier) AS
+    SELECT document_id FROM steps WHERE assignee_id = ANY ({_PEOPLE})""",
+    f"""CREATE VIEW eoffice_my_dispositions WITH (security_barrier) AS
+    SELECT document_id FROM dispositions WHERE to_user_id = ANY ({_PEOPLE}) OR from_user_id = ANY ({_PEOPLE})""",
+    """CREATE VIEW eoffice_my_mail WITH (security_barrier) AS
+    SELECT document_id FROM recipients WHERE user_id = (SELECT eoffice_uid()) OR unit_id = (SELECT eoffice_unit())""",
+]
+VIEW_NAMES = ("eoffice_my_steps", "eoffice_my_dispositions", "eoffice_my_mail")
 _SEE = "eoffice_can_see(document_id)"  # in WITH CHECK only: a function with a sublink is never inlined
 
 
@@ -352,6 +417,7 @@ _BLOB_SEEN = ("EXISTS (SELECT 1 FROM documents d WHERE d.signed_pdf_sha256 = blo
 # (table, policy name, command, USING, WITH CHECK); all TO the group.
 # Per-statement values in policies: scalar subqueries (InitPlans), not a function call per row.
 _ME, _ADMIN, _CA = "(SELECT eoffice_uid())", "(SELECT eoffice_is_admin())", "(SELECT eoffice_is_ca_admin())"
+_AUDITOR = "(SELECT eoffice_is_auditor())"
 _US = "ANY ((SELECT eoffice_people())::integer[])"  # me or someone I stand in for
 
 POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
@@ -375,8 +441,11 @@ POLICIES: list[tuple[str, str, str, str | None, str | None]] = [
     ("blobs", "blobs_read", "SELECT", _BLOB_SEEN, None),
     ("blobs", "blobs_add", "INSERT", None, "true"),  # the key is checked by ck_blobs_sha256
     ("audit_events", "audit_events_read", "SELECT",
-     f"{_ADMIN} OR actor_id = {_ME} OR (document_id IS NOT NULL AND {_seen('audit_events')})",
+     f"{_ADMIN} OR actor_id = {_ME} OR (document_id IS NOT NULL AND {_seen('audit_events')}) "
+     "OR action = 'ca.init'",  # names the organisation's root: what a client pins on first use (services/trust)
      None),
+    # Auditors read the trail, the decisions, and the steps and attachments they are about (no bodies, no files).
+    *[(t, f"{t}_audit", "SELECT", _AUDITOR, None) for t in ("audit_events", "decisions", "steps", "attachments")],
     *[(t, f"{t}_read", "SELECT", "true", None) for t in ORG_TABLES],
     # pushed commands (sync/push.py): the pusher inserts its own and reads them back by action_id; another
     # user's row under a guessed id stays invisible, and its insert then fails on the key.
@@ -409,16 +478,19 @@ GRANTS = [
     f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {GROUP}",
     f"GRANT USAGE ON SCHEMA public TO {GROUP}",
 ]
-CLIENT_FUNCTIONS = ("eoffice_uid()", "eoffice_trusted(name)", "eoffice_is_admin()", "eoffice_is_ca_admin()",
-                    "eoffice_people()", "eoffice_subordinates()", "eoffice_linked_docs()",
-                    "eoffice_addressed_docs()", "eoffice_can_see(varchar)", "eoffice_participant(varchar)",
+CLIENT_FUNCTIONS = ("eoffice_uid()", "eoffice_unit()", "eoffice_trusted(name)", "eoffice_is_admin()",
+                    "eoffice_is_ca_admin()", "eoffice_people()", "eoffice_subordinates()",
+                    "eoffice_can_see(varchar)", "eoffice_participant(varchar)",
                     "eoffice_may_decide(varchar, integer, integer)", "eoffice_password_hash(integer)",
+                    "eoffice_nik(integer)", "eoffice_is_auditor()", "eoffice_set_auditor(integer, boolean)",
+                    "eoffice_audit_letters()", "eoffice_audit_blobs(varchar, integer)",
                     "eoffice_set_login(integer, text)", "eoffice_seal(json, json, integer)",
                     "eoffice_drop_blob(varchar)", "eoffice_decided_now(varchar)",
                     "eoffice_step_has_decision(varchar)", "eoffice_search(tsquery)")
 
-# Indexes the policies lean on (made on both back ends by migration 0009; in models.py too).
+# Indexes the policies and the letter list lean on (made on both back ends by migration 0009; in models.py too).
 INDEXES = [("ix_documents_created_by", "documents", ["created_by"]),
+           ("ix_documents_updated", "documents", ["updated_at", "id"]),
            ("ix_documents_signed_pdf", "documents", ["signed_pdf_sha256"]),
            ("ix_recipients_document", "recipients", ["document_id"]), ("ix_recipients_user", "recipients", ["user_id"]),
            ("ix_recipients_unit", "recipients", ["unit_id"]),
@@ -434,7 +506,7 @@ INDEXES = [("ix_documents_created_by", "documents", ["created_by"]),
 
 
 def upgrade_statements() -> list[str]:
-    out = [*ROLES, *FUNCTIONS, *SEAL, *GUARDS, *[f.replace("{visible}", _VISIBLE) for f in SEARCH]]
+    out = [*ROLES, *FUNCTIONS, *VIEWS, *SEAL, *GUARDS, *[f.replace("{visible}", _VISIBLE) for f in SEARCH]]
     out += [f"REVOKE ALL ON {t} FROM PUBLIC" for t in ALL_TABLES]
     out += ["DO $$ BEGIN EXECUTE format('REVOKE TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$",
             "REVOKE ALL ON SCHEMA public FROM PUBLIC",
@@ -447,6 +519,7 @@ def upgrade_statements() -> list[str]:
         sql += f" WITH CHECK ({check})" if check else ""
         out.append(sql)
     out += GRANTS
+    out += [f"GRANT SELECT ON {v} TO {GROUP}" for v in VIEW_NAMES]
     out += [f"GRANT EXECUTE ON FUNCTION {f} TO {GROUP}" for f in CLIENT_FUNCTIONS]
     return out
 
@@ -471,5 +544,6 @@ def downgrade_statements() -> list[str]:
              "eoffice_guard_steps()", "eoffice_guard_counters()", "eoffice_users_login_sync()",
              "eoffice_set_ca_admin(integer, boolean)", "eoffice_check_step()", "eoffice_check_document()",
              *[f for f in reversed(CLIENT_FUNCTIONS) if not f.startswith("eoffice_seal")]]
+    out += [f"DROP VIEW {v}" for v in VIEW_NAMES]
     out += [f"DROP FUNCTION {f}" for f in names]
     return out

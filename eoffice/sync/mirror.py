@@ -30,9 +30,10 @@ from eoffice.profile import private_dir, private_file
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
 from eoffice.store.db import first_line, make_engine
-from eoffice.store.dbroles import password_hash_of
+from eoffice.store.dbroles import nik_of, password_hash_of
 from eoffice.store.migrate import upgrade
 from eoffice.store.models import Base, Change, Document
+from eoffice.store.security import PRIVATE_USER_COLUMNS
 from eoffice.store.uow import UnitOfWork
 from eoffice.sync import outbox
 
@@ -167,10 +168,11 @@ class _Copy:
         self.conn, self.actor = uow.session.connection(), actor
         self.rows: dict[str, list[dict[str, Any]]] = {}
         self.gone: set[str] = set()
-        self.own_hash = password_hash_of(uow, actor.user_id)  # no one else's is readable (store/security.py)
+        # no one else's hash or NIK is readable (store/security.py): the cache holds only its owner's
+        self.own = {"password_hash": password_hash_of(uow, actor.user_id), "nik": nik_of(uow, actor.user_id)}
 
     def _take(self, table: str, where: Any = None) -> list[dict[str, Any]]:
-        columns = [c for c in T[table].c if (table, c.name) != ("users", "password_hash")]
+        columns = [c for c in T[table].c if table != "users" or c.name not in PRIVATE_USER_COLUMNS]
         q = select(*columns) if where is None else select(*columns).where(where)
         got = [dict(r._mapping) for r in self.conn.execute(q)]
         self.rows.setdefault(table, []).extend(got)
@@ -185,8 +187,10 @@ class _Copy:
                 self._take(table, column.in_(sorted(column.type.python_type(i) for i in named[entity])))
         for table in ALWAYS_WHOLE:
             self._take(table)
-        for user in self.rows.get("users", []):  # a cache holds no one's password hash but its owner's
-            user["password_hash"] = self.own_hash if user["id"] == self.actor.user_id else ""
+        for user in self.rows.get("users", []):  # a cache holds no one's password hash or NIK but its owner's
+            mine = user["id"] == self.actor.user_id
+            user["password_hash"] = self.own["password_hash"] if mine else ""
+            user["nik"] = self.own["nik"] if mine else None
 
     def letters_of_dispositions(self, ids: set[str]) -> set[str]:
         if not ids:

@@ -137,6 +137,9 @@ class AdminPanel(QWidget):
                                 Column(self.tr("Berlaku s.d."), lambda c: c["not_after"]),
                                 Column(self.tr("Dicabut"), lambda c: c["revoked"],
                                        color=lambda c: "#b3261e" if c["revoked"] else None)], self)
+        unknown = self.tr("(nama tidak dikenal)")
+        self.logins = RowsModel([Column(self.tr("Waktu"), lambda r: text.datetime_text(r["at"]), sort=lambda r: r["at"]),
+                                 Column(self.tr("Akun"), lambda r: r["user"] if r["known"] else unknown)], self)
         self.tabs = QTabWidget()
         self.tabs.addTab(self._tab(self.users, [(self.tr("Tambah Pengguna..."), self.add_user)]), self.tr("Pengguna", "admin tab"))
         self.tabs.addTab(self._tab(self.units, [(self.tr("Tambah Unit..."), self.add_unit)]), self.tr("Unit Kerja"))
@@ -152,6 +155,7 @@ class AdminPanel(QWidget):
         self.tabs.insertTab(2, self.positions, self.tr("Jabatan", "admin tab"))
         self.tabs.addTab(self.numbering, self.tr("Penomoran"))
         self.tabs.addTab(self._delegation_tab(), self.tr("Delegasi"))
+        self.tabs.addTab(self._tab(self.logins, []), self.tr("Login Gagal"))
         title = QLabel(self.tr("Admin"))
         title.setStyleSheet("font-size:13pt;font-weight:bold")
         lay = QVBoxLayout(self)
@@ -227,10 +231,11 @@ class AdminPanel(QWidget):
             tab.refresh()
 
         def fetch() -> tuple[Any, ...]:
-            return b.users(), b.units(), b.templates(), b.certificates()
+            return b.users(), b.units(), b.templates(), b.certificates(), b.failed_logins(self.actor)
 
         def show_all(result: tuple[Any, ...]) -> None:
-            users, units, templates, certs = result
+            users, units, templates, certs, logins = result
+            self.logins.set_rows(logins)
             self.users.set_rows(users)
             self.units.set_rows(units)
             self.templates.set_rows(templates)

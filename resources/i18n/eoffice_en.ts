@@ -160,6 +160,18 @@
         <translation>Revoked</translation>
     </message>
     <message>
+        <source>(nama tidak dikenal)</source>
+        <translation>(unknown name)</translation>
+    </message>
+    <message>
+        <source>Waktu</source>
+        <translation>Time</translation>
+    </message>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
         <source>Tambah Pengguna...</source>
         <translation>Add User...</translation>
     </message>
@@ -204,6 +216,10 @@
     <message>
         <source>Delegasi</source>
         <translation>Delegation</translation>
+    </message>
+    <message>
+        <source>Login Gagal</source>
+        <translation>Failed Logins</translation>
     </message>
     <message>
         <source>Serahkan kewenangan Anda sementara (Plh./Plt.) atau tanda tangan atas nama (a.n., u.b.).</source>

@@ -75,6 +75,23 @@ def test_others_secret_letters_and_password_hashes_are_not_readable(owner: Engin
     assert visible < one(owner, "SELECT count(*) FROM blobs")
 
 
+def test_a_nik_is_read_only_by_its_user_and_admins(owner: Engine, content_url: str, psql: Any) -> None:
+    """The NIK (national ID) is personal data: another staff member gets no column and NULL from eoffice_nik;
+    the user themselves and an admin read it."""
+    niks = {"gubernur": "6472010101700001", ATTACKER: "6472010101900002"}
+    for login, nik in niks.items():
+        one(owner, "UPDATE users SET nik = :n WHERE login = :l RETURNING id", n=nik, l=login)
+    gub = one(owner, "SELECT id FROM users WHERE login = 'gubernur'")
+    refused(psql, "SELECT nik FROM users")
+    refused(psql, "SELECT id FROM users WHERE nik = %s", niks["gubernur"])  # not even to test a guess
+    assert psql.execute("SELECT eoffice_nik(%s)", (gub,)).fetchone()[0] is None
+    me = psql.execute("SELECT eoffice_uid()").fetchone()[0]
+    assert psql.execute("SELECT eoffice_nik(%s)", (me,)).fetchone()[0] == niks[ATTACKER]
+    with raw(content_url, "admin") as admin:
+        assert admin.execute("SELECT eoffice_nik(%s)", (gub,)).fetchone()[0] == niks["gubernur"]
+        refused(admin, "SELECT nik FROM users")  # admins too read it only through the function
+
+
 def test_workflow_state_cannot_be_rewritten(owner: Engine, psql: Any) -> None:
     mine = draft(owner, ATTACKER, subject="Surat saya sendiri")
     submit(owner, ATTACKER, mine)
@@ -194,7 +211,7 @@ def test_every_table_has_an_explicit_decision(owner: Engine) -> None:
         assert callable_by_all == []
         columns = set(conn.execute(text("SELECT column_name FROM information_schema.columns "
                                         "WHERE table_name = 'users'")).scalars())
-        assert columns - {"password_hash"} == set(security.USER_COLUMNS), "users columns readable by clients"
+        assert columns - set(security.PRIVATE_USER_COLUMNS) == set(security.USER_COLUMNS), "users columns readable by clients"
     assert set(security.DECIDED_STEPS) == {s.value for s in DECIDED}
 
 

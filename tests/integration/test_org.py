@@ -133,3 +133,6 @@ def test_deactivated_user_cannot_log_in_and_edit_rules_hold(demo_engine: Engine)
         org.edit_user(uow, admin, "kasi1.kominfo", org.UserEdit(nik="6472011203800002"))
         with pytest.raises(BadInput, match="sudah terdaftar"):
             org.edit_user(uow, admin, "kabid1.kominfo", org.UserEdit(nik="6472011203800002"))
+    with UnitOfWork(demo_engine) as uow:  # login roles are cluster-wide: later tests' databases log in as it
+        org.edit_user(uow, admin, "staf.kominfo", org.UserEdit(active=True))
+        uow.commit()

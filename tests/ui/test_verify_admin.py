@@ -186,3 +186,26 @@ def test_the_verifier_takes_a_scanned_qr_code(qtbot: Any, backend: Any, runner: 
     panel.verify_ref()
     assert "Bukan kode QR" in panel.result.text()
     wait_idle(qtbot, runner)
+
+
+def test_admin_sees_failed_logins_by_name(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any,
+                                          qsettings: Any) -> None:
+    import pytest
+
+    from eoffice.domain import EofficeError
+
+    for login in ("gubernur", "tidak.ada"):
+        with pytest.raises(EofficeError):
+            backend.login(login, "sandi-keliru")
+    governor = next(u.name for u in backend.users() if u.login == "gubernur")
+    w = main_window(qtbot, backend, runner, qsettings, "admin")
+    w.select_view("admin")
+    panel = w.page_widgets["admin"]
+    qtbot.waitUntil(lambda: panel.logins.rowCount() >= 2, timeout=TIMEOUT)
+    qtmodeltester.check(panel.logins)
+    accounts = [panel.logins.index(i, 1).data() for i in range(panel.logins.rowCount())]
+    assert accounts[:2] == ["(nama tidak dikenal)", governor]  # newest first, names not logins
+    when = panel.logins.index(0, 0).data()
+    assert any(month in when for month in ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt",
+                                           "Nov", "Des")), when
+    wait_idle(qtbot, runner)
