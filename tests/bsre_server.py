@@ -50,6 +50,7 @@ class BsreStandIn:
     delay: float = 0.0  # seconds before answering a sign request (time-out tests)
     fail_500: bool = False  # answer every request with a non-JSON 500
     sign_requests: int = 0
+    status_requests: int = 0
     received: list[bytes] = field(default_factory=list)  # the PDFs it was asked to sign
     sign_seconds: list[float] = field(default_factory=list)  # the service's own signing time per request
 
@@ -135,6 +136,8 @@ def serve_bsre(ca: CaBundle | None = None) -> Iterator[BsreStandIn]:
                 self._send(404, {"status": 404, "error": "Not Found", "path": self.path})
 
         def _status(self, nik: str) -> None:
+            with lock:
+                state.status_requests += 1
             acc = state.accounts.get(nik)
             if acc is None:
                 self._send(200, {"status_code": 2011, "message": "User tidak terdaftar", "status": "NOT_REGISTERED"})

@@ -128,6 +128,12 @@ class Desktop(Session):
 
         return bsre_provider(self, actor, passphrase)
 
+    def stops_batch(self, error: BaseException) -> bool:
+        """The error would repeat for every later letter (wrong passphrase, service down): stop the batch."""
+        from eoffice.app.providers import stops_batch
+
+        return stops_batch(error)
+
     def withdraw(self, actor: Actor, doc_id: str, note: str = "") -> routing.Outcome:
         return self.execute(c.WithdrawLetter(document_id=doc_id, note=note), actor=actor)  # type: ignore[no-any-return]
 

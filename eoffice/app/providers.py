@@ -57,3 +57,12 @@ def reconcile(session: Session, doc_id: str) -> None:
         letters.get_document(uow, doc_id)))
     if signed and store.get(full_id) is not None:
         store.clear(full_id)
+
+
+def stops_batch(error: BaseException) -> bool:
+    """*error* would come again for every later letter of a batch (the passphrase, the signer's account or
+    certificate, the client credentials, the service not answering): the batch stops at it rather than
+    sending the same request once per letter."""
+    from eoffice.signing.bsre import BATCH_ERRORS
+
+    return isinstance(error, BATCH_ERRORS)

@@ -135,17 +135,19 @@ class Decisions(QObject):
             identity = None if bsre else b.identity(a.login, passphrase)
             results: list[tuple[str, bool, str]] = []
             for n, doc_id in enumerate(ids):
-                if progress.cancelled():
+                if progress.cancelled():  # between letters: the one being signed is finished or rolled back
                     break
                 progress.report(n, total, translate("DecisionsMixin", "Menandatangani {n} dari {total}...").format(
                     n=n + 1, total=total))
                 try:
                     signed = b.sign(a, identity, doc_id, provider)
                     results.append((doc_id, True, signed.number))
-                except Exception as exc:  # one bad letter must not stop the batch
+                except Exception as exc:  # one bad letter must not stop the batch, a wrong passphrase does
                     if total == 1:
                         raise
                     results.append((doc_id, False, str(exc)))
+                    if b.stops_batch(exc):
+                        break
             progress.report(len(results), total, translate("DecisionsMixin", "Selesai"))
             return results
 
@@ -164,18 +166,24 @@ class Decisions(QObject):
             dlg.setLabelText(label)
 
         def finished(results: list[tuple[str, bool, str]]) -> None:
+            cancelled = handle.cancelled()  # before close(): closing the dialog emits its canceled signal
             dlg.close()
             self.batch_handle = None
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
             msg = (translate("DecisionsMixin", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
                    if len(ok) == 1 else translate("DecisionsMixin", "%n naskah ditandatangani", "", len(ok)))
-            if len(results) < total:
+            stopped = ""
+            if len(results) < total and cancelled:
                 msg += translate("DecisionsMixin", "; %n dibatalkan", "", total - len(results))
+            elif len(results) < total:  # stopped at an error that every later letter would meet too
+                stopped = translate("DecisionsMixin", "%n naskah lainnya tidak dikirim.", "", total - len(results))
+                msg += "; " + stopped
             self.inform(msg)
             self.finished("sign", results)
             if bad:
-                self.show_error(translate("DecisionsMixin", "Gagal ditandatangani:") + "\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
+                self.show_error("\n".join([translate("DecisionsMixin", "Gagal ditandatangani:"),
+                                           *(f"{i[:8]}: {m}" for i, _, m in bad), *([stopped] if stopped else [])]))
             self.after_change()
 
         def failed(error: EofficeError) -> None:

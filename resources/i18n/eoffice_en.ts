@@ -461,6 +461,13 @@
             <numerusform>; %n cancelled</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n naskah lainnya tidak dikirim.</source>
+        <translation>
+            <numerusform>%n other letter not sent.</numerusform>
+            <numerusform>%n other letters not sent.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Gagal ditandatangani:</source>
         <translation>Could not be signed:</translation>

@@ -61,6 +61,10 @@ def test_sign_through_bsre_from_the_command_line(content_url: str, home: Path, t
                    env=_env(bsre, **env))
 
     assert_one_line_error(sign(EOFFICE_BSRE_PASSPHRASE="salah"), 2, "Passphrase TTE BSrE salah")
+    sent = bsre.sign_requests
+    batch = sign(doc, EOFFICE_BSRE_PASSPHRASE="salah")  # a batch stops at a wrong passphrase
+    assert batch.code == 1 and "Dihentikan: 1 naskah lainnya tidak dikirim" in batch.err, batch.err
+    assert bsre.sign_requests == sent + 1
     assert_one_line_error(sign(EOFFICE_BSRE_PASSWORD="salah"), 1, "HTTP 401")
     assert_one_line_error(sign(EOFFICE_BSRE_URL="http://127.0.0.1:9"), 2, "coba lagi nanti")
     bsre.delay = 4.0
