@@ -11,6 +11,7 @@ if TYPE_CHECKING:
     from eoffice.app.session import Session
     from eoffice.signing.keystore import Identity
     from eoffice.signing.providers import Provider
+    from eoffice.store.uow import UnitOfWork
 
 
 def provider_name(session: Session, chosen: str | None = None) -> str:
@@ -41,6 +42,29 @@ def local_provider(identity: Identity | None, actor: Actor, session: Session) ->
     if identity is None:
         raise BadInput(f"Tidak ada kunci TTE untuk {actor.login} di profil ini ({session.home})")
     return LocalProvider(identity)
+
+
+def paraf_by_bsre(session: Session, actor: Actor, doc_id: str) -> bool:
+    """The organisation has BSrE make the paraf signatures and the actor's pending step on *doc_id* is one
+    that signs the PDF: approving it needs the BSrE passphrase (asked before the decision is sent)."""
+    from eoffice.services import letters, paraf, routing, settings
+
+    def check(uow: UnitOfWork) -> bool:
+        if settings.paraf_provider(uow) != "bsre":
+            return False
+        doc = letters.get_document(uow, doc_id)
+        route = routing.load(uow, doc.id)
+        return route is not None and doc.signed_pdf_sha256 is None and any(
+            s.status.value == "pending" and s.assignee == actor.login for s in paraf.reviewer_steps(route))
+
+    return bool(session.read(check))
+
+
+def paraf_settled(provider: Provider, doc_id: str) -> None:
+    """The paraf decision is committed: its pending-request marker goes."""
+    from eoffice.signing.providers import paraf_job_id
+
+    provider.settled(paraf_job_id(doc_id))
 
 
 def reconcile(session: Session, doc_id: str) -> None:

@@ -8,8 +8,9 @@ from eoffice.services.auth import Actor, require_admin
 from eoffice.store.models import OrgSetting
 from eoffice.store.uow import UnitOfWork
 
-SIGN_PROVIDER, VERIFY_URL = "sign_provider", "verify_url"
+SIGN_PROVIDER, PARAF_PROVIDER, VERIFY_URL = "sign_provider", "paraf_provider", "verify_url"
 KEYS = {SIGN_PROVIDER: "penyedia TTE: local atau bsre",
+        PARAF_PROVIDER: "penyedia paraf pemeriksa pada PDF: local atau bsre",
         VERIFY_URL: "alamat dasar halaman verifikasi, mis. https://verifikasi.kaltimprov.go.id"}
 
 
@@ -27,7 +28,7 @@ def set_setting(uow: UnitOfWork, actor: Actor, key: str, value: str) -> str:
     if key not in KEYS:
         raise BadInput(f"Pengaturan tidak dikenal: {key} (ada: {', '.join(KEYS)})")
     value = value.strip()
-    if key == SIGN_PROVIDER:
+    if key in (SIGN_PROVIDER, PARAF_PROVIDER):
         from eoffice.signing.providers import check_provider
 
         value = check_provider(value)
@@ -48,3 +49,8 @@ def sign_provider(uow: UnitOfWork) -> str:
     from eoffice.signing.providers import env_provider
 
     return env_provider() or get(uow, SIGN_PROVIDER) or "local"
+
+
+def paraf_provider(uow: UnitOfWork) -> str:
+    """Who makes the reviewers' paraf signatures on the PDF: their local key (default) or BSrE."""
+    return get(uow, PARAF_PROVIDER) or "local"

@@ -19,23 +19,25 @@ from pyhanko.pdf_utils.misc import PdfError
 from eoffice.domain import BadInput
 from eoffice.signing.form import fill_text_fields
 from eoffice.signing.pades import _writer
-from eoffice.signing.stamp import StampSpec, final_style, stamp_params
+from eoffice.signing.stamp import StampSpec, final_style, paraf_style, stamp_params
 
 STAMP_FIELD = "stamp_tte"  # group "stamp": never filled by form.fill_text_fields' number/date values
 
 
 def fill_stamp(pdf: bytes, *, field_name: str, stamp: StampSpec, when: dt.datetime,
                fill: Mapping[str, str]) -> bytes:
-    """One incremental update: the number/date fields filled and the stamp drawn into ``field_name``."""
+    """One incremental update: the number/date fields filled and the stamp drawn into ``field_name`` (the TTE
+    stamp with its QR, or a reviewer's paraf box when ``stamp.qr_data`` is None)."""
     w = _writer(pdf)
     try:
         fill_text_fields(w, fill)
         ref, field = _find(w, field_name)
         x1, y1, x2, y2 = (float(v) for v in field["/Rect"])
-        style: Any = final_style()
+        style: Any = final_style() if stamp.qr_data is not None else paraf_style()
         drawn = style.create_stamp(w, BoxConstraints(width=int(x2 - x1), height=int(y2 - y1)),
                                    stamp_params(stamp, when))
-        field[pdf_name("/V")] = pdf_string(f"{stamp.heading} {stamp.name}")
+        field[pdf_name("/V")] = pdf_string(f"{stamp.heading} {stamp.name}" if stamp.qr_data is not None
+                                           else f"Paraf {stamp.name}")
         field[pdf_name("/AP")] = drawn.as_appearances().as_pdf_object()
         w.mark_update(ref)
         out = io.BytesIO()

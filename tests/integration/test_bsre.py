@@ -20,9 +20,12 @@ from eoffice.signing.providers.bsre import BsreProvider, pending_store
 from eoffice.signing.verify import verify_pdf
 from eoffice.store.models import User
 from tests.bsre_server import PASSWORD, USER, BsreStandIn, serve_bsre
-from tests.integration.helpers import actor, decide, draft, run, sign, submit
+from tests.integration.helpers import actor, decide, draft, identity, pending, run, sign, submit
 
 NIK, PASSPHRASE = "6472010101800001", "rahasia-tte-123"
+REVIEWERS = {"kasi1.kominfo": ("6472010101800011", "Kepala Seksi Uji"),
+             "kabid1.kominfo": ("6472010101800012", "Kepala Bidang Uji"),
+             "sekretaris.kominfo": ("6472010101800013", "Sekretaris Dinas Uji")}
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +34,8 @@ def bsre() -> Iterator[BsreStandIn]:
         state.add_signer(NIK, PASSPHRASE, "Kepala Dinas Uji")
         state.add_signer("6472010101800002", "x", expired=True)
         state.accounts["6472010101800003"] = type(state.accounts[NIK])("x", None)  # no certificate
+        for login, (nik, name) in REVIEWERS.items():
+            state.add_signer(nik, f"paraf-{login}", name)
         yield state
 
 
@@ -181,3 +186,54 @@ def test_user_status_and_nik_checks(bsre: BsreStandIn) -> None:
     with pytest.raises(BadInput, match="user edit"):
         signer_nik(None, "kepala")
     assert User.__tablename__ == "users"
+
+
+def test_paraf_and_tte_both_through_bsre(content_engine: Engine, home: Path, tmp_path: Path,
+                                         bsre: BsreStandIn) -> None:
+    """The organisation has BSrE make the reviewers' paraf too: each paraf box drawn by the app, each
+    signature BSrE's; the letter verifies against the BSrE chain alone (pyHanko's validator and pdfsig)."""
+    from eoffice.signing.providers import paraf_job_id
+    from eoffice.workflow.state import Decision
+
+    _use_bsre(content_engine)
+    admin = actor(content_engine, "admin")
+
+    def setup(uow):  # type: ignore[no-untyped-def]
+        settings.set_setting(uow, admin, settings.PARAF_PROVIDER, "bsre")
+        for login, (nik, _) in REVIEWERS.items():
+            uow.users.by_login(login).nik = nik
+
+    run(content_engine, setup)
+    doc = draft(content_engine, "staf.kominfo", subject="Uji paraf dan TTE BSrE")
+    submit(content_engine, "staf.kominfo", doc)
+    first = actor(content_engine, "kasi1.kominfo")
+    with pytest.raises(BadInput, match="Paraf di organisasi ini dibuat melalui BSrE"):  # no BSrE session
+        run(content_engine, lambda uow: signatures.decide_signed(uow, first, identity(home, "kasi1.kominfo"), doc,
+                                                                 Decision.APPROVE))
+    d = run(content_engine, lambda uow: letters.get_document(uow, doc))
+    working = run(content_engine, lambda uow: letters.current_version(uow, d).working_pdf_sha256)
+    assert working is None and ("kasi1.kominfo" in [p[2] for p in pending(content_engine, doc)])  # untouched
+    for login, (nik, _) in REVIEWERS.items():
+        who, key = actor(content_engine, login), identity(home, login)
+        provider = _provider(bsre, home, nik=nik, passphrase=f"paraf-{login}")
+        run(content_engine, lambda uow, who=who, key=key, provider=provider: signatures.decide_signed(
+            uow, who, key, doc, Decision.APPROVE, provider=provider))
+        provider.settled(paraf_job_id(doc))
+    tte = _provider(bsre, home)
+    signed = _sign(content_engine, tte, doc)
+    tte.settled(doc)
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    report = verify_pdf(pdf, trust_roots=[bsre.ca.root_cert])  # BSrE's root alone
+    assert report.ok, report
+    names = [s.signer_name for s in report.signatures]
+    assert names == [n for _, n in REVIEWERS.values()] + ["Kepala Dinas Uji"]
+    assert all(s.trusted and s.intact and s.timestamp_time is not None for s in report.signatures)
+    (tmp_path / "f.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "f.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    text = " ".join(_text(pdf, tmp_path).split())
+    assert text.count("Paraf ") >= 3 and BSRE_FOOTER in text and signed.number in text  # the app's boxes
+    assert not list((home / "bsre-pending").glob("*.json"))
+    # the paraf decisions still carry each reviewer's signed statement (their local key)
+    bad = run(content_engine, lambda uow: signatures.check_decision_signatures(uow, signatures.trust_roots(uow))).bad
+    assert not [b for b in bad if "Uji paraf dan TTE BSrE" in b and not b.startswith("penandatanganan")], bad

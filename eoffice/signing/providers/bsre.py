@@ -85,8 +85,8 @@ class BsreProvider:
         marker = self.pending.get(job.document_id)
         if marker is not None and not self.resend:
             raise Refused(unknown_outcome_message(marker))
-        prepared = fill_stamp(job.pdf, field_name=job.field_name, stamp=job.stamp, when=job.signing_time,
-                              fill=job.fill)
+        prepared = job.pdf if job.stamp is None else fill_stamp(
+            job.pdf, field_name=job.field_name, stamp=job.stamp, when=job.signing_time, fill=job.fill)
         props = {"tampilan": "INVISIBLE", "location": job.location[:80], "reason": job.reason[:120]}
         self.pending.put(job.document_id, hashlib.sha256(prepared).hexdigest())
         try:
