@@ -25,14 +25,16 @@ def provider_name(session: Session, chosen: str | None = None) -> str:
 def bsre_provider(session: Session, actor: Actor, passphrase: str, *, resend: bool = False) -> Provider:
     """BSrE for one batch: the user's status is checked before any letter is touched (not registered, no
     certificate: said at once)."""
+    from eoffice.services import settings
     from eoffice.signing.bsre import BsreClient
     from eoffice.signing.bsre_config import credentials, signer_nik, timeout
     from eoffice.signing.providers.bsre import BsreProvider, pending_store
 
     nik = signer_nik(session.read(lambda uow: uow.users.get(actor.user_id).nik), actor.login)
+    drawn_by_bsre = session.read(settings.bsre_visible)
     client = BsreClient(credentials(), timeout=timeout())
     client.user_status(nik)
-    return BsreProvider(client, nik, passphrase, pending_store(session.home), resend=resend)
+    return BsreProvider(client, nik, passphrase, pending_store(session.home), resend=resend, visible=drawn_by_bsre)
 
 
 def local_provider(identity: Identity | None, actor: Actor, session: Session) -> Provider:

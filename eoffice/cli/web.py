@@ -9,7 +9,7 @@ import argparse
 from pathlib import Path
 
 # services/settings.py KEYS (a test keeps them equal)
-SETTING_KEYS = ("sign_provider", "paraf_provider", "verify_url")
+SETTING_KEYS = ("sign_provider", "paraf_provider", "bsre_tampilan", "verify_url")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -18,7 +18,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = acts.add_parser("show", parents=[common], help="show the organisation's settings")
     p.set_defaults(func="eoffice.cli.web_verbs:cmd_settings_show")
     p = acts.add_parser("set", parents=[common],
-                        help="change a setting (admin): sign_provider, paraf_provider, verify_url")
+                        help="change a setting (admin): sign_provider, paraf_provider, bsre_tampilan, "
+                        "verify_url")
     p.add_argument("key", choices=sorted(SETTING_KEYS))
     p.add_argument("value")
     p.set_defaults(func="eoffice.cli.web_verbs:cmd_settings_set")

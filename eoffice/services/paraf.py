@@ -75,10 +75,19 @@ def paraf_stamp_field(step: Step) -> str:
     return f"stamp_{paraf_field(step)}"
 
 
-def _key(data: LetterData, route: Route, provider: str, paraf_by: str) -> str:
+def _certifies(uow: UnitOfWork, provider: str) -> bool:
+    """Whether the first local paraf certifies (DocMDP). Not when BSrE's VISIBLE mode will add the TTE's
+    visible signature field: validators refuse a new annotation after a certification, not after approvals
+    (pyHanko's difference analysis still judges every later change, see signing/verify.py)."""
+    return not (provider == "bsre" and settings.bsre_visible(uow))
+
+
+def _key(data: LetterData, route: Route, provider: str, paraf_by: str, certifies: bool) -> str:
     made_of: tuple[Any, ...] = (data, route.round, [paraf_field(s) for s in reviewer_steps(route)])
     if provider != "local":  # (keeps the keys of working PDFs made before providers existed)
         made_of += (provider,)
+    if not certifies:
+        made_of += ("no-certification",)
     if paraf_by != "local":
         made_of += ("paraf", paraf_by)
     return hashlib.sha256(repr(made_of).encode()).hexdigest()
@@ -129,7 +138,7 @@ def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
     provider = provider or settings.sign_provider(uow)
     paraf_by = settings.paraf_provider(uow)
     data = _letter(uow, doc, version, route)
-    key = _key(data, route, provider, paraf_by)
+    key = _key(data, route, provider, paraf_by, _certifies(uow, provider))
     if version.working_pdf_sha256 and version.working_pdf_key == key:
         return get_blob(uow, version.working_pdf_sha256)
     if version.working_pdf_sha256:  # stale: its paraf signatures now live on only as signed statements
@@ -158,8 +167,9 @@ def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity | None, doc: Do
         signed = provider.sign(job).pdf
     else:
         assert identity is not None
-        signed = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=None, stamp=stamp, reason=reason,
-                          signing_time=when, timestamper_url=tsa_url).pdf
+        certify = None if _certifies(uow, settings.sign_provider(uow)) else False
+        signed = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=certify, stamp=stamp,
+                          reason=reason, signing_time=when, timestamper_url=tsa_url).pdf
     return _store(uow, version, signed, version.working_pdf_key or "")
 
 

@@ -9,8 +9,10 @@ from eoffice.store.models import OrgSetting
 from eoffice.store.uow import UnitOfWork
 
 SIGN_PROVIDER, PARAF_PROVIDER, VERIFY_URL = "sign_provider", "paraf_provider", "verify_url"
+BSRE_TAMPILAN = "bsre_tampilan"
 KEYS = {SIGN_PROVIDER: "penyedia TTE: local atau bsre",
         PARAF_PROVIDER: "penyedia paraf pemeriksa pada PDF: local atau bsre",
+        BSRE_TAMPILAN: "cap TTE BSrE: INVISIBLE (cap dibuat aplikasi) atau VISIBLE (cap digambar layanan BSrE)",
         VERIFY_URL: "alamat dasar halaman verifikasi, mis. https://verifikasi.kaltimprov.go.id"}
 
 
@@ -32,6 +34,10 @@ def set_setting(uow: UnitOfWork, actor: Actor, key: str, value: str) -> str:
         from eoffice.signing.providers import check_provider
 
         value = check_provider(value)
+    if key == BSRE_TAMPILAN:
+        value = value.upper() or "INVISIBLE"
+        if value not in ("INVISIBLE", "VISIBLE"):
+            raise BadInput(f"Tampilan TTE BSrE tidak dikenal: {value!r} (pilih: INVISIBLE, VISIBLE)")
     if key == VERIFY_URL and value and not value.startswith(("https://", "http://")):
         raise BadInput("Alamat halaman verifikasi harus diawali https:// (atau http:// untuk uji)")
     row = uow.session.get(OrgSetting, key)
@@ -54,3 +60,8 @@ def sign_provider(uow: UnitOfWork) -> str:
 def paraf_provider(uow: UnitOfWork) -> str:
     """Who makes the reviewers' paraf signatures on the PDF: their local key (default) or BSrE."""
     return get(uow, PARAF_PROVIDER) or "local"
+
+
+def bsre_visible(uow: UnitOfWork) -> bool:
+    """BSrE draws the TTE stamp from the app's image (VISIBLE); default: the app draws it (INVISIBLE)."""
+    return get(uow, BSRE_TAMPILAN) == "VISIBLE"

@@ -237,3 +237,45 @@ def test_paraf_and_tte_both_through_bsre(content_engine: Engine, home: Path, tmp
     # the paraf decisions still carry each reviewer's signed statement (their local key)
     bad = run(content_engine, lambda uow: signatures.check_decision_signatures(uow, signatures.trust_roots(uow))).bad
     assert not [b for b in bad if "Uji paraf dan TTE BSrE" in b and not b.startswith("penandatanganan")], bad
+
+
+def test_bsre_visible_mode_draws_the_stamp_where_the_app_says(content_engine: Engine, home: Path, tmp_path: Path,
+                                                              bsre: BsreStandIn) -> None:
+    """VISIBLE: the app sends its stamp as a PNG and the place of its stamp field; the signature verifies and
+    the reviewers' paraf signatures stay valid."""
+    import base64
+
+    from eoffice.signing.stamp_field import STAMP_FIELD, field_place
+
+    _use_bsre(content_engine)
+    admin = actor(content_engine, "admin")
+    with pytest.raises(BadInput, match="Tampilan TTE BSrE tidak dikenal"):
+        run(content_engine, lambda uow: settings.set_setting(uow, admin, settings.BSRE_TAMPILAN, "TERLIHAT"))
+    run(content_engine, lambda uow: settings.set_setting(uow, admin, settings.BSRE_TAMPILAN, "visible"))
+    doc = _reviewed(content_engine, home)  # the first paraf does not certify: BSrE adds a visible field
+    provider = _provider(bsre, home)
+    provider.visible = run(content_engine, settings.bsre_visible)
+    assert provider.visible
+    signed = _sign(content_engine, provider, doc)
+    provider.settled(doc)
+    props, sent = bsre.properties[-1], bsre.received[-1]
+    page, (x1, y1, x2, y2) = field_place(sent, STAMP_FIELD)
+    assert props["tampilan"] == "VISIBLE" and props["page"] == page + 1
+    assert (props["originX"], props["originY"]) == (round(x1, 2), round(y1, 2))
+    assert (props["width"], props["height"]) == (round(x2 - x1, 2), round(y2 - y1, 2)) and x2 - x1 > 150
+    png = base64.b64decode(props["imageBase64"])
+    assert png.startswith(b"\x89PNG")
+    assert props["reason"].startswith("Penandatanganan") and props["location"]
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    roots = run(content_engine, signatures.trust_roots) + [bsre.ca.root_cert]
+    report = verify_pdf(pdf, trust_roots=roots)
+    assert report.ok, report
+    assert len(report.signatures) == 4 and report.signatures[-1].signer_name == "Kepala Dinas Uji"
+    assert not any(s.certified for s in report.signatures)
+    (tmp_path / "f.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "f.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    text = " ".join(_text(pdf, tmp_path).split())
+    assert signed.number in text and BSRE_FOOTER in text  # the number filled; the stamp is BSrE's image
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(tmp_path / "f.pdf"),
+                    str(tmp_path / "page")], check=True)
