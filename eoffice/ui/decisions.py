@@ -84,12 +84,21 @@ class Decisions(QObject):
                                            "sinkronisasi (dikirim otomatis saat terhubung kembali)")
 
     def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
+        if decision == "approve" and self.backend.paraf_provider() == "bsre":  # the paraf on the PDF via BSrE
+            purpose = translate("DecisionsMixin", "Paraf Anda pada naskah dibuat dengan sertifikat elektronik BSrE.")
+            self._bsre_passphrase(purpose, lambda pp: self._decide(doc_id, decision, note, return_to, pp))
+            return
+        self._decide(doc_id, decision, note, return_to, None)
+
+    def _decide(self, doc_id: str, decision: str, note: str, return_to: str | None, bsre: str | None) -> None:
         def go(passphrase: str | None) -> None:
             b, a = self.backend, self.actor
 
             def work() -> Any:
                 identity = b.identity(a.login, passphrase)
-                return b.decide(a, identity, doc_id, decision, note, return_to)
+                # only when this step puts a paraf on the PDF (checked here, off the UI thread)
+                provider = b.paraf_provider_for(a, doc_id, bsre) if bsre and not b.offline else None
+                return b.decide(a, identity, doc_id, decision, note, return_to, provider=provider)
 
             self.run_action(decision, work, lambda out: self.queued_line() if out.status == "queued" else
                             decided(decision).format(status=text.STATUS.get(out.status, out.status)))
@@ -110,17 +119,20 @@ class Decisions(QObject):
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
     def _ask_bsre_passphrase(self, ids: list[str]) -> None:
-        """The BSrE passphrase, once for the batch: never remembered, kept only while the batch runs."""
-        known = os.environ.get("EOFFICE_BSRE_PASSPHRASE")
-        if known:
-            self._sign_with(ids, known, bsre=True)
-            return
         purpose = translate("DecisionsMixin", "Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "",
                             len(ids))
+        self._bsre_passphrase(purpose, lambda pp: self._sign_with(ids, pp, bsre=True))
+
+    def _bsre_passphrase(self, purpose: str, then: Callable[[str], None]) -> None:
+        """The BSrE passphrase, once for the batch (or the paraf): never remembered, kept only while it runs."""
+        known = os.environ.get("EOFFICE_BSRE_PASSPHRASE")
+        if known:
+            then(known)
+            return
         dlg = PassphraseDialog(self.actor.login, purpose, False, self._widget)
         dlg.setWindowTitle(translate("DecisionsMixin", "Passphrase TTE BSrE"))
         self.passphrase_dialog = dlg
-        dlg.accepted.connect(lambda: self._sign_with(ids, dlg.passphrase(), bsre=True))
+        dlg.accepted.connect(lambda: then(dlg.passphrase()))
         dlg.open()
 
     def _sign_with(self, ids: list[str], passphrase: str, *, bsre: bool = False) -> None:
