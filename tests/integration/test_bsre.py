@@ -239,6 +239,41 @@ def test_paraf_and_tte_both_through_bsre(content_engine: Engine, home: Path, tmp
     assert not [b for b in bad if "Uji paraf dan TTE BSrE" in b and not b.startswith("penandatanganan")], bad
 
 
+def test_bsre_paraf_under_a_local_tte(content_engine: Engine, home: Path, tmp_path: Path,
+                                      bsre: BsreStandIn) -> None:
+    """paraf_provider bsre with the TTE still made by the local key: the BSrE paraf signatures stay valid
+    under the local TTE in its prepared field, and the letter carries no BSrE notice (its TTE is not BSrE's)."""
+    from eoffice.signing.providers import paraf_job_id
+    from eoffice.workflow.state import Decision
+
+    admin = actor(content_engine, "admin")
+
+    def setup(uow):  # type: ignore[no-untyped-def]
+        settings.set_setting(uow, admin, settings.PARAF_PROVIDER, "bsre")
+        for login, (nik, _) in REVIEWERS.items():
+            uow.users.by_login(login).nik = nik
+
+    run(content_engine, setup)
+    doc = draft(content_engine, "staf.kominfo", subject="Uji paraf BSrE, TTE lokal")
+    submit(content_engine, "staf.kominfo", doc)
+    for login, (nik, _) in REVIEWERS.items():
+        who, key = actor(content_engine, login), identity(home, login)
+        provider = _provider(bsre, home, nik=nik, passphrase=f"paraf-{login}")
+        run(content_engine, lambda uow, who=who, key=key, provider=provider: signatures.decide_signed(
+            uow, who, key, doc, Decision.APPROVE, provider=provider))
+        provider.settled(paraf_job_id(doc))
+    sign(content_engine, home, "kepala.kominfo", doc)
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    report = verify_pdf(pdf, trust_roots=run(content_engine, signatures.trust_roots) + [bsre.ca.root_cert])
+    assert report.ok, report
+    assert [s.signer_name for s in report.signatures][:3] == [n for _, n in REVIEWERS.values()]
+    assert not any(s.certified for s in report.signatures)
+    (tmp_path / "f.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "f.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    assert "Balai Besar Sertifikasi" not in " ".join(_text(pdf, tmp_path).split())
+
+
 def test_bsre_visible_mode_draws_the_stamp_where_the_app_says(content_engine: Engine, home: Path, tmp_path: Path,
                                                               bsre: BsreStandIn) -> None:
     """VISIBLE: the app sends its stamp as a PNG and the place of its stamp field; the signature verifies and
