@@ -188,22 +188,38 @@ def test_user_status_and_nik_checks(bsre: BsreStandIn) -> None:
     assert User.__tablename__ == "users"
 
 
-def test_paraf_and_tte_both_through_bsre(content_engine: Engine, home: Path, tmp_path: Path,
-                                         bsre: BsreStandIn) -> None:
-    """The organisation has BSrE make the reviewers' paraf too: each paraf box drawn by the app, each
-    signature BSrE's; the letter verifies against the BSrE chain alone (pyHanko's validator and pdfsig)."""
-    from eoffice.signing.providers import paraf_job_id
-    from eoffice.workflow.state import Decision
-
-    _use_bsre(content_engine)
-    admin = actor(content_engine, "admin")
+def _use_bsre_paraf(engine: Engine) -> None:
+    admin = actor(engine, "admin")
 
     def setup(uow):  # type: ignore[no-untyped-def]
         settings.set_setting(uow, admin, settings.PARAF_PROVIDER, "bsre")
         for login, (nik, _) in REVIEWERS.items():
             uow.users.by_login(login).nik = nik
 
-    run(content_engine, setup)
+    run(engine, setup)
+
+
+def _paraf_through_bsre(engine: Engine, home: Path, bsre: BsreStandIn, doc: str) -> None:
+    """Each reviewer approves with their BSrE session (the paraf) and their local key (the statement)."""
+    from eoffice.signing.providers import paraf_job_id
+    from eoffice.workflow.state import Decision
+
+    for login, (nik, _) in REVIEWERS.items():
+        who, key = actor(engine, login), identity(home, login)
+        provider = _provider(bsre, home, nik=nik, passphrase=f"paraf-{login}")
+        run(engine, lambda uow, who=who, key=key, provider=provider: signatures.decide_signed(
+            uow, who, key, doc, Decision.APPROVE, provider=provider))
+        provider.settled(paraf_job_id(doc))
+
+
+def test_paraf_and_tte_both_through_bsre(content_engine: Engine, home: Path, tmp_path: Path,
+                                         bsre: BsreStandIn) -> None:
+    """The organisation has BSrE make the reviewers' paraf too: each paraf box drawn by the app, each
+    signature BSrE's; the letter verifies against the BSrE chain alone (pyHanko's validator and pdfsig)."""
+    from eoffice.workflow.state import Decision
+
+    _use_bsre(content_engine)
+    _use_bsre_paraf(content_engine)
     doc = draft(content_engine, "staf.kominfo", subject="Uji paraf dan TTE BSrE")
     submit(content_engine, "staf.kominfo", doc)
     first = actor(content_engine, "kasi1.kominfo")
@@ -213,12 +229,7 @@ def test_paraf_and_tte_both_through_bsre(content_engine: Engine, home: Path, tmp
     d = run(content_engine, lambda uow: letters.get_document(uow, doc))
     working = run(content_engine, lambda uow: letters.current_version(uow, d).working_pdf_sha256)
     assert working is None and ("kasi1.kominfo" in [p[2] for p in pending(content_engine, doc)])  # untouched
-    for login, (nik, _) in REVIEWERS.items():
-        who, key = actor(content_engine, login), identity(home, login)
-        provider = _provider(bsre, home, nik=nik, passphrase=f"paraf-{login}")
-        run(content_engine, lambda uow, who=who, key=key, provider=provider: signatures.decide_signed(
-            uow, who, key, doc, Decision.APPROVE, provider=provider))
-        provider.settled(paraf_job_id(doc))
+    _paraf_through_bsre(content_engine, home, bsre, doc)
     tte = _provider(bsre, home)
     signed = _sign(content_engine, tte, doc)
     tte.settled(doc)
@@ -243,25 +254,11 @@ def test_bsre_paraf_under_a_local_tte(content_engine: Engine, home: Path, tmp_pa
                                       bsre: BsreStandIn) -> None:
     """paraf_provider bsre with the TTE still made by the local key: the BSrE paraf signatures stay valid
     under the local TTE in its prepared field, and the letter carries no BSrE notice (its TTE is not BSrE's)."""
-    from eoffice.signing.providers import paraf_job_id
-    from eoffice.workflow.state import Decision
 
-    admin = actor(content_engine, "admin")
-
-    def setup(uow):  # type: ignore[no-untyped-def]
-        settings.set_setting(uow, admin, settings.PARAF_PROVIDER, "bsre")
-        for login, (nik, _) in REVIEWERS.items():
-            uow.users.by_login(login).nik = nik
-
-    run(content_engine, setup)
+    _use_bsre_paraf(content_engine)
     doc = draft(content_engine, "staf.kominfo", subject="Uji paraf BSrE, TTE lokal")
     submit(content_engine, "staf.kominfo", doc)
-    for login, (nik, _) in REVIEWERS.items():
-        who, key = actor(content_engine, login), identity(home, login)
-        provider = _provider(bsre, home, nik=nik, passphrase=f"paraf-{login}")
-        run(content_engine, lambda uow, who=who, key=key, provider=provider: signatures.decide_signed(
-            uow, who, key, doc, Decision.APPROVE, provider=provider))
-        provider.settled(paraf_job_id(doc))
+    _paraf_through_bsre(content_engine, home, bsre, doc)
     sign(content_engine, home, "kepala.kominfo", doc)
     pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
     report = verify_pdf(pdf, trust_roots=run(content_engine, signatures.trust_roots) + [bsre.ca.root_cert])

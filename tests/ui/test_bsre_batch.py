@@ -13,8 +13,8 @@ from typing import Any
 
 import pytest
 
-from tests.bsre_server import PASSWORD, USER, BsreStandIn, serve_bsre
-from tests.ui.helpers import main_window, wait_idle
+from tests.bsre_server import BsreStandIn
+from tests.ui.helpers import bsre_service, main_window, wait_idle
 
 NIK, PASSPHRASE = "6472010101800009", "Rahasia-Batch-1"
 BATCH = 50
@@ -78,21 +78,8 @@ def batch_backend(batch_template: tuple[Path, list[str]], tmp_path: Path) -> Ite
 
 @pytest.fixture
 def bsre(batch_backend: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[BsreStandIn]:
-    from eoffice.services import settings
-    from eoffice.services.auth import actor_of
-
-    with serve_bsre() as state:
-        state.add_signer(NIK, PASSPHRASE, "Gubernur Uji BSrE")
-        for key, value in {"EOFFICE_BSRE_URL": state.url, "EOFFICE_BSRE_USER": USER,
-                           "EOFFICE_BSRE_PASSWORD": PASSWORD}.items():
-            monkeypatch.setenv(key, value)
-        monkeypatch.delenv("EOFFICE_BSRE_PASSPHRASE", raising=False)
-
-        def setup(uow: Any) -> None:
-            settings.set_setting(uow, actor_of(uow.users.by_login("admin")), settings.SIGN_PROVIDER, "bsre")
-            uow.users.by_login("gubernur").nik = NIK
-
-        batch_backend.run(setup)
+    with bsre_service(batch_backend, monkeypatch, login="gubernur", nik=NIK, passphrase=PASSPHRASE,
+                      name="Gubernur Uji BSrE", setting="sign_provider") as state:
         yield state
 
 

@@ -9,29 +9,16 @@ from typing import Any
 
 import pytest
 
-from tests.bsre_server import PASSWORD, USER, BsreStandIn, serve_bsre
-from tests.ui.helpers import TIMEOUT, main_window, open_row, open_view, wait_idle
+from tests.bsre_server import BsreStandIn
+from tests.ui.helpers import TIMEOUT, bsre_service, main_window, open_row, open_view, wait_idle
 
 NIK, PASSPHRASE = "6472010101800031", "Rahasia-Paraf-1"
 
 
 @pytest.fixture
 def bsre(backend: Any, monkeypatch: pytest.MonkeyPatch) -> Iterator[BsreStandIn]:
-    from eoffice.services import settings
-    from eoffice.services.auth import actor_of
-
-    with serve_bsre() as state:
-        state.add_signer(NIK, PASSPHRASE, "Kepala Seksi Uji BSrE")
-        for key, value in {"EOFFICE_BSRE_URL": state.url, "EOFFICE_BSRE_USER": USER,
-                           "EOFFICE_BSRE_PASSWORD": PASSWORD}.items():
-            monkeypatch.setenv(key, value)
-        monkeypatch.delenv("EOFFICE_BSRE_PASSPHRASE", raising=False)
-
-        def setup(uow: Any) -> None:
-            settings.set_setting(uow, actor_of(uow.users.by_login("admin")), settings.PARAF_PROVIDER, "bsre")
-            uow.users.by_login("kasi1.kominfo").nik = NIK
-
-        backend.run(setup)
+    with bsre_service(backend, monkeypatch, login="kasi1.kominfo", nik=NIK, passphrase=PASSPHRASE,
+                      name="Kepala Seksi Uji BSrE", setting="paraf_provider") as state:
         yield state
 
 
