@@ -50,7 +50,9 @@ class BsreStandIn:
     delay: float = 0.0  # seconds before answering a sign request (time-out tests)
     fail_500: bool = False  # answer every request with a non-JSON 500
     sign_requests: int = 0
+    status_requests: int = 0
     received: list[bytes] = field(default_factory=list)  # the PDFs it was asked to sign
+    properties: list[dict[str, Any]] = field(default_factory=list)  # their signatureProperties
     sign_seconds: list[float] = field(default_factory=list)  # the service's own signing time per request
 
     def root_pem(self, path: Path) -> Path:
@@ -81,7 +83,15 @@ def _sign(pdf: bytes, account: Account, props: dict[str, Any], stamper: Any, n: 
     meta = signers.PdfSignatureMetadata(field_name=name, md_algorithm="sha256",
                                         subfilter=fields.SigSeedSubFilter.PADES, reason=props.get("reason"),
                                         location=props.get("location"))
-    out = signers.PdfSigner(meta, make_signer(account.identity), timestamper=stamper,
+    style = None
+    if visible and props.get("imageBase64"):  # VISIBLE: the integrator's image is the appearance
+        from PIL import Image
+        from pyhanko.pdf_utils.images import PdfImage
+        from pyhanko.stamp import TextStampStyle
+
+        image = Image.open(io.BytesIO(base64.b64decode(props["imageBase64"], validate=True)))
+        style = TextStampStyle(stamp_text=" ", background=PdfImage(image), background_opacity=1, border_width=0)
+    out = signers.PdfSigner(meta, make_signer(account.identity), timestamper=stamper, stamp_style=style,
                             new_field_spec=spec).sign_pdf(w)
     return bytes(out.getvalue())
 
@@ -135,6 +145,8 @@ def serve_bsre(ca: CaBundle | None = None) -> Iterator[BsreStandIn]:
                 self._send(404, {"status": 404, "error": "Not Found", "path": self.path})
 
         def _status(self, nik: str) -> None:
+            with lock:
+                state.status_requests += 1
             acc = state.accounts.get(nik)
             if acc is None:
                 self._send(200, {"status_code": 2011, "message": "User tidak terdaftar", "status": "NOT_REGISTERED"})
@@ -171,10 +183,11 @@ def serve_bsre(ca: CaBundle | None = None) -> Iterator[BsreStandIn]:
                     t0 = time.perf_counter()
                     signed = _sign(pdf, acc, props, stamper, n)
                     state.sign_seconds.append(time.perf_counter() - t0)
-            except (binascii.Error, ValueError, IndexError, TypeError, KeyError):
+            except (binascii.Error, ValueError, IndexError, TypeError, KeyError, OSError):
                 self._send(500, "<html><body>Whitelabel Error Page</body></html>", "text/html")
                 return
             state.received.append(pdf)
+            state.properties.append(props)
             if state.delay:
                 threading.Event().wait(state.delay)
             self._send(200, {"time": 900, "file": [base64.b64encode(signed).decode()]})

@@ -4,6 +4,7 @@ a command and ``execute`` it, so every write the UI makes goes through its handl
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
@@ -102,10 +103,22 @@ class Desktop(Session):
         return self.read(lambda uow: service_queries.history(uow, actor, doc_id))
 
     def decide(self, actor: Actor, identity: Identity | None, doc_id: str, decision: str, note: str = "",
-               return_to: str | None = None) -> routing.Outcome:
+               return_to: str | None = None, provider: Any = None) -> routing.Outcome:
+        """*provider*: the actor's BSrE session when this approve puts a paraf through BSrE on the PDF."""
         out: routing.Outcome = self.execute(c.Decide(document_id=doc_id, decision=decision, note=note,
-                                                     return_to=return_to), actor=actor, identity=identity)
+                                                     return_to=return_to), actor=actor, identity=identity,
+                                            provider=provider)
+        if provider is not None and isinstance(out, routing.Outcome):
+            from eoffice.app.providers import paraf_settled
+
+            paraf_settled(provider, out.document_id)
         return out
+
+    def paraf_provider_for(self, actor: Actor, doc_id: str, passphrase: str) -> Any:
+        """BSrE for the actor's paraf on *doc_id* when their step puts one on the PDF, else None."""
+        from eoffice.app.providers import bsre_provider, paraf_by_bsre
+
+        return bsre_provider(self, actor, passphrase) if paraf_by_bsre(self, actor, doc_id) else None
 
     def sign(self, actor: Actor, identity: Identity | None, doc_id: str, provider: Any = None) -> Signed:
         """One letter per transaction (batch signing loops over this). *provider*: BSrE (bsre_provider) or None
@@ -115,11 +128,34 @@ class Desktop(Session):
             provider.settled(signed.document_id)
         return signed  # type: ignore[no-any-return]
 
+    _providers: tuple[str, str] | None = None
+
+    def _org_providers(self) -> tuple[str, str]:
+        """The organisation's (TTE, paraf) providers, read once per session: the window asks on the UI thread,
+        warm_up reads them in a worker beforehand."""
+        if self._providers is None:
+            from eoffice.app.providers import provider_name
+            from eoffice.services import settings
+
+            self._providers = (provider_name(self), self.read(settings.paraf_provider))
+        return self._providers
+
+    def warm_up(self) -> None:
+        super().warm_up()
+        with contextlib.suppress(EofficeError):  # e.g. offline: read again when asked
+            self._org_providers()
+
     def sign_provider(self) -> str:
         """The organisation's signing provider ('local' or 'bsre'; EOFFICE_SIGN_PROVIDER overrides it)."""
-        from eoffice.app.providers import provider_name
+        return self._org_providers()[0]
 
-        return provider_name(self)
+    def paraf_provider(self) -> str:
+        """Who makes the reviewers' paraf signatures on the PDF ('local' or 'bsre'; unknown offline: the
+        decision is queued without one, and a BSrE paraf is refused when it is sent)."""
+        try:
+            return self._org_providers()[1]
+        except EofficeError:
+            return "local"
 
     def bsre_provider(self, actor: Actor, passphrase: str) -> Any:
         """BSrE for one batch: the service from the environment/keyring, the actor's NIK, *passphrase* in
@@ -127,6 +163,12 @@ class Desktop(Session):
         from eoffice.app.providers import bsre_provider
 
         return bsre_provider(self, actor, passphrase)
+
+    def stops_batch(self, error: BaseException) -> bool:
+        """The error would repeat for every later letter (wrong passphrase, service down): stop the batch."""
+        from eoffice.app.providers import stops_batch
+
+        return stops_batch(error)
 
     def withdraw(self, actor: Actor, doc_id: str, note: str = "") -> routing.Outcome:
         return self.execute(c.WithdrawLetter(document_id=doc_id, note=note), actor=actor)  # type: ignore[no-any-return]

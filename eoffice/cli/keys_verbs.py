@@ -149,6 +149,7 @@ def cmd_key_init(ctx: Ctx) -> int:
 
 
 def cmd_sign(ctx: Ctx) -> int:
+    from eoffice.app.providers import stops_batch
     from eoffice.cli.signing import provider_for, provider_name, reconcile
 
     actor = ctx.require_actor()
@@ -185,6 +186,9 @@ def cmd_sign(ctx: Ctx) -> int:
             if len(ctx.args.ids) == 1:
                 raise
             print(f"[{n}/{len(ctx.args.ids)}] {doc_id[:8]} GAGAL: {exc}", file=sys.stderr)
+            if stops_batch(exc):  # e.g. a wrong passphrase: not sent again for every later letter
+                print(f"Dihentikan: {len(ctx.args.ids) - n} naskah lainnya tidak dikirim", file=sys.stderr)
+                break
     if ctx.json:
         ctx.emit(results, lambda: None)
     return 1 if failed else 0

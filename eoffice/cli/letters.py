@@ -75,6 +75,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
         if verb == "approve":
             p.add_argument("--tsa", default=tsa_url(), help="RFC 3161 timestamp service URL for the paraf "
                            "signature on the PDF (env EOFFICE_TSA); unreachable: B-B, upgraded later")
+            p.add_argument("--resend", action="store_true", help="send a BSrE paraf request again after an "
+                           "unanswered one (check at BSrE first that it was not signed)")
         p.add_argument("--action-id", help="a UUID you made for this action: sent again, it is not applied twice")
         p.set_defaults(func="eoffice.cli.letters_verbs:cmd_decide", decision=verb)
 

@@ -130,9 +130,20 @@ def cmd_decide(ctx: Ctx) -> int:
     identity = identity_for(ctx, actor.login)
     ctx.session.tsa_url = getattr(ctx.args, "tsa", None)  # --tsa on approve; return and reject sign no PDF
     action_id = c.parse_action_id(ctx.args.action_id)
+    provider = None
+    if ctx.args.decision == "approve" and not ctx.session.offline:
+        from eoffice.app.providers import bsre_provider, paraf_by_bsre
+        from eoffice.cli.signing import bsre_passphrase
+
+        if paraf_by_bsre(ctx.session, actor, ctx.args.id):  # the paraf on the PDF through BSrE
+            provider = bsre_provider(ctx.session, actor, bsre_passphrase(), resend=ctx.args.resend)
     out = ctx.execute(c.Decide(action_id=action_id, document_id=ctx.args.id, decision=ctx.args.decision,
                                note=ctx.args.note, return_to=getattr(ctx.args, "to_stage", None)),
-                      identity=identity)
+                      identity=identity, provider=provider)
+    if provider is not None:
+        from eoffice.app.providers import paraf_settled
+
+        paraf_settled(provider, out.document_id)
     again = " (sudah diterapkan sebelumnya; tidak ada yang berubah)" if out.replayed else ""
     ctx.emit(out.__dict__, lambda: print(f"{out.stage}: {ctx.args.decision} -> status naskah {out.status}{again}"))
     return 0

@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-SETTING_KEYS = ("sign_provider", "verify_url")  # services/settings.py KEYS (a test keeps them equal)
+# services/settings.py KEYS (a test keeps them equal)
+SETTING_KEYS = ("sign_provider", "paraf_provider", "bsre_tampilan", "verify_url")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
@@ -16,7 +17,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     acts = st.add_subparsers(dest="action", required=True)
     p = acts.add_parser("show", parents=[common], help="show the organisation's settings")
     p.set_defaults(func="eoffice.cli.web_verbs:cmd_settings_show")
-    p = acts.add_parser("set", parents=[common], help="change a setting (admin): sign_provider, verify_url")
+    p = acts.add_parser("set", parents=[common],
+                        help="change a setting (admin): sign_provider, paraf_provider, bsre_tampilan, "
+                        "verify_url")
     p.add_argument("key", choices=sorted(SETTING_KEYS))
     p.add_argument("value")
     p.set_defaults(func="eoffice.cli.web_verbs:cmd_settings_set")

@@ -24,7 +24,7 @@ from typing import Any
 from eoffice.documents.letter import SHORT_LIMITS, LetterData
 from eoffice.documents.render import render_letter
 from eoffice.domain import WITA, Refused, StageKind
-from eoffice.services import compose, settings
+from eoffice.services import compose, numbering, settings
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import drop_blob, get_blob, put_blob
 from eoffice.services.signatures import SIGNATURE_FIELD
@@ -32,7 +32,7 @@ from eoffice.signing.footer import add_footer
 from eoffice.signing.form import TextFieldSpec
 from eoffice.signing.keystore import Identity
 from eoffice.signing.pades import FieldSpec, prepare_fields, sign_pdf, text_field_names
-from eoffice.signing.providers import BSRE_FOOTER
+from eoffice.signing.providers import BSRE_FOOTER, Provider, SignJob, paraf_job_id
 from eoffice.signing.stamp import StampSpec, initials
 from eoffice.signing.stamp_field import STAMP_FIELD
 from eoffice.store.models import Document, DocumentVersion
@@ -91,10 +91,26 @@ def _letter(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Rou
     return dataclasses.replace(data, paraf_labels=labels)
 
 
-def _key(data: LetterData, route: Route, provider: str) -> str:
+def paraf_stamp_field(step: Step) -> str:
+    """The paraf box as a text field (group "stamp") when BSrE makes the paraf signature (see _render)."""
+    return f"stamp_{paraf_field(step)}"
+
+
+def _certifies(uow: UnitOfWork, provider: str) -> bool:
+    """Whether the first local paraf certifies (DocMDP). Not when BSrE's VISIBLE mode will add the TTE's
+    visible signature field: validators refuse a new annotation after a certification, not after approvals
+    (pyHanko's difference analysis still judges every later change, see signing/verify.py)."""
+    return not (provider == "bsre" and settings.bsre_visible(uow))
+
+
+def _key(data: LetterData, route: Route, provider: str, paraf_by: str, certifies: bool) -> str:
     made_of: tuple[Any, ...] = (data, route.round, [paraf_field(s) for s in reviewer_steps(route)])
     if provider != "local":  # (keeps the keys of working PDFs made before providers existed)
         made_of += (provider,)
+    if not certifies:
+        made_of += ("no-certification",)
+    if paraf_by != "local":
+        made_of += ("paraf", paraf_by)
     # (without parties, the key of a working PDF made before berita acara parties existed: its paraf stay)
     text = repr(made_of).replace(", co_signatories=()", "")
     return hashlib.sha256(text.encode()).hexdigest()
@@ -104,17 +120,24 @@ def _box(rect: Any) -> tuple[int, int, int, int]:
     return int(rect.x1), int(rect.y1), int(rect.x2), int(rect.y2)
 
 
-def _render(data: LetterData, route: Route, uow: UnitOfWork, provider: str) -> bytes:
+def _render(data: LetterData, route: Route, uow: UnitOfWork, provider: str, paraf_by: str) -> bytes:
     """The letter with every field of the round. For BSrE the TTE is a stamp text field (the service adds
-    its own invisible signature field: see signing/stamp_field.py) and the pages carry the BSrE notice."""
+    its own invisible signature field: see signing/stamp_field.py) and the pages carry the BSrE notice; so
+    are the paraf boxes when BSrE makes the paraf signatures too (*paraf_by*)."""
     rendered = render_letter(data, created=uow.now().astimezone(WITA))
     rect = rendered.signature_rect
     assert rect is not None  # a route with a sign stage has a signatory block
     steps = reviewer_steps(route)
-    specs = [FieldSpec(paraf_field(s), r.page, _box(r)) for s, r in zip(steps, rendered.paraf_rects, strict=False)]
-    specs += [FieldSpec(paraf_field(s)) for s in steps[len(rendered.paraf_rects):]]
     texts = [TextFieldSpec(t.name, t.rect.page, (t.rect.x1, t.rect.y1, t.rect.x2, t.rect.y2), t.prefix,
                            t.placeholder, t.align, t.font_size) for t in rendered.text_slots]
+    boxed = list(zip(steps, rendered.paraf_rects, strict=False))
+    specs: list[FieldSpec]
+    if paraf_by == "bsre":  # beyond the boxes, BSrE's invisible signature needs no field of ours
+        specs = []
+        texts += [TextFieldSpec(paraf_stamp_field(s), r.page, _box(r), "", "", 0, 6.0) for s, r in boxed]
+    else:
+        specs = [FieldSpec(paraf_field(s), r.page, _box(r)) for s, r in boxed]
+        specs += [FieldSpec(paraf_field(s)) for s in steps[len(rendered.paraf_rects):]]
     texts += [TextFieldSpec(f"{mark_group(i)}_{r.page + 1}", r.page, (r.x1, r.y1, r.x2, r.y2), "", "", 1,
                             MARK_FONT) for i, r in rendered.paraf_marks]
     pdf = rendered.pdf
@@ -140,37 +163,48 @@ def _store(uow: UnitOfWork, version: DocumentVersion, pdf: bytes, key: str) -> s
 
 def working_pdf(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route, *,
                 provider: str | None = None) -> bytes:
-    """The version's working PDF for the route's current round, signatory and signing provider (default: the
-    organisation's): the stored one, or a fresh one."""
+    """The version's working PDF for the route's current round, signatory and signing providers of TTE and
+    paraf (default: the organisation's): the stored one, or a fresh one."""
     provider = provider or settings.sign_provider(uow)
+    paraf_by = settings.paraf_provider(uow)
     data = _letter(uow, doc, version, route)
-    key = _key(data, route, provider)
+    key = _key(data, route, provider, paraf_by, _certifies(uow, provider))
     if version.working_pdf_sha256 and version.working_pdf_key == key:
         return get_blob(uow, version.working_pdf_sha256)
     if version.working_pdf_sha256:  # stale: its paraf signatures now live on only as signed statements
         uow.audit("letter.paraf_pdf_reset", actor_id=None, document_id=doc.id,
                   data={"version": version.version, "round": route.round,
                         "dropped_pdf_sha256": version.working_pdf_sha256})
-    pdf = _render(data, route, uow, provider)
+    pdf = _render(data, route, uow, provider, paraf_by)
     _store(uow, version, pdf, key)
     return pdf
 
 
-def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity, doc: Document, version: DocumentVersion,
-               route: Route, step: Step, *, tsa_url: str | None = None) -> str:
-    """The reviewer's PAdES approval signature in their field (certifying when it is the first); returns the
-    new working PDF's digest. The visible box shows their initials and the date, and the same revision fills
-    their initials into the marks at the foot of the other pages."""
+def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity | None, doc: Document, version: DocumentVersion,
+               route: Route, step: Step, *, tsa_url: str | None = None, provider: Provider | None = None) -> str:
+    """The reviewer's PAdES approval signature (certifying when it is the first and local); returns the new
+    working PDF's digest. The visible box shows their initials and the date, and the same revision fills their
+    initials into the marks at the foot of the other pages. *provider* (BSrE, when the organisation's paraf
+    provider is bsre) draws the box into its text field and has BSrE sign; else the local key *identity* signs
+    in the prepared signature field."""
     pdf = working_pdf(uow, doc, version, route)
     index = [s.id for s in reviewer_steps(route)].index(step.id)
     visible = index < MAX_BOXES
     name = uow.users.get(actor.user_id).name
     # the initials at the foot of every other page, in the same revision the signature covers (rule 9)
     marks = {mark_group(index): initials(name)} if visible and has_marks(pdf, index) else None
-    res = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=None,
-                   stamp=StampSpec(name=name) if visible else None, reason=f"Paraf {step.stage_name}"[:120],
-                   signing_time=uow.now().astimezone(WITA), timestamper_url=tsa_url, fill=marks)
-    return _store(uow, version, res.pdf, version.working_pdf_key or "")
+    stamp = StampSpec(name=name) if visible else None
+    when, reason = uow.now().astimezone(WITA), f"Paraf {step.stage_name}"[:120]
+    if provider is not None:
+        job = SignJob(paraf_job_id(doc.id), pdf, paraf_stamp_field(step), stamp, marks or {}, reason=reason,
+                      location=numbering.agency_of(uow, doc.unit_id).place, signing_time=when, tsa_url=tsa_url)
+        signed = provider.sign(job).pdf
+    else:
+        assert identity is not None
+        certify = None if _certifies(uow, settings.sign_provider(uow)) else False
+        signed = sign_pdf(pdf, identity, field_name=paraf_field(step), certify=certify, stamp=stamp,
+                          reason=reason, signing_time=when, timestamper_url=tsa_url, fill=marks).pdf
+    return _store(uow, version, signed, version.working_pdf_key or "")
 
 
 def keep_signed(uow: UnitOfWork, version: DocumentVersion, pdf: bytes) -> str:

@@ -28,7 +28,7 @@ from eoffice.domain import (
     StageKind,
     StepAlreadyDecided,
 )
-from eoffice.services import letters, numbering, routing
+from eoffice.services import letters, numbering, routing, settings
 from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.blobs import put_blob
@@ -41,6 +41,7 @@ from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision, Route, Step
 
 SIGNATURE_FIELD = "TTE"
+PDF_STEPS = (StageKind.PARAF, StageKind.APPROVE)  # the decisions that sign the working PDF
 
 if TYPE_CHECKING:
     from eoffice.signing.providers import Provider
@@ -232,14 +233,18 @@ def _jsonable(payload: dict[str, Any]) -> dict[str, Any]:
 @conceal_hidden
 def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, document_id: str, decision: Decision,
                   *, note: str = "", return_to: str | None = None, tsa_url: str | None = None,
-                  action_id: str | None = None, command: str | None = None) -> routing.Outcome:
+                  action_id: str | None = None, command: str | None = None,
+                  provider: Provider | None = None) -> routing.Outcome:
     """paraf / approve / return / reject, carrying the actor's signed statement of it. *tsa_url* timestamps
     the PDF paraf signature (B-T; an unreachable TSA leaves it B-B, never fails the decision). Approving a paraf/approve
     step with an active key also signs the working PDF (services/paraf.py), in the same transaction.
 
     *action_id* (a UUID the client made) makes the decision idempotent: sent again (the connection broke
     before the client heard back, or an outbox replays it), it changes nothing and returns the outcome, marked
-    ``replayed``; the same id for another action is refused."""
+    ``replayed``; the same id for another action is refused.
+
+    Where the organisation has BSrE make the paraf signatures (settings.paraf_provider), *provider* is the
+    reviewer's BSrE session for it; without one such a decision is refused (nothing is half-done)."""
     if action_id is not None:
         action_id = _valid_action_id(action_id)
         done = _replayed(uow, actor, action_id, document_id, decision)
@@ -253,14 +258,24 @@ def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, docu
         extra = statement_extras(identity, document_id=d.id, version_hash=version_hash, step_id=step.id,
                                  decision=decision.value, actor=actor.login, action_id=action_id,
                                  command=command)
-        if (decision == Decision.APPROVE and identity is not None and d.signed_pdf_sha256 is None
-                and step.kind in (StageKind.PARAF, StageKind.APPROVE) and _active(uow, actor, identity)):
+        if decision != Decision.APPROVE or d.signed_pdf_sha256 is not None or step.kind not in PDF_STEPS:
+            return extra
+        if settings.paraf_provider(uow) == "bsre":
             from eoffice.services import paraf  # pyHanko and ReportLab: only when a PDF is signed
+
+            if paraf.signs_pdf(route, step):
+                if provider is None:
+                    raise BadInput("Paraf di organisasi ini dibuat melalui BSrE: berikan passphrase TTE BSrE "
+                                   "(EOFFICE_BSRE_PASSPHRASE atau isian passphrase)")
+                extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, None, d, letters.current_version(uow, d), route,
+                                                       step, tsa_url=tsa_url, provider=provider)
+        elif identity is not None and _active(uow, actor, identity):
+            from eoffice.services import paraf
 
             if paraf.signs_pdf(route, step):
                 version = letters.current_version(uow, d)
                 extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, identity, d, version, route, step,
-                                                           tsa_url=tsa_url)
+                                                       tsa_url=tsa_url)
         return extra
 
     try:

@@ -36,6 +36,20 @@ class WrongPassphrase(BadInput):
     pass
 
 
+class ExpiredCertificate(Refused):
+    pass
+
+
+class ClientRejected(NotAuthorized):
+    """HTTP 401: the agency's client credentials."""
+
+
+# Errors about the signer's account, the passphrase, the client or the service, not about one letter: a batch
+# stops at the first (sending the same wrong passphrase 50 times could lock the account at BSrE).
+BATCH_ERRORS: tuple[type[EofficeError], ...] = (NotRegistered, NoCertificate, WrongPassphrase, ExpiredCertificate,
+                                                ClientRejected, Unavailable)
+
+
 @dataclass(frozen=True)
 class Credentials:
     url: str
@@ -93,7 +107,8 @@ class BsreClient:
         if status == "NO_CERTIFICATE" or code == 2021:
             raise NoCertificate(_message(NoCertificate, nik))
         if _expired(str(body.get("message", ""))) or status == "EXPIRED":
-            raise Refused(f"Sertifikat elektronik BSrE NIK {nik} sudah kedaluwarsa: ajukan pembaruan sertifikat")
+            raise ExpiredCertificate(f"Sertifikat elektronik BSrE NIK {nik} sudah kedaluwarsa: ajukan pembaruan "
+                                     "sertifikat")
         return status
 
     def sign_pdf(self, nik: str, passphrase: str, pdf: bytes, props: dict[str, Any]) -> bytes:
@@ -134,8 +149,8 @@ class BsreClient:
     def _decode(self, resp: httpx.Response, nik: str) -> dict[str, Any]:
         body = _json(resp)
         if resp.status_code == 401:
-            raise NotAuthorized("Kredensial klien BSrE ditolak (HTTP 401): periksa EOFFICE_BSRE_USER dan "
-                                "EOFFICE_BSRE_PASSWORD (atau keyring)")
+            raise ClientRejected("Kredensial klien BSrE ditolak (HTTP 401): periksa EOFFICE_BSRE_USER dan "
+                                 "EOFFICE_BSRE_PASSWORD (atau keyring)")
         if resp.status_code >= 500 and body is None:
             raise Unavailable(f"Layanan BSrE bermasalah (HTTP {resp.status_code}): {TRY_LATER}")
         if body is None:
@@ -151,7 +166,8 @@ class BsreClient:
         if cls is not None:
             raise cls(_message(cls, nik))
         if _expired(text):
-            raise Refused(f"Sertifikat elektronik BSrE NIK {nik} sudah kedaluwarsa: ajukan pembaruan sertifikat")
+            raise ExpiredCertificate(f"Sertifikat elektronik BSrE NIK {nik} sudah kedaluwarsa: ajukan pembaruan "
+                                     "sertifikat")
         if resp.status_code >= 500:
             raise Unavailable(f"Layanan BSrE bermasalah (HTTP {resp.status_code}): {TRY_LATER}")
         detail = text.strip()[:160] or f"HTTP {resp.status_code}"

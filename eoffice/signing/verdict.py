@@ -18,7 +18,8 @@ def verdict(data: bytes, roots: list[x509.Certificate], crls: list[bytes] | None
              "signing_time": s.claimed_time.isoformat() if s.claimed_time else None,
              "timestamp": s.timestamp_time.isoformat() if s.timestamp_time else None, "intact": s.intact,
              "valid": s.valid, "trusted": s.trusted, "revoked": s.revoked, "coverage": s.coverage,
-             "changes": s.changes, "ok": s.ok, "error": s.error} for s in report.signatures]
+             "changes": s.changes, "modification_level": s.modification_level,
+             "covers_entire_file": s.covers_entire_file, "ok": s.ok, "error": s.error} for s in report.signatures]
     timestamps = [{"field": t.field_name, "time": t.time.isoformat() if t.time else None, "ok": t.ok,
                    "error": t.error} for t in stamps]
     return {"ok": report.ok and all(t["ok"] for t in timestamps), "problems": report.problems,

@@ -84,12 +84,21 @@ class Decisions(QObject):
                                            "sinkronisasi (dikirim otomatis saat terhubung kembali)")
 
     def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
+        if decision == "approve" and self.backend.paraf_provider() == "bsre":  # the paraf on the PDF via BSrE
+            purpose = translate("Decisions", "Paraf Anda pada naskah dibuat dengan sertifikat elektronik BSrE.")
+            self._bsre_passphrase(purpose, lambda pp: self._decide(doc_id, decision, note, return_to, pp))
+            return
+        self._decide(doc_id, decision, note, return_to, None)
+
+    def _decide(self, doc_id: str, decision: str, note: str, return_to: str | None, bsre: str | None) -> None:
         def go(passphrase: str | None) -> None:
             b, a = self.backend, self.actor
 
             def work() -> Any:
                 identity = b.identity(a.login, passphrase)
-                return b.decide(a, identity, doc_id, decision, note, return_to)
+                # only when this step puts a paraf on the PDF (checked here, off the UI thread)
+                provider = b.paraf_provider_for(a, doc_id, bsre) if bsre and not b.offline else None
+                return b.decide(a, identity, doc_id, decision, note, return_to, provider=provider)
 
             self.run_action(decision, work, lambda out: self.queued_line() if out.status == "queued" else
                             decided(decision).format(status=text.STATUS.get(out.status, out.status)))
@@ -110,17 +119,20 @@ class Decisions(QObject):
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
     def _ask_bsre_passphrase(self, ids: list[str]) -> None:
-        """The BSrE passphrase, once for the batch: never remembered, kept only while the batch runs."""
-        known = os.environ.get("EOFFICE_BSRE_PASSPHRASE")
-        if known:
-            self._sign_with(ids, known, bsre=True)
-            return
         purpose = translate("Decisions", "Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "",
                             len(ids))
+        self._bsre_passphrase(purpose, lambda pp: self._sign_with(ids, pp, bsre=True))
+
+    def _bsre_passphrase(self, purpose: str, then: Callable[[str], None]) -> None:
+        """The BSrE passphrase, once for the batch (or the paraf): never remembered, kept only while it runs."""
+        known = os.environ.get("EOFFICE_BSRE_PASSPHRASE")
+        if known:
+            then(known)
+            return
         dlg = PassphraseDialog(self.actor.login, purpose, False, self._widget)
         dlg.setWindowTitle(translate("Decisions", "Passphrase TTE BSrE"))
         self.passphrase_dialog = dlg
-        dlg.accepted.connect(lambda: self._sign_with(ids, dlg.passphrase(), bsre=True))
+        dlg.accepted.connect(lambda: then(dlg.passphrase()))
         dlg.open()
 
     def _sign_with(self, ids: list[str], passphrase: str, *, bsre: bool = False) -> None:
@@ -135,17 +147,19 @@ class Decisions(QObject):
             identity = None if bsre else b.identity(a.login, passphrase)
             results: list[tuple[str, bool, str]] = []
             for n, doc_id in enumerate(ids):
-                if progress.cancelled():
+                if progress.cancelled():  # between letters: the one being signed is finished or rolled back
                     break
                 progress.report(n, total, translate("Decisions", "Menandatangani {n} dari {total}...").format(
                     n=n + 1, total=total))
                 try:
                     signed = b.sign(a, identity, doc_id, provider)
                     results.append((doc_id, True, signed.number))
-                except Exception as exc:  # one bad letter must not stop the batch
+                except Exception as exc:  # one bad letter must not stop the batch, a wrong passphrase does
                     if total == 1:
                         raise
                     results.append((doc_id, False, str(exc)))
+                    if b.stops_batch(exc):
+                        break
             progress.report(len(results), total, translate("Decisions", "Selesai"))
             return results
 
@@ -164,6 +178,7 @@ class Decisions(QObject):
             dlg.setLabelText(label)
 
         def finished(results: list[tuple[str, bool, str]]) -> None:
+            cancelled = handle.cancelled()  # before close(): closing the dialog emits its canceled signal
             dlg.close()
             self.batch_handle = None
             ok = [r for r in results if r[1]]
@@ -174,12 +189,17 @@ class Decisions(QObject):
                 msg = translate("Decisions", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
             else:
                 msg = translate("Decisions", "%n naskah ditandatangani", "", len(ok))
-            if len(results) < total:
+            stopped = ""
+            if len(results) < total and cancelled:
                 msg += translate("Decisions", "; %n dibatalkan", "", total - len(results))
+            elif len(results) < total:  # stopped at an error that every later letter would meet too
+                stopped = translate("Decisions", "%n naskah lainnya tidak dikirim.", "", total - len(results))
+                msg += "; " + stopped
             self.inform(msg)
             self.finished("sign", results)
             if bad:
-                self.show_error(translate("Decisions", "Gagal ditandatangani:") + "\n" + "\n".join(f"{i[:8]}: {m}" for i, _, m in bad))
+                self.show_error("\n".join([translate("Decisions", "Gagal ditandatangani:"),
+                                           *(f"{i[:8]}: {m}" for i, _, m in bad), *([stopped] if stopped else [])]))
             self.after_change()
 
         def failed(error: EofficeError) -> None:

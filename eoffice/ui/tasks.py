@@ -124,6 +124,9 @@ class Handle(QObject):
         if self.progress is not None:
             self.progress.cancel()
 
+    def cancelled(self) -> bool:
+        return self.progress is not None and self.progress.cancelled()
+
     @Slot(int, int, str)
     def _progress(self, done: int, total: int, text: str) -> None:
         if self.on_progress is not None:

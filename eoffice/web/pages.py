@@ -28,6 +28,12 @@ WORDS: dict[str, dict[str, str]] = {
         "berkas tidak dapat diperiksa.", "not_pdf": "Berkas tidak dapat diperiksa", "slow_down": "Terlalu banyak "
         "permintaan: coba lagi sebentar lagi.", "lang": "English", "timestamp": "cap waktu",
         "missing": "Pilih berkas PDF terlebih dahulu.",
+        "NONE": "tidak ada perubahan setelah ditandatangani",
+        "LTA_UPDATES": "hanya data validasi / cap waktu dokumen yang ditambahkan setelah ditandatangani",
+        "FORM_FILLING": "hanya tanda tangan berikutnya atau pengisian formulir (diizinkan)",
+        "ANNOTATIONS": "anotasi ditambahkan setelah ditandatangani", "UNKNOWN": "tidak dapat dianalisis",
+        "OTHER": "isi diubah setelah ditandatangani (tidak diizinkan)",
+        "changed_after": "Ada perubahan setelah tanda tangan terakhir: {changes}.",
     },
     "en": {
         "title": "Official Letter Verification", "number": "Number", "date": "Date", "kind": "Kind",
@@ -44,6 +50,12 @@ WORDS: dict[str, dict[str, str]] = {
         "timeout": "The check took too long and was stopped: the file cannot be checked.",
         "not_pdf": "The file cannot be checked", "slow_down": "Too many requests: please try again shortly.",
         "lang": "Bahasa Indonesia", "timestamp": "timestamp", "missing": "Choose a PDF file first.",
+        "NONE": "no changes after signing",
+        "LTA_UPDATES": "only validation data / document timestamps added after signing",
+        "FORM_FILLING": "later signatures or form filling only (allowed)",
+        "ANNOTATIONS": "annotations added after signing", "UNKNOWN": "could not be analysed",
+        "OTHER": "content changed after signing (not allowed)",
+        "changed_after": "Changed after the last signature: {changes}.",
     },
 }
 
@@ -79,10 +91,10 @@ RESULT = """{% extends "base" %}{% block body %}
 {% if message %}<p id="message" class="bad">{{ message }}</p>{% endif %}
 {% if match %}<p id="match">{{ match }}</p>{% endif %}
 {% if verdict %}<ul id="signatures">{% for s in verdict.signatures %}
-<li>{{ s.signer }}{% if s.signing_time %} ({{ s.signing_time }}){% endif %}: {{ w.intact }} {{ w.yes if s.intact else w.no }},
-{{ w.trusted }} {{ w.yes if s.trusted else w.no }}, {{ w.changes }}: {{ s.changes }}{% if s.timestamp %}, {{ w.timestamp }} {{ s.timestamp }}{% endif %}</li>
+<li>{{ s.signer }}{% if s.signing_time %} ({{ s.signing_time | when(lang) }}){% endif %}: {{ w.intact }} {{ w.yes if s.intact else w.no }},
+{{ w.trusted }} {{ w.yes if s.trusted else w.no }}, {{ w.changes }}: {{ w[s.modification_level] or w.UNKNOWN }}{% if s.timestamp %}, {{ w.timestamp }} {{ s.timestamp | when(lang) }}{% endif %}</li>
 {% else %}<li>{{ w.no_sig }}</li>{% endfor %}</ul>
-{% for p in verdict.problems %}<p class="bad">{{ w.problem }}: {{ p }}</p>{% endfor %}{% endif %}
+{% for p in problems(verdict, w) %}<p class="bad">{{ w.problem }}: {{ p }}</p>{% endfor %}{% endif %}
 {% endblock %}"""
 
 ENV = Environment(loader=DictLoader({"base": BASE, "letter": LETTER, "result": RESULT}),
@@ -111,5 +123,27 @@ def kind_label(kind: str) -> str:
         return kind
 
 
+def _when(iso: str | None, lang: str) -> str:
+    try:
+        return date_text(dt.datetime.fromisoformat(iso), lang, time=True) if iso else "-"
+    except ValueError:
+        return "-"
+
+
+def problems(verdict: dict[str, Any], w: dict[str, str]) -> list[str]:
+    """The verdict's problems in the page's language (signing/verify.py words them in Indonesian only):
+    content changed after the last signature; no signature at all is the list's own line."""
+    sigs = verdict.get("signatures") or []
+    last = sigs[-1] if sigs else None
+    if last is None or last.get("covers_entire_file", True) or last.get("modification_level") in (
+            "NONE", "LTA_UPDATES"):
+        return []
+    return [w["changed_after"].format(changes=w.get(str(last.get("modification_level")), w["UNKNOWN"]))]
+
+
+ENV.filters["when"] = _when
+
+
 def render(name: str, lang: str, **values: Any) -> str:
-    return ENV.get_template(name).render(lang=lang, other="en" if lang == "id" else "id", w=WORDS[lang], **values)
+    return ENV.get_template(name).render(lang=lang, other="en" if lang == "id" else "id", w=WORDS[lang],
+                                         problems=problems, **values)

@@ -414,6 +414,10 @@
         <translation>Database not reachable: decision saved, waiting to sync (sent automatically once connected again)</translation>
     </message>
     <message>
+        <source>Paraf Anda pada naskah dibuat dengan sertifikat elektronik BSrE.</source>
+        <translation>Your initials (paraf) on the letter are signed with your BSrE electronic certificate.</translation>
+    </message>
+    <message>
         <source>Keputusan Anda ditandatangani dengan kunci TTE.</source>
         <translation>Your decision is signed with your e-signature (TTE) key.</translation>
     </message>

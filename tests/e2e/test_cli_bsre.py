@@ -17,12 +17,16 @@ from tests.bsre_server import PASSWORD, USER, BsreStandIn, serve_bsre
 from tests.e2e.cli import Result, assert_one_line_error, run
 
 NIK, PASSPHRASE = "6472010101800001", "Rahasia-TTE-7f3a9c"
+REVIEWERS = {"kasi1.kominfo": "6472010101800021", "kabid1.kominfo": "6472010101800022",
+             "sekretaris.kominfo": "6472010101800023"}
 
 
 @pytest.fixture(scope="module")
 def bsre() -> Iterator[BsreStandIn]:
     with serve_bsre() as state:
         state.add_signer(NIK, PASSPHRASE, "Kepala Dinas Kominfo Uji")
+        for login, nik in REVIEWERS.items():
+            state.add_signer(nik, PASSPHRASE, f"Pemeriksa Uji {login}")
         yield state
 
 
@@ -61,6 +65,10 @@ def test_sign_through_bsre_from_the_command_line(content_url: str, home: Path, t
                    env=_env(bsre, **env))
 
     assert_one_line_error(sign(EOFFICE_BSRE_PASSPHRASE="salah"), 2, "Passphrase TTE BSrE salah")
+    sent = bsre.sign_requests
+    batch = sign(doc, EOFFICE_BSRE_PASSPHRASE="salah")  # a batch stops at a wrong passphrase
+    assert batch.code == 1 and "Dihentikan: 1 naskah lainnya tidak dikirim" in batch.err, batch.err
+    assert bsre.sign_requests == sent + 1
     assert_one_line_error(sign(EOFFICE_BSRE_PASSWORD="salah"), 1, "HTTP 401")
     assert_one_line_error(sign(EOFFICE_BSRE_URL="http://127.0.0.1:9"), 2, "coba lagi nanti")
     bsre.delay = 4.0
@@ -124,3 +132,53 @@ def test_user_not_registered_and_no_nik(content_url: str, home: Path, tmp_path: 
     local = run("sign", doc, "--provider", "local", "--json", db=content_url, home=home, user="kepala.kominfo",
                 password="demo", env=_env(bsre))
     assert local.code == 0 and local.json()[0]["provider"] == "local", local.err
+
+
+def test_paraf_through_bsre_where_the_organisation_chooses(content_url: str, home: Path, tmp_path: Path,
+                                                           bsre: BsreStandIn) -> None:
+    _setup(content_url, home)
+    admin = {"db": content_url, "home": home, "user": "admin", "password": "demo"}
+    assert run("settings", "set", "paraf_provider", "bsre", **admin).code == 0  # type: ignore[arg-type]
+    assert_one_line_error(run("settings", "set", "paraf_provider", "bssn", **admin), 2,  # type: ignore[arg-type]
+                          "Penyedia tanda tangan tidak dikenal")
+    shown = run("settings", "show", "--json", **admin)  # type: ignore[arg-type]
+    assert shown.json()["paraf_provider"] == "bsre", shown.out
+    for login, nik in REVIEWERS.items():
+        assert run("user", "edit", login, "--nik", nik, **admin).code == 0  # type: ignore[arg-type]
+
+    def as_(who: str, *args: str, **env: str) -> Result:
+        return run(*args, db=content_url, home=home, user=who, password="demo", env=_env(bsre, **env))
+
+    body = tmp_path / "isi.md"
+    body.write_text("Mohon arahan Bapak.", encoding="utf-8")
+    doc = as_("staf.kominfo", "letter", "draft", "--kind", "nota_dinas", "--subject", "Uji paraf BSrE",
+              "--body", str(body), "--to", "KEPALA-DISKOMINFO", "--kode", "000.1.2.3").out.strip()
+    assert as_("staf.kominfo", "letter", "submit", doc).code == 0
+    sent = bsre.sign_requests
+    assert_one_line_error(as_("kasi1.kominfo", "approve", doc, EOFFICE_BSRE_PASSPHRASE=""), 2,
+                          "Passphrase TTE BSrE")
+    assert_one_line_error(as_("kasi1.kominfo", "approve", doc, EOFFICE_BSRE_PASSPHRASE="salah"), 2,
+                          "Passphrase TTE BSrE salah")
+    assert bsre.sign_requests == sent + 1
+    inbox = as_("kasi1.kominfo", "inbox", "--json").json()
+    assert doc in [i["document_id"] for i in inbox]  # the step still waits: nothing half-done
+    for who in REVIEWERS:
+        res = as_(who, "approve", doc)
+        assert res.code == 0, res.err
+    assert bsre.sign_requests == sent + 1 + len(REVIEWERS)  # one BSrE paraf per reviewer
+    done = as_("kepala.kominfo", "sign", doc, "--json")
+    assert done.code == 0 and done.json()[0]["provider"] == "bsre", done.err
+    assert not list((home / "bsre-pending").glob("*.json"))
+
+    out, root = tmp_path / "surat.pdf", bsre.root_pem(tmp_path / "bsre-root.pem")
+    assert as_("staf.kominfo", "letter", "export", doc, str(out)).code == 0
+    check = run("verify", str(out), "--trust", str(root), "--json", db=None, home=home)  # BSrE's root alone
+    assert check.code == 0, check.out
+    assert [s["signer"] for s in check.json()["signatures"]] == [
+        *(f"Pemeriksa Uji {who}" for who in REVIEWERS), "Kepala Dinas Kominfo Uji"]
+    pdfsig = subprocess.run(["pdfsig", str(out)], capture_output=True, text=True, check=False).stdout
+    assert pdfsig.count("Signature is Valid") == 4 and "Mismatch" not in pdfsig, pdfsig
+    pyhanko = subprocess.run([str(Path(sys.executable).with_name("pyhanko")), "sign", "validate", "--trust",
+                              str(root), "--trust-replace", "--no-revocation-check", "--pretty-print", str(out)],
+                             capture_output=True, text=True, check=False)
+    assert "judged VALID" in pyhanko.stdout, pyhanko.stdout + pyhanko.stderr

@@ -50,6 +50,7 @@ def test_the_page_in_chromium(backend: str, content_url: str, home: Path, tmp_pa
         form = _form_page(base, doc, _tampered(pdf, tmp_path).read_bytes(), tmp_path)
         dom = _chromium("--virtual-time-budget=60000", "--dump-dom", form.as_uri(), tmp_path=tmp_path)
         assert 'id="verdict" class="bad">TIDAK SAH' in dom and "BUKAN berkas" in dom, dom[:3000]
+        assert "perubahan: hanya tanda tangan berikutnya" in dom and "later signatures" not in dom, dom[:3000]
         _chromium("--virtual-time-budget=60000", f"--screenshot={SHOTS / 'verify-tampered.png'}", form.as_uri(),
                   tmp_path=tmp_path)
     for name in ("verify-letter.png", "verify-unknown.png", "verify-tampered.png"):

@@ -20,9 +20,12 @@ from eoffice.signing.providers.bsre import BsreProvider, pending_store
 from eoffice.signing.verify import verify_pdf
 from eoffice.store.models import User
 from tests.bsre_server import PASSWORD, USER, BsreStandIn, serve_bsre
-from tests.integration.helpers import actor, decide, draft, run, sign, submit
+from tests.integration.helpers import actor, decide, draft, identity, pending, run, sign, submit
 
 NIK, PASSPHRASE = "6472010101800001", "rahasia-tte-123"
+REVIEWERS = {"kasi1.kominfo": ("6472010101800011", "Kepala Seksi Uji"),
+             "kabid1.kominfo": ("6472010101800012", "Kepala Bidang Uji"),
+             "sekretaris.kominfo": ("6472010101800013", "Sekretaris Dinas Uji")}
 
 
 @pytest.fixture(scope="module")
@@ -31,6 +34,8 @@ def bsre() -> Iterator[BsreStandIn]:
         state.add_signer(NIK, PASSPHRASE, "Kepala Dinas Uji")
         state.add_signer("6472010101800002", "x", expired=True)
         state.accounts["6472010101800003"] = type(state.accounts[NIK])("x", None)  # no certificate
+        for login, (nik, name) in REVIEWERS.items():
+            state.add_signer(nik, f"paraf-{login}", name)
         yield state
 
 
@@ -181,3 +186,128 @@ def test_user_status_and_nik_checks(bsre: BsreStandIn) -> None:
     with pytest.raises(BadInput, match="user edit"):
         signer_nik(None, "kepala")
     assert User.__tablename__ == "users"
+
+
+def _use_bsre_paraf(engine: Engine) -> None:
+    admin = actor(engine, "admin")
+
+    def setup(uow):  # type: ignore[no-untyped-def]
+        settings.set_setting(uow, admin, settings.PARAF_PROVIDER, "bsre")
+        for login, (nik, _) in REVIEWERS.items():
+            uow.users.by_login(login).nik = nik
+
+    run(engine, setup)
+
+
+def _paraf_through_bsre(engine: Engine, home: Path, bsre: BsreStandIn, doc: str) -> None:
+    """Each reviewer approves with their BSrE session (the paraf) and their local key (the statement)."""
+    from eoffice.signing.providers import paraf_job_id
+    from eoffice.workflow.state import Decision
+
+    for login, (nik, _) in REVIEWERS.items():
+        who, key = actor(engine, login), identity(home, login)
+        provider = _provider(bsre, home, nik=nik, passphrase=f"paraf-{login}")
+        run(engine, lambda uow, who=who, key=key, provider=provider: signatures.decide_signed(
+            uow, who, key, doc, Decision.APPROVE, provider=provider))
+        provider.settled(paraf_job_id(doc))
+
+
+def test_paraf_and_tte_both_through_bsre(content_engine: Engine, home: Path, tmp_path: Path,
+                                         bsre: BsreStandIn) -> None:
+    """The organisation has BSrE make the reviewers' paraf too: each paraf box drawn by the app, each
+    signature BSrE's; the letter verifies against the BSrE chain alone (pyHanko's validator and pdfsig)."""
+    from eoffice.workflow.state import Decision
+
+    _use_bsre(content_engine)
+    _use_bsre_paraf(content_engine)
+    doc = draft(content_engine, "staf.kominfo", subject="Uji paraf dan TTE BSrE")
+    submit(content_engine, "staf.kominfo", doc)
+    first = actor(content_engine, "kasi1.kominfo")
+    with pytest.raises(BadInput, match="Paraf di organisasi ini dibuat melalui BSrE"):  # no BSrE session
+        run(content_engine, lambda uow: signatures.decide_signed(uow, first, identity(home, "kasi1.kominfo"), doc,
+                                                                 Decision.APPROVE))
+    d = run(content_engine, lambda uow: letters.get_document(uow, doc))
+    working = run(content_engine, lambda uow: letters.current_version(uow, d).working_pdf_sha256)
+    assert working is None and ("kasi1.kominfo" in [p[2] for p in pending(content_engine, doc)])  # untouched
+    _paraf_through_bsre(content_engine, home, bsre, doc)
+    tte = _provider(bsre, home)
+    signed = _sign(content_engine, tte, doc)
+    tte.settled(doc)
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    report = verify_pdf(pdf, trust_roots=[bsre.ca.root_cert])  # BSrE's root alone
+    assert report.ok, report
+    names = [s.signer_name for s in report.signatures]
+    assert names == [n for _, n in REVIEWERS.values()] + ["Kepala Dinas Uji"]
+    assert all(s.trusted and s.intact and s.timestamp_time is not None for s in report.signatures)
+    (tmp_path / "f.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "f.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    text = " ".join(_text(pdf, tmp_path).split())
+    assert text.count("Paraf ") >= 3 and BSRE_FOOTER in text and signed.number in text  # the app's boxes
+    assert not list((home / "bsre-pending").glob("*.json"))
+    # the paraf decisions still carry each reviewer's signed statement (their local key)
+    bad = run(content_engine, lambda uow: signatures.check_decision_signatures(uow, signatures.trust_roots(uow))).bad
+    assert not [b for b in bad if "Uji paraf dan TTE BSrE" in b and not b.startswith("penandatanganan")], bad
+
+
+def test_bsre_paraf_under_a_local_tte(content_engine: Engine, home: Path, tmp_path: Path,
+                                      bsre: BsreStandIn) -> None:
+    """paraf_provider bsre with the TTE still made by the local key: the BSrE paraf signatures stay valid
+    under the local TTE in its prepared field, and the letter carries no BSrE notice (its TTE is not BSrE's)."""
+
+    _use_bsre_paraf(content_engine)
+    doc = draft(content_engine, "staf.kominfo", subject="Uji paraf BSrE, TTE lokal")
+    submit(content_engine, "staf.kominfo", doc)
+    _paraf_through_bsre(content_engine, home, bsre, doc)
+    sign(content_engine, home, "kepala.kominfo", doc)
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    report = verify_pdf(pdf, trust_roots=run(content_engine, signatures.trust_roots) + [bsre.ca.root_cert])
+    assert report.ok, report
+    assert [s.signer_name for s in report.signatures][:3] == [n for _, n in REVIEWERS.values()]
+    assert not any(s.certified for s in report.signatures)
+    (tmp_path / "f.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "f.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    assert "Balai Besar Sertifikasi" not in " ".join(_text(pdf, tmp_path).split())
+
+
+def test_bsre_visible_mode_draws_the_stamp_where_the_app_says(content_engine: Engine, home: Path, tmp_path: Path,
+                                                              bsre: BsreStandIn) -> None:
+    """VISIBLE: the app sends its stamp as a PNG and the place of its stamp field; the signature verifies and
+    the reviewers' paraf signatures stay valid."""
+    import base64
+
+    from eoffice.signing.stamp_field import STAMP_FIELD, field_place
+
+    _use_bsre(content_engine)
+    admin = actor(content_engine, "admin")
+    with pytest.raises(BadInput, match="Tampilan TTE BSrE tidak dikenal"):
+        run(content_engine, lambda uow: settings.set_setting(uow, admin, settings.BSRE_TAMPILAN, "TERLIHAT"))
+    run(content_engine, lambda uow: settings.set_setting(uow, admin, settings.BSRE_TAMPILAN, "visible"))
+    doc = _reviewed(content_engine, home)  # the first paraf does not certify: BSrE adds a visible field
+    provider = _provider(bsre, home)
+    provider.visible = run(content_engine, settings.bsre_visible)
+    assert provider.visible
+    signed = _sign(content_engine, provider, doc)
+    provider.settled(doc)
+    props, sent = bsre.properties[-1], bsre.received[-1]
+    page, (x1, y1, x2, y2) = field_place(sent, STAMP_FIELD)
+    assert props["tampilan"] == "VISIBLE" and props["page"] == page + 1
+    assert (props["originX"], props["originY"]) == (round(x1, 2), round(y1, 2))
+    assert (props["width"], props["height"]) == (round(x2 - x1, 2), round(y2 - y1, 2)) and x2 - x1 > 150
+    png = base64.b64decode(props["imageBase64"])
+    assert png.startswith(b"\x89PNG")
+    assert props["reason"].startswith("Penandatanganan") and props["location"]
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    roots = run(content_engine, signatures.trust_roots) + [bsre.ca.root_cert]
+    report = verify_pdf(pdf, trust_roots=roots)
+    assert report.ok, report
+    assert len(report.signatures) == 4 and report.signatures[-1].signer_name == "Kepala Dinas Uji"
+    assert not any(s.certified for s in report.signatures)
+    (tmp_path / "f.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "f.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    text = " ".join(_text(pdf, tmp_path).split())
+    assert signed.number in text and BSRE_FOOTER in text  # the number filled; the stamp is BSrE's image
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(tmp_path / "f.pdf"),
+                    str(tmp_path / "page")], check=True)

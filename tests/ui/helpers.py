@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 TIMEOUT = 30000
@@ -33,3 +35,28 @@ def open_row(qtbot: Any, w: Any, row: int = 0) -> str:
 
 def wait_idle(qtbot: Any, runner: Any) -> None:
     qtbot.waitUntil(lambda: not runner.busy, timeout=TIMEOUT)
+
+
+@contextmanager
+def bsre_service(backend: Any, monkeypatch: Any, *, login: str, nik: str, passphrase: str, name: str,
+                 setting: str) -> Iterator[Any]:
+    """The stand-in BSrE esign service (tests/bsre_server.py) for the app: its URL and client credentials in
+    the environment, *login*'s NIK an account there, and the organisation *setting* (sign_provider or
+    paraf_provider) set to bsre."""
+    from eoffice.services import settings
+    from eoffice.services.auth import actor_of
+    from tests.bsre_server import PASSWORD, USER, serve_bsre
+
+    with serve_bsre() as state:
+        state.add_signer(nik, passphrase, name)
+        for key, value in {"EOFFICE_BSRE_URL": state.url, "EOFFICE_BSRE_USER": USER,
+                           "EOFFICE_BSRE_PASSWORD": PASSWORD}.items():
+            monkeypatch.setenv(key, value)
+        monkeypatch.delenv("EOFFICE_BSRE_PASSPHRASE", raising=False)
+
+        def setup(uow: Any) -> None:
+            settings.set_setting(uow, actor_of(uow.users.by_login("admin")), setting, "bsre")
+            uow.users.by_login(login).nik = nik
+
+        backend.run(setup)
+        yield state

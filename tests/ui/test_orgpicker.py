@@ -12,7 +12,7 @@ def _dialog(qtbot: Any, backend: Any, runner: Any, qsettings: Any, login: str) -
     open_view(qtbot, w, "disposisi")
     row = next(r for r in range(w.proxy.rowCount()) if "Bimbingan Teknis" in w.proxy.index(r, 1).data())
     with qtbot.waitSignal(w.detail_loaded, timeout=TIMEOUT):
-        w.select_row(row)
+        w.letters.select_row(row)
     dlg = w.windows.dispose_letter(w.current_id)
     with qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
         pass

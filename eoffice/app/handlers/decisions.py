@@ -22,4 +22,4 @@ def decide(cmd: c.Decide, uow: UnitOfWork, deps: Deps) -> routing.Outcome:
         raise BadInput(f"Keputusan tidak dikenal: {cmd.decision!r} (approve, return, reject)")
     return signatures.decide_signed(uow, deps.require_actor(), deps.identity, cmd.document_id, decision,
                                     note=cmd.note, return_to=cmd.return_to, tsa_url=deps.session.tsa_url,
-                                    action_id=str(cmd.action_id), command=cmd.digest())
+                                    action_id=str(cmd.action_id), command=cmd.digest(), provider=deps.provider)

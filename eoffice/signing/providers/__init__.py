@@ -24,13 +24,18 @@ BSRE_FOOTER = ("Dokumen ini telah ditandatangani secara elektronik menggunakan s
 class SignJob:
     document_id: str
     pdf: bytes  # the working PDF (paraf signatures, the prepared fields)
-    field_name: str  # the prepared TTE field (local) or the stamp's text field (bsre)
-    stamp: StampSpec
+    field_name: str  # the prepared signature field (local) or the stamp's text field (bsre)
+    stamp: StampSpec | None  # None: an invisible paraf (beyond the boxes beside the signature block)
     fill: Mapping[str, str]
     reason: str
     location: str
     signing_time: dt.datetime
     tsa_url: str | None = None
+
+
+def paraf_job_id(document_id: str) -> str:
+    """The job (and BSrE pending-request marker) name of a paraf on *document_id*; a TTE's is the id itself."""
+    return f"{document_id}-paraf"
 
 
 class Provider(Protocol):

@@ -1,5 +1,6 @@
 """The BSrE provider: the app fills the number and date and draws its own stamp (QR + text) into the
-prepared stamp field, then asks BSrE for an INVISIBLE signature over that PDF. The answer must be an
+prepared stamp field, then asks BSrE for an INVISIBLE signature over that PDF (or, in VISIBLE mode, sends
+the stamp as an image and its place, and BSrE draws it: see bsre_visible.py). The answer must be an
 incremental update of exactly what was sent (earlier paraf signatures stay valid).
 
 Before a request goes out a marker (document id, the sha256 of what was sent, the time; never the NIK's
@@ -79,15 +80,23 @@ class BsreProvider:
     passphrase: str = field(repr=False)
     pending: PendingStore
     resend: bool = False  # the user checked an unknown outcome and asks to send again
+    visible: bool = False  # BSrE's VISIBLE mode draws the TTE stamp (settings bsre_tampilan VISIBLE)
     name: str = "bsre"
 
     def sign(self, job: SignJob) -> SignResult:
         marker = self.pending.get(job.document_id)
         if marker is not None and not self.resend:
             raise Refused(unknown_outcome_message(marker))
-        prepared = fill_stamp(job.pdf, field_name=job.field_name, stamp=job.stamp, when=job.signing_time,
-                              fill=job.fill)
-        props = {"tampilan": "INVISIBLE", "location": job.location[:80], "reason": job.reason[:120]}
+        drawn_by_bsre = self.visible and job.stamp is not None and job.stamp.qr_data is not None  # the TTE
+        prepared = job.pdf if job.stamp is None and not job.fill else fill_stamp(
+            job.pdf, field_name=job.field_name, stamp=None if drawn_by_bsre else job.stamp,
+            when=job.signing_time, fill=job.fill)
+        props: dict[str, Any] = {"tampilan": "INVISIBLE"}
+        if drawn_by_bsre and job.stamp is not None:
+            from eoffice.signing.providers.bsre_visible import visible_props
+
+            props = visible_props(prepared, job.field_name, job.stamp, job.signing_time)
+        props |= {"location": job.location[:80], "reason": job.reason[:120]}
         self.pending.put(job.document_id, hashlib.sha256(prepared).hexdigest())
         try:
             signed = self.client.sign_pdf(self.nik, self.passphrase, prepared, props)
