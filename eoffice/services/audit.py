@@ -16,7 +16,7 @@ from eoffice.services import integrity, trust
 from eoffice.services.audit_rows import read_events
 from eoffice.services.checkpoints import record_checkpoint as record_checkpoint
 from eoffice.services.checkpoints import server_label
-from eoffice.services.signatures import check_decision_signatures
+from eoffice.services.decision_checks import check_decision_signatures
 from eoffice.signing import checkpoint
 from eoffice.signing.audit import AuditHead, AuditHeadTracker, ChainResult
 from eoffice.signing.keystore import Identity

@@ -32,13 +32,16 @@ from eoffice.services import letters, numbering, routing, settings
 from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.blobs import put_blob
+from eoffice.services.decision_checks import SignatureCheck, check_decision_signatures
 from eoffice.signing.ca import CaBundle, init_ca, issue_user_cert, load_ca, make_crl, save_ca
 from eoffice.signing.keys import generate_key
 from eoffice.signing.keystore import Identity, has_identity, load_identity, save_identity
-from eoffice.signing.payload import action_statement, sign_payload_b64, verify_payload
-from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document, StepRow, User
+from eoffice.signing.payload import action_statement, sign_payload_b64
+from eoffice.store.models import CertificateRow, CrlRow, DecisionRow, Document, StepRow
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision, Route, Step
+
+__all__ = ["SignatureCheck", "check_decision_signatures"]  # the audit check, re-exported (services/audit.py)
 
 SIGNATURE_FIELD = "TTE"
 PDF_STEPS = (StageKind.PARAF, StageKind.APPROVE)  # the decisions that sign the working PDF
@@ -419,58 +422,6 @@ def _require_approved_version(uow: UnitOfWork, route: Route, content_sha256: str
     hashes_seen = set(uow.session.scalars(select(DecisionRow.version_hash).where(DecisionRow.step_id.in_(step_ids))))
     if hashes_seen != {content_sha256}:
         raise InvalidTransition("Isi naskah berbeda dari versi yang disetujui pemeriksa: ajukan ulang naskah ini")
-
-
-# --- audit ------------------------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class SignatureCheck:
-    checked: int
-    unsigned: int
-    bad: list[str]
-    valid: frozenset[str] = frozenset()  # the signatures that verified
-
-
-_DECISION_WORDS = {"approve": "persetujuan", "return": "pengembalian", "reject": "penolakan", "sign": "penandatanganan",
-                   "paraf": "paraf"}
-
-
-def check_decision_signatures(uow: UnitOfWork, roots: Sequence[x509.Certificate]) -> SignatureCheck:
-    """Every decision must carry its actor's signature over its own statement, made with a certificate that
-    chains to a pinned root (*roots*) and was issued to that actor. Anything else is named in ``bad``."""
-    from eoffice.services.trust import user_certificates
-
-    certs = user_certificates(uow, list(roots))
-    users = {u.id: u for u in uow.session.scalars(select(User))}
-    checked, unsigned, bad, valid = 0, 0, [], set()
-    for d in uow.session.scalars(select(DecisionRow).order_by(DecisionRow.id)):
-        if not d.signature:
-            unsigned += 1
-            bad.append(f"{_decision_words(uow, users, d)}: tanpa tanda tangan pelakunya")
-            continue
-        checked += 1
-        found = certs.get(d.cert_fingerprint or "")
-        user = users.get(d.actor_id)
-        p = d.payload or {}
-        own = (found is not None and user is not None and found[0].user_id == d.actor_id
-               and p.get("actor") == user.login and p.get("step_id") == d.step_id
-               and p.get("action_id") == d.action_id and p.get("version_hash") == d.version_hash)
-        if not own or found is None or not verify_payload(found[1], p, d.signature):
-            bad.append(f"{_decision_words(uow, users, d)}: tanda tangan tidak sah")
-        else:
-            valid.add(d.signature)
-    return SignatureCheck(checked, unsigned, bad, frozenset(valid))
-
-
-def _decision_words(uow: UnitOfWork, users: dict[int, User], d: DecisionRow) -> str:
-    """A decision in plain words: what, by whom, on which letter, when."""
-    step = uow.session.get(StepRow, d.step_id)
-    doc = uow.session.get(Document, step.document_id) if step is not None else None
-    who = users[d.actor_id].name if d.actor_id in users else "pengguna tak dikenal"
-    what = _DECISION_WORDS.get(str((d.payload or {}).get("decision", d.decision)), d.decision)
-    when = d.decided_at.strftime("%d-%m-%Y %H:%M") if d.decided_at else ""
-    letter = f' atas naskah "{doc.subject[:60]}"' if doc is not None else ""
-    return f"{what} oleh {who}{letter} ({when} UTC)"
 
 
 def publish_external(uow: UnitOfWork, actor: Actor, identity: Identity) -> CertificateRow:

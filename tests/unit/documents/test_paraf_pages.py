@@ -63,6 +63,6 @@ def test_the_working_pdf_key_of_a_letter_without_parties_is_what_it_was() -> Non
                   round=1, stages=(), steps=())
     before = repr((data, route.round, [])).replace(", co_signatories=()", "")
     assert "co_signatories" not in before
-    assert _key(data, route, "local") == hashlib.sha256(before.encode()).hexdigest()
+    assert _key(data, route, "local", "local", True) == hashlib.sha256(before.encode()).hexdigest()
     with_party = dataclasses.replace(data, co_signatories=(data.signatory,))
-    assert _key(with_party, route, "local") != _key(data, route, "local")
+    assert _key(with_party, route, "local", "local", True) != _key(data, route, "local", "local", True)
