@@ -263,22 +263,19 @@ def decide_signed(uow: UnitOfWork, actor: Actor, identity: Identity | None, docu
                                  command=command)
         if decision != Decision.APPROVE or d.signed_pdf_sha256 is not None or step.kind not in PDF_STEPS:
             return extra
+        from eoffice.services import paraf  # pyHanko and ReportLab: only for a step that may sign the PDF
+
+        if not paraf.signs_pdf(route, step):  # (before the provider setting: no extra read on other steps)
+            return extra
         if settings.paraf_provider(uow) == "bsre":
-            from eoffice.services import paraf  # pyHanko and ReportLab: only when a PDF is signed
-
-            if paraf.signs_pdf(route, step):
-                if provider is None:
-                    raise BadInput("Paraf di organisasi ini dibuat melalui BSrE: berikan passphrase TTE BSrE "
-                                   "(EOFFICE_BSRE_PASSPHRASE atau isian passphrase)")
-                extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, None, d, letters.current_version(uow, d), route,
-                                                       step, tsa_url=tsa_url, provider=provider)
+            if provider is None:
+                raise BadInput("Paraf di organisasi ini dibuat melalui BSrE: berikan passphrase TTE BSrE "
+                               "(EOFFICE_BSRE_PASSPHRASE atau isian passphrase)")
+            extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, None, d, letters.current_version(uow, d), route,
+                                                   step, tsa_url=tsa_url, provider=provider)
         elif identity is not None and _active(uow, actor, identity):
-            from eoffice.services import paraf
-
-            if paraf.signs_pdf(route, step):
-                version = letters.current_version(uow, d)
-                extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, identity, d, version, route, step,
-                                                       tsa_url=tsa_url)
+            extra["pdf_sha256"] = paraf.sign_paraf(uow, actor, identity, d, letters.current_version(uow, d),
+                                                   route, step, tsa_url=tsa_url)
         return extra
 
     try:

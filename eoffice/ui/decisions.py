@@ -115,12 +115,11 @@ class Decisions(QObject):
             self.show_error(translate("Decisions", "Tidak ada kunci TTE untuk {login} di profil ini ({home})")
                             .format(login=self.actor.login, home=self.backend.home))
             return
-        purpose = translate("Decisions", "Menandatangani %n naskah secara elektronik.", "", len(ids))
+        purpose = self.tr("Menandatangani %n naskah secara elektronik.", "", len(ids))
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
     def _ask_bsre_passphrase(self, ids: list[str]) -> None:
-        purpose = translate("Decisions", "Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "",
-                            len(ids))
+        purpose = self.tr("Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "", len(ids))
         self._bsre_passphrase(purpose, lambda pp: self._sign_with(ids, pp, bsre=True))
 
     def _bsre_passphrase(self, purpose: str, then: Callable[[str], None]) -> None:
@@ -134,6 +133,9 @@ class Decisions(QObject):
         self.passphrase_dialog = dlg
         dlg.accepted.connect(lambda: then(dlg.passphrase()))
         dlg.open()
+
+    # Plurals through self.tr: lupdate (PySide6 6.11) reads "%n" messages of a module-level translate() as
+    # singular or not at all, and those of self.tr() as plurals.
 
     def _sign_with(self, ids: list[str], passphrase: str, *, bsre: bool = False) -> None:
         b, a = self.backend, self.actor
@@ -188,12 +190,12 @@ class Decisions(QObject):
             elif len(ok) == 1:
                 msg = translate("Decisions", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])
             else:
-                msg = translate("Decisions", "%n naskah ditandatangani", "", len(ok))
+                msg = self.tr("%n naskah ditandatangani", "", len(ok))
             stopped = ""
             if len(results) < total and cancelled:
-                msg += translate("Decisions", "; %n dibatalkan", "", total - len(results))
+                msg += self.tr("; %n dibatalkan", "", total - len(results))
             elif len(results) < total:  # stopped at an error that every later letter would meet too
-                stopped = translate("Decisions", "%n naskah lainnya tidak dikirim.", "", total - len(results))
+                stopped = self.tr("%n naskah lainnya tidak dikirim.", "", total - len(results))
                 msg += "; " + stopped
             self.inform(msg)
             self.finished("sign", results)

@@ -425,6 +425,20 @@
         <source>Tidak ada kunci TTE untuk {login} di profil ini ({home})</source>
         <translation>No e-signature (TTE) key for {login} in this profile ({home})</translation>
     </message>
+    <message numerus="yes">
+        <source>Menandatangani %n naskah secara elektronik.</source>
+        <translation>
+            <numerusform>Signing %n letter electronically.</numerusform>
+            <numerusform>Signing %n letters electronically.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Menandatangani %n naskah dengan sertifikat elektronik BSrE.</source>
+        <translation>
+            <numerusform>Signing %n letter with a BSrE electronic certificate.</numerusform>
+            <numerusform>Signing %n letters with a BSrE electronic certificate.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>Passphrase TTE BSrE</source>
         <translation>BSrE signing passphrase</translation>
@@ -456,6 +470,27 @@
     <message>
         <source>1 naskah ditandatangani (nomor {number})</source>
         <translation>1 letter signed (number {number})</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah ditandatangani</source>
+        <translation>
+            <numerusform>%n letter signed</numerusform>
+            <numerusform>%n letters signed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>; %n dibatalkan</source>
+        <translation>
+            <numerusform>; %n cancelled</numerusform>
+            <numerusform>; %n cancelled</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah lainnya tidak dikirim.</source>
+        <translation>
+            <numerusform>%n other letter not sent.</numerusform>
+            <numerusform>%n other letters not sent.</numerusform>
+        </translation>
     </message>
     <message>
         <source>Gagal ditandatangani:</source>
