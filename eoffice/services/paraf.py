@@ -23,7 +23,7 @@ from typing import Any
 
 from eoffice.documents.letter import SHORT_LIMITS, LetterData
 from eoffice.documents.render import render_letter
-from eoffice.domain import WITA, Refused, StageKind
+from eoffice.domain import WITA, StageKind
 from eoffice.services import compose, numbering, settings
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import drop_blob, get_blob, put_blob
@@ -59,6 +59,11 @@ def signs_pdf(route: Route, step: Step) -> bool:
 def party_field(index: int) -> str:
     """The TTE field of the ``index``-th earlier signatory of a berita acara (the last one signs in TTE)."""
     return f"TTE-{index + 1}"
+
+
+def party_stamp_field(index: int) -> str:
+    """A berita acara party's TTE area as a text field (group "stamp") when BSrE makes the signatures."""
+    return f"stamp_{party_field(index)}"
 
 
 def paraf_field(step: Step) -> str:
@@ -141,10 +146,11 @@ def _render(data: LetterData, route: Route, uow: UnitOfWork, provider: str, para
     texts += [TextFieldSpec(f"{mark_group(i)}_{r.page + 1}", r.page, (r.x1, r.y1, r.x2, r.y2), "", "", 1,
                             MARK_FONT) for i, r in rendered.paraf_marks]
     pdf = rendered.pdf
-    if provider == "bsre" and rendered.co_signature_rects:
-        raise Refused("Berita acara dengan beberapa penandatangan belum dapat ditandatangani melalui BSrE: "
-                      "gunakan sertifikat lokal atau satu penandatangan")
-    specs += [FieldSpec(party_field(i), r.page, _box(r)) for i, r in enumerate(rendered.co_signature_rects)]
+    if provider == "bsre":  # each party's stamp drawn by the app, each signature BSrE's invisible one
+        texts += [TextFieldSpec(party_stamp_field(i), r.page, _box(r), "", "", 0, 8.0)
+                  for i, r in enumerate(rendered.co_signature_rects)]
+    else:
+        specs += [FieldSpec(party_field(i), r.page, _box(r)) for i, r in enumerate(rendered.co_signature_rects)]
     if provider == "bsre":
         texts.append(TextFieldSpec(STAMP_FIELD, rect.page, _box(rect), "", "", 0, 8.0))
         pdf = add_footer(pdf, BSRE_FOOTER)

@@ -379,8 +379,9 @@ def sign_letter(uow: UnitOfWork, actor: Actor, identity: Identity | None, docume
                           title="\n".join(signer_title_lines(sig, upper=False, comma="")) if sig else "",
                           nip=format_nip(sig.nip) if sig else user.nip,
                           qr_data=qr_payload(d.id, version.content_sha256, verify_url=base_url))
-        field = paraf.party_field(party) if party is not None else (
-            STAMP_FIELD if provider.name == "bsre" else SIGNATURE_FIELD)
+        bsre = provider.name == "bsre"
+        field = ((paraf.party_stamp_field(party) if bsre else paraf.party_field(party)) if party is not None
+                 else STAMP_FIELD if bsre else SIGNATURE_FIELD)
         job = SignJob(d.id, pdf, field, stamp, fill,
                       reason=f"Penandatanganan {d.subject[:80]}", location=numbering.agency_of(uow, d.unit_id).place,
                       signing_time=signed_at.astimezone(WITA), tsa_url=tsa_url)  # the stamp shows WITA

@@ -311,3 +311,49 @@ def test_bsre_visible_mode_draws_the_stamp_where_the_app_says(content_engine: En
     assert signed.number in text and BSRE_FOOTER in text  # the number filled; the stamp is BSrE's image
     subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", str(tmp_path / "f.pdf"),
                     str(tmp_path / "page")], check=True)
+
+
+def test_berita_acara_parties_each_sign_through_bsre(content_engine: Engine, home: Path, tmp_path: Path,
+                                                     bsre: BsreStandIn) -> None:
+    """Rule 7 of issue 15 under BSrE: each party's stamp drawn by the app in its own area, each TTE BSrE's;
+    the last numbers the letter; every signature valid (pyHanko and pdfsig), the paraf stays valid."""
+    from eoffice.domain import DocKind
+    from eoffice.services import routing
+    from tests.integration.test_berita_acara import EVENT, PARTIES_ROUTE
+
+    parties = {"kepala.kominfo": ("6472010101800021", "Pihak Pertama Uji"),
+               "kepala.bappeda": ("6472010101800022", "Pihak Kedua Uji"),
+               "sekda": ("6472010101800023", "Sekda Uji")}
+    for login, (nik, name) in parties.items():
+        bsre.add_signer(nik, f"tte-{login}", name)
+    _use_bsre(content_engine)
+
+    def setup(uow):  # type: ignore[no-untyped-def]
+        routing.import_template(uow, None, PARTIES_ROUTE, bootstrap=True)
+        for login, (nik, _) in parties.items():
+            uow.users.by_login(login).nik = nik
+
+    run(content_engine, setup)
+    staff = actor(content_engine, "staf.kominfo")
+    doc = draft(content_engine, "staf.kominfo", DocKind.BERITA_ACARA, "Serah Terima lewat BSrE", fields=EVENT)
+    run(content_engine, lambda uow: routing.submit(uow, staff, doc, template_name="berita_acara_para_pihak"))
+    decide(content_engine, home, "kasi1.kominfo", doc)
+    numbers = []
+    for login, (nik, _) in parties.items():
+        provider = _provider(bsre, home, nik=nik, passphrase=f"tte-{login}")
+        who = actor(content_engine, login)
+        numbers.append(run(content_engine, lambda uow, who=who, provider=provider: signatures.sign_letter(
+            uow, who, None, doc, provider=provider)).number)
+        provider.settled(doc)
+    assert numbers[:2] == ["", ""] and numbers[2]
+    pdf = run(content_engine, lambda uow: get_blob(uow, letters.get_document(uow, doc).signed_pdf_sha256 or ""))
+    roots = run(content_engine, signatures.trust_roots) + [bsre.ca.root_cert]
+    report = verify_pdf(pdf, trust_roots=roots)
+    assert report.ok, report
+    assert [s.signer_name for s in report.signatures][1:] == [n for _, n in parties.values()]
+    (tmp_path / "ba.pdf").write_bytes(pdf)
+    out = subprocess.run(["pdfsig", str(tmp_path / "ba.pdf")], capture_output=True, text=True, check=False).stdout
+    assert out.count("Signature is Valid") == 4 and "Mismatch" not in out, out
+    text = " ".join(_text(pdf, tmp_path).split())
+    assert numbers[2] in text and BSRE_FOOTER in text
+    assert text.count("Ditandatangani secara elektronik oleh") == 3  # each party's stamp, drawn by the app
