@@ -7,6 +7,7 @@ bold/italic/underline, so a body can be rendered, diffed and searched without sa
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -89,21 +90,16 @@ class Body:
 _ALLOWED_CONTROLS = {"\n", "\t"}
 
 
+# Unicode category Cc is exactly U+0000-U+001F and U+007F-U+009F; Cs the surrogates. Regexes, not a loop over
+# characters: this runs on every run of text of every render.
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
 def clean_text(text: str) -> str:
     """Remove control characters and lone surrogates; normalise line ends. Never raises."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    out: list[str] = []
-    for ch in text:
-        cat = unicodedata.category(ch)
-        if ch in _ALLOWED_CONTROLS:
-            out.append(ch)
-        elif cat == "Cs":
-            out.append("\ufffd")
-        elif cat == "Cc":
-            continue
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _SURROGATES.sub("\ufffd", _CONTROLS.sub("", text))
 
 
 def _check_text(value: object, where: str) -> str:

@@ -16,7 +16,7 @@ from eoffice.documents import fonts
 from eoffice.documents.body import clean_text
 from eoffice.documents.letter import LetterData, PaperSize
 from eoffice.documents.page import PageProfile, load_profile
-from eoffice.documents.pdfa import finish_pdf
+from eoffice.documents.pdfa import pdfa_canvas
 from eoffice.documents.render_base import Rect, Styles
 from eoffice.documents.render_kinds import story_for
 from eoffice.documents.render_parts import Ctx, TextSlot, page_paraf_marks
@@ -118,16 +118,16 @@ def _render(data: LetterData, created: dt.datetime | None, profile: PageProfile,
         page_paraf_marks(canvas, ctx, len(data.paraf_labels), left)
 
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame], onPage=on_page, onPageEnd=on_page_end)])
-    try:
-        doc.build(story)
-    except LayoutError as exc:
-        raise BadInput(f"letter cannot be laid out: {str(exc)[:200]}") from None
     when = created or (
         dt.datetime.combine(data.date, dt.time(8, 0), WITA)
         if data.date
         else dt.datetime(2000, 1, 1, tzinfo=WITA)
     )
-    pdf = finish_pdf(buf.getvalue(), when)
+    try:
+        doc.build(story, canvasmaker=pdfa_canvas(when))
+    except LayoutError as exc:
+        raise BadInput(f"letter cannot be laid out: {str(exc)[:200]}") from None
+    pdf = buf.getvalue()
     paraf = tuple(ctx.paraf[i] for i in sorted(ctx.paraf))
     return RenderResult(pdf, pages[0], ctx.signature, paraf, (page_w, page_h), tuple(ctx.slots.values()),
                         tuple(ctx.marks), tuple(ctx.co_signatures[i] for i in sorted(ctx.co_signatures)))

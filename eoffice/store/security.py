@@ -231,7 +231,7 @@ FUNCTIONS = [
 SEARCH = [
     f"""CREATE FUNCTION eoffice_search(q tsquery) RETURNS SETOF varchar {_DEF} AS
     $$ SELECT f.document_id FROM documents_fts f JOIN documents ON documents.id = f.document_id
-       WHERE f.search_tsv @@ q AND (eoffice_trusted(session_user) OR ({{visible}})) $$""",
+       WHERE f.search_tsv @@ q AND ((SELECT eoffice_trusted(session_user)) OR ({{visible}})) $$""",
 ]
 
 # The rule. Small sets (me and whom I stand in for, my subordinates) as arrays in scalar subqueries

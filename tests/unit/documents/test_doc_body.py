@@ -170,3 +170,18 @@ def test_parse_body_file_by_extension(tmp_path: Path) -> None:
         parse_body_file(tmp_path / "bad.md")
     with pytest.raises(BadInput, match="cannot read"):
         parse_body_file(tmp_path / "missing.md")
+
+
+def test_clean_text_drops_every_control_character_and_replaces_every_surrogate() -> None:
+    """clean_text is two regexes: over every code point they must do what Unicode's categories say."""
+    import unicodedata
+
+    from eoffice.documents.body import clean_text
+
+    for cp in range(0x110000):
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        want = ("\ufffd" if cat == "Cs" else "" if cat == "Cc" and ch not in "\n\t\r" else
+                "\n" if ch == "\r" else ch)
+        assert clean_text(f"a{ch}b") == f"a{want}b", hex(cp)
+    assert clean_text("x\r\ny") == "x\ny"
