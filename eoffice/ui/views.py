@@ -3,6 +3,7 @@ on the task runner's worker threads (no widgets here)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from eoffice.domain import STATUS_LABELS
@@ -16,6 +17,7 @@ if TYPE_CHECKING:
 
 VIEWS = [  # key, label, count key
     ("inbox", QT_TRANSLATE_NOOP("MainWindow", "Kotak Masuk"), "inbox"),
+    ("attention", QT_TRANSLATE_NOOP("MainWindow", "Perlu Perhatian"), "attention"),  # ui/attention.py
     ("sign", QT_TRANSLATE_NOOP("MainWindow", "Perlu Tanda Tangan"), "sign"),
     ("paraf", QT_TRANSLATE_NOOP("MainWindow", "Perlu Paraf"), "paraf"),
     ("disposisi", QT_TRANSLATE_NOOP("MainWindow", "Disposisi"), "disposisi"),
@@ -50,6 +52,7 @@ def fetch_counts(b: Front, a: Actor) -> dict[str, int]:
     c["inbox"] = c["sign"] + c["paraf"] + c["registry"] + sum(1 for r in extra if r.unread)
     c["received"] = sum(1 for r in extra if r.stage_kind == "delivered" and r.unread)
     c["returned"] = sum(1 for r in extra if r.stage_kind == "returned")
+    c["attention"] = len(b.attention(a))  # commands made offline that the person must look at
     return c
 
 
@@ -69,7 +72,16 @@ def _mail_rows(b: Front, a: Actor, skip: set[str] | frozenset[str] = frozenset()
 
 def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Rows:
     """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox; for the
-    letter lists one page (the next after *after*)."""
+    letter lists one page (the next after *after*). The cache's rows overlaid with the user's commands waiting
+    in the outbox: a step decided offline has left the inbox (Front.inbox), a letter with one is marked."""
+    rows, items, more = _rows(b, a, key, after)
+    waiting = b.pending(a)
+    if waiting:
+        rows = [dataclasses.replace(r, pending=waiting[r.id]) if r.id in waiting else r for r in rows]
+    return rows, items, more
+
+
+def _rows(b: Front, a: Actor, key: str, after: Cursor | None) -> Rows:
     if key in ("inbox", "sign", "paraf"):
         items = b.inbox(a)
         by_doc = {i.document_id: i for i in items}
