@@ -32,7 +32,7 @@ def outbox_of(backend: Any, login: str) -> list[tuple[str, str]]:
 
 def test_a_tte_and_a_disposisi_made_offline_are_queued_then_applied(qtbot: Any, backend: Any, runner: Any,
                                                                      qsettings: Any, monkeypatch: Any) -> None:
-    from tests.ui.test_disposisi import _open
+    from tests.ui.test_disposisi import _dispose, _open
 
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     synced(qtbot, w, backend)
@@ -50,14 +50,8 @@ def test_a_tte_and_a_disposisi_made_offline_are_queued_then_applied(qtbot: Any, 
     qtbot.waitUntil(lambda: signed not in w.letters.row_ids() and len(w.letters.row_ids()) == len(before) - 1,
                     timeout=TIMEOUT)  # the step is decided: it left Perlu Tanda Tangan
     _open(qtbot, w, "Undangan Bimbingan Teknis Sertifikat Elektronik")
-    dlg = w.windows.dispose_letter(w.current_id)
-    with qtbot.waitSignal(dlg.loaded, timeout=TIMEOUT):
-        pass
-    dlg.choose(["sekda"])
-    dlg.checks["hadiri"].setChecked(True)
-    with qtbot.waitSignal(w.action_done, timeout=TIMEOUT) as done:
-        dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
-    assert done.args[0] == "dispose" and w.last_message.startswith(QUEUED)
+    _dispose(qtbot, w, ["sekda"], ["hadiri"], "Mohon hadir.")
+    assert w.last_message.startswith(QUEUED)
     wait_idle(qtbot, runner)
     assert outbox_of(backend, "gubernur") == [("sign_letter", "pending"), ("dispose", "pending")]
     qtbot.waitUntil(lambda: "2 tertunda" in w.sync_label.text(), timeout=TIMEOUT)

@@ -85,6 +85,16 @@ def sync(qtbot: Any, w: Any) -> None:
         w.check_database()  # the heartbeat: the database answers, the window pushes, then pulls
 
 
+def redo_first(qtbot: Any, w: Any, page: Any, runner: Any) -> None:
+    """"Ulangi pada versi sekarang" on the first row, the key unlocked in the dialog; the window pushes."""
+    page.table.selectRow(0)
+    with qtbot.waitSignal(w.synced, timeout=TIMEOUT):
+        page.redo_btn.click()
+        w.passphrase_dialog.field.setText("demo")
+        w.passphrase_dialog.accept()
+    wait_idle(qtbot, runner)
+
+
 def test_an_approval_made_offline_is_pending_then_pushed_by_the_window(
         qtbot: Any, runner: Any, qsettings: Any, proxied: tuple[Any, FaultProxy, Session]) -> None:
     from eoffice.ui.pending import CLOCK
@@ -158,12 +168,7 @@ def test_a_refused_command_reaches_perlu_perhatian_and_is_discarded_or_redone_th
         assert hidden not in everything  # names, never logins or action ids
 
     # redo the first with the key unlocked: pushed now, and refused (the letter was withdrawn)
-    page.table.selectRow(0)
-    with qtbot.waitSignal(w.synced, timeout=TIMEOUT):
-        page.redo_btn.click()
-        w.passphrase_dialog.field.setText("demo")
-        w.passphrase_dialog.accept()
-    wait_idle(qtbot, runner)
+    redo_first(qtbot, w, page, runner)
     qtbot.waitUntil(lambda: page.model.rowCount() == 2 and page.model.row_at(0).status == "rejected",
                     timeout=TIMEOUT)
     reason = page.model.data(page.model.index(0, 4))
@@ -180,12 +185,7 @@ def test_a_refused_command_reaches_perlu_perhatian_and_is_discarded_or_redone_th
     assert outbox.get(backend.cache, outbox.entries(backend.cache, KASI)[0].action_id).status == outbox.DISCARDED
 
     # the second, waiting for the key: redone from here, applied
-    page.table.selectRow(0)
-    with qtbot.waitSignal(w.synced, timeout=TIMEOUT):
-        page.redo_btn.click()
-        w.passphrase_dialog.field.setText("demo")
-        w.passphrase_dialog.accept()
-    wait_idle(qtbot, runner)
+    redo_first(qtbot, w, page, runner)
     qtbot.waitUntil(lambda: page.model.rowCount() == 0 and page.empty.isVisible(), timeout=TIMEOUT)
     assert approvals(server, kept) == 1 and approvals(server, gone) == 0
     assert status(server.engine, gone) == "withdrawn"
