@@ -75,6 +75,22 @@ class Desktop(Session):
         assert self.cache is not None
         return items(self.cache, actor.login, (REJECTED, BLOCKED))
 
+    def queued_drafts(self, actor: Actor) -> list[dict[str, Any]]:
+        """New letters *actor* made offline, not pushed yet (no id until then): subject, kind, urgency, when."""
+        import json
+
+        from eoffice.sync import outbox
+
+        if self.cache is None or self.cache_login != actor.login:
+            return []
+        out = []
+        for e in outbox.entries(self.cache, actor.login, (outbox.PENDING, outbox.BLOCKED)):
+            if e.type == "draft_letter":
+                p = json.loads(e.payload)["payload"]
+                out.append({"subject": p["subject"], "kind": p["doc_kind"], "urgency": p["urgency"],
+                            "claimed_at": e.claimed_at})
+        return out
+
     def redo(self, actor: Actor, identity: Identity | None, action_id: str) -> Any:
         """"Ulangi": a blocked command goes back in the queue (its key now unlocked, for the next push); a
         rejected one is made again as a new command on the letter's current version (online: applied now, or

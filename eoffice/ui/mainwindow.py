@@ -344,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, *_: Any) -> None:
         ids = self.letters.selected_ids()
-        if len(ids) == 1 and ids[0] != self.current_id:
+        if len(ids) == 1 and ids[0] and ids[0] != self.current_id:  # "": a new letter made offline
             self.load_detail(ids[0])
 
     # --- the reading pane ------------------------------------------------------------------------

@@ -266,6 +266,12 @@ def letter_row(r: Any) -> ListRow:
                    r.updated_at)
 
 
+def queued_draft_row(d: dict[str, Any], who: str) -> ListRow:
+    """A new letter made offline: no id (nothing to open) until it is pushed."""
+    return ListRow("", d["subject"], d["kind"], text.STATUS.get("draft", "draft"), d["urgency"], who, None,
+                   d["claimed_at"], pending="draft_letter")
+
+
 def disposition_row(d: dict[str, Any]) -> ListRow:
     return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
                    d["urgency"], d["from"], d["deadline"], d["updated_at"], unread=d["status"] in ("baru", "sent"))

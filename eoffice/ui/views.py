@@ -8,7 +8,15 @@ from typing import TYPE_CHECKING, Any
 
 from eoffice.domain import STATUS_LABELS
 from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
-from eoffice.ui.models import ListRow, delivered_row, disposition_row, inbox_row, letter_row, returned_row
+from eoffice.ui.models import (
+    ListRow,
+    delivered_row,
+    disposition_row,
+    inbox_row,
+    letter_row,
+    queued_draft_row,
+    returned_row,
+)
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -100,7 +108,10 @@ def _rows(b: Front, a: Actor, key: str, after: Cursor | None) -> Rows:
     more = None
     if len(letters) >= b.list_limit:  # a full page: there may be more
         more = (cursor(letters[-1]), b.letter_count(a, mine=mine, statuses=statuses))
-    return [letter_row(r) for r in letters], None, more
+    rows = [letter_row(r) for r in letters]
+    if key == "drafts" and after is None:  # new letters made offline: listed, marked, until pushed
+        rows = [queued_draft_row(d, a.name) for d in b.queued_drafts(a)] + rows
+    return rows, None, more
 
 
 def first_screen(b: Any, a: Any) -> FirstScreen:

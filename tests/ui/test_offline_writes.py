@@ -90,9 +90,16 @@ def test_a_withdrawal_and_a_new_draft_made_offline_are_queued_then_applied(
     qtbot.waitUntil(lambda: not ed.isVisible(), timeout=TIMEOUT)  # in the outbox: nothing left to lose here
     assert ed.status.text().startswith(QUEUED)
     assert outbox_of(backend, "staf.kominfo") == [("withdraw_letter", "pending"), ("draft_letter", "pending")]
+    open_view(qtbot, w, "drafts")  # the new letter is listed, marked, with nothing to open until it is pushed
+    [new] = [r for r in w.model.rows if r.subject == "Rekap Gangguan Jaringan Antar Kabupaten"]
+    assert (new.id, new.pending) == ("", "draft_letter")
+    assert "menunggu sinkronisasi" in w.model.data(w.model.index(w.model.rows.index(new), 3))
 
     push(qtbot, w, monkeypatch)
     assert outbox_of(backend, "staf.kominfo") == [("withdraw_letter", "applied"), ("draft_letter", "applied")]
     assert backend.detail(staf, target.id)["status"] == "withdrawn"
-    assert any(r.subject == "Rekap Gangguan Jaringan Antar Kabupaten" for r in backend.letter_list(staf, mine=True))
+    open_view(qtbot, w, "sent")
+    open_view(qtbot, w, "drafts")
+    [new] = [r for r in w.model.rows if r.subject == "Rekap Gangguan Jaringan Antar Kabupaten"]
+    assert new.id and not new.pending  # pushed: a letter of its own now
     wait_idle(qtbot, runner)
