@@ -5,6 +5,7 @@ a command and ``execute`` it, so every write the UI makes goes through its handl
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 from collections.abc import Collection, Sequence
 from typing import TYPE_CHECKING, Any
@@ -23,9 +24,15 @@ from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.template import template_from_dict, template_to_dict
 
 if TYPE_CHECKING:
+    from eoffice.app.offline import OutboxItem
     from eoffice.services.signatures import Signed
     from eoffice.signing.keystore import Identity
     from eoffice.signing.verify import VerifyReport
+
+
+QUIET = ("mark_read",)  # queued offline, but not a mark on the letter
+DECIDING = ("decide", "sign_letter")  # the step is decided: the letter leaves the inbox
+DECISION_ACTIONS = frozenset({"approve", "return", "reject", "sign"})
 
 
 def draft_command(d: letters.Draft, files: Sequence[tuple[str, bytes]] = ()) -> c.DraftLetter:
@@ -47,15 +54,69 @@ def parse_template_text(text: str) -> dict[str, Any]:
 
 class Desktop(Session):
     list_limit = service_queries.LIST_LIMIT
-    offline_commands = (c.Decide,)  # what the window queues offline (and shows as pending) so far
+    # offline_commands None: every write a person may make (eoffice/app/offline.py QUEUEABLE) is queued offline
 
     def pending(self, actor: Actor) -> dict[str, str]:
-        """Letters with a command of *actor*'s waiting in the outbox: document id -> command type."""
+        """Letters with a command of *actor*'s waiting in the outbox: document id -> command type (a letter
+        only read offline is not marked)."""
         from eoffice.app.offline import pending_ids
 
         if self.cache is None or self.cache_login != actor.login:
             return {}
-        return pending_ids(self.cache, actor.login)
+        return {d: t for d, t in pending_ids(self.cache, actor.login).items() if t not in QUIET}
+
+    def attention(self, actor: Actor) -> list[OutboxItem]:
+        """*actor*'s commands that need them ("Perlu perhatian"): rejected, or blocked waiting for their key."""
+        from eoffice.app.offline import items
+        from eoffice.sync.outbox import BLOCKED, REJECTED
+
+        if not self._use_cache(actor.login, create=False):
+            return []
+        assert self.cache is not None
+        return items(self.cache, actor.login, (REJECTED, BLOCKED))
+
+    def queued_drafts(self, actor: Actor) -> list[dict[str, Any]]:
+        """New letters *actor* made offline, not pushed yet (no id until then): subject, kind, urgency, when."""
+        import json
+
+        from eoffice.sync import outbox
+
+        if self.cache is None or self.cache_login != actor.login:
+            return []
+        out = []
+        for e in outbox.entries(self.cache, actor.login, (outbox.PENDING, outbox.BLOCKED)):
+            if e.type == "draft_letter":
+                p = json.loads(e.payload)["payload"]
+                out.append({"subject": p["subject"], "kind": p["doc_kind"], "urgency": p["urgency"],
+                            "claimed_at": e.claimed_at})
+        return out
+
+    def redo(self, actor: Actor, identity: Identity | None, action_id: str) -> Any:
+        """"Ulangi": a blocked command goes back in the queue (its key now unlocked, for the next push); a
+        rejected one is made again as a new command on the letter's current version (online: applied now, or
+        refused with the reason; offline: queued), and the old one is set aside (discarded)."""
+        import uuid
+
+        from eoffice.sync import outbox
+
+        cache = self.outbox(actor.login)
+        entry = outbox.get(cache, action_id)
+        if entry.status == outbox.BLOCKED:
+            if identity is not None:
+                self.unlocked[actor.login] = identity
+            return outbox.retry(cache, entry.action_id)
+        if entry.status != outbox.REJECTED:
+            raise BadInput(f"Perintah ini berstatus {outbox.label(entry.status)}: tidak perlu diulang")
+        command = dataclasses.replace(c.Command.from_json(entry.payload), action_id=uuid.uuid4())
+        result = self.execute(command, actor=actor, identity=identity)
+        outbox.discard(cache, entry.action_id)
+        return result
+
+    def discard(self, actor: Actor, action_id: str) -> None:
+        """The person gives a command up (kept in the outbox as discarded, never pushed)."""
+        from eoffice.sync import outbox
+
+        outbox.discard(self.outbox(actor.login), action_id)
 
     # --- letters ---------------------------------------------------------------------------------
 
@@ -65,11 +126,15 @@ class Desktop(Session):
     def inbox(self, actor: Actor) -> list[routing.InboxItem]:
         """The steps waiting for *actor*, less those they have decided offline (waiting in the outbox)."""
         items = self.read(lambda uow: routing.inbox(uow, actor))
-        decided = self.pending(actor)
+        decided = self._decided(actor)
         return [i for i in items if i.document_id not in decided] if decided else items
 
+    def _decided(self, actor: Actor) -> set[str]:
+        return {d for d, t in self.pending(actor).items() if t in DECIDING}
+
     def counts(self, actor: Actor) -> dict[str, int]:
-        return self.read(lambda uow: q.counts(uow, actor))
+        decided = self._decided(actor)
+        return self.read(lambda uow: q.counts(uow, actor, decided))
 
     def letter_list(self, actor: Actor, *, status: str | None = None, statuses: Collection[str] | None = None,
                     kind: str | None = None, direction: str | None = None, mine: bool = False,
@@ -86,7 +151,16 @@ class Desktop(Session):
         return self.read(lambda uow: q.detail(uow, actor, doc_id))
 
     def letter_view(self, actor: Actor, doc_id: str) -> q.LetterView:
-        return self.read(lambda uow: q.letter_view(uow, actor, doc_id))
+        """The reading pane's letter; with a command of the actor's waiting on it, marked pending, and no
+        second decision offered for a step they have decided offline."""
+        view = self.read(lambda uow: q.letter_view(uow, actor, doc_id))
+        waiting = self.pending(actor).get(view.info["id"])
+        if waiting is None:
+            return view
+        if waiting in DECIDING:
+            return dataclasses.replace(view, pending=waiting, my_step=None,
+                                       allowed_actions=view.allowed_actions - DECISION_ACTIONS)
+        return dataclasses.replace(view, pending=waiting)
 
     def display_pdf(self, pdf: bytes) -> bytes:
         """A copy of ``pdf`` for the app's viewer, with form values and signature appearances drawn in (QtPdf

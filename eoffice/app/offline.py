@@ -129,6 +129,7 @@ class OutboxItem:
     claimed_at: dt.datetime
     attempts: int
     result: Any
+    decision: str = ""  # a decision's approve / return / reject ("" for other commands)
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
@@ -137,6 +138,8 @@ class OutboxItem:
 
 
 def items(cache: Engine, login: str, statuses: tuple[str, ...] = outbox.STATUSES) -> list[OutboxItem]:
+    import json
+
     from sqlalchemy import select
 
     from eoffice.store.models import Document
@@ -150,7 +153,9 @@ def items(cache: Engine, login: str, statuses: tuple[str, ...] = outbox.STATUSES
                 select(Document.id, Document.subject).where(Document.id.in_(ids)))}
     return [OutboxItem(e.action_id, e.type, e.status, outbox.label(e.status),
                        describe(e, subjects.get(e.document_id, "")), e.last_error, e.document_id,
-                       subjects.get(e.document_id, ""), e.claimed_at, e.attempts, e.result) for e in entries]
+                       subjects.get(e.document_id, ""), e.claimed_at, e.attempts, e.result,
+                       json.loads(e.payload)["payload"].get("decision", "") if e.type == "decide" else "")
+            for e in entries]
 
 
 def pending_ids(cache: Engine, login: str) -> dict[str, str]:

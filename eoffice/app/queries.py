@@ -59,6 +59,7 @@ class LetterView:
     tree: list[TreeNode] = field(default_factory=list)  # the disposisi tree of an incoming letter
     disposition_status: str | None = None  # the actor's own disposisi on it: sent / read / done
     allowed_actions: frozenset[str] = frozenset()
+    pending: str = ""  # the type of a command of the actor's on it waiting in the outbox (eoffice/app/desktop.py)
 
     @property
     def unread_disposition(self) -> bool:
@@ -96,8 +97,9 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
                       tree=tree, disposition_status=status, allowed_actions=actions)
 
 
-def counts(uow: UnitOfWork, actor: Actor) -> dict[str, int]:
-    items = routing.inbox(uow, actor)  # read once: the badges and the reminders both count from it
+def counts(uow: UnitOfWork, actor: Actor, decided: Collection[str] = ()) -> dict[str, int]:
+    """The badges; *decided*: letters whose step the actor has decided offline (waiting in their outbox)."""
+    items = [i for i in routing.inbox(uow, actor) if i.document_id not in decided]  # the badges and reminders
     out = queries.counts(uow, actor, items)
     out["disposisi"] = sum(1 for _, n in incoming.my_dispositions(uow, actor) if n.status != "done")
     out["disposisi"] += len(incoming.incoming_for(uow, actor))

@@ -9,9 +9,9 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtWidgets import QLabel
 
-from eoffice.domain import EofficeError
+from eoffice.domain import EofficeError, Unavailable
 from eoffice.ui import text
-from eoffice.ui.tasks import TaskRunner
+from eoffice.ui.tasks import Progress, TaskRunner
 
 if TYPE_CHECKING:
     from eoffice.services.auth import Actor
@@ -35,11 +35,12 @@ class Connection(QObject):
 
     def __init__(self, backend: Front, runner: TaskRunner, *, actor: Callable[[], Actor], reach_label: QLabel,
                  sync_label: QLabel, synced: Callable[[], None], load_counts: Callable[[], None],
-                 busy_batch: Callable[[], bool], parent: QObject | None = None) -> None:
+                 busy_batch: Callable[[], bool], pushed: Callable[[], None] = lambda: None,
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)  # deleted with its window: a late result then goes nowhere (tasks._alive)
         self.backend, self.runner, self._actor = backend, runner, actor
         self.reach_label, self.sync_label = reach_label, sync_label
-        self.synced, self.load_counts, self.busy_batch = synced, load_counts, busy_batch
+        self.synced, self.load_counts, self.busy_batch, self.pushed = synced, load_counts, busy_batch, pushed
 
     def sync_now(self) -> None:
         """Pull the change feed into the local cache, so the lists can still be read when the network goes.
@@ -48,12 +49,36 @@ class Connection(QObject):
         if self.busy_batch():
             return
         backend, actor = self.backend, self._actor()
-        self.runner.submit(lambda: backend.sync(actor), self._show_sync, self._unreachable)
 
-    def _show_sync(self, status: Any) -> None:
+        def work(progress: Progress) -> tuple[int, Any]:
+            # The outbox first, in order, then the pull (Session.sync). A command whose network failure is
+            # recent waits out its backoff (sync/push.py): a sync every heartbeat never hammers the server.
+            waiting = backend.sync_status().pending
+            return waiting, backend.sync(actor, progress=lambda n, total: progress.report(n, total, ""))
+
+        self.runner.submit_progress(work, self._show_sync, self._sync_failed, self._pushing)
+
+    def _pushing(self, done: int, total: int, _text: str) -> None:
+        if done < total:
+            self.sync_label.setText(translate("Connection", "Mengirim {n} dari {total}...").format(
+                n=done + 1, total=total))
+
+    def _show_sync(self, result: tuple[int, Any]) -> None:
+        waiting, status = result
         self.sync_label.setText(sync_text(status))
         self.set_reachable(status.online)
+        if waiting:  # commands were pushed: applied ones change the lists, rejected ones need the person
+            self.pushed()
         self.synced()
+
+    def _sync_failed(self, error: EofficeError) -> None:
+        """Unreachable: the queue waits. Anything else (a database newer than this app: update it) is said in
+        the sync label, the queue kept."""
+        if not isinstance(error, Unavailable):
+            self.sync_label.setText(translate("Connection", "Sinkronisasi tertunda: {reason}").format(
+                reason=str(error)))
+            self.sync_label.setToolTip(str(error))
+        self._unreachable(error)
 
     def check_database(self) -> None:
         """The heartbeat: is the database there? Then fresh counts, and a pull into the cache."""

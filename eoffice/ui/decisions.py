@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from eoffice.domain import EofficeError
 from eoffice.ui import text
 from eoffice.ui.dialogs import PassphraseDialog
+from eoffice.ui.pending import is_queued
 from eoffice.ui.tasks import Handle, Progress, TaskRunner
 
 if TYPE_CHECKING:
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
+QUEUED = "\x00queued"  # a batch result's "number" for a signature queued offline (never a real number)
 
 
 def decided(decision: str) -> str:
@@ -42,11 +44,11 @@ class Decisions(QObject):
     def __init__(self, widget: QWidget, backend: Front, runner: TaskRunner, *, actor: Callable[[], Actor],
                  inform: Callable[[str], None], show_error: Callable[[EofficeError | str], None],
                  run_action: Callable[..., None], finished: Callable[[str, object], None],
-                 after_change: Callable[[], None], sync_changed: Callable[[], None] = lambda: None) -> None:
+                 after_change: Callable[[], None]) -> None:
         super().__init__(widget)  # deleted with its window: a late result then goes nowhere (tasks._alive)
         self._widget, self.backend, self.runner, self._actor = widget, backend, runner, actor
         self.inform, self.show_error, self.run_action = inform, show_error, run_action
-        self.finished, self.after_change, self.sync_changed = finished, after_change, sync_changed
+        self.finished, self.after_change = finished, after_change
         self.passphrase_dialog: PassphraseDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.batch_handle: Handle | None = None  # a batch signature running
@@ -77,12 +79,6 @@ class Decisions(QObject):
         dlg.accepted.connect(accepted)
         dlg.open()
 
-    def queued_line(self) -> str:
-        """The database did not answer: the decision waits in the outbox; the status bar counts it."""
-        self.sync_changed()
-        return translate("Decisions", "Database tidak terhubung: keputusan disimpan dan menunggu "
-                                           "sinkronisasi (dikirim otomatis saat terhubung kembali)")
-
     def decide(self, doc_id: str, decision: str, note: str, return_to: str | None = None) -> None:
         if decision == "approve" and self.backend.paraf_provider() == "bsre":  # the paraf on the PDF via BSrE
             purpose = translate("Decisions", "Paraf Anda pada naskah dibuat dengan sertifikat elektronik BSrE.")
@@ -100,8 +96,8 @@ class Decisions(QObject):
                 provider = b.paraf_provider_for(a, doc_id, bsre) if bsre and not b.offline else None
                 return b.decide(a, identity, doc_id, decision, note, return_to, provider=provider)
 
-            self.run_action(decision, work, lambda out: self.queued_line() if out.status == "queued" else
-                            decided(decision).format(status=text.STATUS.get(out.status, out.status)))
+            self.run_action(decision, work, lambda out: decided(decision).format(  # or queued (ui/pending.py)
+                status=text.STATUS.get(out.status, out.status)))
 
         self.with_passphrase(translate("Decisions", "Keputusan Anda ditandatangani dengan kunci TTE."), go)
 
@@ -154,8 +150,8 @@ class Decisions(QObject):
                 progress.report(n, total, translate("Decisions", "Menandatangani {n} dari {total}...").format(
                     n=n + 1, total=total))
                 try:
-                    signed = b.sign(a, identity, doc_id, provider)
-                    results.append((doc_id, True, signed.number))
+                    signed = b.sign(a, identity, doc_id, provider)  # offline: queued, numbered when pushed
+                    results.append((doc_id, True, QUEUED if is_queued(signed) else signed.number))
                 except Exception as exc:  # one bad letter must not stop the batch, a wrong passphrase does
                     if total == 1:
                         raise
@@ -185,7 +181,11 @@ class Decisions(QObject):
             self.batch_handle = None
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
-            if len(ok) == 1 and not ok[0][2]:  # a berita acara party: the last signatory's TTE numbers it
+            queued = [r for r in ok if r[2] == QUEUED]
+            if queued:
+                msg = self.tr("%n naskah disimpan, menunggu sinkronisasi: nomor dan TTE dibubuhkan saat "
+                              "database terhubung kembali", "", len(queued))
+            elif len(ok) == 1 and not ok[0][2]:  # a berita acara party: the last signatory's TTE numbers it
                 msg = translate("Decisions", "1 naskah ditandatangani; menunggu penandatangan berikutnya")
             elif len(ok) == 1:
                 msg = translate("Decisions", "1 naskah ditandatangani (nomor {number})").format(number=ok[0][2])

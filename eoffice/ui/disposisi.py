@@ -52,7 +52,7 @@ def pdf_paths(event: QDragEnterEvent | QDropEvent) -> list[Path]:
 class RegisterDialog(QDialog):
     """Register a scanned incoming letter: the PDF (choose or drop it here) and its register data."""
 
-    registered = Signal(str)
+    registered = Signal(object)  # the new letter's id (a Queued when made offline)
 
     def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -144,7 +144,7 @@ class RegisterDialog(QDialog):
             self.buttons.setEnabled(True)
             self.error.setText(message)
 
-        def done(doc_id: str) -> None:
+        def done(doc_id: Any) -> None:
             self.registered.emit(doc_id)
             self.accept()
 

@@ -31,6 +31,7 @@ from eoffice.domain import Classification, DocKind, EofficeError, Urgency
 from eoffice.services.letters import Draft
 from eoffice.ui import text
 from eoffice.ui.kindparts import KindParts
+from eoffice.ui.pending import done_message, is_queued, queued_text
 from eoffice.ui.pickers import RecipientPicker, split_names
 from eoffice.ui.reading import PdfPane
 from eoffice.ui.submit import SubmitDialog
@@ -397,16 +398,18 @@ class DraftEditor(QWidget):
         self.save_btn.setEnabled(False)
         b, a, doc_id = self.backend, self.actor, self.doc_id
 
-        def work() -> tuple[str, list[dict[str, Any]]]:
-            if doc_id is None:
-                new_id = str(b.draft(a, d, files))
-            else:
-                b.revise(a, doc_id, d, files, remove=removing)
-                new_id = doc_id
+        def work() -> tuple[str, list[dict[str, Any]] | None]:
+            made = b.draft(a, d, files) if doc_id is None else b.revise(a, doc_id, d, files, remove=removing)
+            if is_queued(made):  # offline: in the outbox, pushed when the database answers
+                return doc_id or "", None
+            new_id = doc_id or str(made)
             return new_id, b.detail(a, new_id)["attachments"]
 
-        def done(result: tuple[str, list[dict[str, Any]]]) -> None:
+        def done(result: tuple[str, list[dict[str, Any]] | None]) -> None:
             new_id, saved_files = result
+            if saved_files is None:
+                self._queued(snap, doc_id is None)
+                return
             self.doc_id = new_id
             self.removed -= set(removing)
             self.show_saved_files(saved_files)  # the list shows what the letter now has
@@ -429,6 +432,15 @@ class DraftEditor(QWidget):
 
         self.runner.submit(work, done, failed)
 
+    def _queued(self, snap: Any, new: bool) -> None:
+        """Saved in the outbox: nothing more to lose here; a new letter exists only once it is pushed."""
+        self._clean = snap[:-2] + (len(self.files), len(self.removed))
+        self.save_btn.setEnabled(True)
+        self.status.setText(queued_text())
+        self.changed.emit()
+        if new:
+            self.close()
+
     def save_and_submit(self) -> None:
         def ask(doc_id: str) -> None:
             dlg = SubmitDialog(self.backend, self.actor, self.runner, doc_id, self)
@@ -439,7 +451,8 @@ class DraftEditor(QWidget):
         self.save(then=ask)
 
     def _submitted(self, outcome: Any) -> None:
-        self.status.setText(self.tr("Diajukan: {status}").format(status=text.STATUS.get(outcome.status, outcome.status)))
+        self.status.setText(done_message(outcome, lambda o: self.tr("Diajukan: {status}").format(
+            status=text.STATUS.get(o.status, o.status))))
         self.changed.emit()
         self.close()
 

@@ -10,7 +10,6 @@ from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QLabel,
-    QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
@@ -30,11 +29,13 @@ from eoffice.ui.decisions import Decisions
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
 from eoffice.ui.language import LanguageMenu
 from eoffice.ui.letterlist import LetterList
+from eoffice.ui.nav import Navigation
 from eoffice.ui.notify import NoticeButton, Notifier
 from eoffice.ui.pages import make_page
+from eoffice.ui.pending import done_message
 from eoffice.ui.reading import ReadingPane
 from eoffice.ui.tasks import Handle, TaskRunner
-from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, VIEWS, FirstScreen, More, Rows, fetch_counts, fetch_rows
+from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, FirstScreen, More, Rows, fetch_counts, fetch_rows
 from eoffice.ui.windows import Windows
 
 if TYPE_CHECKING:
@@ -71,9 +72,7 @@ class MainWindow(QMainWindow):
         self.resize(1400, 860)
         self.decisions = Decisions(self, backend, runner, actor=self._signed_in, inform=self.inform,
                                    show_error=self.show_error, run_action=self.run_action,
-                                   finished=self.action_done.emit, after_change=self.after_change,
-                                   sync_changed=lambda: self.sync_label.setText(
-                                       sync_text(self.backend.sync_status())))
+                                   finished=self.action_done.emit, after_change=self.after_change)
         self._build()
         self.windows = Windows(self, backend, runner, actor=self._signed_in, reading=self.reading,
                                inform=self.inform, show_error=self.show_error, changed=self._changed,
@@ -107,7 +106,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(f"{actor.name} ({actor.login})")
         self.demo_label.setVisible(self.demo)
         if actor.is_admin:
-            self._nav_item("admin")
+            self.navigation.add("admin")
         self.runner.error.connect(self.show_error)
         self.runner.busy_changed.connect(self._busy)  # a method: disconnected when the window is deleted
         self.runner.task_finished.connect(self.connection.follow_backend)
@@ -120,15 +119,8 @@ class MainWindow(QMainWindow):
     # --- layout ----------------------------------------------------------------------------------
 
     def _build(self) -> None:
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav")
-        self.nav.setFixedWidth(210)
-        self.nav.setStyleSheet("QListWidget{font-size:10.5pt} QListWidget::item{padding:6px}")
-        self.nav_items: dict[str, QListWidgetItem] = {}
-        for key, _label, _ in VIEWS:
-            if key != "admin":  # added by start() for admins
-                self._nav_item(key)
-        self.nav.setCurrentRow(0)
+        self.navigation = Navigation()
+        self.nav, self.nav_items = self.navigation.widget, self.navigation.items
         self.nav.currentItemChanged.connect(self._nav_changed)
 
         self.letters = left = LetterList()
@@ -187,7 +179,8 @@ class MainWindow(QMainWindow):
         self.connection = Connection(self.backend, self.runner, actor=self._signed_in, reach_label=self.reach_label,
                                      sync_label=self.sync_label, synced=self.synced.emit,
                                      load_counts=self.load_counts,
-                                     busy_batch=lambda: self.decisions.batch_handle is not None, parent=self)
+                                     busy_batch=lambda: self.decisions.batch_handle is not None,
+                                     pushed=self.refresh, parent=self)
         self.set_reachable(True)
         self.demo_label = QLabel(self.tr("MODE DEMO"))
         self.demo_label.setStyleSheet("color:#8a5a00;font-weight:bold")
@@ -202,13 +195,6 @@ class MainWindow(QMainWindow):
 
     def _busy(self, busy: bool) -> None:
         self.busy_label.setText(self.tr("Memuat...") if busy else "")
-
-    def _nav_item(self, key: str) -> None:
-        label = VIEW_LABELS[key]
-        item = QListWidgetItem(self.tr(label))
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.nav.addItem(item)
-        self.nav_items[key] = item
 
     def _action(self, label: str, seq: str, fn: Callable[[], Any]) -> QAction:
         a = QAction(label, self)
@@ -254,6 +240,7 @@ class MainWindow(QMainWindow):
         if key not in self.page_widgets:
             w = make_page(key, self.backend, self.actor, self.runner)
             self.page_widgets[key] = w
+            getattr(w, "wire", lambda _w: None)(self)  # a page that needs the window's means (ui/attention.py)
             self.pages.addWidget(w)
         return self.page_widgets[key]
 
@@ -279,14 +266,8 @@ class MainWindow(QMainWindow):
 
     def _show_counts(self, counts: dict[str, int]) -> None:
         self.counts = counts
-        for key, label, count_key in VIEWS:
-            if key in self.nav_items:
-                n = counts.get(count_key or "", 0)
-                shown = self.tr(label)
-                self.nav_items[key].setText(f"{shown} ({text.number(n)})" if count_key and n else shown)
-                f = self.nav_items[key].font()
-                f.setBold(bool(count_key and n))
-                self.nav_items[key].setFont(f)
+        self.navigation.show_counts(counts)
+        self.sync_label.setText(sync_text(self.backend.sync_status()))  # what waits in the outbox
         self.notifier.update(counts)
         self.counts_loaded.emit()
         if not self.warmed:  # the signing stack (pyHanko) loads while the user reads the inbox, not before:
@@ -363,7 +344,7 @@ class MainWindow(QMainWindow):
 
     def _selection_changed(self, *_: Any) -> None:
         ids = self.letters.selected_ids()
-        if len(ids) == 1 and ids[0] != self.current_id:
+        if len(ids) == 1 and ids[0] and ids[0] != self.current_id:  # "": a new letter made offline
             self.load_detail(ids[0])
 
     # --- the reading pane ------------------------------------------------------------------------
@@ -462,7 +443,7 @@ class MainWindow(QMainWindow):
 
     def run_action(self, name: str, fn: Callable[[], Any], message: str | Callable[[Any], str]) -> None:
         def done(result: Any) -> None:
-            self.inform(message(result) if callable(message) else message)
+            self.inform(done_message(result, message))
             self.action_done.emit(name, result)
             self.after_change()
 
@@ -483,7 +464,7 @@ class MainWindow(QMainWindow):
         self.refresh()
 
     def _changed(self, name: str, result: Any, message: str) -> None:
-        self.inform(message)
+        self.inform(done_message(result, message))
         self.action_done.emit(name, result)
         self.after_change()
 

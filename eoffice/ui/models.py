@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from eoffice.ui import text
+from eoffice.ui import pending, text
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
 Index = QModelIndex | QPersistentModelIndex
@@ -136,6 +136,7 @@ class ListRow:
     stage_kind: str = ""
     on_behalf_of: str | None = None
     unread: bool = False  # delivered, returned or disposed to the user and not opened yet: bold in the list
+    pending: str = ""  # a command of the user's on it waits in the outbox: the clock mark (ui/pending.py)
 
     @property
     def overdue(self) -> bool:
@@ -154,12 +155,15 @@ def list_columns() -> list[Column]:
     return [
         Column(translate("models", "Sifat"), lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
                sort=lambda r: {"sangat_segera": 0, "segera": 1}.get(r.urgency, 2)),
-        Column(translate("models", "Hal"), lambda r: f"{r.subject}\n{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
+        Column(translate("models", "Hal"), lambda r: f"{pending.mark(r.subject, r.pending)}\n"
+               f"{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
                sort=lambda r: r.subject.lower(), bold=lambda r: r.unread or r.urgency != "biasa",
                tooltip=lambda r: r.subject + ("\n" + translate("models", "(untuk {who})").format(
-                   who=r.on_behalf_of) if r.on_behalf_of else "")),
+                   who=r.on_behalf_of) if r.on_behalf_of else "") + (
+                   "\n" + pending.waiting_text() if r.pending else "")),
         Column(translate("models", "Jenis"), lambda r: text.KIND.get(r.kind, r.kind)),
-        Column(translate("models", "Tahap/Status"), lambda r: r.what),
+        Column(translate("models", "Tahap/Status"), lambda r: f"{r.what} · {pending.waiting_text()}" if r.pending
+               else r.what),
         Column(translate("models", "Dari"), lambda r: r.who),
         Column(translate("models", "Batas"), lambda r: ("! " if r.overdue else "") + text.deadline_text(r.due) if r.due else "-", color=due_color,
                sort=lambda r: r.due.isoformat() if r.due else "9999"),
@@ -260,6 +264,12 @@ def inbox_row(i: Any) -> ListRow:
 def letter_row(r: Any) -> ListRow:
     return ListRow(r.id, r.subject, r.kind, text.STATUS.get(r.status, r.status), r.urgency, r.drafter, None,
                    r.updated_at)
+
+
+def queued_draft_row(d: dict[str, Any], who: str) -> ListRow:
+    """A new letter made offline: no id (nothing to open) until it is pushed."""
+    return ListRow("", d["subject"], d["kind"], text.STATUS.get("draft", "draft"), d["urgency"], who, None,
+                   d["claimed_at"], pending="draft_letter")
 
 
 def disposition_row(d: dict[str, Any]) -> ListRow:

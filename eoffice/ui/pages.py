@@ -1,4 +1,4 @@
-"""The main window's pages beside the letter lists (verification, dashboard, admin), each built on its first
+"""The main window's pages beside the letter lists (verification, dashboard, Perlu Perhatian, admin), each built on its first
 visit, so their modules load only then."""
 
 from __future__ import annotations
@@ -23,6 +23,10 @@ def make_page(key: str, backend: Front, actor: Actor, runner: TaskRunner) -> QWi
         from eoffice.ui.dashboard import Dashboard
 
         return Dashboard(backend, actor, runner)
+    if key == "attention":
+        from eoffice.ui.attention import AttentionPage
+
+        return AttentionPage(backend, actor, runner)
     if key == "admin":
         from eoffice.ui.admin import AdminPanel
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from eoffice.ui import text
+from eoffice.ui import pending, text
 from eoffice.ui.models import Column, DispositionTreeModel, RowsModel, show
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
@@ -265,6 +265,9 @@ class ReadingPane(QWidget):
                 stage=e(text.STAGE_KIND.get(my_step.stage_kind, my_step.stage_kind)))
             due = self.tr("batas {due}").format(due=e(show(my_step.due_at)))
             lines.append(f"<span style='color:#b25e00'><b>{waiting}</b>{on_behalf} &middot; {due}</span>")
+        if view.pending:  # a command of the user's on it waits in the outbox
+            lines.append("<span style='color:#8a5a00'><b>" + e(f"{pending.CLOCK} {pending.WHAT.get(view.pending, '')}: "
+                                                                f"{pending.waiting_text()}") + "</b></span>")
         returned = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
         if info["status"] == "returned" and returned:
             lines.append("<span style='color:#b3261e'><b>" + self.tr("Dikembalikan:") + "</b> "

@@ -3,11 +3,20 @@ on the task runner's worker threads (no widgets here)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
 
 from eoffice.domain import STATUS_LABELS
 from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
-from eoffice.ui.models import ListRow, delivered_row, disposition_row, inbox_row, letter_row, returned_row
+from eoffice.ui.models import (
+    ListRow,
+    delivered_row,
+    disposition_row,
+    inbox_row,
+    letter_row,
+    queued_draft_row,
+    returned_row,
+)
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -16,6 +25,7 @@ if TYPE_CHECKING:
 
 VIEWS = [  # key, label, count key
     ("inbox", QT_TRANSLATE_NOOP("MainWindow", "Kotak Masuk"), "inbox"),
+    ("attention", QT_TRANSLATE_NOOP("MainWindow", "Perlu Perhatian"), "attention"),  # ui/attention.py
     ("sign", QT_TRANSLATE_NOOP("MainWindow", "Perlu Tanda Tangan"), "sign"),
     ("paraf", QT_TRANSLATE_NOOP("MainWindow", "Perlu Paraf"), "paraf"),
     ("disposisi", QT_TRANSLATE_NOOP("MainWindow", "Disposisi"), "disposisi"),
@@ -50,6 +60,7 @@ def fetch_counts(b: Front, a: Actor) -> dict[str, int]:
     c["inbox"] = c["sign"] + c["paraf"] + c["registry"] + sum(1 for r in extra if r.unread)
     c["received"] = sum(1 for r in extra if r.stage_kind == "delivered" and r.unread)
     c["returned"] = sum(1 for r in extra if r.stage_kind == "returned")
+    c["attention"] = len(b.attention(a))  # commands made offline that the person must look at
     return c
 
 
@@ -69,7 +80,16 @@ def _mail_rows(b: Front, a: Actor, skip: set[str] | frozenset[str] = frozenset()
 
 def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Rows:
     """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox; for the
-    letter lists one page (the next after *after*)."""
+    letter lists one page (the next after *after*). The cache's rows overlaid with the user's commands waiting
+    in the outbox: a step decided offline has left the inbox (Front.inbox), a letter with one is marked."""
+    rows, items, more = _rows(b, a, key, after)
+    waiting = b.pending(a)
+    if waiting:
+        rows = [dataclasses.replace(r, pending=waiting[r.id]) if r.id in waiting else r for r in rows]
+    return rows, items, more
+
+
+def _rows(b: Front, a: Actor, key: str, after: Cursor | None) -> Rows:
     if key in ("inbox", "sign", "paraf"):
         items = b.inbox(a)
         by_doc = {i.document_id: i for i in items}
@@ -88,7 +108,10 @@ def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Row
     more = None
     if len(letters) >= b.list_limit:  # a full page: there may be more
         more = (cursor(letters[-1]), b.letter_count(a, mine=mine, statuses=statuses))
-    return [letter_row(r) for r in letters], None, more
+    rows = [letter_row(r) for r in letters]
+    if key == "drafts" and after is None:  # new letters made offline: listed, marked, until pushed
+        rows = [queued_draft_row(d, a.name) for d in b.queued_drafts(a)] + rows
+    return rows, None, more
 
 
 def first_screen(b: Any, a: Any) -> FirstScreen:

@@ -298,6 +298,80 @@
     </message>
 </context>
 <context>
+    <name>Attention</name>
+    <message>
+        <source>Naskah</source>
+        <translation>Letter</translation>
+    </message>
+    <message>
+        <source>(naskah baru)</source>
+        <translation>(new letter)</translation>
+    </message>
+    <message>
+        <source>Perintah</source>
+        <translation>Command</translation>
+    </message>
+    <message>
+        <source>{what} oleh {name}</source>
+        <translation>{what} by {name}</translation>
+    </message>
+    <message>
+        <source>Dibuat</source>
+        <translation>Made</translation>
+    </message>
+    <message>
+        <source>{when} (jam perangkat)</source>
+        <translation>{when} (device clock)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Alasan</source>
+        <translation>Reason</translation>
+    </message>
+</context>
+<context>
+    <name>AttentionPage</name>
+    <message>
+        <source>Perlu Perhatian</source>
+        <translation>Needs Attention</translation>
+    </message>
+    <message>
+        <source>Pekerjaan yang Anda buat saat luring dan belum dapat diterapkan. Tetap di sini sampai Anda memilih: ulangi pada versi sekarang, buang, atau buka naskahnya.</source>
+        <translation>Work you did offline that could not be applied. It stays here until you choose: redo on the current version, discard, or open the letter.</translation>
+    </message>
+    <message>
+        <source>Tidak ada yang perlu perhatian: semua pekerjaan luring sudah diterapkan.</source>
+        <translation>Nothing needs attention: all offline work has been applied.</translation>
+    </message>
+    <message>
+        <source>Ulangi pada versi sekarang</source>
+        <translation>Redo on the current version</translation>
+    </message>
+    <message>
+        <source>Buang</source>
+        <translation>Discard</translation>
+    </message>
+    <message>
+        <source>Buka naskah</source>
+        <translation>Open the letter</translation>
+    </message>
+    <message>
+        <source>Diulang dan diterapkan pada versi sekarang</source>
+        <translation>Redone and applied on the current version</translation>
+    </message>
+    <message>
+        <source>Perintah yang diulang ditandatangani dengan kunci TTE Anda.</source>
+        <translation>The redone command is signed with your signing key.</translation>
+    </message>
+    <message>
+        <source>Perintah dibuang; naskahnya tidak berubah</source>
+        <translation>Command discarded; the letter is unchanged</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>belum pernah</source>
@@ -306,6 +380,14 @@
     <message>
         <source>Sinkronisasi: {pending} tertunda, terakhir {last}</source>
         <translation>Sync: {pending} pending, last {last}</translation>
+    </message>
+    <message>
+        <source>Mengirim {n} dari {total}...</source>
+        <translation>Sending {n} of {total}...</translation>
+    </message>
+    <message>
+        <source>Sinkronisasi tertunda: {reason}</source>
+        <translation>Sync paused: {reason}</translation>
     </message>
     <message>
         <source>terhubung</source>
@@ -410,10 +492,6 @@
         <translation>Letter rejected (status: {status})</translation>
     </message>
     <message>
-        <source>Database tidak terhubung: keputusan disimpan dan menunggu sinkronisasi (dikirim otomatis saat terhubung kembali)</source>
-        <translation>Database not reachable: decision saved, waiting to sync (sent automatically once connected again)</translation>
-    </message>
-    <message>
         <source>Paraf Anda pada naskah dibuat dengan sertifikat elektronik BSrE.</source>
         <translation>Your initials (paraf) on the letter are signed with your BSrE electronic certificate.</translation>
     </message>
@@ -462,6 +540,13 @@
     <message>
         <source>Tanda tangan elektronik</source>
         <translation>Electronic signature</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n naskah disimpan, menunggu sinkronisasi: nomor dan TTE dibubuhkan saat database terhubung kembali</source>
+        <translation>
+            <numerusform>%n letter saved, waiting to sync: the number and signature are added once the database is reachable again</numerusform>
+            <numerusform>%n letters saved, waiting to sync: the number and signature are added once the database is reachable again</numerusform>
+        </translation>
     </message>
     <message>
         <source>1 naskah ditandatangani; menunggu penandatangan berikutnya</source>
@@ -920,6 +1005,10 @@
         <translation>Inbox</translation>
     </message>
     <message>
+        <source>Perlu Perhatian</source>
+        <translation>Needs Attention</translation>
+    </message>
+    <message>
         <source>Perlu Tanda Tangan</source>
         <translation>To Sign</translation>
     </message>
@@ -1224,6 +1313,17 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Pending</name>
+    <message>
+        <source>Disimpan, menunggu sinkronisasi (dikirim otomatis saat database terhubung kembali)</source>
+        <translation>Saved, waiting to sync (sent automatically once the database is reachable again)</translation>
+    </message>
+    <message>
+        <source>menunggu sinkronisasi</source>
+        <translation>waiting to sync</translation>
     </message>
 </context>
 <context>
@@ -2194,8 +2294,80 @@ field {field}
         <translation>returned</translation>
     </message>
     <message>
+        <source>Keputusan</source>
+        <translation>Decision</translation>
+    </message>
+    <message>
+        <source>Konsep naskah baru</source>
+        <translation>New draft letter</translation>
+    </message>
+    <message>
+        <source>Perbaikan naskah</source>
+        <translation>Letter revision</translation>
+    </message>
+    <message>
+        <source>Pengajuan naskah</source>
+        <translation>Letter submission</translation>
+    </message>
+    <message>
+        <source>Penarikan naskah</source>
+        <translation>Letter withdrawal</translation>
+    </message>
+    <message>
+        <source>Penerusan naskah</source>
+        <translation>Letter forwarding</translation>
+    </message>
+    <message>
+        <source>Disposisi</source>
+        <translation>Disposition (disposisi)</translation>
+    </message>
+    <message>
+        <source>Laporan selesai disposisi</source>
+        <translation>Disposition done report</translation>
+    </message>
+    <message>
+        <source>Pencatatan naskah masuk</source>
+        <translation>Incoming letter registration</translation>
+    </message>
+    <message>
+        <source>Tanda sudah dibaca</source>
+        <translation>Marked as read</translation>
+    </message>
+    <message>
+        <source>Penandatanganan (TTE)</source>
+        <translation>Electronic signature (TTE)</translation>
+    </message>
+    <message>
+        <source>setuju</source>
+        <translation>approve</translation>
+    </message>
+    <message>
+        <source>kembalikan</source>
+        <translation>return</translation>
+    </message>
+    <message>
+        <source>tolak</source>
+        <translation>reject</translation>
+    </message>
+    <message>
+        <source>menunggu sinkronisasi</source>
+        <translation>waiting to sync</translation>
+    </message>
+    <message>
+        <source>diterapkan</source>
+        <translation>applied</translation>
+    </message>
+    <message>
         <source>ditolak</source>
         <translation>rejected</translation>
+    </message>
+    <message>
+        <source>tertahan</source>
+        <translation>on hold</translation>
+    </message>
+    <message>
+        <source>dibuang</source>
+        <translation>discarded</translation>
     </message>
     <message>
         <source>dilewati</source>

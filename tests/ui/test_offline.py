@@ -49,7 +49,7 @@ def test_lists_come_from_the_cache_while_the_database_is_away(qtbot: Any, backen
         w.passphrase_dialog.field.setText("demo")
         w.passphrase_dialog.accept()
     qtbot.waitUntil(lambda: "menunggu sinkronisasi" in w.last_message, timeout=TIMEOUT)
-    assert "1 tertunda" in w.sync_label.text()
+    qtbot.waitUntil(lambda: "1 tertunda" in w.sync_label.text(), timeout=TIMEOUT)  # with the fresh counts
     wait_idle(qtbot, runner)
     assert chosen not in [w.model.row_at(i).id for i in range(w.model.rowCount())]  # it left my list
     monkeypatch.undo()  # the network is back: the heartbeat pushes (the key stayed unlocked), then pulls
