@@ -276,6 +276,13 @@ class Desktop(Session):
         return self.execute(c.AddUser(login=login, nip=nip, name=name, unit_code=unit_code,  # type: ignore[no-any-return]
                                       position_code=position_code, is_admin=is_admin), actor=actor, secret=password)
 
+    def edit_user(self, actor: Actor, login: str, **changes: str | bool | None) -> org.UserInfo:
+        """Only the fields given change (c.EditUser); ``active=False`` also disables the PostgreSQL login role."""
+        return self.execute(c.EditUser(login=login, **changes), actor=actor)  # type: ignore[arg-type,no-any-return]
+
+    def set_password(self, actor: Actor, login: str, password: str) -> None:
+        self.execute(c.SetPassword(login=login), actor=actor, secret=password)
+
     def add_unit(self, actor: Actor, *, code: str, name: str, kind: str, parent_code: str | None = None
                  ) -> org.UnitInfo:
         return self.execute(c.AddUnit(code=code, name=name, kind=kind, parent_code=parent_code), actor=actor)  # type: ignore[no-any-return]
