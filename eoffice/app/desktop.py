@@ -246,6 +246,9 @@ class Desktop(Session):
     def subordinates(self, actor: Actor) -> list[q.Person]:
         return self.read(lambda uow: q.subordinates(uow, actor))
 
+    def holders(self, actor: Actor, doc_ids: Collection[str]) -> dict[str, str]:
+        return self.read(lambda uow: q.holders(uow, actor, doc_ids))
+
     def leaders(self) -> list[tuple[str, str]]:
         """(login, title) of people an incoming letter may be addressed to (services.incoming.may_receive)."""
         return self.read(incoming.leaders)

@@ -58,11 +58,15 @@ class PositionPicker(QComboBox):
         edit = self.lineEdit()
         if edit is not None:
             edit.setPlaceholderText(self.tr("ketik sebagian nama jabatan..."))
-        self.setCurrentIndex(max(self.findData(current or ""), 0))
+            self.activated.connect(lambda _i: edit.setCursorPosition(0))
         self.setMinimumContentsLength(40)
+        self.choose(current or "")
 
     def choose(self, code: str) -> None:
         self.setCurrentIndex(max(self.findData(code), 0))
+        edit = self.lineEdit()
+        if edit is not None:
+            edit.setCursorPosition(0)  # the title's start, not its unit's end
 
     def chosen(self) -> str | None:
         """The chosen jabatan's code ("" for none); None when what was typed names no jabatan in the list."""
@@ -201,6 +205,7 @@ class UsersTab(QWidget):
                                as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
+        dlg.setMinimumWidth(620)
         self.dialog = dlg
         dlg.open()
         return dlg
@@ -255,6 +260,7 @@ class UsersTab(QWidget):
                                as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
+        dlg.setMinimumWidth(620)
         self.dialog = dlg
         dlg.open()
         return dlg
@@ -283,6 +289,7 @@ class UsersTab(QWidget):
                           else self.tr("{name} aktif kembali").format(name=u.name))
         dlg.buttons.accepted.connect(lambda: self.runner.submit(
             lambda: self.backend.edit_user(self.actor, u.login, active=not u.active), done, as_text(dlg.error.setText)))
+        dlg.setMinimumWidth(620)
         self.dialog = dlg
         dlg.open()
         return dlg
@@ -301,7 +308,8 @@ class UsersTab(QWidget):
         shown.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         shown.setWordWrap(True)
         dlg: Any = FormDialog(self.tr("Atur ulang kata sandi: {name}").format(name=u.name), [
-            (self.tr("Kata sandi baru"), password), (self.tr("Ulangi"), again), ("", generate), ("", shown)], self)
+            (self.tr("Kata sandi baru"), password), (self.tr("Ulangi"), again), ("", generate)], self)
+        dlg.layout().insertWidget(1, shown)  # under the form, full width: a wrapped label in a form row is cut
         dlg.password, dlg.again, dlg.generate, dlg.shown = password, again, generate, shown
 
         def make() -> None:
@@ -312,6 +320,7 @@ class UsersTab(QWidget):
             shown.setText(self.tr("Kata sandi baru: {password}\nCatat dan sampaikan kepada {name}; kata sandi ini "
                                   "tidak ditampilkan lagi.").format(password=new, name=u.name))
             generate.setEnabled(False)
+            dlg.adjustSize()  # room for the wrapped note
 
         def ok() -> None:
             if password.text() != again.text():
@@ -324,6 +333,7 @@ class UsersTab(QWidget):
 
         generate.clicked.connect(make)
         dlg.buttons.accepted.connect(ok)
+        dlg.setMinimumWidth(620)
         self.dialog = dlg
         dlg.open()
         return dlg

@@ -46,11 +46,12 @@ class Assignees:
             for r in p.roles:
                 self.roles.setdefault(r, []).append(p.title)
 
-    def label(self, spec: str) -> str:
+    def label(self, spec: str, short: bool = False) -> str:
+        """*short*: a role without "(by the drafter's unit)", where the list says "Peran" already."""
         kind, _, ref = spec.partition(":")
         if kind == "role":
             name = translate("assignees", ROLE_LABELS[ref]) if ref in ROLE_LABELS else ref.replace("_", " ")
-            return translate("assignees", "{role} (menurut unit konseptor)").format(role=name)
+            return name if short else translate("assignees", "{role} (menurut unit konseptor)").format(role=name)
         if kind == "position" and ref in self.positions:
             return self.positions[ref].title
         if kind == "user" and ref in self.users:
@@ -71,7 +72,7 @@ class Assignees:
 
     def options(self) -> list[tuple[str, str]]:
         """(spec, label) of every choice: roles, then jabatan, then people, each by name."""
-        roles = sorted(((f"role:{r}", self.label(f"role:{r}")) for r in self.roles), key=lambda o: o[1])
+        roles = sorted(((f"role:{r}", self.label(f"role:{r}", short=True)) for r in self.roles), key=lambda o: o[1])
         positions = sorted(((f"position:{c}", p.title) for c, p in self.positions.items()), key=lambda o: o[1])
         people = sorted(((f"user:{lg}", self.label(f"user:{lg}")) for lg in self.users), key=lambda o: o[1])
         return roles + positions + people

@@ -97,6 +97,7 @@ class StageDialog(FormDialog):
             (self.tr("Kondisi: bidang"), self.cond_field), (self.tr("Kondisi: operator"), self.cond_op),
             (self.tr("Kondisi: nilai"), self.cond_value), ("", self.allow_forward)], parent)
         self.buttons.accepted.connect(self._ok)
+        self.setMinimumWidth(600)
 
     def _ok(self) -> None:
         if not self.name.text().strip() or not self.value()["assignees"]:

@@ -3,7 +3,10 @@ on the task runner's worker threads (no widgets here)."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication
 
 from eoffice.domain import STATUS_LABELS
 from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
@@ -32,6 +35,7 @@ IN_FLIGHT = {"in_review", "to_sign", "signed"}
 ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
 VIEW_STATUSES = {"drafts": DRAFT_STATUSES, "sent": set(STATUS_LABELS) - DRAFT_STATUSES, "tracking": IN_FLIGHT,
                  "archive": ARCHIVED}  # the letter lists (drafts and sent: the user's own letters)
+translate = QCoreApplication.translate
 VIEW_LABELS = {key: label for key, label, _ in VIEWS}  # untranslated: MainWindow.tr() them
 
 
@@ -88,7 +92,12 @@ def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Row
     more = None
     if len(letters) >= b.list_limit:  # a full page: there may be more
         more = (cursor(letters[-1]), b.letter_count(a, mine=mine, statuses=statuses))
-    return [letter_row(r) for r in letters], None, more
+    rows = [letter_row(r) for r in letters]
+    if key == "tracking":  # who has each letter now, by name and jabatan
+        held = b.holders(a, [r.id for r in rows])
+        rows = [dataclasses.replace(r, what=translate("MainWindow", "{status}, di {who}").format(
+            status=r.what, who=held[r.id])) if r.id in held else r for r in rows]
+    return rows, None, more
 
 
 def first_screen(b: Any, a: Any) -> FirstScreen:

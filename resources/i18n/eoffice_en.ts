@@ -411,6 +411,17 @@
             <numerusform>Signing %n letters electronically.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>naskah ke-{n}</source>
+        <translation>letter {n}</translation>
+    </message>
+    <message numerus="yes">
+        <source>dan %n naskah lainnya</source>
+        <translation>
+            <numerusform>and %n other letter</numerusform>
+            <numerusform>and %n other letters</numerusform>
+        </translation>
+    </message>
     <message numerus="yes">
         <source>Menandatangani %n naskah dengan sertifikat elektronik BSrE.</source>
         <translation>
@@ -929,6 +940,10 @@
     <message>
         <source>Arsip</source>
         <translation>Archive</translation>
+    </message>
+    <message>
+        <source>{status}, di {who}</source>
+        <translation>{status}, with {who}</translation>
     </message>
     <message>
         <source>Verifikasi PDF</source>
@@ -1452,6 +1467,14 @@
     <message>
         <source>Belum ada catatan.</source>
         <translation>No notes yet.</translation>
+    </message>
+    <message>
+        <source>Catat di Agenda</source>
+        <translation>Record in the Agenda</translation>
+    </message>
+    <message>
+        <source>Nomor {number} sudah diberikan saat tanda tangan; mencatatnya meneruskan naskah ke pengiriman.</source>
+        <translation>Number {number} was given at signing; recording it passes the letter on to dispatch.</translation>
     </message>
 </context>
 <context>
@@ -2065,7 +2088,7 @@ field {field}
     </message>
     <message>
         <source>Tata Usaha Pimpinan</source>
-        <translation>Leadership&apos;s Administration Office</translation>
+        <translation>Leadership's Administration Office</translation>
     </message>
     <message>
         <source>Sekretaris Daerah</source>
@@ -2097,11 +2120,11 @@ field {field}
     </message>
     <message>
         <source>{role} (menurut unit konseptor)</source>
-        <translation>{role} (by the drafter&apos;s unit)</translation>
+        <translation>{role} (by the drafter's unit)</translation>
     </message>
     <message>
         <source>Pemegang peran ini yang terdekat dengan unit konseptor. Jabatan: {titles}</source>
-        <translation>The holder of this role nearest to the drafter&apos;s unit. Positions: {titles}</translation>
+        <translation>The holder of this role nearest to the drafter's unit. Positions: {titles}</translation>
     </message>
 </context>
 <context>
