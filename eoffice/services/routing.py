@@ -17,7 +17,15 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from eoffice.domain import WITA, BadInput, DocStatus, InvalidTransition, NotAuthorized, StageKind, StepAlreadyDecided
+from eoffice.domain import (
+    WITA,
+    BadInput,
+    DocStatus,
+    InvalidTransition,
+    NotAuthorized,
+    StageKind,
+    StepAlreadyDecided,
+)
 from eoffice.services import letters
 from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor, require_admin
@@ -208,6 +216,11 @@ def my_step(route: Route, actor: Actor, delegations: Sequence[Delegation], now: 
 _UTC_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d) UTC")
 
 
+def _wita(match: re.Match[str]) -> str:
+    at = datetime.strptime(match.group(1), "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+    return at.astimezone(WITA).strftime("%d-%m-%Y %H:%M WITA")
+
+
 @contextmanager
 def people_named(uow: UnitOfWork, route: Route) -> Iterator[None]:
     """The engine is pure and names people by login; a refusal a person reads names them as "Name (Jabatan)",
@@ -221,9 +234,9 @@ def people_named(uow: UnitOfWork, route: Route) -> Iterator[None]:
         names = people_names(uow, logins)
         message = str(exc)
         for login in sorted(names, key=len, reverse=True):  # kasi1.kominfo before kasi1
-            message = re.sub(rf"(?<![\w.-]){re.escape(login)}(?![\w-]|\.\w)", lambda _m, n=names[login]: n, message)
-        message = _UTC_TIME.sub(lambda m: datetime.strptime(m.group(1), "%Y-%m-%d %H:%M").replace(
-            tzinfo=UTC).astimezone(WITA).strftime("%d-%m-%Y %H:%M WITA"), message)
+            pattern = rf"(?<![\w.-]){re.escape(login)}(?![\w-]|\.\w)"
+            message = re.sub(pattern, names[login].replace("\\", r"\\"), message)
+        message = _UTC_TIME.sub(_wita, message)
         raise type(exc)(message) from None
 
 
