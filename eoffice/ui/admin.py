@@ -135,7 +135,7 @@ class AdminPanel(QWidget):
                    color=lambda s: "#1a5fb4" if s["condition"] else None,
                    tooltip=lambda s: condition_text(s["condition"])),
         ], self)
-        self.certs = RowsModel([Column(self.tr("Pemilik"), lambda c: c["login"]), Column(self.tr("Peran"), lambda c: c["purpose"]),
+        self.certs = RowsModel([Column(self.tr("Pemilik"), lambda c: self.person(c["login"])), Column(self.tr("Peran"), lambda c: c["purpose"]),
                                 Column(self.tr("Sidik jari"), lambda c: c["fingerprint"][:24] + "..."),
                                 Column(self.tr("Berlaku s.d."), lambda c: c["not_after"]),
                                 Column(self.tr("Dicabut"), lambda c: c["revoked"],
@@ -271,6 +271,11 @@ class AdminPanel(QWidget):
         self.stages.set_rows(stage_rows(t["definition"]) if t else [])
         self.template_desc.setText(t["definition"].get("description", "") if t else "")
 
+    def person(self, login: str) -> str:
+        """A user as a person reads them: the name (and jabatan), not the login."""
+        u = next((u for u in self.users.rows if u.login == login), None)
+        return login if u is None else f"{u.name} — {u.title}" if u.title else u.name
+
     def say(self, message: str) -> None:
         self.message.setText(message)
         self.message.setStyleSheet("color:#1b7a34")
@@ -380,7 +385,7 @@ class AdminPanel(QWidget):
     def delegate(self) -> QDialog:
         dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
         dlg.delegated.connect(self._done("delegation", lambda r: self.tr("{capacity} kepada {delegate} dibuat").format(
-            capacity=r["capacity"], delegate=r["delegate"])))
+            capacity=r["capacity"], delegate=self.person(r["delegate"]))))
         self.dialog = dlg
         dlg.open()
         return dlg
@@ -388,7 +393,7 @@ class AdminPanel(QWidget):
     def cert_action(self, action: str) -> FormDialog:
         who = QComboBox()
         for u in self.users.rows:
-            who.addItem(f"{u.name} ({u.login})", u.login)
+            who.addItem(self.person(u.login), u.login)
         ca_pass = QLineEdit()
         ca_pass.setEchoMode(QLineEdit.EchoMode.Password)
         reason = QLineEdit()
@@ -399,13 +404,13 @@ class AdminPanel(QWidget):
                          self)
 
         def ok() -> None:
-            login, pp = who.currentData(), ca_pass.text()
+            login, pp, name = who.currentData(), ca_pass.text(), who.currentText()
             if action == "issue":
                 fn = lambda: self.backend.issue_certificate(self.actor, pp, login)  # noqa: E731
-                msg = self.tr("Sertifikat {login} diterbitkan").format(login=login)
+                msg = self.tr("Sertifikat {name} diterbitkan").format(name=name)
             else:
                 fn = lambda: self.backend.revoke_certificate(self.actor, pp, login, reason.text())  # noqa: E731
-                msg = self.tr("Sertifikat {login} dicabut; CRL diterbitkan").format(login=login)
+                msg = self.tr("Sertifikat {name} dicabut; CRL diterbitkan").format(name=name)
             self.runner.submit(fn, self._closing(dlg, self._done("certificate", msg)), as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
@@ -442,7 +447,7 @@ class DelegateDialog(FormDialog):
     def _users(self, users: list[Any]) -> None:
         for u in users:
             if u.login != self.actor.login and u.active:
-                self.to.addItem(f"{u.name} - {u.title or u.unit} ({u.login})", u.login)
+                self.to.addItem(f"{u.name} — {u.title or u.unit}", u.login)
 
     def go(self) -> None:
         idx = self.to.findText(self.to.currentText())

@@ -202,6 +202,14 @@
         <translation>Add Work Unit</translation>
     </message>
     <message>
+        <source>Sertifikat {name} diterbitkan</source>
+        <translation>Certificate of {name} issued</translation>
+    </message>
+    <message>
+        <source>Sertifikat {name} dicabut; CRL diterbitkan</source>
+        <translation>Certificate of {name} revoked; CRL published</translation>
+    </message>
+    <message>
         <source>Kode</source>
         <translation>Code</translation>
     </message>
@@ -240,14 +248,6 @@
     <message>
         <source>Cabut sertifikat</source>
         <translation>Revoke certificate</translation>
-    </message>
-    <message>
-        <source>Sertifikat {login} diterbitkan</source>
-        <translation>Certificate for {login} issued</translation>
-    </message>
-    <message>
-        <source>Sertifikat {login} dicabut; CRL diterbitkan</source>
-        <translation>Certificate of {login} revoked; CRL published</translation>
     </message>
 </context>
 <context>
