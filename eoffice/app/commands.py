@@ -245,6 +245,8 @@ class EditUser(Command):
 
     login: str
     name: str | None = None
+    nip: str | None = None
+    unit_code: str | None = None
     nik: str | None = None
     gelar_depan: str | None = None
     gelar_belakang: str | None = None

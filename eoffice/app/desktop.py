@@ -320,6 +320,9 @@ class Desktop(Session):
     def subordinates(self, actor: Actor) -> list[q.Person]:
         return self.read(lambda uow: q.subordinates(uow, actor))
 
+    def holders(self, actor: Actor, doc_ids: Collection[str]) -> dict[str, str]:
+        return self.read(lambda uow: q.holders(uow, actor, doc_ids))
+
     def leaders(self) -> list[tuple[str, str]]:
         """(login, title) of people an incoming letter may be addressed to (services.incoming.may_receive)."""
         return self.read(incoming.leaders)
@@ -349,6 +352,13 @@ class Desktop(Session):
                  position_code: str | None = None, is_admin: bool = False) -> org.UserInfo:
         return self.execute(c.AddUser(login=login, nip=nip, name=name, unit_code=unit_code,  # type: ignore[no-any-return]
                                       position_code=position_code, is_admin=is_admin), actor=actor, secret=password)
+
+    def edit_user(self, actor: Actor, login: str, **changes: str | bool | None) -> org.UserInfo:
+        """Only the fields given change (c.EditUser); ``active=False`` also disables the PostgreSQL login role."""
+        return self.execute(c.EditUser(login=login, **changes), actor=actor)  # type: ignore[arg-type,no-any-return]
+
+    def set_password(self, actor: Actor, login: str, password: str) -> None:
+        self.execute(c.SetPassword(login=login), actor=actor, secret=password)
 
     def add_unit(self, actor: Actor, *, code: str, name: str, kind: str, parent_code: str | None = None
                  ) -> org.UnitInfo:

@@ -41,7 +41,7 @@ from eoffice.services.routing import list_templates as list_templates  # noqa: E
 from eoffice.services.routing import overdue as overdue  # noqa: E402
 from eoffice.services.search import Filters as Filters  # noqa: E402
 from eoffice.services.search import search as search  # noqa: E402
-from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, Unit, User
+from eoffice.store.models import AuditEvent, Disposition, Document, DocumentVersion, StepRow, Unit, User
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.disposition import TreeNode
 from eoffice.workflow.queries import allowed_actions
@@ -95,6 +95,23 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
                               versions=int(info["version"]), signed=signed)
     return LetterView(info=info, pdf=pdf, signed=signed, my_step=mine, history=queries.history(uow, actor, doc_id),
                       tree=tree, disposition_status=status, allowed_actions=actions)
+
+
+def holders(uow: UnitOfWork, actor: Actor, doc_ids: Collection[str]) -> dict[str, str]:
+    """Who has each letter now (Pelacakan): the people of its pending steps, "Name (Jabatan)", for the letters
+    the actor may see; a letter with no pending step is missing."""
+    if not doc_ids:
+        return {}
+    rows = uow.session.execute(
+        select(StepRow.document_id, User.login).join(User, User.id == StepRow.assignee_id)
+        .where(StepRow.document_id.in_(list(doc_ids)), StepRow.status == "pending",
+               StepRow.document_id.in_(select(Document.id).where(visible_clause(uow, actor))))
+        .order_by(StepRow.document_id, StepRow.seq)).all()
+    names = queries.people_names(uow, {login for _, login in rows})
+    out: dict[str, list[str]] = {}
+    for doc_id, login in rows:
+        out.setdefault(doc_id, []).append(names.get(login, login))
+    return {doc_id: ", ".join(dict.fromkeys(people)) for doc_id, people in out.items()}
 
 
 def counts(uow: UnitOfWork, actor: Actor, decided: Collection[str] = ()) -> dict[str, int]:

@@ -32,6 +32,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p = user.add_parser("edit", parents=[common], help="change a user's profile, jabatan or active state")
     p.add_argument("login")
     p.add_argument("--name")
+    p.add_argument("--nip", help="NIP, 18 digits")
+    p.add_argument("--unit", help="unit code")
     p.add_argument("--nik", help="NIK, 16 digits (BSrE signing); '' clears it")
     p.add_argument("--gelar", help="academic titles after the name, e.g. 'S.T., M.Si.'")
     p.add_argument("--gelar-depan", help="titles before the name, e.g. 'Dr. H.'")

@@ -59,7 +59,7 @@ def cmd_user_list(ctx: Ctx) -> int:
 def cmd_user_edit(ctx: Ctx) -> int:
     ctx.require_actor()
     a = ctx.args
-    info = ctx.execute(c.EditUser(login=a.login, name=a.name, nik=a.nik, gelar_depan=a.gelar_depan,
+    info = ctx.execute(c.EditUser(login=a.login, name=a.name, nip=a.nip, unit_code=a.unit, nik=a.nik, gelar_depan=a.gelar_depan,
                                   gelar_belakang=a.gelar, pangkat=a.pangkat, position_code=a.position, title=a.title,
                                   active=None if a.active is None else a.active == "yes",
                                   auditor=None if a.auditor is None else a.auditor == "yes"))

@@ -222,6 +222,8 @@ class UserEdit:
     """What an admin changes on a user; None leaves a field as it is, "" clears an optional one."""
 
     name: str | None = None
+    nip: str | None = None
+    unit_code: str | None = None
     nik: str | None = None
     gelar_depan: str | None = None
     gelar_belakang: str | None = None
@@ -238,6 +240,14 @@ def edit_user(uow: UnitOfWork, actor: Actor, login: str, edit: UserEdit) -> User
     changed: dict[str, Any] = {}
     if edit.name is not None:
         user.name = changed["name"] = _text(edit.name, "Nama")
+    if edit.nip is not None and validate_nip(edit.nip) != user.nip:
+        nip = validate_nip(edit.nip)
+        if uow.users.find(nip) is not None:
+            raise BadInput(f"NIP {nip} sudah terdaftar")
+        user.nip = changed["nip"] = nip
+    if edit.unit_code is not None:
+        user.unit_id = uow.units.by_code(edit.unit_code).id
+        changed["unit"] = edit.unit_code
     if edit.nik is not None:
         nik = validate_nik(edit.nik) if edit.nik.strip() else None
         if nik and any(n == nik and who != user.id for who, n in niks(uow).items()):  # an admin reads them all

@@ -7,15 +7,25 @@ waits on the lock, then sees the step decided and is told by whom and when.
 
 from __future__ import annotations
 
+import re
 import uuid
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import func, select
 
-from eoffice.domain import BadInput, DocStatus, InvalidTransition, NotAuthorized, StageKind
+from eoffice.domain import (
+    WITA,
+    BadInput,
+    DocStatus,
+    InvalidTransition,
+    NotAuthorized,
+    StageKind,
+    StepAlreadyDecided,
+)
 from eoffice.services import letters
 from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor, require_admin
@@ -203,6 +213,33 @@ def my_step(route: Route, actor: Actor, delegations: Sequence[Delegation], now: 
     raise NotAuthorized("Tidak ada langkah Anda pada naskah ini")
 
 
+_UTC_TIME = re.compile(r"(\d{4}-\d\d-\d\d \d\d:\d\d) UTC")
+
+
+def _wita(match: re.Match[str]) -> str:
+    at = datetime.strptime(match.group(1), "%Y-%m-%d %H:%M").replace(tzinfo=UTC)
+    return at.astimezone(WITA).strftime("%d-%m-%Y %H:%M WITA")
+
+
+@contextmanager
+def people_named(uow: UnitOfWork, route: Route) -> Iterator[None]:
+    """The engine is pure and names people by login; a refusal a person reads names them as "Name (Jabatan)",
+    and its times in WITA."""
+    try:
+        yield
+    except (StepAlreadyDecided, NotAuthorized, InvalidTransition) as exc:
+        from eoffice.services.queries import people_names
+
+        logins = {x for s in route.steps for x in (s.assignee, s.decided_by, s.on_behalf_of) if x}
+        names = people_names(uow, logins)
+        message = str(exc)
+        for login in sorted(names, key=len, reverse=True):  # kasi1.kominfo before kasi1
+            pattern = rf"(?<![\w.-]){re.escape(login)}(?![\w-]|\.\w)"
+            message = re.sub(pattern, names[login].replace("\\", r"\\"), message)
+        message = _UTC_TIME.sub(_wita, message)
+        raise type(exc)(message) from None
+
+
 def engine_steps_for(route: Route, login: str, delegations: Sequence[Delegation], now: datetime) -> list[Step]:
     from eoffice.workflow.queries import steps_for
 
@@ -221,11 +258,12 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
     route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
         raise InvalidTransition(f"Naskah belum diajukan (status: {doc.status})")
-    step = my_step(route, actor, delegations, now, {StageKind.SIGN} if signing else None)
-    if decision == Decision.APPROVE and step.kind == StageKind.SIGN and not signing:
-        raise InvalidTransition("Langkah ini adalah tanda tangan elektronik: gunakan 'eoffice sign'")
-    new, events = engine.decide(route, step.id, actor=actor.login, decision=decision, note=note, now=now,
-                                delegations=delegations, return_to=return_to)
+    with people_named(uow, route):
+        step = my_step(route, actor, delegations, now, {StageKind.SIGN} if signing else None)
+        if decision == Decision.APPROVE and step.kind == StageKind.SIGN and not signing:
+            raise InvalidTransition("Langkah ini adalah tanda tangan elektronik: gunakan 'eoffice sign'")
+        new, events = engine.decide(route, step.id, actor=actor.login, decision=decision, note=note, now=now,
+                                    delegations=delegations, return_to=return_to)
     decided = new.step(step.id)
     assert decided is not None
     extra: dict[str, Any] = {"action_id": new_id()}
@@ -328,7 +366,8 @@ def forward(uow: UnitOfWork, actor: Actor, document_id: str, new_reviewer: str) 
     route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
         raise InvalidTransition("Naskah belum diajukan")
-    step = my_step(route, actor, delegations, now)
+    with people_named(uow, route):
+        step = my_step(route, actor, delegations, now)
     reviewer = uow.users.by_login(new_reviewer)
     new, events = engine.add_reviewer(route, step.id, actor=actor.login, new_assignee=reviewer.login, now=now,
                                       new_id=new_id, delegations=delegations)

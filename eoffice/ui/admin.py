@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
@@ -109,30 +108,34 @@ class AdminPanel(QWidget):
         self.message = QLabel("")
         self.message.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.message.setWordWrap(True)
-        self.users = RowsModel([Column(self.tr("Login"), lambda u: u.login), Column(self.tr("NIP"), lambda u: u.nip),
-                                Column(self.tr("Nama"), lambda u: u.name), Column(self.tr("Unit"), lambda u: u.unit),
-                                Column(self.tr("Jabatan"), lambda u: u.title or "-"),
-                                Column(self.tr("Admin"), lambda u: u.is_admin), Column(self.tr("Aktif"), lambda u: u.active)],
-                               self)
+        from eoffice.ui.admin_users import UsersTab
+
+        self.users_tab = UsersTab(backend, actor, runner)
+        self.users = self.users_tab.model
+        self.users_tab.changed.connect(self.changed)
         self.units = RowsModel([Column(self.tr("Kode"), lambda u: u.code), Column(self.tr("Nama"), lambda u: u.name),
                                 Column(self.tr("Jenis"), lambda u: u.kind), Column(self.tr("Induk"), lambda u: u.parent or "-")],
                                self)
         everyone, parallel = self.tr("semua"), self.tr(" (paralel)")
-        self.templates = RowsModel([Column(self.tr("Nama"), lambda t: t["name"]), Column(self.tr("Versi"), lambda t: t["version"]),
+        from eoffice.ui.assignees import Assignees
+
+        self.names = Assignees()  # who works a stage, in words; filled once positions and users are loaded
+        self.templates = RowsModel([Column(self.tr("Nama"), lambda t: text.route_name(t["name"])), Column(self.tr("Versi"), lambda t: t["version"]),
                                     Column(self.tr("Jenis naskah"), lambda t: text.KIND.get(t["doc_kind"], t["doc_kind"])),
                                     Column(self.tr("Unit"), lambda t: t["unit"] or everyone)], self)
         self.stages = RowsModel([
             Column(self.tr("Urutan"), lambda s: f"{s['order']}" + (parallel if s["parallel"] else "")),
             Column(self.tr("Tahap"), lambda s: s["name"]),
             Column(self.tr("Jenis"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
-            Column(self.tr("Petugas"), lambda s: ", ".join(s["assignees"])),
+            Column(self.tr("Petugas"), lambda s: self.names.labels(s["assignees"]),
+                   tooltip=lambda s: "\n".join(self.names.tooltip(a) for a in s["assignees"])),
             Column(self.tr("Kuorum"), lambda s: s["quorum"] or everyone),
             Column(self.tr("SLA (jam)"), lambda s: s["sla_hours"]),
             Column(self.tr("Kondisi"), lambda s: condition_text(s["condition"]),
                    color=lambda s: "#1a5fb4" if s["condition"] else None,
                    tooltip=lambda s: condition_text(s["condition"])),
         ], self)
-        self.certs = RowsModel([Column(self.tr("Pemilik"), lambda c: c["login"]), Column(self.tr("Peran"), lambda c: c["purpose"]),
+        self.certs = RowsModel([Column(self.tr("Pemilik"), lambda c: self.person(c["login"])), Column(self.tr("Peran"), lambda c: c["purpose"]),
                                 Column(self.tr("Sidik jari"), lambda c: c["fingerprint"][:24] + "..."),
                                 Column(self.tr("Berlaku s.d."), lambda c: c["not_after"]),
                                 Column(self.tr("Dicabut"), lambda c: c["revoked"],
@@ -141,7 +144,7 @@ class AdminPanel(QWidget):
         self.logins = RowsModel([Column(self.tr("Waktu"), lambda r: text.datetime_text(r["at"]), sort=lambda r: r["at"]),
                                  Column(self.tr("Akun"), lambda r: r["user"] if r["known"] else unknown)], self)
         self.tabs = QTabWidget()
-        self.tabs.addTab(self._tab(self.users, [(self.tr("Tambah Pengguna..."), self.add_user)]), self.tr("Pengguna", "admin tab"))
+        self.tabs.addTab(self.users_tab, self.tr("Pengguna", "admin tab"))
         self.tabs.addTab(self._tab(self.units, [(self.tr("Tambah Unit..."), self.add_unit)]), self.tr("Unit Kerja"))
         self.templates_tab = self._templates_tab()
         self.tabs.addTab(self.templates_tab, self.tr("Rute (Templat Alur)"))
@@ -163,7 +166,10 @@ class AdminPanel(QWidget):
         lay.addWidget(self.message)
         lay.addWidget(self.tabs, 1)
         self.refresh()
-        self.org_tabs = (self.numbering, self.positions)  # they loaded themselves; refresh() reloads them
+        self.org_tabs = (self.numbering, self.positions, self.users_tab)  # they loaded themselves; refresh() reloads them
+        for tab in (self.positions, self.users_tab):
+            tab.loaded.connect(self._names_loaded)
+        self.add_user = self.users_tab.add_user
 
     def _tab(self, model: RowsModel, actions: list[tuple[str, Any]]) -> QWidget:
         w = QWidget()
@@ -231,29 +237,44 @@ class AdminPanel(QWidget):
             tab.refresh()
 
         def fetch() -> tuple[Any, ...]:
-            return b.users(), b.units(), b.templates(), b.certificates(), b.failed_logins(self.actor)
+            return b.units(), b.templates(), b.certificates(), b.failed_logins(self.actor)
 
         def show_all(result: tuple[Any, ...]) -> None:
-            users, units, templates, certs, logins = result
+            units, templates, certs, logins = result
             self.logins.set_rows(logins)
-            self.users.set_rows(users)
             self.units.set_rows(units)
+            keep = self.selected_template()
             self.templates.set_rows(templates)
             self.certs.set_rows(certs)
-            if templates and not self.template_view.selectionModel().hasSelection():
-                self.template_view.selectRow(0)
+            # the template worked on stays selected after a save or import (it used to jump to the first)
+            row = next((i for i, t in enumerate(templates) if keep and t["name"] == keep["name"]), 0)
+            if templates:
+                self.template_view.selectRow(row)
             self.loaded.emit()
 
         self.runner.submit(fetch, show_all, self.say_error)
 
-    def _template_selected(self, *_: Any) -> None:
+    def selected_template(self) -> dict[str, Any] | None:
         rows = self.template_view.selectionModel().selectedRows()
-        t = self.templates.row_at(rows[0].row()) if rows else None
-        self.show_template(t)
+        return self.templates.row_at(rows[0].row()) if rows else None
+
+    def _template_selected(self, *_: Any) -> None:
+        self.show_template(self.selected_template())
+
+    def _names_loaded(self) -> None:
+        from eoffice.ui.assignees import Assignees
+
+        self.names = Assignees(self.positions.model.rows, self.users.rows)
+        self._template_selected()
 
     def show_template(self, t: dict[str, Any] | None) -> None:
         self.stages.set_rows(stage_rows(t["definition"]) if t else [])
         self.template_desc.setText(t["definition"].get("description", "") if t else "")
+
+    def person(self, login: str) -> str:
+        """A user as a person reads them: the name (and jabatan), not the login."""
+        u = next((u for u in self.users.rows if u.login == login), None)
+        return login if u is None else f"{u.name} — {u.title}" if u.title else u.name
 
     def say(self, message: str) -> None:
         self.message.setText(message)
@@ -285,9 +306,10 @@ class AdminPanel(QWidget):
         if not rows:
             self.say_error(self.tr("Pilih templat yang akan diubah"))
             return None
-        dlg = TemplateEditor(self.backend, self.actor, self.runner, self.templates.row_at(rows[0].row()), self)
+        dlg = TemplateEditor(self.backend, self.actor, self.runner, self.templates.row_at(rows[0].row()), self,
+                             self.names)
         dlg.saved.connect(lambda name, version: self._done("template", self.tr("Templat {name} versi {version} disimpan")
-                                                           .format(name=name, version=version))(
+                                                           .format(name=text.route_name(name), version=version))(
             (name, version)))
         self.dialog = dlg
         dlg.open()
@@ -305,7 +327,7 @@ class AdminPanel(QWidget):
     def import_text(self, source: str) -> None:
         def done(result: tuple[str, int]) -> None:
             self._done("template", self.tr("Templat {name} versi {version} diimpor").format(
-                name=result[0], version=result[1]))(result)
+                name=text.route_name(result[0]), version=result[1]))(result)
 
         self.runner.submit(lambda: self.backend.import_template(self.actor, source), done, self.say_error)
 
@@ -327,40 +349,12 @@ class AdminPanel(QWidget):
             except OSError as exc:
                 self.say_error(self.tr("{path}: tidak dapat ditulis ({reason})").format(path=path, reason=exc.strerror))
                 return
-            self.say(self.tr("Templat {name} diekspor ke {path}").format(name=name, path=path))
+            self.say(self.tr("Templat {name} diekspor ke {path}").format(name=text.route_name(name), path=path))
             self.changed.emit("export")
 
         self.runner.submit(lambda: self.backend.export_template(name), write, self.say_error)
 
-    # --- users / units ---------------------------------------------------------------------------
-
-    def add_user(self) -> FormDialog:
-        login, nip, name, password = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        password.setEchoMode(QLineEdit.EchoMode.Password)
-        unit = QComboBox()
-        for u in self.units.rows:
-            unit.addItem(f"{u.code} - {u.name}", u.code)
-        position = QLineEdit()
-        position.setPlaceholderText(self.tr("kode jabatan (opsional)"))
-        admin = QCheckBox(self.tr("Admin"))
-        dlg = FormDialog(self.tr("Tambah Pengguna"), [
-            (self.tr("Login"), login), (self.tr("NIP (18 digit)"), nip), (self.tr("Nama"), name),
-            (self.tr("Unit"), unit), (self.tr("Jabatan"), position), (self.tr("Kata sandi"), password),
-            ("", admin)], self)
-
-        def ok() -> None:
-            args = dict(login=login.text().strip(), nip=nip.text().strip(), name=name.text().strip(),
-                        unit_code=unit.currentData(), password=password.text(),
-                        position_code=position.text().strip() or None, is_admin=admin.isChecked())
-            self.runner.submit(lambda: self.backend.add_user(self.actor, **args),
-                               self._closing(dlg, self._done("user", lambda r: self.tr("Pengguna {login} ditambahkan").format(
-                                   login=r.login))),
-                               as_text(dlg.error.setText))
-
-        dlg.buttons.accepted.connect(ok)
-        self.dialog = dlg
-        dlg.open()
-        return dlg
+    # --- units ---------------------------------------------------------------------------
 
     def add_unit(self) -> FormDialog:
         code, name = QLineEdit(), QLineEdit()
@@ -391,7 +385,7 @@ class AdminPanel(QWidget):
     def delegate(self) -> QDialog:
         dlg = DelegateDialog(self.backend, self.actor, self.runner, self)
         dlg.delegated.connect(self._done("delegation", lambda r: self.tr("{capacity} kepada {delegate} dibuat").format(
-            capacity=r["capacity"], delegate=r["delegate"])))
+            capacity=r["capacity"], delegate=self.person(r["delegate"]))))
         self.dialog = dlg
         dlg.open()
         return dlg
@@ -399,7 +393,7 @@ class AdminPanel(QWidget):
     def cert_action(self, action: str) -> FormDialog:
         who = QComboBox()
         for u in self.users.rows:
-            who.addItem(f"{u.name} ({u.login})", u.login)
+            who.addItem(self.person(u.login), u.login)
         ca_pass = QLineEdit()
         ca_pass.setEchoMode(QLineEdit.EchoMode.Password)
         reason = QLineEdit()
@@ -410,13 +404,13 @@ class AdminPanel(QWidget):
                          self)
 
         def ok() -> None:
-            login, pp = who.currentData(), ca_pass.text()
+            login, pp, name = who.currentData(), ca_pass.text(), who.currentText()
             if action == "issue":
                 fn = lambda: self.backend.issue_certificate(self.actor, pp, login)  # noqa: E731
-                msg = self.tr("Sertifikat {login} diterbitkan").format(login=login)
+                msg = self.tr("Sertifikat {name} diterbitkan").format(name=name)
             else:
                 fn = lambda: self.backend.revoke_certificate(self.actor, pp, login, reason.text())  # noqa: E731
-                msg = self.tr("Sertifikat {login} dicabut; CRL diterbitkan").format(login=login)
+                msg = self.tr("Sertifikat {name} dicabut; CRL diterbitkan").format(name=name)
             self.runner.submit(fn, self._closing(dlg, self._done("certificate", msg)), as_text(dlg.error.setText))
 
         dlg.buttons.accepted.connect(ok)
@@ -453,7 +447,7 @@ class DelegateDialog(FormDialog):
     def _users(self, users: list[Any]) -> None:
         for u in users:
             if u.login != self.actor.login and u.active:
-                self.to.addItem(f"{u.name} - {u.title or u.unit} ({u.login})", u.login)
+                self.to.addItem(f"{u.name} — {u.title or u.unit}", u.login)
 
     def go(self) -> None:
         idx = self.to.findText(self.to.currentText())

@@ -4,9 +4,10 @@ controller with explicit dependencies (was a mixin that expected 13 attributes o
 
 from __future__ import annotations
 
+import html
 import os
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 
 translate = QCoreApplication.translate
 QUEUED = "\x00queued"  # a batch result's "number" for a signature queued offline (never a real number)
+LISTED = 10  # subjects listed when asking for the batch's passphrase; the rest counted
 
 
 def decided(decision: str) -> str:
@@ -52,6 +54,7 @@ class Decisions(QObject):
         self.passphrase_dialog: PassphraseDialog | None = None
         self.progress_dialog: QProgressDialog | None = None
         self.batch_handle: Handle | None = None  # a batch signature running
+        self.subjects: dict[str, str] = {}  # the batch's letters by id: their subjects
 
     @property
     def actor(self) -> Actor:
@@ -101,9 +104,11 @@ class Decisions(QObject):
 
         self.with_passphrase(translate("Decisions", "Keputusan Anda ditandatangani dengan kunci TTE."), go)
 
-    def sign_ids(self, ids: list[str]) -> None:
+    def sign_ids(self, ids: list[str], subjects: Mapping[str, str] | None = None) -> None:
+        """*subjects*: each letter's subject, listed in the confirmation and in the error box (never an id)."""
         if not ids:
             return
+        self.subjects = dict(subjects or {})
         if self.backend.sign_provider() == "bsre":
             self._ask_bsre_passphrase(ids)
             return
@@ -111,11 +116,23 @@ class Decisions(QObject):
             self.show_error(translate("Decisions", "Tidak ada kunci TTE untuk {login} di profil ini ({home})")
                             .format(login=self.actor.login, home=self.backend.home))
             return
-        purpose = self.tr("Menandatangani %n naskah secara elektronik.", "", len(ids))
+        purpose = self.tr("Menandatangani %n naskah secara elektronik.", "", len(ids)) + self._listing(ids)
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
 
+    def _subject(self, ids: list[str], doc_id: str) -> str:
+        return self.subjects.get(doc_id) or translate("Decisions", "naskah ke-{n}").format(n=ids.index(doc_id) + 1)
+
+    def _listing(self, ids: list[str]) -> str:
+        """The letters about to be signed, by subject (rich text: the passphrase dialog's label)."""
+        if len(ids) < 2 and not self.subjects:
+            return ""
+        shown = [f"<li>{html.escape(self._subject(ids, i))}</li>" for i in ids[:LISTED]]
+        rest = self.tr("dan %n naskah lainnya", "", len(ids) - LISTED)
+        more = f"<li>{rest}</li>" if len(ids) > LISTED else ""
+        return f"<ul style='margin:4px 0'>{''.join(shown)}{more}</ul>"
+
     def _ask_bsre_passphrase(self, ids: list[str]) -> None:
-        purpose = self.tr("Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "", len(ids))
+        purpose = self.tr("Menandatangani %n naskah dengan sertifikat elektronik BSrE.", "", len(ids)) + self._listing(ids)
         self._bsre_passphrase(purpose, lambda pp: self._sign_with(ids, pp, bsre=True))
 
     def _bsre_passphrase(self, purpose: str, then: Callable[[str], None]) -> None:
@@ -201,7 +218,8 @@ class Decisions(QObject):
             self.finished("sign", results)
             if bad:
                 self.show_error("\n".join([translate("Decisions", "Gagal ditandatangani:"),
-                                           *(f"{i[:8]}: {m}" for i, _, m in bad), *([stopped] if stopped else [])]))
+                                           *(f"{self._subject(ids, i)}: {m}" for i, _, m in bad),
+                                           *([stopped] if stopped else [])]))
             self.after_change()
 
         def failed(error: EofficeError) -> None:
@@ -222,4 +240,4 @@ class Decisions(QObject):
         if not ids:
             self.inform(translate("Decisions", "Pilih naskah di 'Perlu Tanda Tangan' terlebih dahulu"))
             return
-        self.sign_ids(ids)
+        self.sign_ids(ids, {i: inbox[i].subject for i in ids})

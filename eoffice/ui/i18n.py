@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, Qt, QTranslator
 
 DEFAULT = "id"
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}  # each in its own language: never translated
@@ -74,6 +74,8 @@ class Translations:
         numbers. Returns the language in use."""
         code = normalize(language) or DEFAULT
         self.remove()
+        # Qt's file dialogs, not the platform's: those speak the desktop's language, ours follow the app's
+        QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
         QLocale.setDefault(QLocale(*LOCALES[code]))
         qt_file = f"qtbase_{code}.qm"
         files = [next((d / qt_file for d in (qt_translations_dir(), translations_dir()) if (d / qt_file).is_file()),

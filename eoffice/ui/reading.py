@@ -291,6 +291,11 @@ class ReadingPane(QWidget):
         kind = my_step.stage_kind if my_step is not None else None
         if kind in ACTION_LABELS and kind != "sign":
             self.buttons["approve"].setText(self.tr(ACTION_LABELS[kind]))
+        self.buttons["approve"].setToolTip("Ctrl+Enter")
+        if kind == "number" and info["number"]:  # numbered at its TTE already: what is left is the agenda entry
+            self.buttons["approve"].setText(self.tr("Catat di Agenda"))
+            self.buttons["approve"].setToolTip(self.tr("Nomor {number} sudah diberikan saat tanda tangan; mencatatnya "
+                                                       "meneruskan naskah ke pengiriman.").format(number=info["number"]) + " (Ctrl+Enter)")
         for key, b in self.buttons.items():
             b.setVisible(key in view.allowed_actions)
 

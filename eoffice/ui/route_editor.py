@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 
 from eoffice.ui import text
 from eoffice.ui.admin import FormDialog, condition_text, table
+from eoffice.ui.assignees import AssigneePicker, Assignees
 from eoffice.ui.models import Column, RowsModel
 from eoffice.ui.tasks import TaskRunner, as_text
 from eoffice.ui.text import QT_TRANSLATE_NOOP, error_label
@@ -35,11 +36,11 @@ CONDITION_FIELDS = {"": QT_TRANSLATE_NOOP("admin", "(tanpa kondisi)"), "classifi
 CONDITION_OPS = {"eq": "=", "ne": "≠", "in": QT_TRANSLATE_NOOP("admin", "salah satu dari")}
 
 
-def stage_columns() -> list[Column]:
+def stage_columns(names: Assignees) -> list[Column]:
     everyone = translate("admin", "semua")
     return [Column(translate("admin", "Urutan"), lambda s: s["order"]), Column(translate("admin", "Tahap"), lambda s: s["name"]),
             Column(translate("admin", "Jenis"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
-            Column(translate("admin", "Petugas"), lambda s: ", ".join(s["assignees"])),
+            Column(translate("admin", "Petugas"), lambda s: names.labels(s["assignees"])),
             Column(translate("admin", "Kuorum"), lambda s: s.get("quorum") or everyone),
             Column(translate("admin", "SLA (jam)"), lambda s: s.get("sla_hours")),
             Column(translate("admin", "Kondisi"), lambda s: condition_text(s.get("condition")))]
@@ -59,14 +60,13 @@ def renumber(stages: list[dict[str, Any]]) -> list[dict[str, Any]]:
 class StageDialog(FormDialog):
     """One stage: name, kind, assignees, quorum, SLA, order (equal order = parallel), condition."""
 
-    def __init__(self, stage: dict[str, Any], parent: QWidget | None = None) -> None:
+    def __init__(self, stage: dict[str, Any], names: Assignees, parent: QWidget | None = None) -> None:
         self.name = QLineEdit(stage.get("name", ""))
         self.kind = QComboBox()
         for k, label in text.STAGE_KIND.items():
             self.kind.addItem(label, k)
         self.kind.setCurrentIndex(max(self.kind.findData(stage.get("kind", "paraf")), 0))
-        self.assignees = QLineEdit(", ".join(stage.get("assignees", [])))
-        self.assignees.setPlaceholderText(self.tr("position:KODE, role:NAMA atau user:LOGIN; pisahkan dengan koma"))
+        self.assignees = AssigneePicker(names, stage.get("assignees", []))
         self.quorum = QSpinBox()
         self.quorum.setRange(0, 50)
         self.quorum.setSpecialValueText(translate("admin", "semua"))
@@ -97,6 +97,7 @@ class StageDialog(FormDialog):
             (self.tr("Kondisi: bidang"), self.cond_field), (self.tr("Kondisi: operator"), self.cond_op),
             (self.tr("Kondisi: nilai"), self.cond_value), ("", self.allow_forward)], parent)
         self.buttons.accepted.connect(self._ok)
+        self.setMinimumWidth(600)
 
     def _ok(self) -> None:
         if not self.name.text().strip() or not self.value()["assignees"]:
@@ -112,7 +113,7 @@ class StageDialog(FormDialog):
             cond = {"field": field, "op": op,
                     "value": [v.strip() for v in raw.split(",") if v.strip()] if op == "in" else raw.strip()}
         return {**self.base, "name": self.name.text().strip(), "kind": self.kind.currentData(),
-                "assignees": [a.strip() for a in self.assignees.text().split(",") if a.strip()],
+                "assignees": self.assignees.chosen(),
                 "quorum": self.quorum.value() or None, "sla_hours": self.sla.value(), "order": self.order.value(),
                 "condition": cond, "allow_forward": self.allow_forward.isChecked()}
 
@@ -123,15 +124,16 @@ class TemplateEditor(QDialog):
     saved = Signal(str, int)  # name, version
 
     def __init__(self, backend: Front, actor: Actor, runner: TaskRunner, template: dict[str, Any],
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, names: Assignees | None = None) -> None:
         super().__init__(parent)
         self.backend, self.actor, self.runner = backend, actor, runner
+        self.names = names or Assignees()
         self.definition = copy.deepcopy(template["definition"])
         self.setWindowTitle(self.tr("Ubah Templat Rute: {name} (versi {version})").format(
-            name=self.definition["name"], version=template["version"]))
+            name=text.route_name(self.definition["name"]), version=template["version"]))
         self.resize(980, 560)
         self.stage_dialog: StageDialog | None = None
-        self.model = RowsModel(stage_columns(), self)
+        self.model = RowsModel(stage_columns(self.names), self)
         self.model.set_rows(sorted(self.definition["stages"], key=lambda s: s["order"]))
         self.view, _ = table(self.model, proxy=False)
         self.view.doubleClicked.connect(lambda _i: self.edit_stage())
@@ -168,13 +170,15 @@ class TemplateEditor(QDialog):
         rows = self.view.selectionModel().selectedRows()
         return rows[0].row() if rows else -1
 
-    def _set(self, stages: list[dict[str, Any]], select: int) -> None:
+    def _set(self, stages: list[dict[str, Any]], select: int | dict[str, Any]) -> None:
+        """*select*: a row, or the stage itself, selected wherever its order put it (the selection follows it)."""
         self.model.set_rows(stages)
-        if 0 <= select < len(stages):
-            self.view.selectRow(select)
+        row = next((i for i, s in enumerate(stages) if s is select), -1) if isinstance(select, dict) else select
+        if 0 <= row < len(stages):
+            self.view.selectRow(row)
 
     def _ask(self, stage: dict[str, Any], then: Any) -> StageDialog:
-        dlg = StageDialog(stage, self)
+        dlg = StageDialog(stage, self.names, self)
         dlg.accepted.connect(lambda: then(dlg.value()))
         self.stage_dialog = dlg
         dlg.open()
@@ -187,7 +191,7 @@ class TemplateEditor(QDialog):
 
         def insert(stage: dict[str, Any]) -> None:
             rest = [{**s, "order": s["order"] + 1} if i >= at else s for i, s in enumerate(stages)]
-            self._set(sorted([*rest[:at], stage, *rest[at:]], key=lambda s: s["order"]), at)
+            self._set(sorted([*rest[:at], stage, *rest[at:]], key=lambda s: s["order"]), stage)
 
         return self._ask({"name": "", "kind": "paraf", "assignees": [], "order": order, "sla_hours": 24,
                           "quorum": None, "condition": None, "allow_forward": False}, insert)
@@ -201,7 +205,7 @@ class TemplateEditor(QDialog):
 
         def replace(stage: dict[str, Any]) -> None:
             stages[row] = stage
-            self._set(sorted(stages, key=lambda s: s["order"]), row)
+            self._set(sorted(stages, key=lambda s: s["order"]), stage)
 
         return self._ask(stages[row], replace)
 

@@ -68,9 +68,12 @@ class Tour:
             ("05-admin-rute", self._admin,
              lambda: self.idle() and ("admin" not in self.w.nav_items or self._page("admin").stages.rowCount() > 0),
              lambda: self.w if "admin" in self.w.nav_items else None),
+            ("08-admin-pengguna", self._admin_users,
+             lambda: self.idle() and ("admin" not in self.w.nav_items or self._page("admin").users.rowCount() > 0),
+             lambda: self.w if "admin" in self.w.nav_items else None),
         ]
-        if self.login == "admin":  # the admin tour: login, then the route templates
-            self.steps = self.steps[:2] + self.steps[-1:]
+        if self.login == "admin":  # the admin tour: login, then the route templates and the users
+            self.steps = self.steps[:2] + self.steps[-2:]
         self.deadline = time.monotonic() + 30
         self.timer.start()
 
@@ -109,6 +112,11 @@ class Tour:
         self.w.select_view("admin")
         panel = self._page("admin")
         panel.tabs.setCurrentWidget(panel.templates_tab)  # found by widget: its title depends on the language
+
+    def _admin_users(self) -> None:
+        if "admin" in self.w.nav_items:
+            panel = self._page("admin")
+            panel.tabs.setCurrentWidget(panel.users_tab)
 
     def tick(self) -> None:
         if self.index >= len(self.steps):

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from eoffice.domain import EofficeError
+from eoffice.ui import text
 from eoffice.ui.tasks import TaskRunner, as_text
 from eoffice.ui.text import error_label, ok_cancel
 
@@ -48,7 +49,7 @@ class SubmitDialog(QDialog):
     def _show(self, names: list[str]) -> None:
         self.routes.addItem(self.tr("(otomatis: sesuai jenis dan unit)"), None)
         for n in names:
-            self.routes.addItem(n, n)
+            self.routes.addItem(text.route_name(n), n)  # the kind's name, not its identifier
         if names:
             self.routes.setCurrentIndex(1)
         self.loaded.emit()

@@ -132,6 +132,11 @@ MODIFICATION = Labels({"NONE": QT_TRANSLATE_NOOP("text", "tidak ada perubahan"),
 DATE_EDIT_FORMAT = "d MMM yyyy"  # QDateEdit: month names in the user's language, day first in both
 
 
+def route_name(name: str) -> str:
+    """A route template by the kind it routes (the shipped ones are named by the kind's value), else its name."""
+    return KIND[name] if name in KIND else name.replace("_", " ")
+
+
 def date_text(value: dt.date) -> str:
     """23 Nov 2026"""
     return QLocale().toString(QDate(value.year, value.month, value.day), "d MMM yyyy")

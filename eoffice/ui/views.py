@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 from typing import TYPE_CHECKING, Any
 
+from PySide6.QtCore import QCoreApplication
+
 from eoffice.domain import STATUS_LABELS
 from eoffice.services.queries import DRAFT_STATUSES, Cursor, cursor
 from eoffice.ui.models import (
@@ -42,6 +44,7 @@ IN_FLIGHT = {"in_review", "to_sign", "signed"}
 ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
 VIEW_STATUSES = {"drafts": DRAFT_STATUSES, "sent": set(STATUS_LABELS) - DRAFT_STATUSES, "tracking": IN_FLIGHT,
                  "archive": ARCHIVED}  # the letter lists (drafts and sent: the user's own letters)
+translate = QCoreApplication.translate
 VIEW_LABELS = {key: label for key, label, _ in VIEWS}  # untranslated: MainWindow.tr() them
 
 
@@ -111,6 +114,10 @@ def _rows(b: Front, a: Actor, key: str, after: Cursor | None) -> Rows:
     rows = [letter_row(r) for r in letters]
     if key == "drafts" and after is None:  # new letters made offline: listed, marked, until pushed
         rows = [queued_draft_row(d, a.name) for d in b.queued_drafts(a)] + rows
+    if key == "tracking":  # who has each letter now, by name and jabatan
+        held = b.holders(a, [r.id for r in rows])
+        rows = [dataclasses.replace(r, what=translate("MainWindow", "{status}, di {who}").format(
+            status=r.what, who=held[r.id])) if r.id in held else r for r in rows]
     return rows, None, more
 
 

@@ -60,44 +60,16 @@
         <translation>Template {name} exported to {path}</translation>
     </message>
     <message>
-        <source>kode jabatan (opsional)</source>
-        <translation>position code (optional)</translation>
-    </message>
-    <message>
         <source>Admin</source>
         <translation>Admin</translation>
-    </message>
-    <message>
-        <source>Tambah Pengguna</source>
-        <translation>Add User</translation>
-    </message>
-    <message>
-        <source>Login</source>
-        <translation>Login</translation>
-    </message>
-    <message>
-        <source>NIP (18 digit)</source>
-        <translation>NIP (18 digits)</translation>
     </message>
     <message>
         <source>Nama</source>
         <translation>Name</translation>
     </message>
     <message>
-        <source>NIP</source>
-        <translation>NIP</translation>
-    </message>
-    <message>
         <source>Unit</source>
         <translation>Unit</translation>
-    </message>
-    <message>
-        <source>Jabatan</source>
-        <translation>Position</translation>
-    </message>
-    <message>
-        <source>Aktif</source>
-        <translation>Active</translation>
     </message>
     <message>
         <source>semua</source>
@@ -172,8 +144,12 @@
         <translation>Account</translation>
     </message>
     <message>
-        <source>Tambah Pengguna...</source>
-        <translation>Add User...</translation>
+        <source>Sertifikat {name} diterbitkan</source>
+        <translation>Certificate of {name} issued</translation>
+    </message>
+    <message>
+        <source>Sertifikat {name} dicabut; CRL diterbitkan</source>
+        <translation>Certificate of {name} revoked; CRL published</translation>
     </message>
     <message>
         <source>Pengguna</source>
@@ -226,14 +202,6 @@
         <translation>Hand over your authority for a while (Plh./Plt.) or let someone sign on your behalf (a.n., u.b.).</translation>
     </message>
     <message>
-        <source>Kata sandi</source>
-        <translation>Password</translation>
-    </message>
-    <message>
-        <source>Pengguna {login} ditambahkan</source>
-        <translation>User {login} added</translation>
-    </message>
-    <message>
         <source>(tidak ada)</source>
         <translation>(none)</translation>
     </message>
@@ -281,13 +249,24 @@
         <source>Cabut sertifikat</source>
         <translation>Revoke certificate</translation>
     </message>
+</context>
+<context>
+    <name>AssigneePicker</name>
     <message>
-        <source>Sertifikat {login} diterbitkan</source>
-        <translation>Certificate for {login} issued</translation>
+        <source>Peran</source>
+        <translation>Purpose</translation>
     </message>
     <message>
-        <source>Sertifikat {login} dicabut; CRL diterbitkan</source>
-        <translation>Certificate of {login} revoked; CRL published</translation>
+        <source>Jabatan</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Cari peran, jabatan atau nama...</source>
+        <translation>Search roles, positions or names...</translation>
     </message>
 </context>
 <context>
@@ -508,6 +487,17 @@
         <translation>
             <numerusform>Signing %n letter electronically.</numerusform>
             <numerusform>Signing %n letters electronically.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>naskah ke-{n}</source>
+        <translation>letter {n}</translation>
+    </message>
+    <message numerus="yes">
+        <source>dan %n naskah lainnya</source>
+        <translation>
+            <numerusform>and %n other letter</numerusform>
+            <numerusform>and %n other letters</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -1041,6 +1031,10 @@
         <translation>Archive</translation>
     </message>
     <message>
+        <source>{status}, di {who}</source>
+        <translation>{status}, with {who}</translation>
+    </message>
+    <message>
         <source>Verifikasi PDF</source>
         <translation>Verify PDF</translation>
     </message>
@@ -1327,6 +1321,17 @@
     </message>
 </context>
 <context>
+    <name>PositionPicker</name>
+    <message>
+        <source>(tanpa jabatan)</source>
+        <translation>(no position)</translation>
+    </message>
+    <message>
+        <source>ketik sebagian nama jabatan...</source>
+        <translation>type part of the position's title...</translation>
+    </message>
+</context>
+<context>
     <name>PositionsTab</name>
     <message>
         <source>Kode</source>
@@ -1563,6 +1568,14 @@
         <source>Belum ada catatan.</source>
         <translation>No notes yet.</translation>
     </message>
+    <message>
+        <source>Catat di Agenda</source>
+        <translation>Record in the Agenda</translation>
+    </message>
+    <message>
+        <source>Nomor {number} sudah diberikan saat tanda tangan; mencatatnya meneruskan naskah ke pengiriman.</source>
+        <translation>Number {number} was given at signing; recording it passes the letter on to dispatch.</translation>
+    </message>
 </context>
 <context>
     <name>RecipientPicker</name>
@@ -1648,10 +1661,6 @@
 </context>
 <context>
     <name>StageDialog</name>
-    <message>
-        <source>position:KODE, role:NAMA atau user:LOGIN; pisahkan dengan koma</source>
-        <translation>position:CODE, role:NAME or user:LOGIN; separate with commas</translation>
-    </message>
     <message>
         <source>Boleh diteruskan</source>
         <translation>May be forwarded</translation>
@@ -1761,6 +1770,191 @@
     <message>
         <source>Pilih tahap yang akan diubah</source>
         <translation>Select the stage to edit</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Nama</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>NIP</source>
+        <translation>NIP</translation>
+    </message>
+    <message>
+        <source>Jabatan</source>
+        <translation>Positions</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Admin</source>
+        <translation>Admin</translation>
+    </message>
+    <message>
+        <source>Aktif</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Cari...</source>
+        <translation>Search...</translation>
+    </message>
+    <message>
+        <source>Tambah Pengguna...</source>
+        <translation>Add User...</translation>
+    </message>
+    <message>
+        <source>Ubah...</source>
+        <translation>Edit...</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan...</source>
+        <translation>Deactivate...</translation>
+    </message>
+    <message>
+        <source>Atur Ulang Kata Sandi...</source>
+        <translation>Reset Password...</translation>
+    </message>
+    <message>
+        <source>Aktifkan Kembali...</source>
+        <translation>Reactivate...</translation>
+    </message>
+    <message>
+        <source>Tambah Pengguna</source>
+        <translation>Add User</translation>
+    </message>
+    <message>
+        <source>NIP (18 digit)</source>
+        <translation>NIP (18 digits)</translation>
+    </message>
+    <message>
+        <source>Kata sandi</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Ulangi kata sandi</source>
+        <translation>Repeat the password</translation>
+    </message>
+    <message>
+        <source>Pilih jabatan dari daftar</source>
+        <translation>Choose a position from the list</translation>
+    </message>
+    <message>
+        <source>Kedua kata sandi tidak sama</source>
+        <translation>The two passwords differ</translation>
+    </message>
+    <message>
+        <source>Pengguna {name} ditambahkan</source>
+        <translation>User {name} added</translation>
+    </message>
+    <message>
+        <source>Pilih pengguna yang akan diubah</source>
+        <translation>Choose the user to edit</translation>
+    </message>
+    <message>
+        <source>mis. Dr. H.</source>
+        <translation>e.g. Dr. H.</translation>
+    </message>
+    <message>
+        <source>mis. S.T., M.Si.</source>
+        <translation>e.g. S.T., M.Si.</translation>
+    </message>
+    <message>
+        <source>mis. Pembina (IV/a)</source>
+        <translation>e.g. Pembina (IV/a)</translation>
+    </message>
+    <message>
+        <source>16 digit (untuk TTE BSrE)</source>
+        <translation>16 digits (for BSrE signatures)</translation>
+    </message>
+    <message>
+        <source>Ubah Pengguna: {name}</source>
+        <translation>Edit User: {name}</translation>
+    </message>
+    <message>
+        <source>Gelar depan</source>
+        <translation>Title before the name</translation>
+    </message>
+    <message>
+        <source>Gelar belakang</source>
+        <translation>Degrees after the name</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK (national ID number)</translation>
+    </message>
+    <message>
+        <source>Pangkat/golongan</source>
+        <translation>Rank/grade</translation>
+    </message>
+    <message>
+        <source>Data {name} disimpan</source>
+        <translation>{name}'s details saved</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan {name}</source>
+        <translation>Deactivate {name}</translation>
+    </message>
+    <message>
+        <source>{name} tidak dapat masuk lagi sampai diaktifkan kembali. Naskah dan riwayatnya tetap tersimpan.</source>
+        <translation>{name} can no longer sign in until reactivated. Their letters and history are kept.</translation>
+    </message>
+    <message>
+        <source>Aktifkan kembali {name}</source>
+        <translation>Reactivate {name}</translation>
+    </message>
+    <message>
+        <source>{name} dapat masuk lagi dengan kata sandinya.</source>
+        <translation>{name} can sign in again with their password.</translation>
+    </message>
+    <message>
+        <source>Nonaktifkan</source>
+        <translation>Deactivate</translation>
+    </message>
+    <message>
+        <source>Aktifkan</source>
+        <translation>Reactivate</translation>
+    </message>
+    <message>
+        <source>{name} dinonaktifkan</source>
+        <translation>{name} deactivated</translation>
+    </message>
+    <message>
+        <source>{name} aktif kembali</source>
+        <translation>{name} is active again</translation>
+    </message>
+    <message>
+        <source>Buat Kata Sandi Acak</source>
+        <translation>Generate a Random Password</translation>
+    </message>
+    <message>
+        <source>Atur ulang kata sandi: {name}</source>
+        <translation>Reset password: {name}</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru</source>
+        <translation>New password</translation>
+    </message>
+    <message>
+        <source>Ulangi</source>
+        <translation>Repeat</translation>
+    </message>
+    <message>
+        <source>Kata sandi baru: {password}
+Catat dan sampaikan kepada {name}; kata sandi ini tidak ditampilkan lagi.</source>
+        <translation>New password: {password}
+Write it down and give it to {name}; it will not be shown again.</translation>
+    </message>
+    <message>
+        <source>Kata sandi {name} diganti</source>
+        <translation>{name}'s password changed</translation>
     </message>
 </context>
 <context>
@@ -1968,6 +2162,69 @@ field {field}
     <message>
         <source>Periksa EOFFICE_DB.</source>
         <translation>Check EOFFICE_DB.</translation>
+    </message>
+</context>
+<context>
+    <name>assignees</name>
+    <message>
+        <source>Kepala Seksi / Subbidang</source>
+        <translation>Head of Section / Subdivision</translation>
+    </message>
+    <message>
+        <source>Kepala Bidang</source>
+        <translation>Head of Division</translation>
+    </message>
+    <message>
+        <source>Kepala Perangkat Daerah</source>
+        <translation>Head of the Regional Agency</translation>
+    </message>
+    <message>
+        <source>Sekretaris Perangkat Daerah</source>
+        <translation>Secretary of the Regional Agency</translation>
+    </message>
+    <message>
+        <source>Petugas agenda</source>
+        <translation>Registry clerk</translation>
+    </message>
+    <message>
+        <source>Tata Usaha Pimpinan</source>
+        <translation>Leadership's Administration Office</translation>
+    </message>
+    <message>
+        <source>Sekretaris Daerah</source>
+        <translation>Regional Secretary</translation>
+    </message>
+    <message>
+        <source>Asisten Sekretaris Daerah</source>
+        <translation>Assistant to the Regional Secretary</translation>
+    </message>
+    <message>
+        <source>Gubernur</source>
+        <translation>Governor</translation>
+    </message>
+    <message>
+        <source>Wakil Gubernur</source>
+        <translation>Vice Governor</translation>
+    </message>
+    <message>
+        <source>Biro Hukum</source>
+        <translation>Legal Bureau</translation>
+    </message>
+    <message>
+        <source>Pengendali naskah rahasia</source>
+        <translation>Controller of confidential letters</translation>
+    </message>
+    <message>
+        <source>Staf pelaksana</source>
+        <translation>Staff</translation>
+    </message>
+    <message>
+        <source>{role} (menurut unit konseptor)</source>
+        <translation>{role} (by the drafter's unit)</translation>
+    </message>
+    <message>
+        <source>Pemegang peran ini yang terdekat dengan unit konseptor. Jabatan: {titles}</source>
+        <translation>The holder of this role nearest to the drafter's unit. Positions: {titles}</translation>
     </message>
 </context>
 <context>

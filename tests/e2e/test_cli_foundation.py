@@ -66,6 +66,12 @@ def test_admin_edits_a_user(demo_url: str, home: Path) -> None:
     assert_one_line_error(run("user", "edit", "kasi1.kominfo", "--nik", "12", db=demo_url, home=home, user="admin",
                               password="demo"), 2, "NIK tidak valid")
     assert_one_line_error(run("user", "edit", "kasi1.kominfo", "--active", "maybe", db=demo_url, home=home), 2)
+    r = run("user", "edit", "kasi1.kominfo", "--unit", "DISKOMINFO-B2-S1", "--nip", "198809092013052099", "--json",
+            db=demo_url, home=home, user="admin", password="demo")
+    assert r.code == 0, r.err
+    assert (r.json()["unit"], r.json()["nip"]) == ("DISKOMINFO-B2-S1", "198809092013052099")
+    assert_one_line_error(run("user", "edit", "kasi1.kominfo", "--unit", "NOPE", db=demo_url, home=home, user="admin",
+                              password="demo"), 2, "Unit tidak dikenal")
 
 
 def test_bad_input_gives_one_line_and_exit_2(demo_url: str, home: Path) -> None:

@@ -98,7 +98,7 @@ def test_governor_batch_signs_and_bad_input_is_refused(content_url: str, home: P
     assert all(x["ok"] for x in r.json())
     assert as_user(content_url, home, "gubernur", "inbox", "--json").json() == []
     again = as_user(content_url, home, "gubernur", "sign", ids[0])
-    assert_one_line_error(again, 1, "sudah diputuskan oleh gubernur")
+    assert_one_line_error(again, 1, "sudah diputuskan oleh Haryanto Wicaksono (Gubernur Kalimantan Timur)")
     wrong_key = run("sign", ids[0], db=content_url, home=home, user="gubernur", password="demo",
                     env={"EOFFICE_KEY_PASSPHRASE": "salah"})
     assert_one_line_error(wrong_key, 2)

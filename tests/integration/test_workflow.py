@@ -79,7 +79,9 @@ def test_only_the_assignee_acts_and_sign_needs_the_sign_verb(content_engine: Eng
         decide(content_engine, home, who, doc)
     with pytest.raises(InvalidTransition, match="eoffice sign"):
         decide(content_engine, home, "kepala.kominfo", doc)
-    with pytest.raises(StepAlreadyDecided, match="sudah diputuskan oleh sekretaris.kominfo pada"):
+    # by name and jabatan, never the login; the time in WITA
+    with pytest.raises(StepAlreadyDecided, match=r"sudah diputuskan oleh Yuslianto Prabowo \(Sekretaris Dinas "
+                       r"Komunikasi dan Informatika\) pada \d\d-\d\d-\d{4} \d\d:\d\d WITA$"):
         decide(content_engine, home, "sekretaris.kominfo", doc)
 
 

@@ -99,7 +99,7 @@ def test_admin_edits_a_route_template_into_version_2(qtbot: Any, qtmodeltester: 
     ed.view.selectRow(0)
     dlg = ed.add_stage()  # after the first stage: later stages move down one
     dlg.name.setText("paraf_tambahan")
-    dlg.assignees.setText(", ".join(first["assignees"]))
+    dlg.assignees.choose(first["assignees"])
     dlg.sla.setValue(8)
     dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     assert ed.model.rowCount() == n + 1
@@ -117,7 +117,7 @@ def test_admin_edits_a_route_template_into_version_2(qtbot: Any, qtmodeltester: 
     qtmodeltester.check(ed.model)
     with qtbot.waitSignal(panel.loaded, timeout=TIMEOUT):
         ed.save_button.click()
-    assert "nota_dinas versi 2 disimpan" in panel.message.text()
+    assert "Nota Dinas versi 2 disimpan" in panel.message.text()
     saved = next(t for t in panel.templates.rows if t["name"] == "nota_dinas")
     assert saved["version"] == 2
     stages = sorted(saved["definition"]["stages"], key=lambda s: s["order"])

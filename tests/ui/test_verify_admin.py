@@ -138,6 +138,9 @@ def test_admin_revokes_a_certificate_with_the_ca_passphrase(qtbot: Any, backend:
     assert "dicabut" in panel.message.text()
     qtbot.waitUntil(lambda: any(c["login"] == "staf.kominfo" and c["revoked"] for c in panel.certs.rows),
                     timeout=TIMEOUT)
+    assert "Joko Supriyanto" in panel.message.text() and "staf.kominfo" not in panel.message.text()
+    owners = [str(panel.certs.index(r, 0).data()) for r in range(panel.certs.rowCount())]
+    assert "staf.kominfo" not in owners and any(o.startswith("Joko Supriyanto") for o in owners)  # names, not logins
     wait_idle(qtbot, runner)
 
 

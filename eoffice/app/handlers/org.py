@@ -19,7 +19,7 @@ def add_user(cmd: c.AddUser, uow: UnitOfWork, deps: Deps) -> org.UserInfo:
 
 @handles(c.EditUser)
 def edit_user(cmd: c.EditUser, uow: UnitOfWork, deps: Deps) -> org.UserInfo:
-    edit = org.UserEdit(name=cmd.name, nik=cmd.nik, gelar_depan=cmd.gelar_depan, gelar_belakang=cmd.gelar_belakang,
+    edit = org.UserEdit(name=cmd.name, nip=cmd.nip, unit_code=cmd.unit_code, nik=cmd.nik, gelar_depan=cmd.gelar_depan, gelar_belakang=cmd.gelar_belakang,
                         pangkat=cmd.pangkat, position_code=cmd.position_code, title=cmd.title, active=cmd.active,
                         auditor=cmd.auditor)
     return org.edit_user(uow, deps.require_actor(), cmd.login, edit)
