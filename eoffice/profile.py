@@ -4,15 +4,19 @@
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 
 def private_dir(path: Path) -> Path:
-    """*path* and its parents up to the profile made as needed; *path* (and any it created) left 0700."""
+    """*path* and its parents up to the profile made as needed; *path* (and any it created) left 0700.
+    A directory shared by everyone (sticky, like /tmp) is never made private: a file written straight into
+    it is still 0600, and a 0700 /tmp locks every other user (a database server's sockets) out of it."""
     missing = [p for p in (path, *path.parents) if not p.exists()]
     path.mkdir(parents=True, exist_ok=True, mode=0o700)
     for p in {path, *missing}:
-        p.chmod(0o700)
+        if p in missing or not p.stat().st_mode & stat.S_ISVTX:
+            p.chmod(0o700)
     return path
 
 

@@ -74,7 +74,7 @@ def cache_path(home: Path, login: str) -> Path:
 def open_cache(path: Path) -> Engine:
     """The cache database at *path*, created and migrated when needed."""
     try:
-        private_dir(path.parent.parent)  # the profile
+        private_dir(path.parent)  # the profile's cache directory (cache_path), private with any it creates
         private_file(path)  # 0600 before SQLite opens it: its -wal and -shm files take the same mode
         engine = make_engine(f"sqlite:///{path}")
         upgrade(engine)

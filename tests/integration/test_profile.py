@@ -52,3 +52,20 @@ def test_a_changed_password_takes_effect_offline_at_the_next_online_login(conten
         assert who.login == "kasi1.kominfo" and away.offline
     finally:
         away.close()
+
+
+def test_a_file_written_into_a_shared_directory_leaves_the_directory_alone(tmp_path: Path) -> None:
+    """A sticky, world-writable directory (like /tmp) is never made private: a 0700 /tmp locks every other
+    user, a database server's sockets included, out of it. The file itself is still 0600."""
+    from eoffice.profile import private_dir, write_private
+    from eoffice.sync.mirror import open_cache
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o1777)
+    written = write_private(shared / "kunci.pem", b"x")
+    open_cache(shared / "sub" / "c.db").dispose()  # a cache beside the profile's: its own directory only
+    private_dir(shared)
+    assert stat.S_IMODE(shared.stat().st_mode) == 0o1777
+    assert stat.S_IMODE(written.stat().st_mode) == 0o600
+    assert stat.S_IMODE((shared / "sub").stat().st_mode) == 0o700
