@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AddresseePicker</name>
+    <message>
+        <source>Cari jabatan, unit atau nama pejabat...</source>
+        <translation>Search position, unit or official's name...</translation>
+    </message>
+    <message>
+        <source>Pilih</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AdminPanel</name>
     <message>
         <source>Cari...</source>
@@ -609,12 +624,12 @@
         <translation>required before submitting, e.g. 000.1.2.3</translation>
     </message>
     <message>
-        <source>kode unit, login atau nama; pisahkan dengan ';'</source>
-        <translation>unit code, login or name; separate with ';'</translation>
+        <source>jabatan yang dituju: klik Pilih..., atau ketik; pisahkan dengan ';'</source>
+        <translation>position addressed: click Choose..., or type; separate with ';'</translation>
     </message>
     <message>
-        <source>tembusan (opsional)</source>
-        <translation>copies (optional)</translation>
+        <source>tembusan (opsional): jabatan</source>
+        <translation>copies (optional): positions</translation>
     </message>
     <message>
         <source>mis. 1 (satu) berkas</source>
@@ -1465,25 +1480,6 @@
     </message>
 </context>
 <context>
-    <name>RecipientPicker</name>
-    <message>
-        <source>Penerima</source>
-        <translation>Recipient</translation>
-    </message>
-    <message>
-        <source>Cari unit atau nama...</source>
-        <translation>Search unit or name...</translation>
-    </message>
-    <message>
-        <source>Pilih</source>
-        <translation>Select</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>RegisterDialog</name>
     <message>
         <source>Daftarkan Naskah Masuk</source>
@@ -1618,6 +1614,10 @@
     <message>
         <source>(otomatis: sesuai jenis dan unit)</source>
         <translation>(automatic: by kind and unit)</translation>
+    </message>
+    <message>
+        <source>Naskah ini ditujukan kepada penandatangannya sendiri ({title}). Periksa tujuannya (Yth.) sebelum mengajukan.</source>
+        <translation>This letter is addressed to its own signer ({title}). Check the addressee (Yth.) before submitting.</translation>
     </message>
 </context>
 <context>
