@@ -30,6 +30,7 @@ from eoffice.documents.body import parse_markdown
 from eoffice.domain import Classification, DocKind, EofficeError, Urgency
 from eoffice.services.letters import Draft, Head
 from eoffice.ui import text
+from eoffice.ui.bodybar import BodyBar
 from eoffice.ui.kindparts import KindParts
 from eoffice.ui.pickers import AddresseePicker, split_names
 from eoffice.ui.reading import PdfPane
@@ -161,8 +162,8 @@ class DraftEditor(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("bodyEditor")
         self.body.setTabChangesFocus(True)
-        help_label = QLabel(self.tr("Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; "
-                                    "daftar dengan '- ' atau '1. '; judul dengan '# '."))
+        help_label = QLabel(self.tr("Isi naskah: paragraf dipisah baris kosong; tombol di bawah ini untuk tebal, "
+                                    "miring dan daftar (atau Markdown: **tebal**, *miring*, '- ', '1. ', '# judul')."))
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color:#555")
         self.status = QLabel("")
@@ -183,6 +184,8 @@ class DraftEditor(QWidget):
         ll.addLayout(form)
         ll.addWidget(self.parts)
         ll.addWidget(help_label)
+        self.bodybar = BodyBar(self.body)
+        ll.addWidget(self.bodybar)
         ll.addWidget(self.body, 1)
         ll.addWidget(buttons)
         self.preview = PdfPane()

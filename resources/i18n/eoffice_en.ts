@@ -313,6 +313,33 @@
     </message>
 </context>
 <context>
+    <name>BodyBar</name>
+    <message>
+        <source>Tebal (Ctrl+B)</source>
+        <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Miring (Ctrl+I)</source>
+        <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>• Daftar</source>
+        <translation>• List</translation>
+    </message>
+    <message>
+        <source>Daftar berbutir</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>1. Daftar</source>
+        <translation>1. List</translation>
+    </message>
+    <message>
+        <source>Daftar bernomor</source>
+        <translation>Numbered list</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>belum pernah</source>
@@ -692,8 +719,8 @@
         <translation>Attachment files</translation>
     </message>
     <message>
-        <source>Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan '- ' atau '1. '; judul dengan '# '.</source>
-        <translation>Letter body (Markdown): separate paragraphs with a blank line; **bold**, *italic*; lists with '- ' or '1. '; headings with '# '.</translation>
+        <source>Isi naskah: paragraf dipisah baris kosong; tombol di bawah ini untuk tebal, miring dan daftar (atau Markdown: **tebal**, *miring*, '- ', '1. ', '# judul').</source>
+        <translation>Letter body: separate paragraphs with a blank line; the buttons below make bold, italic and lists (or Markdown: **bold**, *italic*, '- ', '1. ', '# heading').</translation>
     </message>
     <message>
         <source>Simpan Draf</source>
