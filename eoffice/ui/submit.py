@@ -73,6 +73,7 @@ class SubmitDialog(QDialog):
             self.warning.setText(self.tr("Naskah ini ditujukan kepada penandatangannya sendiri ({title}). Periksa "
                                          "tujuannya (Yth.) sebelum mengajukan.").format(title=title))
             self.warning.setVisible(bool(title))
+            self.adjustSize()  # room for the wrapped warning (or none once it is gone)
             self.checked.emit(title)
 
         self.runner.submit(lambda: self.backend.addressed_signer(self.actor, self.doc_id, route), show,

@@ -59,7 +59,7 @@ def test_the_picker_is_the_organisation_tree_and_the_letter_prints_the_jabatan(
 
 
 def test_the_submit_dialog_warns_of_a_letter_to_its_own_signer(qtbot: Any, backend: Any, runner: Any,
-                                                               qsettings: Any) -> None:
+                                                               qsettings: Any, tmp_path: Path) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
     ed = w.windows.new_draft()
     qtbot.waitUntil(lambda: bool(ed.entries) and ed.kode.count() > 1, timeout=TIMEOUT)
@@ -75,6 +75,7 @@ def test_the_submit_dialog_warns_of_a_letter_to_its_own_signer(qtbot: Any, backe
     assert checked.args[0] == KOMINFO
     assert dlg.warning.isVisible() and "penandatangannya sendiri" in dlg.warning.text()
     assert KOMINFO in dlg.warning.text()
+    dlg.grab().save(str(tmp_path / "submit-warning.png"))
     dlg.reject()
     ed.to.setText(SEKDA)  # fixed before submitting: no warning
     with qtbot.waitSignal(ed.saved, timeout=TIMEOUT):
