@@ -101,7 +101,10 @@ def _resolve(uow: UnitOfWork, to: Sequence[str], cc: Sequence[str]) -> list[Addr
 
 def printed(uow: UnitOfWork, to: Sequence[str], cc: Sequence[str]) -> tuple[list[str], list[str]]:
     """The Yth. and Tembusan lines a letter with these addressees prints (the editor's live preview)."""
-    rows = _resolve(uow, to, cc)
+    return _labels(_resolve(uow, to, cc))
+
+
+def _labels(rows: Sequence[Addressee]) -> tuple[list[str], list[str]]:
     return [r[1] for r in rows if r[0] == "to"], [r[1] for r in rows if r[0] == "cc"]
 
 
@@ -112,7 +115,7 @@ def _store(uow: UnitOfWork, doc: Document, rows: Sequence[Addressee]) -> tuple[l
         uow.session.add(Recipient(document_id=doc.id, role=role, position=count[role], label=label,
                                   unit_id=unit_id, user_id=user_id))
         count[role] += 1
-    return [r[1] for r in rows if r[0] == "to"], [r[1] for r in rows if r[0] == "cc"]
+    return _labels(rows)
 
 
 def _stored(uow: UnitOfWork, doc: Document) -> list[Recipient]:
@@ -121,7 +124,7 @@ def _stored(uow: UnitOfWork, doc: Document) -> list[Recipient]:
 
 
 def addressee(uow: UnitOfWork, raw: str) -> tuple[str, int | None, int | None]:
-    """(jabatan as printed, unit id, user id) of one ``--to``/``--cc`` entry (see _recipients)."""
+    """(jabatan as printed, unit id, user id) of one ``--to``/``--cc`` entry (see _resolve)."""
     if " " in raw:  # a jabatan by its title goes to its holder; other free text is printed as typed
         same = uow.session.scalars(select(Position).where(func.lower(Position.title) == raw.lower())
                                    .order_by(Position.id).limit(2)).all()
@@ -148,7 +151,8 @@ def addressee(uow: UnitOfWork, raw: str) -> tuple[str, int | None, int | None]:
         holder = _holder(uow, pos.id)
         return pos.title, None, holder.id if holder else None
     if len(raw) < 3 or raw.isupper() or "-" in raw or "." in raw:
-        raise BadInput(f"Penerima tidak dikenal: {raw!r} (kode jabatan, login, kode unit atau nama jabatan)")
+        raise BadInput(f"Penerima tidak dikenal: {raw!r} (pilih jabatan dari daftar organisasi, atau tulis nama "
+                       "jabatannya)")
     return raw, None, None
 
 
