@@ -107,6 +107,12 @@ class ReviseLetter(Command):
     event_place: str | None = None
     files: tuple[File, ...] = ()
     remove: tuple[str, ...] = ()  # attachments (by sha256) to drop
+    # the head a returned letter may need fixed; None keeps it (services/letters.py: Head)
+    to: tuple[str, ...] | None = None
+    cc: tuple[str, ...] | None = None
+    urgency: str | None = None
+    classification: str | None = None
+    kode_klasifikasi: str | None = None
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -253,10 +253,15 @@ class Desktop(Session):
         return self.execute(draft_command(d, files), actor=actor)  # type: ignore[no-any-return]
 
     def revise(self, actor: Actor, doc_id: str, d: letters.Draft, files: Sequence[tuple[str, bytes]] = (),
-               remove: Sequence[str] = ()) -> int:
-        """Saves a revision: the text, new files and the attachments (by sha256) to drop, in one transaction."""
+               remove: Sequence[str] = (), *, head: letters.Head | None = None) -> int:
+        """Saves a revision: the text, the head (addressees, sifat, kode: what *head* does not leave as None),
+        new files and the attachments (by sha256) to drop, in one transaction."""
+        head = head or letters.Head()
         cmd = c.ReviseLetter(document_id=doc_id, subject=d.subject, body=body_to_obj(d.body), fields=dict(d.fields),
-                             files=tuple(c.File(n, b) for n, b in files), remove=tuple(remove))
+                             files=tuple(c.File(n, b) for n, b in files), remove=tuple(remove),
+                             to=None if head.to is None else tuple(head.to),
+                             cc=None if head.cc is None else tuple(head.cc), urgency=head.urgency,
+                             classification=head.classification, kode_klasifikasi=head.kode_klasifikasi)
         return self.execute(cmd, actor=actor)  # type: ignore[no-any-return]
 
     def attachment(self, actor: Actor, doc_id: str, sha256: str) -> tuple[str, str, bytes]:
@@ -271,6 +276,9 @@ class Desktop(Session):
 
     def submit(self, actor: Actor, doc_id: str, route: str | None) -> routing.Outcome:
         return self.execute(c.SubmitLetter(document_id=doc_id, route=route), actor=actor)  # type: ignore[no-any-return]
+
+    def addressed_signer(self, actor: Actor, doc_id: str, route: str | None) -> str:
+        return self.read(lambda uow: q.addressed_signer(uow, actor, doc_id, route))
 
     def version_texts(self, actor: Actor, doc_id: str) -> list[tuple[int, str]]:
         return self.read(lambda uow: q.version_texts(uow, actor, doc_id))
@@ -322,6 +330,9 @@ class Desktop(Session):
 
     def holders(self, actor: Actor, doc_ids: Collection[str]) -> dict[str, str]:
         return self.read(lambda uow: q.holders(uow, actor, doc_ids))
+
+    def jabatan(self) -> list[q.Person]:
+        return self.read(q.jabatan)
 
     def leaders(self) -> list[tuple[str, str]]:
         """(login, title) of people an incoming letter may be addressed to (services.incoming.may_receive)."""

@@ -71,7 +71,7 @@ def detail(uow: UnitOfWork, actor: Actor, doc_id: str) -> dict[str, Any]:
     info = queries.letter_detail(uow, actor, doc_id)
     doc = letters.get_document(uow, doc_id)
     version = letters.current_version(uow, doc)
-    info["fields"] = dict(version.fields)
+    info["fields"] = letters.parts_of(version.fields)
     info["body_markdown"] = to_markdown(parse_body_json(version.body))
     info["editable"] = doc.created_by == actor.user_id and doc.status in letters.EDITABLE
     return info
@@ -143,7 +143,7 @@ def route_choices(uow: UnitOfWork, actor: Actor, doc_id: str) -> list[str]:
 
 def version_texts(uow: UnitOfWork, actor: Actor, doc_id: str) -> list[tuple[int, str]]:
     doc = letters.visible_document(uow, actor, doc_id)
-    return [(v.version, f"Hal: {doc.subject}\n\n{v.body_text}") for v in letters.versions(uow, doc)]
+    return [(v.version, letters.version_text(uow, doc, v)) for v in letters.versions(uow, doc)]
 
 
 def classification_codes(uow: UnitOfWork) -> list[tuple[str, str]]:
@@ -217,6 +217,34 @@ def subordinates(uow: UnitOfWork, actor: Actor) -> list[Person]:
     return out
 
 
+def jabatan(uow: UnitOfWork) -> list[Person]:
+    """Every position of the organisation in tree order, for the addressee picker: a letter is addressed to a
+    jabatan (``login`` carries the position code, ``name`` the holders as a hint; a vacant post has none)."""
+    view = OrgView(uow)
+    units = {u.id: f"{u.code} {u.name}" for u in uow.session.scalars(select(Unit))}
+    children: dict[int | None, list[int]] = {}
+    for p in sorted(view.positions.values(), key=lambda p: p.id):
+        children.setdefault(p.parent_id, []).append(p.id)
+    names: dict[int, list[str]] = {}
+    for pid, name in uow.session.execute(select(User.position_id, User.name).where(
+            User.active.is_(True), User.position_id.is_not(None)).order_by(User.name)):
+        names.setdefault(pid or 0, []).append(name)
+    out: list[Person] = []
+    stack = [(pid, 1) for pid in reversed(children.get(None, []))]
+    while stack:
+        pid, depth = stack.pop()
+        pos = view.positions[pid]
+        out.append(Person(pos.code, ", ".join(names.get(pid, [])), pos.title, depth, units.get(pos.unit_id, "")))
+        stack.extend((c, depth + 1) for c in reversed(children.get(pid, [])))
+    return out
+
+
+def addressed_signer(uow: UnitOfWork, actor: Actor, doc_id: str, route: str | None) -> str:
+    """Before submitting: the jabatan of the official who would sign the letter when it is addressed to him."""
+    letters.visible_document(uow, actor, doc_id)
+    return routing.addressed_signer(uow, actor, doc_id, template_name=route)
+
+
 def dashboard(uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
     """Open items, overdue steps and the average turnaround (hours) per stage kind, over the letters the
     actor can see."""
@@ -277,12 +305,6 @@ def _aware(t: dt.datetime) -> dt.datetime:
     return t if t.tzinfo is not None else t.replace(tzinfo=dt.UTC)  # SQLite hands back naive UTC
 
 
-def _label(uow: UnitOfWork, raw: str) -> str:
-    unit = uow.units.find(raw) if " " not in raw else None
-    user = uow.users.find(raw) if unit is None and " " not in raw else None
-    return unit.name if unit else (user.name if user else raw)
-
-
 def preview_unsaved(uow: UnitOfWork, actor: Actor, d: letters.Draft) -> bytes:
     """Render a letter that is not saved yet (the editor's live preview). Nothing is written."""
     if d.kind == DocKind.NASKAH_MASUK:
@@ -298,8 +320,8 @@ def preview_unsaved(uow: UnitOfWork, actor: Actor, d: letters.Draft) -> bytes:
     version = DocumentVersion(document_id=doc.id, version=1, body=body_to_obj(check_renderable(d.body)),
                               fields=dict(d.fields))
     data = compose.letter_data(uow, doc, version, None)
-    data = dataclasses.replace(data, recipients=tuple(_label(uow, t.strip()) for t in d.to if t.strip()),
-                               tembusan=tuple(_label(uow, c.strip()) for c in d.cc if c.strip()))
+    to, cc = letters.printed(uow, d.to, d.cc)  # as saving would print them: jabatan, never a name or a code
+    data = dataclasses.replace(data, recipients=tuple(to), tembusan=tuple(cc))
     return render_letter(data).pdf
 
 

@@ -20,7 +20,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("--kind", required=True, choices=[k.value for k in DocKind if k != DocKind.NASKAH_MASUK])
     p.add_argument("--subject", required=True)
     p.add_argument("--body", required=True, type=Path, help="body file: .json (body format) or .md/.txt")
-    p.add_argument("--to", action="append", required=True, help="recipient: unit code, login or free text")
+    p.add_argument("--to", action="append", required=True,
+                   help="addressee, printed as a jabatan: position code, login, unit code (its head) or the "
+                        "jabatan's title; other text is printed as typed")
     p.add_argument("--cc", action="append", default=[], help="tembusan")
     p.add_argument("--urgency", default="biasa", choices=[u.value for u in Urgency])
     p.add_argument("--classification", default="biasa", choices=[c.value for c in Classification])
@@ -43,6 +45,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: a
     p.add_argument("id")
     p.add_argument("--subject")
     p.add_argument("--body", type=Path)
+    p.add_argument("--to", action="append", help="replaces the addressees (as for draft; repeat for several)")
+    p.add_argument("--cc", action="append", help="replaces the tembusan; --cc '' removes them")
+    p.add_argument("--urgency", choices=[u.value for u in Urgency])
+    p.add_argument("--classification", choices=[c.value for c in Classification])
+    p.add_argument("--kode", help="kode klasifikasi arsip")
+    p.add_argument("--attach", action="append", default=[], type=Path, help="add an attachment")
     _event_options(p)
     p.set_defaults(func="eoffice.cli.letters_verbs:cmd_revise")
     p = letter.add_parser("withdraw", parents=[common], help="withdraw your letter")

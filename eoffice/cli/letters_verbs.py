@@ -79,9 +79,14 @@ def cmd_submit(ctx: Ctx) -> int:
 def cmd_revise(ctx: Ctx) -> int:
     ctx.require_actor()
     body = parse_body_file(ctx.args.body) if ctx.args.body else None
-    version = ctx.execute(c.ReviseLetter(document_id=ctx.args.id, subject=ctx.args.subject,
+    a = ctx.args
+    version = ctx.execute(c.ReviseLetter(document_id=a.id, subject=a.subject,
                                          body=body_to_obj(body) if body is not None else None,
-                                         event_date=_event_date(ctx.args), event_place=ctx.args.event_place))
+                                         event_date=_event_date(a), event_place=a.event_place,
+                                         to=None if a.to is None else tuple(a.to),
+                                         cc=None if a.cc is None else tuple(a.cc), urgency=a.urgency,
+                                         classification=a.classification, kode_klasifikasi=a.kode,
+                                         files=tuple(c.File(p.name, _read(p)) for p in a.attach)))
     ctx.emit({"version": version}, lambda: print(f"Versi {version}"))
     return 0
 

@@ -67,25 +67,73 @@ def content_hash(subject: str, body: Mapping[str, Any], fields: Mapping[str, Any
                                           "to": list(to), "cc": list(cc)})).hexdigest()
 
 
-def _recipients(uow: UnitOfWork, doc: Document, to: Sequence[str], cc: Sequence[str]) -> None:
+HEAD = "_kepala"  # in a version's fields: its head as written (recipients and sifat otherwise live on the letter)
+
+
+def head_of(subject: str, to: Sequence[str], cc: Sequence[str], urgency: str, classification: str,
+            kode: str) -> dict[str, Any]:
+    return {"hal": subject, "yth": list(to), "tembusan": list(cc), "sifat": urgency,
+            "klasifikasi": classification, "kode": kode}
+
+
+def parts_of(fields: Mapping[str, Any]) -> dict[str, Any]:
+    """The kind-specific parts of a version's fields, without its head."""
+    return {k: v for k, v in fields.items() if k != HEAD}
+
+
+def _with_head(fields: Mapping[str, Any], head: dict[str, Any]) -> dict[str, Any]:
+    return {**parts_of(fields), HEAD: head}
+
+
+Addressee = tuple[str, str, int | None, int | None]  # role (to | cc), label as printed, unit id, user id
+
+
+def _resolve(uow: UnitOfWork, to: Sequence[str], cc: Sequence[str]) -> list[Addressee]:
     """Tata Naskah Dinas: a letter is addressed to a jabatan, never to a person's name or an internal code.
     A position code prints its title, a user (login or NIP) their jabatan, a unit code its head's jabatan;
     other text (e.g. "Kepala Perangkat Daerah se-Provinsi ...") is printed as typed."""
     if not [t for t in to if t.strip()]:
-        raise BadInput("Tujuan (Yth.) wajib diisi: --to JABATAN, LOGIN, UNIT atau nama jabatan")
-    for role, labels in (("to", to), ("cc", cc)):
-        for position, raw in enumerate(check_line(x, "Penerima", max_len=300) for x in labels if x.strip()):
-            label, unit_id, user_id = addressee(uow, raw)
-            uow.session.add(Recipient(document_id=doc.id, role=role, position=position, label=label,
-                                      unit_id=unit_id, user_id=user_id))
+        raise BadInput("Tujuan (Yth.) wajib diisi: pilih jabatan yang dituju")
+    return [(role, *addressee(uow, raw.strip()))
+            for role, labels in (("to", to), ("cc", cc))
+            for raw in (check_line(x, "Penerima", max_len=300) for x in labels if x.strip())]
+
+
+def printed(uow: UnitOfWork, to: Sequence[str], cc: Sequence[str]) -> tuple[list[str], list[str]]:
+    """The Yth. and Tembusan lines a letter with these addressees prints (the editor's live preview)."""
+    return _labels(_resolve(uow, to, cc))
+
+
+def _labels(rows: Sequence[Addressee]) -> tuple[list[str], list[str]]:
+    return [r[1] for r in rows if r[0] == "to"], [r[1] for r in rows if r[0] == "cc"]
+
+
+def _store(uow: UnitOfWork, doc: Document, rows: Sequence[Addressee]) -> tuple[list[str], list[str]]:
+    """Write the letter's recipients; returns the labels as printed (to, cc)."""
+    count = {"to": 0, "cc": 0}
+    for role, label, unit_id, user_id in rows:
+        uow.session.add(Recipient(document_id=doc.id, role=role, position=count[role], label=label,
+                                  unit_id=unit_id, user_id=user_id))
+        count[role] += 1
+    return _labels(rows)
+
+
+def _stored(uow: UnitOfWork, doc: Document) -> list[Recipient]:
+    return list(uow.session.scalars(select(Recipient).where(Recipient.document_id == doc.id)
+                                    .order_by(Recipient.role.desc(), Recipient.position)))
 
 
 def addressee(uow: UnitOfWork, raw: str) -> tuple[str, int | None, int | None]:
-    """(jabatan as printed, unit id, user id) of one ``--to``/``--cc`` entry (see _recipients)."""
+    """(jabatan as printed, unit id, user id) of one ``--to``/``--cc`` entry (see _resolve)."""
     if " " in raw:  # a jabatan by its title goes to its holder; other free text is printed as typed
-        titled = uow.session.scalars(select(Position).where(func.lower(Position.title) == raw.lower())).first()
-        if titled is None:
+        same = uow.session.scalars(select(Position).where(func.lower(Position.title) == raw.lower())
+                                   .order_by(Position.id).limit(2)).all()
+        if not same:
             return raw, None, None
+        if len(same) > 1:  # routing to whichever comes first would deliver to the wrong office
+            raise BadInput(f"Jabatan {same[0].title!r} ada di beberapa unit: pilih jabatan dari daftar "
+                           "organisasi (atau kode jabatannya)")
+        titled = same[0]
         holder = _holder(uow, titled.id)
         return titled.title, None, holder.id if holder else None
     pos = uow.positions.find(raw)
@@ -103,7 +151,8 @@ def addressee(uow: UnitOfWork, raw: str) -> tuple[str, int | None, int | None]:
         holder = _holder(uow, pos.id)
         return pos.title, None, holder.id if holder else None
     if len(raw) < 3 or raw.isupper() or "-" in raw or "." in raw:
-        raise BadInput(f"Penerima tidak dikenal: {raw!r} (kode jabatan, login, kode unit atau nama jabatan)")
+        raise BadInput(f"Penerima tidak dikenal: {raw!r} (pilih jabatan dari daftar organisasi, atau tulis nama "
+                       "jabatannya)")
     return raw, None, None
 
 
@@ -146,11 +195,12 @@ def draft(uow: UnitOfWork, actor: Actor, d: Draft) -> str:
                    updated_at=now)
     uow.session.add(doc)
     uow.flush()
-    _recipients(uow, doc, d.to, d.cc)
+    to, cc = _store(uow, doc, _resolve(uow, d.to, d.cc))
     body = body_to_obj(check_renderable(d.body))
+    fields = _with_head(d.fields, head_of(subject, to, cc, doc.urgency, doc.classification, doc.kode_klasifikasi))
     uow.session.add(DocumentVersion(
-        document_id=doc.id, version=1, body=body, fields=dict(d.fields), body_text=body_to_plain_text(d.body),
-        content_sha256=content_hash(subject, body, d.fields, d.to, d.cc), created_by=actor.user_id,
+        document_id=doc.id, version=1, body=body, fields=fields, body_text=body_to_plain_text(d.body),
+        content_sha256=content_hash(subject, body, fields, to, cc), created_by=actor.user_id,
         created_at=now))
     uow.flush()
     uow.audit("letter.draft", actor_id=actor.user_id, document_id=doc.id,
@@ -211,16 +261,46 @@ def versions(uow: UnitOfWork, doc: Document) -> Sequence[DocumentVersion]:
                                .order_by(DocumentVersion.version)).all()
 
 
+def version_text(uow: UnitOfWork, doc: Document, version: DocumentVersion) -> str:
+    """A version as reviewers compare it: its head (hal, addressees, sifat, kode) above the body text. A version
+    written before heads were kept shows the letter's head as it is now."""
+    from eoffice.documents.letter import CLASSIFICATION_LABELS, URGENCY_LABELS
+
+    h = version.fields.get(HEAD) or head_of(doc.subject, *recipients(uow, doc), doc.urgency, doc.classification,
+                                            doc.kode_klasifikasi)
+    lines = [f"Hal: {h['hal']}", f"Yth.: {'; '.join(h['yth'])}"]
+    if h["tembusan"]:
+        lines.append(f"Tembusan: {'; '.join(h['tembusan'])}")
+    lines += [f"Sifat: {URGENCY_LABELS[Urgency(h['sifat'])]}",
+              f"Klasifikasi: {CLASSIFICATION_LABELS[Classification(h['klasifikasi'])]}"]
+    if h["kode"]:
+        lines.append(f"Kode klasifikasi: {h['kode']}")
+    return "\n".join(lines) + "\n\n" + version.body_text
+
+
 def recipients(uow: UnitOfWork, doc: Document) -> tuple[list[str], list[str]]:
     rows = uow.session.scalars(select(Recipient).where(Recipient.document_id == doc.id)
                                .order_by(Recipient.role, Recipient.position)).all()
     return [r.label for r in rows if r.role == "to"], [r.label for r in rows if r.role == "cc"]
 
 
+@dataclass(frozen=True)
+class Head:
+    """What a revision may change besides the subject, body and parts: None keeps it as it is."""
+
+    to: Sequence[str] | None = None
+    cc: Sequence[str] | None = None
+    urgency: str | None = None
+    classification: str | None = None
+    kode_klasifikasi: str | None = None
+
+
 @conceal_hidden
 def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | None = None,
-           body: Body | None = None, fields: Mapping[str, Any] | None = None) -> int:
-    """Edit a draft or a returned letter. Once submitted, every edit is a new version (reviewers diff them)."""
+           body: Body | None = None, fields: Mapping[str, Any] | None = None, head: Head | None = None) -> int:
+    """Edit a draft or a returned letter: the text, the parts, and the head (addressees, sifat, kode) the
+    reviewers may have asked to fix. Once submitted, every edit is a new version (reviewers diff them)."""
+    head = head or Head()
     doc = get_document(uow, document_id)
     if doc.created_by != actor.user_id:
         raise NotAuthorized("Hanya pembuat naskah yang dapat mengubahnya")
@@ -229,14 +309,32 @@ def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | No
     cur = current_version(uow, doc)
     new_subject = _clean_subject(subject) if subject is not None else doc.subject
     new_body = body_to_obj(check_renderable(body)) if body is not None else cur.body
-    new_fields = dict(fields) if fields is not None else cur.fields
     if fields is not None:
-        _check_parts(doc.kind, new_fields)
+        _check_parts(doc.kind, parts_of(fields))
     text = body_to_plain_text(body) if body is not None else cur.body_text
-    to, cc = recipients(uow, doc)
+    to, cc = recipients_before = recipients(uow, doc)
+    if head.to is not None or head.cc is not None:
+        rows = _resolve(uow, to if head.to is None else head.to, cc if head.cc is None else head.cc)
+        stored = _stored(uow, doc)
+        if rows != [(r.role, r.label, r.unit_id, r.user_id) for r in stored]:
+            for r in stored:
+                uow.session.delete(r)  # through the ORM: the change feed notes the letter
+            uow.flush()
+            to, cc = _store(uow, doc, rows)
+    before = (doc.urgency, doc.classification, doc.kode_klasifikasi)
+    if head.urgency is not None:
+        doc.urgency = Urgency(head.urgency).value
+    if head.classification is not None:
+        doc.classification = Classification(head.classification).value
+    if head.kode_klasifikasi is not None:
+        doc.kode_klasifikasi = _check_kode(uow, head.kode_klasifikasi)
+    new_fields = _with_head(cur.fields if fields is None else fields, head_of(
+        new_subject, to, cc, doc.urgency, doc.classification, doc.kode_klasifikasi))
     digest = content_hash(new_subject, new_body, new_fields, to, cc)
-    if digest == cur.content_sha256:
-        return doc.current_version
+    old_head = cur.fields.get(HEAD) or head_of(doc.subject, *recipients_before, *before)
+    if (new_subject, new_body, parts_of(new_fields), new_fields[HEAD]) == (
+            doc.subject, cur.body, parts_of(cur.fields), old_head):
+        return doc.current_version  # nothing changed (a version written before heads were kept has none)
     now = uow.now()
     if doc.status == DocStatus.DRAFT.value and not _ever_submitted(uow, doc):
         cur.body, cur.fields, cur.body_text, cur.content_sha256 = new_body, new_fields, text, digest

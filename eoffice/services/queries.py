@@ -235,7 +235,7 @@ def version_diff(uow: UnitOfWork, actor: Actor, document_id: str, old: int | Non
     if old_v not in by_number or new_v not in by_number:
         raise BadInput(f"Versi tidak ada (tersedia: {', '.join(map(str, sorted(by_number)))})")
     a, b = by_number[old_v], by_number[new_v]
-    old_text, new_text = a.body_text, b.body_text
+    old_text, new_text = letters.version_text(uow, doc, a), letters.version_text(uow, doc, b)
     ops = text_diff(old_text, new_text)
     return {"old": old_v, "new": new_v, "ops": [list(op) for op in ops], "inline": render_inline(ops),
             "unified": unified_diff(old_text, new_text)}

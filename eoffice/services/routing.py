@@ -163,6 +163,15 @@ def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: st
         return Outcome(doc.id, doc.status)
     if doc.status != DocStatus.DRAFT.value:
         raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diajukan")
+    row, new, events = _start(uow, actor, doc, template_name)
+    warning = self_addressed(uow, doc, new)
+    _apply(uow, doc, None, new, events, logins, actor, "route.submit", template_id=row.id)
+    return Outcome(doc.id, doc.status, warning=warning)
+
+
+def _start(uow: UnitOfWork, actor: Actor, doc: Document, template_name: str | None
+           ) -> tuple[RouteTemplateRow, Route, list[Event]]:
+    """The route a draft would start on (the pure engine's answer; nothing written)."""
     if template_name:
         row = get_template(uow, template_name)
         if row.doc_kind != doc.kind:
@@ -176,14 +185,28 @@ def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: st
     resolve = resolver(OrgView(uow), doc.unit_id)
     new, events = engine.start_route(template, _fields(uow, doc), resolve, document_id=doc.id,
                                      drafter=actor.login, now=uow.now(), new_id=new_id)
-    warning = self_addressed(uow, doc, new)
-    _apply(uow, doc, None, new, events, logins, actor, "route.submit", template_id=row.id)
-    return Outcome(doc.id, doc.status, warning=warning)
+    return row, new, list(events)
+
+
+def addressed_signer(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: str | None = None) -> str:
+    """Asked before submitting (the editor's submit dialog): the jabatan of the official who would sign the letter
+    when it is addressed to him, else ""."""
+    doc = letters.get_document(uow, document_id)
+    route = load_route(uow.session, doc.id, Logins(uow.session), lock=False)
+    if route is None:
+        route = _start(uow, actor, doc, template_name)[1]
+    return _signer_addressed(uow, doc, route)
 
 
 def self_addressed(uow: UnitOfWork, doc: Document, route: Route) -> str:
     """A letter is not addressed to the official who signs it (a nota dinas from the Kepala Dinas to
-    himself): the warning to show, or ""."""
+    himself): the warning to show, or "". A warning, not a refusal: the drafter may mean the route to change
+    (another signer) or the addressee, and a returned letter can be fixed (docs/tata-naskah.md, rule 2)."""
+    title = _signer_addressed(uow, doc, route)
+    return f"Naskah ditujukan kepada penandatangannya sendiri ({title}): periksa tujuannya" if title else ""
+
+
+def _signer_addressed(uow: UnitOfWork, doc: Document, route: Route) -> str:
     sign = [s for s in route.steps if s.kind == StageKind.SIGN]
     if not sign:
         return ""
@@ -191,8 +214,7 @@ def self_addressed(uow: UnitOfWork, doc: Document, route: Route) -> str:
     to = uow.session.scalars(select(Recipient.user_id).where(Recipient.document_id == doc.id,
                                                              Recipient.role == "to")).all()
     if signer is not None and signer.id in to:
-        title = uow.positions.get(signer.position_id).title if signer.position_id else signer.name
-        return f"Naskah ditujukan kepada penandatangannya sendiri ({title}): periksa tujuannya"
+        return uow.positions.get(signer.position_id).title if signer.position_id else signer.name
     return ""
 
 

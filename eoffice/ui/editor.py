@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from eoffice.documents.body import parse_markdown
 from eoffice.domain import Classification, DocKind, EofficeError, Urgency
-from eoffice.services.letters import Draft
+from eoffice.services.letters import Draft, Head
 from eoffice.ui import text
+from eoffice.ui.bodybar import BodyBar
 from eoffice.ui.kindparts import KindParts
 from eoffice.ui.pending import done_message, is_queued, queued_text
-from eoffice.ui.pickers import RecipientPicker, split_names
+from eoffice.ui.pickers import AddresseePicker, split_names
 from eoffice.ui.reading import PdfPane
 from eoffice.ui.submit import SubmitDialog
 from eoffice.ui.tasks import TaskRunner
@@ -40,6 +41,7 @@ from eoffice.ui.text import error_label
 from eoffice.ui.versions import DiffDialog
 
 if TYPE_CHECKING:
+    from eoffice.app.queries import Person
     from eoffice.services.auth import Actor
     from eoffice.ui.front import Front
 
@@ -67,9 +69,11 @@ class DraftEditor(QWidget):
         self.removed: set[str] = set()  # sha256 of saved files to drop at the next save
         self.file_entries: list[tuple[str, Any]] = []  # per file_list row: ("saved", sha256) | ("new", index)
         self.generation = 0
-        self.entries: list[tuple[str, str]] = []
+        self.entries: list[Person] = []  # every jabatan, for the addressee picker
+        self.codes: dict[str, str] = {}  # jabatan title as shown -> position code (a title may recur in units)
+        self.loaded_to = self.loaded_cc = ""  # the addressees as loaded: unchanged ones are not sent again
         self.submit_dialog: SubmitDialog | None = None
-        self.picker: RecipientPicker | None = None
+        self.picker: AddresseePicker | None = None
         self.close_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Naskah Baru") if doc_id is None else self.tr("Ubah Naskah"))
         self.resize(1300, 860)
@@ -110,9 +114,11 @@ class DraftEditor(QWidget):
         if kode_edit is not None:
             kode_edit.setPlaceholderText(self.tr("wajib sebelum diajukan, mis. 000.1.2.3"))
         self.to = QLineEdit()
-        self.to.setPlaceholderText(self.tr("kode unit, login atau nama; pisahkan dengan ';'"))
+        self.to.setObjectName("toField")
+        self.to.setPlaceholderText(self.tr("jabatan yang dituju: klik Pilih..., atau ketik; pisahkan dengan ';'"))
         self.cc = QLineEdit()
-        self.cc.setPlaceholderText(self.tr("tembusan (opsional)"))
+        self.cc.setObjectName("ccField")
+        self.cc.setPlaceholderText(self.tr("tembusan (opsional): jabatan"))
         self.attachment_note = QLineEdit()
         self.attachment_note.setPlaceholderText(self.tr("mis. 1 (satu) berkas"))
         pick_to, pick_cc = QPushButton(self.tr("Pilih...")), QPushButton(self.tr("Pilih..."))
@@ -157,8 +163,8 @@ class DraftEditor(QWidget):
         self.body = QPlainTextEdit()
         self.body.setObjectName("bodyEditor")
         self.body.setTabChangesFocus(True)
-        help_label = QLabel(self.tr("Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; "
-                                    "daftar dengan '- ' atau '1. '; judul dengan '# '."))
+        help_label = QLabel(self.tr("Isi naskah: paragraf dipisah baris kosong; tombol di bawah ini untuk tebal, "
+                                    "miring dan daftar (atau Markdown: **tebal**, *miring*, '- ', '1. ', '# judul')."))
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color:#555")
         self.status = QLabel("")
@@ -179,6 +185,8 @@ class DraftEditor(QWidget):
         ll.addLayout(form)
         ll.addWidget(self.parts)
         ll.addWidget(help_label)
+        self.bodybar = BodyBar(self.body)
+        ll.addWidget(self.bodybar)
         ll.addWidget(self.body, 1)
         ll.addWidget(buttons)
         self.preview = PdfPane()
@@ -196,13 +204,13 @@ class DraftEditor(QWidget):
 
     # --- data ------------------------------------------------------------------------------------
 
-    def _load_choices(self) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-        units = [(u.code, u.name) for u in self.backend.units()]
-        users = [(u.login, f"{u.name} - {u.title or u.unit}") for u in self.backend.users() if u.active]
-        return units + users, self.backend.classification_codes()
+    def _load_choices(self) -> tuple[list[Person], list[tuple[str, str]]]:
+        return self.backend.jabatan(), self.backend.classification_codes()
 
-    def _show_choices(self, result: tuple[list[tuple[str, str]], list[tuple[str, str]]]) -> None:
+    def _show_choices(self, result: tuple[list[Person], list[tuple[str, str]]]) -> None:
         self.entries, codes = result
+        titles = [p.title for p in self.entries]
+        self.codes = {p.title: p.login for p in self.entries if titles.count(p.title) == 1} | self.codes
         current = self.kode.currentText()
         self.kode.clear()
         self.kode.addItem("", "")
@@ -224,8 +232,8 @@ class DraftEditor(QWidget):
         self.attachment_note.setText(str(info["fields"].get("lampiran", "")))
         self.parts.load(info["fields"])
         self.body.setPlainText(info["body_markdown"])  # bold, lists, tables survive the round trip
-        for w in (self.kind, self.to, self.cc, self.urgency, self.classification, self.kode):
-            w.setEnabled(False)  # a revision changes the subject, the body and the parts
+        self.loaded_to, self.loaded_cc = self.to.text(), self.cc.text()
+        self.kind.setEnabled(False)  # a revision fixes the head, the text, the parts and the files: not the kind
         notes = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
         if notes:
             self.returned.setText("<b>" + self.tr("Catatan pengembalian dari {author}:").format(
@@ -246,10 +254,20 @@ class DraftEditor(QWidget):
         kode = self.kode.currentData() if self.kode.currentText() == self.kode.itemText(
             self.kode.currentIndex()) else self.kode.currentText().split(" ")[0]
         return Draft(kind=DocKind(self.kind.currentData()), subject=self.subject.text(),
-                     body=parse_markdown(self.body.toPlainText()), to=split_names(self.to.text()),
-                     cc=split_names(self.cc.text()), urgency=Urgency(self.urgency.currentData()),
+                     body=parse_markdown(self.body.toPlainText()), to=self._addressees(self.to),
+                     cc=self._addressees(self.cc), urgency=Urgency(self.urgency.currentData()),
                      classification=Classification(self.classification.currentData()),
                      kode_klasifikasi=kode or "", fields=fields)
+
+    def _addressees(self, field: QLineEdit) -> list[str]:
+        """What the field names, as the service resolves it: a picked jabatan by its code, typed text as typed."""
+        return [self.codes.get(t, t) for t in split_names(field.text())]
+
+    def head(self, d: Draft) -> Head:
+        """The revision's head: addressees only when edited (unchanged ones keep how they were addressed)."""
+        return Head(to=None if self.to.text() == self.loaded_to else d.to,
+                    cc=None if self.cc.text() == self.loaded_cc else d.cc, urgency=d.urgency.value,
+                    classification=d.classification.value, kode_klasifikasi=d.kode_klasifikasi)
 
     def snapshot(self) -> tuple[Any, ...]:
         """What the user can change, to tell whether closing would lose work."""
@@ -332,11 +350,17 @@ class DraftEditor(QWidget):
     # --- actions ---------------------------------------------------------------------------------
 
     def pick(self, target: QLineEdit, title: str) -> None:
-        dlg = RecipientPicker(title, self.entries, self)
+        titles = {p.login: p.title for p in self.entries}
+        present = split_names(target.text())
+        dlg = AddresseePicker(title, self.entries, [c for c in titles if titles[c] in present], self)
         self.picker = dlg
 
         def chosen() -> None:
-            names = split_names(target.text()) + [c for c in dlg.chosen() if c not in split_names(target.text())]
+            names = split_names(target.text())
+            for code in dlg.chosen():
+                self.codes[titles[code]] = code
+                if titles[code] not in names:
+                    names.append(titles[code])
             target.setText("; ".join(names))
 
         dlg.accepted.connect(chosen)
@@ -395,11 +419,14 @@ class DraftEditor(QWidget):
         snap = self.snapshot()
         files, self.files = self.files, []
         removing = sorted(self.removed)
+        head = self.head(d)
+        typed = self.to.text(), self.cc.text()
         self.save_btn.setEnabled(False)
         b, a, doc_id = self.backend, self.actor, self.doc_id
 
         def work() -> tuple[str, list[dict[str, Any]] | None]:
-            made = b.draft(a, d, files) if doc_id is None else b.revise(a, doc_id, d, files, remove=removing)
+            made = (b.draft(a, d, files) if doc_id is None
+                    else b.revise(a, doc_id, d, files, remove=removing, head=head))
             if is_queued(made):  # offline: in the outbox, pushed when the database answers
                 return doc_id or "", None
             new_id = doc_id or str(made)
@@ -412,6 +439,7 @@ class DraftEditor(QWidget):
                 return
             self.doc_id = new_id
             self.removed -= set(removing)
+            self.loaded_to, self.loaded_cc = typed
             self.show_saved_files(saved_files)  # the list shows what the letter now has
             self._clean = snap[:-2] + (len(self.files), len(self.removed))  # saved; later additions still count
             self.save_btn.setEnabled(True)

@@ -49,7 +49,7 @@ class OrgPicker(QWidget):
         self.model.clear()
         stack: list[QStandardItem] = []
         for p in people:
-            item = QStandardItem(f"{p.title} — {p.name}" if p.title else p.name)
+            item = QStandardItem(" — ".join(x for x in (p.title, p.name) if x))  # a vacant jabatan has no name
             item.setToolTip(p.name)
             item.setEditable(False)
             item.setCheckable(True)

@@ -1,53 +1,44 @@
-"""Choosing recipients from the organisation: a filterable list with several selectable."""
+"""Choosing addressees (Yth. / Tembusan): the organisation's jabatan as a tree with search (ui/orgpicker.py), each
+with its holder's name as a hint. A letter is addressed to the jabatan, so the jabatan is what goes in."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QLineEdit,
-    QListView,
-    QVBoxLayout,
-    QWidget,
-)
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from eoffice.ui.models import Column, FilterProxy, RowsModel
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+
+from eoffice.ui.orgpicker import OrgPicker
+
+if TYPE_CHECKING:
+    from eoffice.app.queries import Person
 
 
 def split_names(raw: str) -> list[str]:
     return [p.strip() for p in raw.replace("\n", ";").split(";") if p.strip()]
 
 
-class RecipientPicker(QDialog):
-    """Pick units and people (multi-select, filtered) for Tujuan / Tembusan."""
+class AddresseePicker(QDialog):
+    """Tick jabatan in the organisation tree; :meth:`chosen` gives their position codes, in tree order."""
 
-    def __init__(self, title: str, entries: list[tuple[str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, jabatan: Sequence[Person], chosen: Sequence[str] = (),
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
-        self.setObjectName("recipientPicker")
-        self.model = RowsModel([Column(self.tr("Penerima"), lambda e: f"{e[1]}  [{e[0]}]")], self)
-        self.model.set_rows(entries)
-        self.proxy = FilterProxy(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Cari unit atau nama..."))
-        self.filter.textChanged.connect(self.proxy.setFilterFixedString)
-        self.view = QListView()
-        self.view.setModel(self.proxy)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.MultiSelection)
+        self.setObjectName("addresseePicker")
+        self.tree = OrgPicker(self)
+        self.tree.search.setPlaceholderText(self.tr("Cari jabatan, unit atau nama pejabat..."))
+        self.tree.set_people(jabatan)
+        self.tree.choose(chosen)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Pilih"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Batal"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
-        lay.addWidget(self.filter)
-        lay.addWidget(self.view)
+        lay.addWidget(self.tree, 1)
         lay.addWidget(buttons)
-        self.resize(460, 480)
+        self.resize(560, 560)
 
     def chosen(self) -> list[str]:
-        rows = sorted(i.row() for i in self.view.selectionModel().selectedRows())
-        return [self.proxy.mapToSource(self.proxy.index(r, 0)).data(Qt.ItemDataRole.UserRole + 1)[0] for r in rows]
+        return self.tree.chosen()

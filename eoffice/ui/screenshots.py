@@ -99,7 +99,8 @@ class Tour:
     def _editor(self) -> None:
         self.editor = self.w.windows.new_draft()
         self.editor.subject.setText("Undangan Rapat Evaluasi Layanan Aplikasi")
-        self.editor.to.setText("DISKOMINFO; BAPPEDA")
+        self.editor.to.setText("Kepala Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur; "
+                               "Kepala Badan Perencanaan Pembangunan Daerah Provinsi Kalimantan Timur")
         self.editor.cc.setText("Sekretaris Daerah Provinsi Kalimantan Timur")
         self.editor.resize(1280, 820)
 

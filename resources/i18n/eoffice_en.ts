@@ -2,6 +2,21 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="id">
 <context>
+    <name>AddresseePicker</name>
+    <message>
+        <source>Cari jabatan, unit atau nama pejabat...</source>
+        <translation>Search position, unit or official's name...</translation>
+    </message>
+    <message>
+        <source>Pilih</source>
+        <translation>Select</translation>
+    </message>
+    <message>
+        <source>Batal</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>AdminPanel</name>
     <message>
         <source>Cari...</source>
@@ -351,6 +366,33 @@
     </message>
 </context>
 <context>
+    <name>BodyBar</name>
+    <message>
+        <source>Tebal (Ctrl+B)</source>
+        <translation>Bold (Ctrl+B)</translation>
+    </message>
+    <message>
+        <source>Miring (Ctrl+I)</source>
+        <translation>Italic (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>• Daftar</source>
+        <translation>• List</translation>
+    </message>
+    <message>
+        <source>Daftar berbutir</source>
+        <translation>Bulleted list</translation>
+    </message>
+    <message>
+        <source>1. Daftar</source>
+        <translation>1. List</translation>
+    </message>
+    <message>
+        <source>Daftar bernomor</source>
+        <translation>Numbered list</translation>
+    </message>
+</context>
+<context>
     <name>Connection</name>
     <message>
         <source>belum pernah</source>
@@ -684,14 +726,6 @@
         <translation>required before submitting, e.g. 000.1.2.3</translation>
     </message>
     <message>
-        <source>kode unit, login atau nama; pisahkan dengan ';'</source>
-        <translation>unit code, login or name; separate with ';'</translation>
-    </message>
-    <message>
-        <source>tembusan (opsional)</source>
-        <translation>copies (optional)</translation>
-    </message>
-    <message>
         <source>mis. 1 (satu) berkas</source>
         <translation>e.g. 1 (satu) berkas</translation>
     </message>
@@ -752,8 +786,16 @@
         <translation>Attachment files</translation>
     </message>
     <message>
-        <source>Isi naskah (Markdown): paragraf dipisah baris kosong; **tebal**, *miring*; daftar dengan '- ' atau '1. '; judul dengan '# '.</source>
-        <translation>Letter body (Markdown): separate paragraphs with a blank line; **bold**, *italic*; lists with '- ' or '1. '; headings with '# '.</translation>
+        <source>jabatan yang dituju: klik Pilih..., atau ketik; pisahkan dengan ';'</source>
+        <translation>position addressed: click Choose..., or type; separate with ';'</translation>
+    </message>
+    <message>
+        <source>tembusan (opsional): jabatan</source>
+        <translation>copies (optional): positions</translation>
+    </message>
+    <message>
+        <source>Isi naskah: paragraf dipisah baris kosong; tombol di bawah ini untuk tebal, miring dan daftar (atau Markdown: **tebal**, *miring*, '- ', '1. ', '# judul').</source>
+        <translation>Letter body: separate paragraphs with a blank line; the buttons below make bold, italic and lists (or Markdown: **bold**, *italic*, '- ', '1. ', '# heading').</translation>
     </message>
     <message>
         <source>Simpan Draf</source>
@@ -1578,25 +1620,6 @@
     </message>
 </context>
 <context>
-    <name>RecipientPicker</name>
-    <message>
-        <source>Penerima</source>
-        <translation>Recipient</translation>
-    </message>
-    <message>
-        <source>Cari unit atau nama...</source>
-        <translation>Search unit or name...</translation>
-    </message>
-    <message>
-        <source>Pilih</source>
-        <translation>Select</translation>
-    </message>
-    <message>
-        <source>Batal</source>
-        <translation>Cancel</translation>
-    </message>
-</context>
-<context>
     <name>RegisterDialog</name>
     <message>
         <source>Daftarkan Naskah Masuk</source>
@@ -1727,6 +1750,10 @@
     <message>
         <source>(otomatis: sesuai jenis dan unit)</source>
         <translation>(automatic: by kind and unit)</translation>
+    </message>
+    <message>
+        <source>Naskah ini ditujukan kepada penandatangannya sendiri ({title}). Periksa tujuannya (Yth.) sebelum mengajukan.</source>
+        <translation>This letter is addressed to its own signer ({title}). Check the addressee (Yth.) before submitting.</translation>
     </message>
 </context>
 <context>

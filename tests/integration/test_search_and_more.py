@@ -89,7 +89,8 @@ def test_reviewers_see_what_changed_between_versions(content_engine: Engine, hom
     kasi = actor(content_engine, "kasi1.kominfo")
     result = run(content_engine, lambda uow: queries.version_diff(uow, kasi, doc))
     assert (result["old"], result["new"]) == (1, 2)
-    assert result["inline"] == "Isi naskah uji{+ paling lambat Jumat+}."
+    assert result["inline"].startswith("Hal: Uji alur\nYth.: Kepala Dinas Komunikasi")  # the head, unchanged
+    assert result["inline"].endswith("\n\nIsi naskah uji{+ paling lambat Jumat+}.")
 
 
 def test_revoked_signer_cannot_sign_and_old_signatures_show_revoked(content_engine: Engine, home: Path) -> None:

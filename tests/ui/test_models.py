@@ -47,7 +47,7 @@ def test_empty_rows_model(qtmodeltester: Any) -> None:
 
 def test_dialog_models(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any) -> None:
     from eoffice.ui.disposisi import DisposeDialog
-    from eoffice.ui.pickers import RecipientPicker
+    from eoffice.ui.pickers import AddresseePicker
     from eoffice.ui.verify import VerifyPanel
 
     gub = backend.login("gubernur", "demo")
@@ -59,10 +59,11 @@ def test_dialog_models(qtbot: Any, qtmodeltester: Any, backend: Any, runner: Any
     assert len(dlg.people.visible_names()) > 5
     qtmodeltester.check(dlg.people.model)
     qtmodeltester.check(dlg.people.proxy)
-    picker = RecipientPicker("Pilih", [("DISKOMINFO", "Dinas Kominfo"), ("gubernur", "Gubernur")])
+    picker = AddresseePicker("Pilih", backend.jabatan(), ["SEKDA"])
     qtbot.addWidget(picker)
-    qtmodeltester.check(picker.model)
-    qtmodeltester.check(picker.proxy)
+    assert picker.chosen() == ["SEKDA"]
+    qtmodeltester.check(picker.tree.model)
+    qtmodeltester.check(picker.tree.proxy)
     panel = VerifyPanel(backend, runner)
     qtbot.addWidget(panel)
     staf = backend.login("staf.kominfo", "demo")

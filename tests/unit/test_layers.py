@@ -67,7 +67,7 @@ def test_schema_head_constant_matches_the_migrations() -> None:
 
 # The front doors (DESIGN.md "Layers"): ui/ and cli/ call only eoffice/app. What they may still take from the
 # services are value types (the arguments they build), never a use case.
-VALUE_TYPES = {"Draft", "Incoming", "DRAFT_STATUSES", "Cursor", "cursor", "Actor", "DEMO_PASSWORD", "ca_dir",
+VALUE_TYPES = {"Draft", "Head", "Incoming", "DRAFT_STATUSES", "Cursor", "cursor", "Actor", "DEMO_PASSWORD", "ca_dir",
                "FormatInfo", "PositionInfo", "UnitInfo", "UserInfo", "LetterRow", "InboxItem", "Outcome", "Signed"}
 
 

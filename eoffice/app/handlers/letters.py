@@ -56,7 +56,9 @@ def revise(cmd: c.ReviseLetter, uow: UnitOfWork, deps: Deps) -> int:
         base = fields if fields is not None else dict(letters.current_version(uow, doc).fields)
         fields = with_event(doc.kind, base, cmd.event_date, cmd.event_place)
     body = parse_body_json(cmd.body) if cmd.body is not None else None
-    version = letters.revise(uow, actor, cmd.document_id, subject=cmd.subject, body=body, fields=fields)
+    head = letters.Head(to=cmd.to, cc=cmd.cc, urgency=cmd.urgency, classification=cmd.classification,
+                        kode_klasifikasi=cmd.kode_klasifikasi)
+    version = letters.revise(uow, actor, cmd.document_id, subject=cmd.subject, body=body, fields=fields, head=head)
     for sha256 in cmd.remove:
         letters.detach(uow, actor, cmd.document_id, sha256)
     _attach(uow, deps, cmd.document_id, cmd.files)
