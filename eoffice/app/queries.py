@@ -91,7 +91,8 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
     actions = allowed_actions(stage_kind=mine.stage_kind if mine else None, editable=bool(info["editable"]),
                               drafter=info["drafter"] == actor.login, status=info["status"],
                               can_dispose=can_dispose, can_report=status in ("sent", "read"),
-                              versions=int(info["version"]), signed=signed)
+                              versions=int(info["version"]), signed=signed,
+                              can_comment=routing.may_comment(uow, actor, doc_id), incoming=info["direction"] == "in")
     return LetterView(info=info, pdf=pdf, signed=signed, my_step=mine, history=queries.history(uow, actor, doc_id),
                       tree=tree, disposition_status=status, allowed_actions=actions)
 
