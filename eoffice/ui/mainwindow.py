@@ -256,6 +256,7 @@ class MainWindow(QMainWindow):
             self.reading.clear()
         self.view_key = key
         self.finder.setVisible(key == "search")
+        self.search.setVisible(key != "search")  # the quick filter of a loaded list; Pencarian has its own words
         if key in MAIL_VIEWS:
             self.pages.setCurrentWidget(self.mail)
             self.load_list()

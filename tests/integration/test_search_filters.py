@@ -42,3 +42,4 @@ def test_a_misspelt_filter_is_bad_input(content_engine: Engine, filters: Filters
     staff = actor(content_engine, "staf.kominfo")
     with pytest.raises(BadInput, match=message):
         run(content_engine, lambda uow: search(uow, staff, " ", filters))
+

@@ -83,3 +83,21 @@ def test_switching_sections_clears_the_reading_pane(qtbot: Any, backend: Any, ru
     assert w.current_id is None and w.reading.info is None and not w.reading.pdf.data
     assert w.reading.header.text() == "Pilih naskah di daftar untuk membacanya."
     wait_idle(qtbot, runner)
+
+
+def test_a_long_disposisi_note_is_readable_in_the_list(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    from PySide6.QtCore import Qt
+
+    gub = backend.login("gubernur", "demo")
+    doc = next(d for d in backend.dispositions(gub) if d["status"] == "baru")
+    note = ("Koordinasikan dengan Dinas Kominfo dan Bappeda; siapkan bahan paparan tentang anggaran, jadwal "
+            "pelaksanaan dan risiko keamanan informasi untuk rapat pimpinan hari Senin pekan depan.")
+    backend.dispose(gub, doc["id"], ["sekda"], ["tindak_lanjuti"], note)
+    w = main_window(qtbot, backend, runner, qsettings, "sekda")
+    open_view(qtbot, w, "disposisi")
+    row = next(i for i in range(w.proxy.rowCount()) if w.proxy.index(i, 1).data().startswith(doc["subject"]))
+    shown, tip = w.proxy.index(row, 1).data(), w.proxy.index(row, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert "Tindak lanjuti" in shown and "Koordinasikan dengan Dinas Kominfo" in shown
+    assert gub.name in shown and "gubernur" not in shown  # from the governor by name, not by login
+    assert tip.startswith("<qt>") and note in tip  # rich text: Qt wraps the whole note in the tooltip
+    wait_idle(qtbot, runner)
