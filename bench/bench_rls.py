@@ -10,7 +10,8 @@ the Governor; addressed to another unit (sometimes to a person, sometimes with a
 biasa, 15 % terbatas, 5 % rahasia; the newest 400 in every state, the older ones settled (mostly sent); sent
 and signed letters with their signed PDF.
 Then for several users it times the desktop's own use cases (eoffice.app: Desktop and its read models):
-navigation counts, inbox, the first letter-list page, one letter's LetterView and a search, once connected as
+navigation counts, inbox, the first letter-list page, one letter's LetterView and a search (words; words with
+the Pencarian view's filters; filters without words, as Desktop.search runs them), once connected as
 the user's own role (RLS on, visible_clause steps aside) and once as the owner (no RLS, the service-layer rule
 visible_clause), interleaved in the same run. Prints p50/p99 (ms) per use case and user, the p99 ratio, and
 EXPLAIN (as the user's role) of the queries the rule weighs on.
@@ -19,6 +20,7 @@ EXPLAIN (as the user's role) of the queries the rule weighs on.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import hashlib
 import json
 import os
@@ -53,6 +55,7 @@ CLASSES = [("biasa", 80), ("terbatas", 15), ("rahasia", 5)]
 WORDS = ["jaringan", "anggaran", "rapat", "laporan", "kegiatan", "evaluasi", "pelatihan", "perjalanan", "pengadaan",
          "monitoring", "data", "aplikasi", "keamanan", "server", "pegawai", "kinerja", "program", "daerah"]
 SEARCH = "jaringan anggaran"
+SINCE = dt.date(2026, 1, 1)  # the Pencarian view's Dari tanggal
 COLS = {"documents": "id, direction, kind, subject, urgency, classification, kode_klasifikasi, status, unit_id, "
                      "created_by, sender, current_version, search_text, signed_pdf_sha256, signed_version, "
                      "created_at, updated_at",
@@ -196,6 +199,8 @@ def cases(app: Desktop, who: str, doc: str | None) -> dict[str, Callable[[], Any
         "inbox": lambda: app.inbox(actor),
         "list page": lambda: app.letter_list(actor),
         "search": lambda: app.read(lambda uow: q.search(uow, actor, SEARCH)),
+        "search + filters": lambda: app.search(actor, SEARCH, q.Filters(kind="nota_dinas", date_from=SINCE)),
+        "filters only": lambda: app.search(actor, "", q.Filters(status="dispatched", unit="DISKOMINFO")),
     }
     if doc is not None:
         out["open letter"] = lambda: app.letter_view(actor, doc)

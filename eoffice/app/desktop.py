@@ -147,6 +147,9 @@ class Desktop(Session):
     def letter_count(self, actor: Actor, *, statuses: Collection[str] | None = None, mine: bool = False) -> int:
         return self.read(lambda uow: service_queries.count_letters(uow, actor, statuses=statuses, mine=mine))
 
+    def search(self, actor: Actor, query: str, filters: q.Filters) -> list[service_queries.LetterRow]:
+        return self.read(lambda uow: q.search(uow, actor, query, filters, limit=self.list_limit))
+
     def detail(self, actor: Actor, doc_id: str) -> dict[str, Any]:
         return self.read(lambda uow: q.detail(uow, actor, doc_id))
 
@@ -305,6 +308,12 @@ class Desktop(Session):
 
     def report_done(self, actor: Actor, doc_id: str, report: str) -> None:
         self.execute(c.ReportDone(document_id=doc_id, report=report), actor=actor)
+
+    def disposition_sheet(self, actor: Actor, doc_id: str) -> bytes:
+        return self.read(lambda uow: q.sheet(uow, actor, doc_id))
+
+    def comment(self, actor: Actor, doc_id: str, text: str) -> None:
+        self.execute(c.Comment(document_id=doc_id, text=text), actor=actor)
 
     def mark_read(self, actor: Actor, doc_id: str) -> None:
         self.execute(c.MarkRead(document_id=doc_id), actor=actor)

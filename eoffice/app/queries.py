@@ -92,7 +92,8 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
     actions = allowed_actions(stage_kind=mine.stage_kind if mine else None, editable=bool(info["editable"]),
                               drafter=info["drafter"] == actor.login, status=info["status"],
                               can_dispose=can_dispose, can_report=status in ("sent", "read"),
-                              versions=int(info["version"]), signed=signed)
+                              versions=int(info["version"]), signed=signed,
+                              can_comment=routing.may_comment(uow, actor, doc_id), incoming=info["direction"] == "in")
     return LetterView(info=info, pdf=pdf, signed=signed, my_step=mine, history=queries.history(uow, actor, doc_id),
                       tree=tree, disposition_status=status, allowed_actions=actions)
 
@@ -155,17 +156,18 @@ def classification_codes(uow: UnitOfWork) -> list[tuple[str, str]]:
 def dispositions(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
     """Incoming letters of the actor: addressed to them and not yet disposed, disposed to them, or disposed
     by them (to follow up), newest first within each group."""
-    out = [{"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
-            "status": "baru", "from": d.sender, "deadline": None, "updated_at": d.updated_at}
-           for d in incoming.incoming_for(uow, actor)]
+    out: list[dict[str, Any]] = [{"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
+                                  "status": "baru", "from": d.sender, "deadline": None, "updated_at": d.updated_at}
+                                 for d in incoming.incoming_for(uow, actor)]
     seen = {o["id"] for o in out}
     for d, n in incoming.my_dispositions(uow, actor):
         if d.id in seen:
             continue
         seen.add(d.id)
         out.append({"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
-                    "status": n.status, "from": uow.users.get(n.from_user_id).login,
-                    "deadline": n.deadline, "updated_at": n.created_at})
+                    "status": n.status, "from": uow.users.get(n.from_user_id).name,
+                    "deadline": n.deadline, "updated_at": n.created_at, "note": n.note,
+                    "instructions": list(n.instructions.get("items", []))})
     mine = uow.session.execute(
         select(Document, Disposition).join(Disposition, Disposition.document_id == Document.id)
         .where(Disposition.from_user_id == actor.user_id).order_by(Disposition.created_at.desc())).all()
@@ -174,7 +176,8 @@ def dispositions(uow: UnitOfWork, actor: Actor) -> list[dict[str, Any]]:
             seen.add(d.id)
             out.append({"id": d.id, "subject": d.subject, "sender": d.sender, "urgency": d.urgency,
                         "status": "disposed", "from": d.sender, "deadline": n.deadline,
-                        "updated_at": n.created_at})
+                        "updated_at": n.created_at, "note": n.note,
+                        "instructions": list(n.instructions.get("items", []))})
     return out
 
 

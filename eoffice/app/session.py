@@ -172,6 +172,23 @@ class Session:
         self.offline = True
         return True
 
+    def sign_out(self) -> None:
+        """The person leaves (Keluar / Ganti Pengguna): what this process holds for them goes: keys unlocked for
+        the outbox, the prefetched first screen, their local cache and, with per-user roles, the connection
+        made with their password. The next login starts as the first did."""
+        self.unlocked.clear()
+        with self._prefetch_lock:
+            self._prefetched = None
+        self.actor = None
+        if self.per_user and self._role_login:
+            old, self.engine = self.engine, make_engine(self.url)
+            self._role_login = ""
+            old.dispose()
+        with self._cache_lock:
+            if self.cache is not None:
+                self.cache.dispose()
+            self.cache, self.cache_login, self.offline = None, "", False
+
     def close(self) -> None:
         self.engine.dispose()
         if self.cache is not None:

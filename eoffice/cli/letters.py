@@ -118,11 +118,12 @@ def _event_options(p: argparse.ArgumentParser) -> None:
 
 def register_more(sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser) -> None:
     p = sub.add_parser("search", parents=[common], help="full-text search over the letters you can see")
-    p.add_argument("query")
-    p.add_argument("--kind")
-    p.add_argument("--status")
-    p.add_argument("--unit")
-    p.add_argument("--classification", choices=[c.value for c in Classification])
+    p.add_argument("query", nargs="?", default="", help="words (may be left out when a filter is given)")
+    p.add_argument("--kind", help="jenis naskah, e.g. nota_dinas")
+    p.add_argument("--status", help="e.g. draft, in_review, dispatched")
+    p.add_argument("--unit", help="the creating unit's code")
+    p.add_argument("--classification", choices=[c.value for c in Classification], help="sifat")
+    p.add_argument("--urgency", choices=[u.value for u in Urgency])
     p.add_argument("--from", dest="date_from", help="created on or after YYYY-MM-DD")
     p.add_argument("--to", dest="date_to", help="created on or before YYYY-MM-DD")
     p.set_defaults(func="eoffice.cli.read_verbs:cmd_search")

@@ -53,7 +53,7 @@ def cmd_inbox(ctx: Ctx) -> int:
 def cmd_search(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     a = ctx.args
-    filters = q.Filters(kind=a.kind, status=a.status, unit=a.unit, classification=a.classification,
+    filters = q.Filters(kind=a.kind, status=a.status, unit=a.unit, classification=a.classification, urgency=a.urgency,
                       date_from=parse_date(a.date_from, "Tanggal awal") if a.date_from else None,
                       date_to=parse_date(a.date_to, "Tanggal akhir") if a.date_to else None)
     rows = ctx.read(lambda uow: q.search(uow, actor, a.query, filters))

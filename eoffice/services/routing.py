@@ -38,7 +38,7 @@ from eoffice.workflow import engine
 from eoffice.workflow.delegation import Delegation
 from eoffice.workflow.events import Event
 from eoffice.workflow.queries import doc_status
-from eoffice.workflow.state import DECIDED, Decision, Route, Step, StepStatus
+from eoffice.workflow.state import DECIDED, TERMINAL, Decision, Route, Step, StepStatus
 from eoffice.workflow.template import RouteTemplate, template_from_dict, template_to_dict
 
 MAX_NOTE = 4000  # a note on a route step, a comment
@@ -327,6 +327,15 @@ def comment(uow: UnitOfWork, actor: Actor, document_id: str, text: str) -> None:
         raise InvalidTransition("Naskah belum diajukan")
     new, events = engine.comment(route, actor=actor.login, text=text, now=now, delegations=delegations)
     _apply(uow, doc, route, new, events, logins, actor, "route.comment")
+
+
+def may_comment(uow: UnitOfWork, actor: Actor, document_id: str) -> bool:
+    """What ``comment`` would allow now (the reading pane offers the comment box only then)."""
+    loaded = load_for_action(uow.session, document_id, Logins(uow.session), lock=False,
+                             actor=(actor.user_id, actor.login))
+    route = loaded.route
+    return (route is not None and route.status not in TERMINAL
+            and engine.involved(route, actor.login, uow.now(), loaded.delegations))
 
 
 def load(uow: UnitOfWork, document_id: str) -> Route | None:

@@ -8,9 +8,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from eoffice.ui.dialogs import NoteDialog
+from eoffice.ui.printing import Printing
 
 if TYPE_CHECKING:
     from eoffice.services.auth import Actor
@@ -34,6 +36,9 @@ class LetterActions(QObject):
         self._me, self.backend, self._actor, self.reading = widget, backend, actor, reading
         self.decisions, self.windows, self.run_action, self.verify = decisions, windows, run_action, verify
         self.note_dialog: NoteDialog | None = None
+        self.printing = Printing(widget, backend, windows.runner, actor=actor, inform=windows.inform,
+                                 show_error=windows.show_error)
+        reading.buttons["print"].setShortcut(QKeySequence("Ctrl+P"))
         self.kept_notes: dict[tuple[str, str], str] = {}  # (doc id, return|reject) -> note, kept until it is made
 
     @property
@@ -59,6 +64,16 @@ class LetterActions(QObject):
                 "diff": self.windows.show_versions, "edit": self.windows.open_editor,
                 "submit": self.windows.submit_letter, "dispose": self.windows.dispose_letter}
             opener[key](doc_id)
+        elif key in ("print", "print_sheet"):
+            title = self.reading.info["subject"] if self.reading.info else ""
+            if key == "print":
+                self.printing.print_letter(self.reading.pdf.document, title)
+            else:
+                self.printing.print_sheet(doc_id, title)
+        elif key == "comment" and self.reading.notes_tab.text():  # kept in the box until it is made
+            note = self.reading.notes_tab.text()
+            self.run_action("comment", lambda: self.backend.comment(self.actor, doc_id, note),
+                            translate("MainWindow", "Catatan ditambahkan"))
         elif key == "withdraw":
             dlg = NoteDialog(translate("MainWindow", "Tarik naskah"),
                              translate("MainWindow", "Alasan penarikan (opsional):"), self._me, required=False)

@@ -115,8 +115,26 @@ class App:
         if self.shell is None:  # a session made with its backend (tests) builds no shell
             self.build_shell()
         self.window, self.shell = self.shell, None
+        self.window.signed_out.connect(self.sign_out)
         self.window.start(actor, demo=self.demo, preloaded=self.login.preloaded)
         self.window.show()
+
+    def sign_out(self) -> None:
+        """Keluar / Ganti Pengguna (the window has closed, its editors settled): once the window's tasks are
+        done, the core forgets the person (ui/front.py sign_out) and the login dialog asks again; a new window
+        is built while the next person types, as at start."""
+        window, self.window = self.window, None
+        self.runner.wait(10000)  # a task still running reads with the person's connection and keys
+        assert self.backend is not None  # a window was open
+        self.backend.sign_out()
+        if window is not None:
+            window.deleteLater()
+        self.login.actor, self.login.preloaded = None, None
+        self.login.password.clear()
+        self.login.error.setText("")
+        self.login.show()
+        self.login.password.setFocus()
+        QTimer.singleShot(0, self.build_shell)
 
 
 def run_app(argv: list[str], *, started: Callable[[App], None] | None = None, language: str | None = None) -> int:

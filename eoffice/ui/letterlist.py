@@ -33,6 +33,8 @@ class LetterList(QWidget):
         self.search.setPlaceholderText(translate("MainWindow", "Cari (hal, jenis, pengirim)..."))
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.textChanged.connect(lambda _t: self._title())
+        self._shown: tuple[str, int | None, int | None] = ("", None, None)  # label, whole list, badge
         self.table = t = QTableView()
         t.setObjectName("letterList")
         t.setModel(self.proxy)
@@ -71,10 +73,12 @@ class LetterList(QWidget):
         for w in (self.list_title, self.more_bar, self.search, self.table):
             ll.addWidget(w)
 
-    def show_count(self, label: str, total: int | None, page: int) -> None:
-        """The title's count; with *total* (a longer list than shown), "n of N" and a button for *page* more."""
+    def show_count(self, label: str, total: int | None, page: int, pending: int | None = None) -> None:
+        """The title's count; with *total* (a longer list than shown), "n of N" and a button for *page* more;
+        *pending*: the navigation's badge for this list (what waits or is unread), said when it is not all."""
         shown = self.model.rowCount()
-        self.list_title.setText(f"{label} ({text.number(shown if total is None else total)})")
+        self._shown = (label, total, pending)
+        self._title()
         self.more_bar.setVisible(total is not None)
         if total is None:
             return
@@ -83,6 +87,24 @@ class LetterList(QWidget):
         self.more_button.setText(translate("MainWindow", "Muat {n} berikutnya").format(
             n=text.number(min(page, max(total - shown, 0)))))
         self.more_button.setEnabled(True)
+
+    def put_above_table(self, w: QWidget) -> None:
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.table), w)
+
+    def _title(self) -> None:
+        """"Label (N)"; "(n dari N)" while the search box narrows the list; and the badge's "k baru" when
+        the navigation counts fewer than the list holds, so the two never seem to disagree."""
+        label, total, pending = self._shown
+        whole = self.model.rowCount() if total is None else total
+        count = text.number(whole)
+        if self.search.text():
+            count = translate("MainWindow", "{shown} dari {total}").format(
+                shown=text.number(self.proxy.rowCount()), total=count)
+        if pending and pending != whole:
+            count += " · " + translate("MainWindow", "{n} baru").format(n=text.number(pending))
+        self.list_title.setText(f"{label} ({count})")
 
     def row_ids(self) -> list[str]:
         return [self.proxy.index(r, 0).data(ID_ROLE).id for r in range(self.proxy.rowCount())]

@@ -22,24 +22,26 @@ from PySide6.QtWidgets import (
 )
 
 from eoffice.domain import EofficeError, Unavailable
-from eoffice.ui import i18n, text
+from eoffice.ui import i18n, text, views
 from eoffice.ui.actions import LetterActions
 from eoffice.ui.connection import Connection, sync_text
 from eoffice.ui.decisions import Decisions
 from eoffice.ui.dialogs import NoteDialog, PassphraseDialog
+from eoffice.ui.finder import Finder
 from eoffice.ui.language import LanguageMenu
 from eoffice.ui.letterlist import LetterList
 from eoffice.ui.nav import Navigation
 from eoffice.ui.notify import NoticeButton, Notifier
+from eoffice.ui.opening import open_letter
 from eoffice.ui.pages import make_page
 from eoffice.ui.pending import done_message
 from eoffice.ui.reading import ReadingPane
+from eoffice.ui.signout import SignOut
 from eoffice.ui.tasks import Handle, TaskRunner
 from eoffice.ui.views import MAIL_VIEWS, VIEW_LABELS, FirstScreen, More, Rows, fetch_counts, fetch_rows
 from eoffice.ui.windows import Windows
 
 if TYPE_CHECKING:
-    from eoffice.app.queries import LetterView
     from eoffice.services.auth import Actor
     from eoffice.ui.front import Front
 
@@ -53,6 +55,7 @@ class MainWindow(QMainWindow):
     synced = Signal()  # a pull into the local cache finished
     action_done = Signal(str, object)  # action, result
     language_chosen = Signal(str)  # stored; applies from the next start
+    signed_out = Signal()  # closed by Keluar / Ganti Pengguna: the app shows the login dialog again
 
     def __init__(self, backend: Front, actor: Actor | None, runner: TaskRunner, settings: QSettings, *,
                  demo: bool = False, language: str = i18n.DEFAULT, preloaded: FirstScreen | None = None) -> None:
@@ -81,6 +84,7 @@ class MainWindow(QMainWindow):
                                             decisions=self.decisions, windows=self.windows,
                                             run_action=self.run_action, verify=self._verify)
         self.action_done.connect(self.letter_actions.made)
+        self.account.follow(self.windows)
         geometry = self.settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
@@ -124,6 +128,9 @@ class MainWindow(QMainWindow):
         self.nav.currentItemChanged.connect(self._nav_changed)
 
         self.letters = left = LetterList()
+        self.finder = Finder(self.backend, self.runner)  # the Pencarian view's words and filters
+        left.put_above_table(self.finder)
+        self.finder.searched.connect(lambda: self.load_list(only="search"))
         self.model, self.proxy, self.search, self.table = left.model, left.proxy, left.search, left.table
         self.list_title, self.list_note, self.more_button, self.more_bar = (
             left.list_title, left.list_note, left.more_button, left.more_bar)
@@ -168,6 +175,7 @@ class MainWindow(QMainWindow):
         backend, actor = self.backend, self.actor
         if actor is not None:  # (the screenshot tour builds a window for a refused login too)
             self.runner.submit(lambda: backend.can_register(actor), self.act_register.setVisible, lambda _m: None)
+        self.account = SignOut(self)
         self.language_menu = LanguageMenu(self, self.settings, self.language, chosen=self.language_chosen.emit,
                                           inform=self.inform)
         self.language_actions = self.language_menu.actions
@@ -229,7 +237,12 @@ class MainWindow(QMainWindow):
         if not from_nav and key in self.nav_items:
             self.nav.setCurrentItem(self.nav_items[key])  # re-enters through _nav_changed
             return
+        if key != self.view_key:  # the previous section's letter does not stay in the reading pane
+            self.current_id = None
+            self.reading.clear()
         self.view_key = key
+        self.finder.setVisible(key == "search")
+        self.search.setVisible(key != "search")  # the quick filter of a loaded list; Pencarian has its own words
         if key in MAIL_VIEWS:
             self.pages.setCurrentWidget(self.mail)
             self.load_list()
@@ -269,6 +282,8 @@ class MainWindow(QMainWindow):
         self.navigation.show_counts(counts)
         self.sync_label.setText(sync_text(self.backend.sync_status()))  # what waits in the outbox
         self.notifier.update(counts)
+        if self.view_key in MAIL_VIEWS:  # the list's title says the badge too
+            self._show_more(self.more)
         self.counts_loaded.emit()
         if not self.warmed:  # the signing stack (pyHanko) loads while the user reads the inbox, not before:
             self.warmed = True  # after this turn of the loop (the first list), since its imports hold the GIL
@@ -283,8 +298,10 @@ class MainWindow(QMainWindow):
         gc.freeze()
         QTimer.singleShot(SYNC_DELAY_MS, self, self.sync_now)
 
-    def load_list(self, loaded: Rows | None = None) -> None:
+    def load_list(self, loaded: Rows | None = None, only: str | None = None) -> None:
         key = self.view_key
+        if only is not None and only != key:
+            return
         label = self.tr(VIEW_LABELS[key])
         self.list_title.setText(label)
         self.act_batch.setEnabled(key == "sign")
@@ -311,14 +328,14 @@ class MainWindow(QMainWindow):
         if loaded is not None:
             show_rows(loaded)
         else:
-            backend, actor = self.backend, self.actor
-            self.runner.submit(lambda: fetch_rows(backend, actor, key), show_rows)
+            backend, actor, find = self.backend, self.actor, self.finder.wanted()
+            self.runner.submit(lambda: fetch_rows(backend, actor, key, find=find), show_rows)
 
     def _show_more(self, more: More | None) -> None:
         """The title's count, and under it "n of N" with a button for the next page when there is one."""
         self.more = more
         self.letters.show_count(self.tr(VIEW_LABELS[self.view_key]), None if more is None else more[1],
-                                self.backend.list_limit)
+                                self.backend.list_limit, self.counts.get(views.BADGES.get(self.view_key, "")))
 
     def load_more(self) -> None:
         """The next page of the current list, added under the rows already shown."""
@@ -350,28 +367,7 @@ class MainWindow(QMainWindow):
     # --- the reading pane ------------------------------------------------------------------------
 
     def load_detail(self, doc_id: str) -> None:
-        """The reading pane: one read (a LetterView); an unread disposisi is marked read after, not in it."""
-        self.current_id = doc_id
-        b, a = self.backend, self.actor
-
-        def fetch() -> tuple[LetterView, bytes]:
-            view = b.letter_view(a, doc_id)
-            return view, b.display_pdf(view.pdf)  # the widgets drawn in: QtPdf leaves them blank
-
-        def show_it(result: tuple[LetterView, bytes]) -> None:
-            view, display = result
-            if doc_id != self.current_id:
-                return
-            self.reading.show_letter(view, display)
-            self.detail_loaded.emit(doc_id)
-            if view.unread_disposition:  # marked read after it is shown, not inside the read
-                self.runner.submit(lambda: b.mark_read(a, doc_id), lambda _r: self._mark_row_read(doc_id),
-                                   lambda _e: None)  # a later view will do
-            elif view.info["status"] == "dispatched" and view.info["direction"] != "in":
-                self.runner.submit(lambda: b.mark_letter_read(a, doc_id),
-                                   lambda news: self._mark_row_read(doc_id) if news else None, lambda _e: None)
-
-        self.runner.submit(fetch, show_it)
+        open_letter(self, doc_id)
 
     # --- the controllers' API, as the window offers it --------------------------------------------
 
@@ -410,11 +406,6 @@ class MainWindow(QMainWindow):
     def set_reachable(self, ok: bool, message: str = "") -> None:
         self.connection.set_reachable(ok, message)
 
-    def _mark_row_read(self, doc_id: str) -> None:
-        """The opened letter is no longer bold; the badges follow."""
-        self.letters.mark_read(doc_id)
-        self.load_counts()
-
     # --- actions ---------------------------------------------------------------------------------
 
     def show_error(self, error: EofficeError | str) -> None:
@@ -445,19 +436,21 @@ class MainWindow(QMainWindow):
         def done(result: Any) -> None:
             self.inform(done_message(result, message))
             self.action_done.emit(name, result)
-            self.after_change()
+            self.after_change(keep=name == "comment")  # a comment leaves the letter where it was
 
         self.runner.submit(fn, done, self.show_error)
 
-    def after_change(self) -> None:
-        """Refresh counts and the list, then select the next letter (the one now at the old row)."""
-        row = self.table.currentIndex().row()
+    def after_change(self, keep: bool = False) -> None:
+        """Refresh counts and the list, then select the next letter (the one now at the old row; with *keep*
+        the same letter again, wherever it moved)."""
+        row, kept = self.table.currentIndex().row(), self.current_id if keep else None
         self.current_id = None
         self.reading.clear()
 
         def reselect(key: str) -> None:
             self.list_loaded.disconnect(reselect)
-            self.letters.select_row(min(max(row, 0), self.proxy.rowCount() - 1))
+            if not (kept and self.letters.select_id(kept)):
+                self.letters.select_row(min(max(row, 0), self.proxy.rowCount() - 1))
 
         if self.view_key in MAIL_VIEWS:
             self.list_loaded.connect(reselect)
@@ -477,3 +470,5 @@ class MainWindow(QMainWindow):
         self.notifier.close()
         self.windows.close_all()
         super().closeEvent(event)
+        if self.account.leaving:
+            self.signed_out.emit()

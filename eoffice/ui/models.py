@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -137,6 +138,7 @@ class ListRow:
     on_behalf_of: str | None = None
     unread: bool = False  # delivered, returned or disposed to the user and not opened yet: bold in the list
     pending: str = ""  # a command of the user's on it waits in the outbox: the clock mark (ui/pending.py)
+    note: str = ""  # a disposisi's instructions and note: on the second line, whole in the tooltip
 
     @property
     def overdue(self) -> bool:
@@ -151,16 +153,26 @@ def due_color(row: ListRow) -> str | None:
     return "#b3261e" if row.overdue else None
 
 
+def row_tooltip(r: ListRow) -> str:
+    """The subject, for whom, and a disposisi's whole note: rich text, so Qt wraps a long note to a readable
+    width instead of one screen-wide line."""
+    parts = [html.escape(r.subject)]
+    if r.on_behalf_of:
+        parts.append(html.escape(translate("models", "(untuk {who})").format(who=r.on_behalf_of)))
+    if r.note:
+        parts.append("<i>" + html.escape(r.note).replace("\n", "<br>") + "</i>")
+    if r.pending:
+        parts.append(html.escape(pending.waiting_text()))
+    return "<qt>" + "<br>".join(parts) + "</qt>"
+
+
 def list_columns() -> list[Column]:
     return [
         Column(translate("models", "Sifat"), lambda r: text.URGENCY.get(r.urgency, r.urgency), color=urgency_color,
                sort=lambda r: {"sangat_segera": 0, "segera": 1}.get(r.urgency, 2)),
         Column(translate("models", "Hal"), lambda r: f"{pending.mark(r.subject, r.pending)}\n"
-               f"{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}",
-               sort=lambda r: r.subject.lower(), bold=lambda r: r.unread or r.urgency != "biasa",
-               tooltip=lambda r: r.subject + ("\n" + translate("models", "(untuk {who})").format(
-                   who=r.on_behalf_of) if r.on_behalf_of else "") + (
-                   "\n" + pending.waiting_text() if r.pending else "")),
+               f"{text.KIND.get(r.kind, r.kind)} · {r.what} · {r.who}" + (f" · {r.note}" if r.note else ""),
+               sort=lambda r: r.subject.lower(), bold=lambda r: r.unread or r.urgency != "biasa", tooltip=row_tooltip),
         Column(translate("models", "Jenis"), lambda r: text.KIND.get(r.kind, r.kind)),
         Column(translate("models", "Tahap/Status"), lambda r: f"{r.what} · {pending.waiting_text()}" if r.pending
                else r.what),
@@ -273,8 +285,10 @@ def queued_draft_row(d: dict[str, Any], who: str) -> ListRow:
 
 
 def disposition_row(d: dict[str, Any]) -> ListRow:
+    said = [text.INSTRUCTIONS.get(i, i) for i in d.get("instructions", [])] + ([d["note"]] if d.get("note") else [])
     return ListRow(d["id"], d["subject"], "naskah_masuk", text.DISPOSITION_STATUS.get(d["status"], d["status"]),
-                   d["urgency"], d["from"], d["deadline"], d["updated_at"], unread=d["status"] in ("baru", "sent"))
+                   d["urgency"], d["from"], d["deadline"], d["updated_at"], unread=d["status"] in ("baru", "sent"),
+                   note=" · ".join(said))
 
 
 def delivered_row(r: Any) -> ListRow:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from eoffice.ui import pending, text
+from eoffice.ui.comments import NotesTab
 from eoffice.ui.models import Column, DispositionTreeModel, RowsModel, show
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
@@ -148,7 +149,8 @@ class ReadingPane(QWidget):
             ("withdraw", self.tr("Tarik"), self.tr("Tarik naskah dari rute")), ("dispose", self.tr("Disposisi"), ""),
             ("done", self.tr("Laporkan Selesai"), ""),
             ("diff", self.tr("Bandingkan Versi"), self.tr("Perubahan antarversi naskah")),
-            ("export", self.tr("Simpan PDF"), ""), ("verify", self.tr("Verifikasi"), ""),
+            ("export", self.tr("Simpan PDF"), ""), ("print", self.tr("Cetak"), "Ctrl+P"),
+            ("print_sheet", self.tr("Cetak Lembar Disposisi"), ""), ("verify", self.tr("Verifikasi"), ""),
         ):
             b = QPushButton(label)
             b.setObjectName(f"action_{key}")
@@ -204,7 +206,8 @@ class ReadingPane(QWidget):
         self.tabs = QTabWidget()
         self.tabs.addTab(self.pdf, self.tr("Naskah"))
         self.route_tab = self.tabs.addTab(self.steps_view, self.tr("Rute"))
-        self.tabs.addTab(self.notes, self.tr("Catatan"))
+        self.notes_tab = NotesTab(self.notes, lambda: self.action.emit("comment"))
+        self.tabs.addTab(self.notes_tab, self.tr("Catatan"))
         self.att_tab = self.tabs.addTab(att_tab, self.tr("Lampiran"))
         self.tree_tab = self.tabs.addTab(self.tree_view, self.tr("Disposisi"))
         self.tabs.addTab(history_view, self.tr("Riwayat"))
@@ -230,6 +233,7 @@ class ReadingPane(QWidget):
         self.tree.set_tree([])
         self.history.set_rows([])
         self.notes.clear()
+        self.notes_tab.offer(False, False)
         for b in self.buttons.values():
             b.setVisible(False)
 
@@ -238,6 +242,7 @@ class ReadingPane(QWidget):
         workflow engine allows (``view.allowed_actions``), no rule is derived here. *display*: the PDF with its
         form widgets drawn in (Front.display_pdf), shown instead of the file itself."""
         info, pdf, signed, my_step = view.info, view.pdf, view.signed, view.my_step
+        same = self.info is not None and self.info["id"] == info["id"]
         self.info, self.my_step = info, my_step
         e = html.escape
         kind_label = text.KIND.get(info["kind"], info["kind_label"])
@@ -298,6 +303,7 @@ class ReadingPane(QWidget):
                                                        "meneruskan naskah ke pengiriman.").format(number=info["number"]) + " (Ctrl+Enter)")
         for key, b in self.buttons.items():
             b.setVisible(key in view.allowed_actions)
+        self.notes_tab.offer("comment" in view.allowed_actions, same)
 
     def restart_choices(self) -> list[tuple[str, str | None]]:
         """Stages up to the user's own, for 'start again from' after the revision (default: the first), each

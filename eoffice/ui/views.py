@@ -22,6 +22,7 @@ from eoffice.ui.models import (
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
+    from eoffice.app.queries import Filters
     from eoffice.services.auth import Actor
     from eoffice.ui.front import Front
 
@@ -34,18 +35,20 @@ VIEWS = [  # key, label, count key
     ("drafts", QT_TRANSLATE_NOOP("MainWindow", "Draf"), "drafts"),
     ("sent", QT_TRANSLATE_NOOP("MainWindow", "Terkirim"), None),
     ("tracking", QT_TRANSLATE_NOOP("MainWindow", "Pelacakan"), None),
+    ("search", QT_TRANSLATE_NOOP("MainWindow", "Pencarian"), None),
     ("dashboard", QT_TRANSLATE_NOOP("MainWindow", "Dasbor"), None),
     ("archive", QT_TRANSLATE_NOOP("MainWindow", "Arsip"), None),
     ("verify", QT_TRANSLATE_NOOP("MainWindow", "Verifikasi PDF"), None),
     ("admin", QT_TRANSLATE_NOOP("MainWindow", "Admin"), None),
 ]
-MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking", "archive"}
+MAIL_VIEWS = {"inbox", "sign", "paraf", "disposisi", "drafts", "sent", "tracking", "archive", "search"}
 IN_FLIGHT = {"in_review", "to_sign", "signed"}
 ARCHIVED = {"dispatched", "archived", "rejected", "withdrawn", "registered"}
 VIEW_STATUSES = {"drafts": DRAFT_STATUSES, "sent": set(STATUS_LABELS) - DRAFT_STATUSES, "tracking": IN_FLIGHT,
                  "archive": ARCHIVED}  # the letter lists (drafts and sent: the user's own letters)
 translate = QCoreApplication.translate
 VIEW_LABELS = {key: label for key, label, _ in VIEWS}  # untranslated: MainWindow.tr() them
+BADGES = {key: count_key for key, _, count_key in VIEWS if count_key}  # a view's key in the counts
 
 
 # Where the next page of a letter list starts, and how many letters the whole list has.
@@ -81,18 +84,22 @@ def _mail_rows(b: Front, a: Actor, skip: set[str] | frozenset[str] = frozenset()
     return sorted(out, key=lambda r: not r.unread)  # stable: unread first, each group newest first
 
 
-def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None) -> Rows:
+def fetch_rows(b: Front, a: Actor, key: str, after: Cursor | None = None,
+               find: tuple[str, Filters] | None = None) -> Rows:
     """Runs in a worker thread: the rows, and the inbox items by document when the view is an inbox; for the
-    letter lists one page (the next after *after*). The cache's rows overlaid with the user's commands waiting
-    in the outbox: a step decided offline has left the inbox (Front.inbox), a letter with one is marked."""
-    rows, items, more = _rows(b, a, key, after)
+    letter lists one page (the next after *after*); for Pencarian what *find* (words, filters) finds. The
+    cache's rows overlaid with the user's commands waiting in the outbox: a step decided offline has left the
+    inbox (Front.inbox), a letter with one is marked."""
+    rows, items, more = _rows(b, a, key, after, find)
     waiting = b.pending(a)
     if waiting:
         rows = [dataclasses.replace(r, pending=waiting[r.id]) if r.id in waiting else r for r in rows]
     return rows, items, more
 
 
-def _rows(b: Front, a: Actor, key: str, after: Cursor | None) -> Rows:
+def _rows(b: Front, a: Actor, key: str, after: Cursor | None, find: tuple[str, Filters] | None) -> Rows:
+    if key == "search":
+        return ([letter_row(r) for r in b.search(a, *find)] if find is not None else []), None, None
     if key in ("inbox", "sign", "paraf"):
         items = b.inbox(a)
         by_doc = {i.document_id: i for i in items}

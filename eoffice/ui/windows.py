@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
@@ -30,6 +30,8 @@ class Windows(QObject):
     *reading* pane (the chosen attachment, the shown PDF), and what to do with outcomes: *inform*,
     *show_error*, *changed* (a write done: name, result, message), *after_change* (refresh the lists) and
     *close_host* (close the main window once every editor has settled)."""
+
+    close_cancelled = Signal()  # an editor asked about unsaved work and the person kept it open
 
     def __init__(self, widget: QWidget, backend: Front, runner: TaskRunner, *, actor: Callable[[], Actor],
                  reading: ReadingPane, inform: Callable[[str], None],
@@ -110,6 +112,7 @@ class Windows(QObject):
 
     def _keep_open(self) -> None:
         self.close_pending = False  # the user chose to keep an editor open
+        self.close_cancelled.emit()
 
     def ask_first(self, event: QCloseEvent) -> bool:
         """True when closing waits: each editor with unsaved work asks; the window closes once all are settled."""

@@ -281,6 +281,12 @@ def add_reviewer(route: Route, step_id: str, *, actor: str, new_assignee: str, n
     return ch.build()
 
 
+def involved(route: Route, actor: str, now: datetime, delegations: Sequence[Delegation] = ()) -> bool:
+    """Who may comment on the route: its drafter, an assignee, or a current delegate of one."""
+    people = {route.drafter} | {s.assignee for s in route.steps}
+    return actor in people or any(active_delegation(delegations, p, actor, now) for p in people)
+
+
 def comment(route: Route, *, actor: str, text: str, now: datetime, step_id: str | None = None,
             delegations: Sequence[Delegation] = ()) -> tuple[Route, list[Event]]:
     """A note on a running route by the drafter, an assignee or a current delegate of one."""
@@ -290,8 +296,7 @@ def comment(route: Route, *, actor: str, text: str, now: datetime, step_id: str 
         raise InvalidTransition(f"Rute naskah {route.document_id} sudah selesai ({route.status.value})")
     if step_id is not None and route.step(step_id) is None:
         raise BadInput(f"Langkah {step_id!r} tidak ada pada rute naskah {route.document_id}")
-    people = {route.drafter} | {s.assignee for s in route.steps}
-    if actor not in people and not any(active_delegation(delegations, p, actor, now) for p in people):
+    if not involved(route, actor, now, delegations):
         raise NotAuthorized(f"{actor} tidak terlibat dalam rute naskah {route.document_id}")
     ch = _Change(route, actor, now)
     ch.notes.append(Note(step_id, actor, "comment", body, now, route.round))

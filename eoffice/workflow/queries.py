@@ -91,7 +91,8 @@ WITHDRAWABLE = frozenset({DocStatus.IN_REVIEW.value, DocStatus.TO_SIGN.value, Do
 
 
 def allowed_actions(*, stage_kind: str | None, editable: bool, drafter: bool, status: str, can_dispose: bool,
-                    can_report: bool, versions: int, signed: bool) -> frozenset[str]:
+                    can_report: bool, versions: int, signed: bool, can_comment: bool = False,
+                    incoming: bool = False) -> frozenset[str]:
     """What a person may do with a letter now: the decisions of the step they hold, editing and submitting their
     draft, withdrawing their letter on its route, disposing or reporting an incoming letter they hold, and
     the reads that depend on the letter's state (diff, verify). The reading pane shows exactly these."""
@@ -108,5 +109,9 @@ def allowed_actions(*, stage_kind: str | None, editable: bool, drafter: bool, st
         out.add("diff")
     if signed:
         out.add("verify")
-    out.add("export")
+    if can_comment:  # engine.involved on a running route (services/routing.may_comment)
+        out.add("comment")
+    if incoming:  # its lembar disposisi
+        out.add("print_sheet")
+    out |= {"export", "print"}
     return frozenset(out)

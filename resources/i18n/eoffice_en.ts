@@ -882,6 +882,61 @@
     </message>
 </context>
 <context>
+    <name>Finder</name>
+    <message>
+        <source>Kata dalam hal, isi, nomor, pengirim...</source>
+        <translation>Words in the subject, text, number, sender...</translation>
+    </message>
+    <message>
+        <source>Cari</source>
+        <translation>Search</translation>
+    </message>
+    <message>
+        <source>Hapus filter</source>
+        <translation>Clear filters</translation>
+    </message>
+    <message>
+        <source>Kata kunci</source>
+        <translation>Keywords</translation>
+    </message>
+    <message>
+        <source>Jenis</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Sifat</source>
+        <translation>Urgency</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Klasifikasi</source>
+        <translation>Classification</translation>
+    </message>
+    <message>
+        <source>Dari tanggal</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Sampai tanggal</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Semua</source>
+        <translation>All</translation>
+    </message>
+    <message>
+        <source>semua</source>
+        <translation>all</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>Batal</source>
@@ -1065,6 +1120,10 @@
         <translation>Tracking</translation>
     </message>
     <message>
+        <source>Pencarian</source>
+        <translation>Search</translation>
+    </message>
+    <message>
         <source>Dasbor</source>
         <translation>Dashboard</translation>
     </message>
@@ -1137,6 +1196,14 @@
         <translation>Load the next {n}</translation>
     </message>
     <message>
+        <source>{shown} dari {total}</source>
+        <translation>{shown} of {total}</translation>
+    </message>
+    <message>
+        <source>{n} baru</source>
+        <translation>{n} new</translation>
+    </message>
+    <message>
         <source>Kembalikan naskah</source>
         <translation>Return letter</translation>
     </message>
@@ -1155,6 +1222,10 @@
     <message>
         <source>naskah ini</source>
         <translation>this letter</translation>
+    </message>
+    <message>
+        <source>Catatan ditambahkan</source>
+        <translation>Note added</translation>
     </message>
     <message>
         <source>Tarik naskah</source>
@@ -1222,6 +1293,17 @@
     <message>
         <source>Batal</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>NotesTab</name>
+    <message>
+        <source>Tulis catatan untuk yang terlibat pada naskah ini...</source>
+        <translation>Write a note for those involved in this letter...</translation>
+    </message>
+    <message>
+        <source>Tambah Catatan</source>
+        <translation>Add Note</translation>
     </message>
 </context>
 <context>
@@ -1421,6 +1503,29 @@
     </message>
 </context>
 <context>
+    <name>Printing</name>
+    <message>
+        <source>Lembar Disposisi - {title}</source>
+        <translation>Disposition Sheet - {title}</translation>
+    </message>
+    <message>
+        <source>Tidak ada halaman untuk dicetak.</source>
+        <translation>There are no pages to print.</translation>
+    </message>
+    <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>{title} dicetak: {pages} halaman</source>
+        <translation>{title} printed: {pages} page(s)</translation>
+    </message>
+    <message>
+        <source>Pencetak tidak dapat dipakai.</source>
+        <translation>The printer cannot be used.</translation>
+    </message>
+</context>
+<context>
     <name>ReadingPane</name>
     <message>
         <source>Paraf</source>
@@ -1495,8 +1600,16 @@
         <translation>Save PDF</translation>
     </message>
     <message>
+        <source>Cetak</source>
+        <translation>Print</translation>
+    </message>
+    <message>
         <source>Verifikasi</source>
         <translation>Verify</translation>
+    </message>
+    <message>
+        <source>Cetak Lembar Disposisi</source>
+        <translation>Print Disposition Sheet</translation>
     </message>
     <message>
         <source>Berkas</source>
@@ -1680,6 +1793,17 @@
     <message>
         <source>Pilih pimpinan yang dituju</source>
         <translation>Choose the official it is addressed to</translation>
+    </message>
+</context>
+<context>
+    <name>SignOut</name>
+    <message>
+        <source>Akun</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Keluar / Ganti Pengguna</source>
+        <translation>Sign Out / Switch User</translation>
     </message>
 </context>
 <context>

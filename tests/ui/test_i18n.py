@@ -185,14 +185,14 @@ def test_main_window_in_english(qtbot: Any, backend: Any, runner: Any, qsettings
     w = main_window(qtbot, backend, runner, qsettings, "gubernur")
     nav = [w.nav.item(i).text() for i in range(w.nav.count())]
     assert [re.sub(r" \(\d+\)$", "", t) for t in nav] == [
-        "Inbox", "To Sign", "To Initial", "Dispositions", "Drafts", "Sent", "Tracking", "Dashboard", "Archive",
+        "Inbox", "To Sign", "To Initial", "Dispositions", "Drafts", "Sent", "Tracking", "Search", "Dashboard", "Archive",
         "Verify PDF"]
     toolbar = [a.text() for a in (w.act_new, w.act_register, w.act_batch, w.act_verify, w.act_delegate,
                                   w.act_refresh)]
     assert toolbar == ["New Letter", "Register Incoming Letter", "Sign Selected", "Verify PDF", "Delegate...",
                        "Refresh"]
     menus = [a.text() for a in w.menuBar().actions()]
-    assert menus == ["Bahasa / Language"]
+    assert menus == ["Account", "Bahasa / Language"]
     assert w.reach_label.text() == "connected"
     open_view(qtbot, w, "sign")
     assert w.list_title.text() == "To Sign (3)"
