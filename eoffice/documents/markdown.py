@@ -216,8 +216,16 @@ _LEADING = re.compile(r"^(\s*)(#|\||[-*+]\s|\d{1,3}[.)]\s)")
 
 
 def _escape(text: str) -> str:
-    out = text.replace("\\", "\\\\").replace("*", "\\*").replace("__", "\\_\\_").replace("`", "\\`")
-    return out.replace("\n", " ")
+    """Backslash before what the parser would read as markup: \\ * ` always, and an underscore beside another or
+    at the run's edge (where it would fuse with a neighbouring run's ``__``); "nama_berkas" stays as typed."""
+    out: list[str] = []
+    last = len(text) - 1
+    for i, ch in enumerate(text):
+        if ch in "\\*`" or (ch == "_" and (i in (0, last) or text[i - 1] == "_" or text[i + 1] == "_")):
+            out.append("\\" + ch)
+        else:
+            out.append(" " if ch == "\n" else ch)
+    return "".join(out)
 
 
 def runs_to_markdown(runs: Runs) -> str:
