@@ -8,6 +8,11 @@ cache), and stores them with the new checkpoint in one local transaction: an int
 as it was. Rows are never older than the changes read (a row changed meanwhile is copied again next time), so
 nothing is missed. The first pull copies everything the user may see.
 
+A transaction that commits late is not skipped: change numbers are handed out by the seal (store/uow.py) under
+the lock of the single sync_counter row, held until COMMIT, so a transaction numbers its changes only after
+every earlier sealer has committed; a pull that sees number n sees every number below it
+(tests/integration/test_mirror.py, "commits late" and "held back").
+
 What never reaches a cache: other users' password hashes, the audit chain, the change feed itself, number
 counters, and letters outside the user's view (``services.access.visible_clause``).
 """
