@@ -107,8 +107,10 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
     LETTER_BATCH at a time (a first pull of a province's archive must not hold every PDF in memory); the
     checkpoint moves only after the last batch, so an interrupted pull is simply done again."""
     known = state(cache)
-    if known.get("login", actor.login) != actor.login or known.get("server", server_label) != server_label:
+    if known.get("login", actor.login) != actor.login:
         raise BadInput(f"Cache ini milik {known.get('login')} di {known.get('server')}, bukan {actor.login}")
+    if known.get("server", server_label) != server_label:
+        raise BadInput(f"Cache ini milik {actor.login} di {known.get('server')}, bukan di {server_label}")
     since = int(known.get("checkpoint", "0"))
     uow = UnitOfWork(server, read_only=True)
     written = removed = 0

@@ -85,7 +85,7 @@ def test_a_cache_belongs_to_one_user_on_one_server(content_engine: Engine, tmp_p
     pull(content_engine, cache, actor(content_engine, "staf.kominfo"), "server-a")
     with pytest.raises(BadInput, match="Cache ini milik staf.kominfo"):
         pull(content_engine, cache, actor(content_engine, "gubernur"), "server-a")
-    with pytest.raises(BadInput, match="Cache ini milik"):
+    with pytest.raises(BadInput, match="milik staf.kominfo di server-a, bukan di server-b"):
         pull(content_engine, cache, actor(content_engine, "staf.kominfo"), "server-b")
 
 
