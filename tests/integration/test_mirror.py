@@ -190,3 +190,32 @@ def test_a_commit_held_back_after_its_seal_is_not_skipped_by_a_pull(databases: D
         server.dispose()
         proxy.close()
         databases.drop(url)
+
+
+def test_every_inbox_letter_comes_with_what_is_needed_to_act_on_it(content_engine: Engine, tmp_path: Path) -> None:
+    """Each letter waiting for the user is in the cache with its current version, its working PDF (once a
+    paraf made one) and its attachments, byte for byte as on the server."""
+    from eoffice.store.models import Attachment, DocumentVersion, StepRow
+
+    holders = run(content_engine, lambda uow: sorted(set(uow.session.scalars(
+        select(User.login).join(StepRow, StepRow.assignee_id == User.id).where(StepRow.status == "pending")))))
+    files = 0
+    for login in holders[:4]:
+        who = actor(content_engine, login)
+        cache = open_cache(tmp_path / f"{login}.db")
+        pull(content_engine, cache, who, "server-a")
+        waiting = [i.document_id for i in run(content_engine, lambda uow, w=who: routing.inbox(uow, w))]
+        assert waiting == [i.document_id for i in run(cache, lambda uow, w=who: routing.inbox(uow, w))]
+
+        def needed(uow: UnitOfWork, ids: list[str] = waiting) -> dict[str, bytes | None]:
+            shas = set(uow.session.scalars(select(Attachment.sha256).where(Attachment.document_id.in_(ids))))
+            shas |= {s for s in uow.session.scalars(select(DocumentVersion.working_pdf_sha256).join(
+                Document, (Document.id == DocumentVersion.document_id)
+                & (Document.current_version == DocumentVersion.version)).where(Document.id.in_(ids))) if s}
+            return {s: uow.session.scalar(select(Blob.data).where(Blob.sha256 == s)) for s in shas}
+
+        on_server = run(content_engine, needed)
+        assert run(cache, needed) == on_server and None not in on_server.values()
+        files += len(on_server)
+        cache.dispose()
+    assert files > 0  # some inbox letter had a working PDF or an attachment to check
