@@ -15,7 +15,9 @@ then the largest share).
 from __future__ import annotations
 
 import argparse
+import cProfile
 import os
+import pstats
 import sys
 import tempfile
 import time
@@ -32,6 +34,7 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("EOFFICE_TEST_PG"), help="admin URL (database postgres)")
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--no-key", action="store_true")
+    parser.add_argument("--profile", metavar="FILE", help="cProfile the push into FILE (pstats), the top printed")
     args = parser.parse_args()
     if not args.pg_url:
         sys.exit("--pg-url or EOFFICE_TEST_PG is needed")
@@ -90,9 +93,16 @@ def main() -> int:
         for doc in queued_docs:
             enqueue(cache, c.Decide(document_id=doc, decision="approve"), kasi, key)
         queueing = time.perf_counter() - t0
+        profiler = cProfile.Profile() if args.profile else None
         t0 = time.perf_counter()
+        if profiler is not None:
+            profiler.enable()
         got = push(session, kasi, key, cache)
         pushed = time.perf_counter() - t0
+        if profiler is not None:
+            profiler.disable()
+            profiler.dump_stats(args.profile)
+            pstats.Stats(args.profile).sort_stats("cumulative").print_stats(30)
         assert got.applied == args.count and got.rejected == got.blocked == got.waiting == 0, got
         n = args.count
         print(f"online:  {n} approvals in {online:.2f} s = {n / online:.1f}/s")

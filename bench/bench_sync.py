@@ -6,6 +6,7 @@ Builds the start-up bench's database (the demo + N cloned drafts of `staf.kominf
 the first pull into a new cache (everything the user may see), a quiet pull (nothing changed), and a pull
 after one decision. Baseline in the same run: copying the whole server database file with SQLite's backup
 API, the floor for "copy everything" (it copies every table and every user's letters, unfiltered).
+The same first pull from PostgreSQL, next to bare psycopg and with the client's peak RSS: bench_sync_pg.py.
 """
 
 from __future__ import annotations

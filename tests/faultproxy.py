@@ -28,6 +28,8 @@ class FaultProxy:
         self._cut = False
         self._drop: Literal["before", "after"] | None = None
         self.dropped = threading.Event()
+        self._hold: threading.Event | None = None
+        self.held = threading.Event()  # a COMMIT is being held back (hold_commit)
         self._lock = threading.Lock()
         self._pairs: list[tuple[socket.socket, socket.socket]] = []
         self._stop = False
@@ -55,6 +57,13 @@ class FaultProxy:
         """The next connection to send COMMIT is dropped, *when* before or after the server commits."""
         self.dropped.clear()
         self._drop = when
+
+    def hold_commit(self) -> threading.Event:
+        """The next COMMIT sent is held back, what precedes it forwarded (so the server runs it, the seal
+        included, and waits): the transaction commits late, once the returned event is set."""
+        self.held.clear()
+        self._hold = threading.Event()
+        return self._hold
 
     def close(self) -> None:
         self._stop = True
@@ -94,6 +103,8 @@ class FaultProxy:
                 break
             if self.delay:
                 time.sleep(self.delay)
+            if upstream and self._hold is not None and COMMIT_SENT in data:
+                data = self._held_back(data, dst)
             if upstream and self._drop is not None and COMMIT_SENT in data:
                 if self._drop == "before":
                     self._drop = None
@@ -112,6 +123,20 @@ class FaultProxy:
             except OSError:
                 break
         _close(src, dst)
+
+
+    def _held_back(self, data: bytes, dst: socket.socket) -> bytes:
+        """Forward *data* up to the message carrying COMMIT (Parse 'P', unnamed, or a simple Query 'Q'), wait
+        for the release, and return the rest."""
+        release, self._hold = self._hold, None
+        assert release is not None
+        at = data.index(COMMIT_SENT)
+        start = at - 6 if at >= 6 and data[at - 6] == ord("P") and data[at - 1] == 0 else at - 5
+        with contextlib.suppress(OSError):
+            dst.sendall(data[:start])
+        self.held.set()
+        release.wait(60)
+        return data[start:]
 
 
 def _close(*socks: socket.socket) -> None:

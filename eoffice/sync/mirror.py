@@ -8,6 +8,11 @@ cache), and stores them with the new checkpoint in one local transaction: an int
 as it was. Rows are never older than the changes read (a row changed meanwhile is copied again next time), so
 nothing is missed. The first pull copies everything the user may see.
 
+A transaction that commits late is not skipped: change numbers are handed out by the seal (store/uow.py) under
+the lock of the single sync_counter row, held until COMMIT, so a transaction numbers its changes only after
+every earlier sealer has committed; a pull that sees number n sees every number below it
+(tests/integration/test_mirror.py, "commits late" and "held back").
+
 What never reaches a cache: other users' password hashes, the audit chain, the change feed itself, number
 counters, and letters outside the user's view (``services.access.visible_clause``).
 """
@@ -102,8 +107,10 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
     LETTER_BATCH at a time (a first pull of a province's archive must not hold every PDF in memory); the
     checkpoint moves only after the last batch, so an interrupted pull is simply done again."""
     known = state(cache)
-    if known.get("login", actor.login) != actor.login or known.get("server", server_label) != server_label:
+    if known.get("login", actor.login) != actor.login:
         raise BadInput(f"Cache ini milik {known.get('login')} di {known.get('server')}, bukan {actor.login}")
+    if known.get("server", server_label) != server_label:
+        raise BadInput(f"Cache ini milik {actor.login} di {known.get('server')}, bukan di {server_label}")
     since = int(known.get("checkpoint", "0"))
     uow = UnitOfWork(server, read_only=True)
     written = removed = 0

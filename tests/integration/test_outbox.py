@@ -211,3 +211,31 @@ def test_a_database_newer_than_the_client_pauses_the_push_and_keeps_the_queue(
     finally:
         session.close()
         cache.dispose()
+
+
+def test_a_push_through_the_users_own_role_applies_once(pg_content: str, home: Path) -> None:
+    """As on a real server: the client connects as the person's own PostgreSQL role (RLS and the narrow write
+    paths), pushes a decision and a comment, and a second push of the same command gets the stored outcome."""
+    from eoffice.store.db import make_engine
+    from tests.integration.pgroles import userless
+
+    owner = make_engine(pg_content)
+    session = Session(userless(pg_content), home)
+    try:
+        doc = _letter_for_kasi(owner)
+        kasi, key = session.login("kasi1.kominfo", "demo"), identity(home, "kasi1.kominfo")
+        cache = open_cache(cache_path(home, "kasi1.kominfo"))
+        pull(session.engine, cache, kasi, session.label)
+        one = enqueue(cache, c.Decide(document_id=doc, decision="approve", note="setuju"), kasi, key)
+        enqueue(cache, c.Comment(document_id=doc, text="Sudah saya periksa."), kasi, key)
+        got = push(session, kasi, key, cache)
+        assert (got.applied, got.rejected, got.waiting) == (2, 0, 0)
+        applied = outbox.get(cache, one.action_id)
+        assert push_one(session, kasi, key, applied) == (outbox.APPLIED, {"result": applied.result})
+        assert _decisions(owner, doc) == 1
+        row = run(owner, lambda uow: uow.session.get(PushedCommand, one.action_id))
+        assert row is not None and row.user_id == kasi.user_id and row.outcome == {"result": applied.result}
+        cache.dispose()
+    finally:
+        session.close()
+        owner.dispose()
