@@ -10,8 +10,12 @@ source tools/pg-throwaway.sh
 ensure_apt "${APP_PACKAGES[@]}" "${TEST_PACKAGES[@]}"
 ensure_venv ".[dev]"
 
+# One pytest-xdist worker per core (at most 4), each with its own PostgreSQL cluster (login roles are per
+# cluster). EOFFICE_TEST_WORKERS=1 runs the suite in one process.
+workers="${EOFFICE_TEST_WORKERS:-$(nproc)}"
+[ "$workers" -gt 4 ] && workers=4
 trap pg_throwaway_stop EXIT
-pg_throwaway_start
+pg_throwaway_start "$workers"
 
 export QT_QPA_PLATFORM=offscreen
 export PYTHONDONTWRITEBYTECODE=1
@@ -21,4 +25,5 @@ say "mypy"
 .venv/bin/mypy
 say "pytest"
 # pytest exits 5 when it collected nothing: set -e makes that a failure too.
-.venv/bin/python -m pytest -p no:cacheprovider "$@"
+# --dist loadfile: a test file stays on one worker, with its module fixtures.
+.venv/bin/python -m pytest -p no:cacheprovider -n "$workers" --dist loadfile "$@"

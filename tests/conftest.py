@@ -17,6 +17,18 @@ BACKENDS = ["sqlite", "postgresql"]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
+def _worker_cluster() -> None:
+    """Under pytest-xdist each worker takes its own PostgreSQL cluster (tools/pg-throwaway.sh starts one per
+    worker): login roles are per cluster, and tests create, disable and re-password the demo users' roles."""
+    urls = os.environ.get("EOFFICE_TEST_PG_ALL", "").split()
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if urls and worker.startswith("gw"):
+        os.environ["EOFFICE_TEST_PG"] = urls[int(worker[2:]) % len(urls)]
+
+
+_worker_cluster()
+
+
 @pytest.fixture(scope="session")
 def databases(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Databases]:
     dbs = Databases(tmp_path_factory.mktemp("dbs"))

@@ -7,8 +7,8 @@ pg_bindir() {
   ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1
 }
 
-pg_throwaway_start() {
-  local bindir port runas=()
+pg_throwaway_start() {  # $1: how many clusters (default 1): one per pytest-xdist worker, since roles are per cluster
+  local bindir port runas=() count="${1:-1}" i urls=()
   bindir="$(pg_bindir)"
   [ -x "$bindir/initdb" ] || { echo "PostgreSQL server binaries not found" >&2; return 1; }
   PG_DIR="$(mktemp -d /tmp/eoffice-pg.XXXXXX)"
@@ -19,29 +19,37 @@ pg_throwaway_start() {
     chown postgres "$PG_DIR"
     runas=(runuser -u postgres --)
   fi
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
   # Password (SCRAM-SHA-256) authentication for every TCP client, as on a real server, so the tests prove the
   # per-user login roles (docs/admin-guide.md, "Security model"); trust only on the cluster's own unix socket.
   local pw
   pw="$(python3 -c 'import secrets; print(secrets.token_hex(16))')"
-  printf '%s\n' "$pw" >"$PG_DIR/pw"
-  "${runas[@]}" "$bindir/initdb" -D "$PG_DIR/data" -U eoffice --auth-local=trust --auth-host=scram-sha-256 \
-    --pwfile="$PG_DIR/pw" -E UTF8 --locale=C.UTF-8 >/dev/null
-  rm -f "$PG_DIR/pw"
   # The suite's own superuser finds its password in a pgpass file, not in the URL: a password in --db is
   # readable in the process list, and the CLI warns about it (docs/admin-guide.md).
   printf '127.0.0.1:*:*:eoffice:%s\n' "$pw" >"$PG_DIR/pgpass"
   chmod 600 "$PG_DIR/pgpass"
   export PGPASSFILE="$PG_DIR/pgpass"
   pg_throwaway_tls "${runas[@]}"
-  "${runas[@]}" "$bindir/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/log" -w -t 60 start -o \
-    "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c max_connections=300 -c fsync=off \
-     -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB $PG_TLS_OPTS \
-     $(pg_throwaway_auth_delay "$bindir")" >/dev/null
+  PG_DATA_DIRS=()
+  for ((i = 1; i <= count; i++)); do
+    printf '%s\n' "$pw" >"$PG_DIR/pw"
+    [ "${#runas[@]}" -gt 0 ] && chown postgres "$PG_DIR/pw"
+    "${runas[@]}" "$bindir/initdb" -D "$PG_DIR/data$i" -U eoffice --auth-local=trust --auth-host=scram-sha-256 \
+      --pwfile="$PG_DIR/pw" -E UTF8 --locale=C.UTF-8 >/dev/null
+    rm -f "$PG_DIR/pw"
+    port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')"
+    "${runas[@]}" "$bindir/pg_ctl" -D "$PG_DIR/data$i" -l "$PG_DIR/log$i" -w -t 60 start -o \
+      "-c listen_addresses=127.0.0.1 -p $port -k $PG_DIR -c max_connections=300 -c fsync=off \
+       -c synchronous_commit=off -c full_page_writes=off -c shared_buffers=256MB $PG_TLS_OPTS \
+       $(pg_throwaway_auth_delay "$bindir")" >/dev/null
+    PG_DATA_DIRS+=("$PG_DIR/data$i")
+    urls+=("postgresql+psycopg://eoffice@127.0.0.1:$port/postgres")
+  done
   PG_RUNAS=("${runas[@]}")
   PG_BINDIR="$bindir"
-  export EOFFICE_TEST_PG="postgresql+psycopg://eoffice@127.0.0.1:$port/postgres"
-  say "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$port"
+  export EOFFICE_TEST_PG="${urls[0]}"
+  # tests/conftest.py gives pytest-xdist worker gwN the cluster N (mod count).
+  export EOFFICE_TEST_PG_ALL="${urls[*]}"
+  say "PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on ${urls[*]//postgresql+psycopg:\/\/eoffice@/}"
 }
 
 # TLS as on a real server: a test CA made now, a server certificate for 127.0.0.1 from it, ssl=on; every
@@ -74,7 +82,10 @@ pg_throwaway_auth_delay() {
 
 pg_throwaway_stop() {
   if [ -n "${PG_DIR:-}" ] && [ -d "$PG_DIR" ]; then
-    "${PG_RUNAS[@]}" "$PG_BINDIR/pg_ctl" -D "$PG_DIR/data" -m immediate stop >/dev/null 2>&1 || true
+    local d
+    for d in "${PG_DATA_DIRS[@]}"; do
+      "${PG_RUNAS[@]}" "$PG_BINDIR/pg_ctl" -D "$d" -m immediate stop >/dev/null 2>&1 || true
+    done
     rm -rf "$PG_DIR"
   fi
 }
