@@ -31,7 +31,11 @@ ensure_venv() {  # $1: pip extras spec, e.g. "." or ".[dev]"
   stamp="$(sha256sum pyproject.toml | cut -c1-16)-$spec"
   if [ ! -x .venv/bin/python ]; then
     say "creating .venv"
-    python3 -m venv .venv
+    # Debian's own Python (built with PGO and LTO) where there is one: a python3 found first on PATH (pyenv's
+    # default build) renders letters about 30 % slower (bench/RESULTS.md, "Rendering").
+    local py=python3
+    [ -x /usr/bin/python3 ] && /usr/bin/python3 -c 'import venv, ensurepip' 2>/dev/null && py=/usr/bin/python3
+    "$py" -m venv .venv
   fi
   if [ "$(cat .venv/.eoffice-stamp 2>/dev/null)" != "$stamp" ]; then
     say "pip install -e '$spec'"
