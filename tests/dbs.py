@@ -12,8 +12,10 @@ from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 from eoffice.services import demo
+from eoffice.services.demo_data import ADMIN
 from eoffice.store import migrate
 from eoffice.store.db import make_engine
+from eoffice.store.security import AUDITOR_GROUP, CA_GROUP
 from eoffice.store.uow import run_in_transaction
 
 _counter = itertools.count()
@@ -31,6 +33,25 @@ def _pg_exec(sql: str) -> None:
     try:
         with engine.connect() as conn:
             conn.execute(text(sql))
+    finally:
+        engine.dispose()
+
+
+def _reset_roles(url: str) -> None:
+    """Login roles belong to the cluster, not to a database: a test that disabled, re-passworded or regrouped a
+    demo user's role would leak into every later database of its worker. A fresh copy gets them back as the
+    demo made them (password "demo", the demo admin the only CA operator, no auditor)."""
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            quote = conn.dialect.identifier_preparer.quote
+            rows = conn.execute(text("SELECT login, db_role, active FROM users WHERE db_role IS NOT NULL")).all()
+            for login, role, active in rows:
+                r = quote(role)
+                conn.execute(text(f"ALTER ROLE {r} {'LOGIN' if active else 'NOLOGIN'} PASSWORD 'demo'"))
+                conn.execute(text(f"REVOKE {AUDITOR_GROUP}, {CA_GROUP} FROM {r}"))
+                if login == ADMIN[0]:
+                    conn.execute(text(f"GRANT {CA_GROUP} TO {r}"))
     finally:
         engine.dispose()
 
@@ -70,6 +91,7 @@ class Databases:
         name = f"{self.prefix}_{n}"
         _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{template_name}"')
         self._pg_created.append(name)
+        _reset_roles(self.pg_url(name))
         return self.pg_url(name)
 
     def with_content(self, backend: str, home: Path) -> str:
@@ -98,6 +120,7 @@ class Databases:
         name = f"{self.prefix}_{n}"
         _pg_exec(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         self._pg_created.append(name)
+        _reset_roles(self.pg_url(name))
         return self.pg_url(name)
 
     def pg_url(self, name: str) -> str:

@@ -77,14 +77,14 @@ def test_sync_killed_at_random_points_then_restarted_loses_and_doubles_nothing(d
                 while _pushed(server, queued) < target and proc.poll() is None and time.monotonic() < deadline:
                     time.sleep(0.01)
             else:  # anywhere: start-up, login, push, pull
-                time.sleep(rng.uniform(1.0, 12.0))
+                time.sleep(rng.uniform(0.5, 6.0))
             if proc.poll() is None:
                 landed += 1
                 mid_push += 0 < _pushed(server, queued) < len(queued)
             proc.send_signal(signal.SIGKILL)
             proc.communicate(timeout=30)
-        assert mid_push >= 1, f"seed {SEED}: no kill landed inside the push"
-        assert landed >= KILLS // 2, f"seed {SEED}: only {landed} kills landed while sync ran"
+        # The kills at a random time may all come after a fast sync ended; the one that matters must land.
+        assert mid_push >= 1, f"seed {SEED}: no kill landed inside the push ({landed} of {KILLS} while it ran)"
         proxy.delay = 0.0
         final = _sync(proxy.url(), home)
         out, err = final.communicate(timeout=300)

@@ -31,7 +31,8 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     (tarball,) = out.glob("eoffice-*-linux-x86_64.tar.gz")
     unpacked = tmp_path_factory.mktemp("unpacked")
     with tarfile.open(tarball) as tar:
-        tar.extractall(unpacked, filter="tar")
+        # extraction filters came with Python 3.11.4; Debian 12's Python is 3.11.2 (our own tarball here)
+        tar.extractall(unpacked, **({"filter": "tar"} if hasattr(tarfile, "tar_filter") else {}))
     (package,) = unpacked.iterdir()
     user_home = tmp_path_factory.mktemp("user")
     env = {**os.environ, "PREFIX": str(user_home / ".local"), "XDG_DATA_HOME": str(user_home / "share")}

@@ -15,7 +15,7 @@ from eoffice.services import numbering, signatures
 from eoffice.store.models import Document
 from eoffice.store.uow import UnitOfWork
 from eoffice.workflow.state import Decision
-from tests.integration.helpers import actor, decide, draft, identity, submit
+from tests.integration.helpers import actor, decide, draft, identity, run, submit
 
 
 def _race(n: int, work: Callable[[int], Any]) -> list[Any]:
@@ -54,7 +54,8 @@ def test_two_clients_decide_the_same_step_exactly_one_wins(content_engine: Engin
     losses = [r for r in results if isinstance(r, EofficeError)]
     assert len(wins) == 1 and len(losses) == 1, results
     assert isinstance(losses[0], StepAlreadyDecided)
-    assert "kasi1.kominfo" in str(losses[0]) and " pada " in str(losses[0])
+    kasi = run(content_engine, lambda uow: uow.users.by_login("kasi1.kominfo").name)
+    assert kasi in str(losses[0]) and " pada " in str(losses[0])  # by name, not login
     with pytest.raises(StepAlreadyDecided):
         decide(content_engine, home, "kasi1.kominfo", doc)
 
