@@ -304,7 +304,7 @@ class Desktop(Session):
                                       note=note, deadline=deadline), actor=actor)
 
     def disposition_tree(self, actor: Actor, doc_id: str) -> list[TreeNode]:
-        return self.read(lambda uow: incoming.tree_of(uow, actor, doc_id))
+        return self.read(lambda uow: q.named_tree(uow, actor, doc_id))
 
     def report_done(self, actor: Actor, doc_id: str, report: str) -> None:
         self.execute(c.ReportDone(document_id=doc_id, report=report), actor=actor)

@@ -106,8 +106,8 @@ class MainWindow(QMainWindow):
         self.actor = actor
         if demo is not None:
             self.demo = demo
-        self.setWindowTitle(f"{text.APP_NAME} - {actor.name} ({actor.login})" + (" [DEMO]" if self.demo else ""))
-        self.user_label.setText(f"{actor.name} ({actor.login})")
+        self.setWindowTitle(f"{text.APP_NAME} - {actor.name}" + (" [DEMO]" if self.demo else ""))
+        self.user_label.setText(actor.name)  # a name, never the login
         self.demo_label.setVisible(self.demo)
         if actor.is_admin:
             self.navigation.add("admin")

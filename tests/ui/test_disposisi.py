@@ -58,9 +58,10 @@ def test_disposisi_down_two_levels_and_report_done(qtbot: Any, backend: Any, run
     with qtbot.waitSignal(kadis.detail_loaded, timeout=TIMEOUT):
         kadis.load_detail(doc_id)
     root = tree.index(0, 0)
-    assert tree.index(0, 1).data() == "sekda"
+    people = {u.login: u for u in backend.users()}
+    assert tree.index(0, 1).data() == f"{people['sekda'].name} ({people['sekda'].title})"  # not the login
     child = tree.index(0, 1, root)
-    assert child.data() == "kepala.kominfo"
+    assert child.data() == f"{people['kepala.kominfo'].name} ({people['kepala.kominfo'].title})"
     assert tree.index(0, 3, root).data() == "Selesai"
     assert tree.index(0, 5, root).data() == "Sudah dihadiri oleh Kepala Dinas."
     wait_idle(qtbot, runner)
