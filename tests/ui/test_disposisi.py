@@ -84,6 +84,7 @@ def test_register_incoming_letter(qtbot: Any, backend: Any, runner: Any, qsettin
     dlg.number.setText("B-77/KOMINFO/2026")
     dlg.subject.setText("Permintaan Data Menara Telekomunikasi")
     dlg.to.setCurrentIndex(dlg.to.findData("gubernur"))
+    assert dlg.to.currentText() == "Gubernur Kalimantan Timur"  # the jabatan, without the login
     with qtbot.waitSignal(dlg.registered, timeout=TIMEOUT) as reg:
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     info = backend.detail(gub, reg.args[0])

@@ -45,3 +45,18 @@ def test_the_route_tab_and_a_refusal_name_stages_by_kind_and_jabatan(qtbot: Any,
     said = str(refused.value)
     assert waiting["stage"] not in said and users[waiting["assignee"]].title in said, said
     wait_idle(qtbot, runner)
+
+
+def test_the_passphrase_dialog_names_the_key_holder(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    w = main_window(qtbot, backend, runner, qsettings, "kasi1.kominfo")
+    open_view(qtbot, w, "paraf")
+    open_row(qtbot, w, 0)
+    wait_idle(qtbot, runner)
+    w.reading.buttons["approve"].click()
+    dlg = w.passphrase_dialog
+    said = " ".join(label.text() for label in dlg.findChildren(QLabel))
+    assert w.actor.name in said and "kasi1" not in said, said
+    dlg.reject()
+    wait_idle(qtbot, runner)
