@@ -318,6 +318,9 @@ class Desktop(Session):
     def mark_read(self, actor: Actor, doc_id: str) -> None:
         self.execute(c.MarkRead(document_id=doc_id), actor=actor)
 
+    def signed_in(self, actor: Actor) -> str:
+        return self.read(lambda uow: q.signed_in(uow, actor))
+
     def can_register(self, actor: Actor) -> bool:
         return self.read(lambda uow: q.can_register(uow, actor))
 

@@ -98,6 +98,12 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
                       tree=tree, disposition_status=status, allowed_actions=actions)
 
 
+def signed_in(uow: UnitOfWork, actor: Actor) -> str:
+    """The status bar's line for the signed-in person: "Name — Jabatan", the name alone without a post."""
+    name, title = queries.people(uow, {actor.login}).get(actor.login, (actor.name, None))
+    return f"{name} — {title}" if title else name
+
+
 def named_tree(uow: UnitOfWork, actor: Actor, doc_id: str) -> list[TreeNode]:
     """The disposisi tree as a screen shows it: who sent and who received each, "Name (Jabatan)"."""
     roots = incoming.tree_of(uow, actor, doc_id)

@@ -16,7 +16,9 @@ def _shown(model: Any, column: int) -> list[str]:
 def test_the_lists_and_the_status_bar_name_people(qtbot: Any, backend: Any, runner: Any, qsettings: Any) -> None:
     w = main_window(qtbot, backend, runner, qsettings, "kasi1.kominfo")
     users = {u.login: u for u in backend.users()}
-    assert w.user_label.text() == users["kasi1.kominfo"].name and "kasi1" not in w.windowTitle()
+    wait_idle(qtbot, runner)
+    kasi = users["kasi1.kominfo"]
+    assert w.user_label.text() == f"{kasi.name} — {kasi.title}" and "kasi1" not in w.windowTitle()
     lines = _shown(w.proxy, 1)  # Hal: the subject, then kind · stage · who
     assert lines and not any("staf.kominfo" in line for line in lines)
     assert any(users["staf.kominfo"].name in line.splitlines()[1] for line in lines)
