@@ -133,13 +133,14 @@ def letter_detail(uow: UnitOfWork, actor: Actor, document_id: str) -> dict[str, 
     logins = {drafter.login} | {n.author for n in (route.notes if route else ())}
     logins |= {who for s in (route.steps if route else ()) for who in (s.assignee, s.decided_by) if who}
     names = people_names(uow, logins)
-    titles = {login: title for login, (_, title) in people(uow, logins).items()}
+    known = people(uow, logins)
     steps = []
     if route is not None:
         for s in route.steps:
             who = s.decided_by or s.assignee
             steps.append({"id": s.id, "stage": s.stage_name, "kind": s.kind.value, "assignee": s.assignee,
-                          "who_name": names.get(who, who), "title": titles.get(s.assignee),
+                          "who_name": names.get(who, who), "title": known.get(s.assignee, (who, None))[1],
+                          "person": known.get(who, (who, None))[0],
                           "status": s.status.value, "round": s.round, "decided_by": s.decided_by,
                           "decided_at": s.decided_at.isoformat() if s.decided_at else None,
                           "capacity": s.capacity.value, "note": s.note,
