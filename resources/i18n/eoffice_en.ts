@@ -2814,6 +2814,22 @@ field {field}
         <translation>Reason for withdrawal</translation>
     </message>
     <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>CA akar</source>
+        <translation>Root CA</translation>
+    </message>
+    <message>
+        <source>CA penerbit</source>
+        <translation>Issuing CA</translation>
+    </message>
+    <message>
+        <source>Permintaan sertifikat</source>
+        <translation>Certificate request</translation>
+    </message>
+    <message>
         <source>Draf dibuat</source>
         <translation>Draft created</translation>
     </message>

@@ -143,6 +143,8 @@ def test_admin_revokes_a_certificate_with_the_ca_passphrase(qtbot: Any, backend:
     assert "Joko Supriyanto" in panel.message.text() and "staf.kominfo" not in panel.message.text()
     owners = [str(panel.certs.index(r, 0).data()) for r in range(panel.certs.rowCount())]
     assert "staf.kominfo" not in owners and any(o.startswith("Joko Supriyanto") for o in owners)  # names, not logins
+    roles = {str(panel.certs.index(r, 1).data()) for r in range(panel.certs.rowCount())}
+    assert "Pengguna" in roles and not roles & {"user", "root", "issuing", "request"}, roles  # words, not codes
     wait_idle(qtbot, runner)
 
 
