@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from enum import StrEnum
 
 WITA = dt.timezone(dt.timedelta(hours=8))  # Kalimantan Timur (UTC+8): the one zone definition
@@ -133,6 +133,18 @@ def search_text_of(*, subject: str, number: str | None, sender: str, kind: str, 
     parts = [subject, number, re.sub(r"[/._-]+", " ", number), sender, KIND_LABELS[DocKind(kind)], *to, *cc,
              body_text, *attachment_names]
     return "\n".join(p for p in parts if p)
+
+
+# A route stage's kind in words (the UI's own, translated, are ui/text.STAGE_KIND).
+STAGE_LABELS: dict[str, str] = {"paraf": "Paraf", "approve": "Persetujuan", "sign": "Tanda tangan",
+                                "number": "Penomoran", "dispatch": "Pengiriman"}
+
+
+def stage_words(kind: str, title: str | None, labels: Mapping[str, str] = STAGE_LABELS) -> str:
+    """A route stage as a person reads it, never its template name: what happens there and the jabatan of who
+    does it ("Paraf Kepala Seksi ..."), the kind alone when that is not one jabatan."""
+    word = labels.get(kind, kind)
+    return f"{word} {title}" if title else word
 
 
 STATUS_LABELS: dict[str, str] = {

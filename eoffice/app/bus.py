@@ -40,7 +40,7 @@ class Deps:
 
     def require_identity(self) -> Identity:
         if self.identity is None:
-            raise BadInput(f"Tidak ada kunci TTE untuk {self.require_actor().login} di profil ini "
+            raise BadInput(f"Tidak ada kunci TTE untuk {self.require_actor().name} di profil ini "
                            f"({self.session.home})")
         return self.identity
 

@@ -304,7 +304,7 @@ class Desktop(Session):
                                       note=note, deadline=deadline), actor=actor)
 
     def disposition_tree(self, actor: Actor, doc_id: str) -> list[TreeNode]:
-        return self.read(lambda uow: incoming.tree_of(uow, actor, doc_id))
+        return self.read(lambda uow: q.named_tree(uow, actor, doc_id))
 
     def report_done(self, actor: Actor, doc_id: str, report: str) -> None:
         self.execute(c.ReportDone(document_id=doc_id, report=report), actor=actor)
@@ -317,6 +317,9 @@ class Desktop(Session):
 
     def mark_read(self, actor: Actor, doc_id: str) -> None:
         self.execute(c.MarkRead(document_id=doc_id), actor=actor)
+
+    def signed_in(self, actor: Actor) -> str:
+        return self.read(lambda uow: q.signed_in(uow, actor))
 
     def can_register(self, actor: Actor) -> bool:
         return self.read(lambda uow: q.can_register(uow, actor))

@@ -43,7 +43,7 @@ def local_provider(identity: Identity | None, actor: Actor, session: Session) ->
     from eoffice.signing.providers.local import LocalProvider
 
     if identity is None:
-        raise BadInput(f"Tidak ada kunci TTE untuk {actor.login} di profil ini ({session.home})")
+        raise BadInput(f"Tidak ada kunci TTE untuk {actor.name} di profil ini ({session.home})")
     return LocalProvider(identity)
 
 

@@ -85,7 +85,7 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
     held: dict[str, Any] | None = None
     can_dispose = False
     if info["direction"] == "in":
-        tree = incoming.tree_of(uow, actor, doc_id)
+        tree = named_tree(uow, actor, doc_id)
         held = next((d for d in dispositions(uow, actor) if d["id"] == doc_id), None)
         can_dispose = held is not None and bool(subordinates(uow, actor))
     status = held["status"] if held is not None else None
@@ -96,6 +96,30 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
                               can_comment=routing.may_comment(uow, actor, doc_id), incoming=info["direction"] == "in")
     return LetterView(info=info, pdf=pdf, signed=signed, my_step=mine, history=queries.history(uow, actor, doc_id),
                       tree=tree, disposition_status=status, allowed_actions=actions)
+
+
+def signed_in(uow: UnitOfWork, actor: Actor) -> str:
+    """The status bar's line for the signed-in person: "Name — Jabatan", the name alone without a post."""
+    name, title = queries.people(uow, {actor.login}).get(actor.login, (actor.name, None))
+    return f"{name} — {title}" if title else name
+
+
+def named_tree(uow: UnitOfWork, actor: Actor, doc_id: str) -> list[TreeNode]:
+    """The disposisi tree as a screen shows it: who sent and who received each, "Name (Jabatan)"."""
+    roots = incoming.tree_of(uow, actor, doc_id)
+
+    def walk(t: TreeNode) -> list[TreeNode]:
+        return [t] + [n for c in t.children for n in walk(c)]
+
+    names = queries.people_names(uow, {x for r in roots for t in walk(r) for x in (t.node.from_user, t.node.to_user)})
+
+    def rename(t: TreeNode) -> TreeNode:
+        n = t.node
+        return TreeNode(dataclasses.replace(n, from_user=names.get(n.from_user, n.from_user),
+                                            to_user=names.get(n.to_user, n.to_user)),
+                        tuple(rename(c) for c in t.children))
+
+    return [rename(t) for t in roots]
 
 
 def holders(uow: UnitOfWork, actor: Actor, doc_ids: Collection[str]) -> dict[str, str]:
@@ -257,12 +281,14 @@ def dashboard(uow: UnitOfWork, actor: Actor) -> dict[str, Any]:
     visible = select(Document.id).where(visible_clause(uow, actor))
     logins = dict(uow.session.execute(select(User.id, User.login)).all())
     names = queries.people_names(uow, set(logins.values()))
+    titles = {login: title for login, (_, title) in queries.people(uow, set(logins.values())).items()}
     pending = uow.session.execute(
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
         .where(StepRow.status == "pending", StepRow.document_id.in_(visible))
         .order_by(StepRow.due_at)).all()
     open_items = [{"id": d.id, "subject": d.subject, "stage": s.stage_name, "kind": s.kind,
                    "assignee": names.get(logins.get(s.assignee_id, ""), "-"), "due_at": s.due_at,
+                   "title": titles.get(logins.get(s.assignee_id, "")),
                    "overdue": s.due_at is not None and _aware(s.due_at) < now} for s, d in pending]
     decided = uow.session.execute(
         select(StepRow.kind, StepRow.activated_at, DecisionRow.decided_at)

@@ -15,6 +15,7 @@ from sqlalchemy import Select, or_, select
 from eoffice.domain import DocStatus
 from eoffice.services import letters
 from eoffice.services.auth import Actor
+from eoffice.services.queries import named
 from eoffice.store.models import AuditEvent, Document, Recipient, User
 from eoffice.store.uow import UnitOfWork
 
@@ -32,6 +33,7 @@ class Delivered:
     drafter: str
     updated_at: datetime
     read: bool
+    drafter_name: str = ""
 
 
 def _addressed(actor: Actor) -> Select[Any]:
@@ -51,8 +53,8 @@ def delivered(uow: UnitOfWork, actor: Actor, *, limit: int = LIMIT) -> list[Deli
                 Document.created_by != actor.user_id)
          .order_by(Document.updated_at.desc(), Document.id.desc()).limit(limit))
     read = _read_ids(uow, actor)
-    return [Delivered(d.id, d.kind, d.subject, d.number, d.urgency, login, d.updated_at, d.id in read)
-            for d, login in uow.session.execute(q)]
+    return named(uow, [Delivered(d.id, d.kind, d.subject, d.number, d.urgency, login, d.updated_at, d.id in read)
+                       for d, login in uow.session.execute(q)])
 
 
 def is_unread(uow: UnitOfWork, actor: Actor, document_id: str) -> bool:

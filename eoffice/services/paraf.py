@@ -23,7 +23,7 @@ from typing import Any
 
 from eoffice.documents.letter import SHORT_LIMITS, LetterData
 from eoffice.documents.render import render_letter
-from eoffice.domain import WITA, StageKind
+from eoffice.domain import WITA, StageKind, stage_words
 from eoffice.services import compose, numbering, settings
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import drop_blob, get_blob, put_blob
@@ -196,11 +196,14 @@ def sign_paraf(uow: UnitOfWork, actor: Actor, identity: Identity | None, doc: Do
     pdf = working_pdf(uow, doc, version, route)
     index = [s.id for s in reviewer_steps(route)].index(step.id)
     visible = index < MAX_BOXES
-    name = uow.users.get(actor.user_id).name
+    user = uow.users.get(actor.user_id)
+    name = user.name
     # the initials at the foot of every other page, in the same revision the signature covers (rule 9)
     marks = {mark_group(index): initials(name)} if visible and has_marks(pdf, index) else None
     stamp = StampSpec(name=name) if visible else None
-    when, reason = uow.now().astimezone(WITA), f"Paraf {step.stage_name}"[:120]
+    title = uow.positions.get(user.position_id).title if user.position_id else None
+    when, reason = uow.now().astimezone(WITA), stage_words(step.kind.value, title)[:120]  # "Paraf Kepala Seksi ..."
+
     if provider is not None:
         job = SignJob(paraf_job_id(doc.id), pdf, paraf_stamp_field(step), stamp, marks or {}, reason=reason,
                       location=numbering.agency_of(uow, doc.unit_id).place, signing_time=when, tsa_url=tsa_url)

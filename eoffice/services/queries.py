@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Collection
 from dataclasses import asdict, dataclass
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
@@ -29,7 +30,8 @@ class LetterRow:
     urgency: str
     direction: str
     updated_at: datetime
-    drafter: str
+    drafter: str  # the login (for the CLI and scripts); a screen shows drafter_name
+    drafter_name: str = ""
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -74,8 +76,8 @@ def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, st
         where.append(or_(Document.updated_at < at, and_(Document.updated_at == at, Document.id < last_id)))
     q = (select(Document, User.login).join(User, User.id == Document.created_by)
          .where(*where).order_by(Document.updated_at.desc(), Document.id.desc()).limit(limit))
-    return [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at, login)
-            for d, login in uow.session.execute(q)]
+    return named(uow, [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at,
+                                 login) for d, login in uow.session.execute(q)])
 
 
 def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, statuses: Collection[str] | None = None,
@@ -97,14 +99,29 @@ def submit_checked(uow: UnitOfWork, actor: Actor, document_id: str, route: str |
     return routing.submit(uow, actor, document_id, template_name=route)
 
 
-def people_names(uow: UnitOfWork, logins: set[str]) -> dict[str, str]:
-    """What a screen shows for a person: "Name (Jabatan)", never the login."""
+def people(uow: UnitOfWork, logins: set[str]) -> dict[str, tuple[str, str | None]]:
+    """Each login's name and jabatan (None without a position)."""
     if not logins:
         return {}
     rows = uow.session.execute(select(User.login, User.name, Position.title)
                                .outerjoin(Position, Position.id == User.position_id)
                                .where(User.login.in_(logins))).all()
-    return {login: f"{name} ({title})" if title else name for login, name, title in rows}
+    return {login: (name, title) for login, name, title in rows}
+
+
+def people_names(uow: UnitOfWork, logins: set[str]) -> dict[str, str]:
+    """What a screen shows for a person: "Name (Jabatan)", never the login."""
+    return {login: f"{name} ({title})" if title else name for login, (name, title) in people(uow, logins).items()}
+
+
+R = TypeVar("R")
+
+
+def named(uow: UnitOfWork, rows: list[R], fields: tuple[str, ...] = ("drafter",)) -> list[R]:
+    """List rows (dataclasses) with each login field's ``<field>_name`` filled in: a screen shows names."""
+    names = people_names(uow, {getattr(r, f) for r in rows for f in fields if getattr(r, f)})
+    return [dataclasses.replace(r, **{f"{f}_name": names.get(getattr(r, f), getattr(r, f))  # type: ignore[type-var]
+                                      for f in fields if getattr(r, f)}) for r in rows]
 
 
 @conceal_hidden
@@ -116,12 +133,14 @@ def letter_detail(uow: UnitOfWork, actor: Actor, document_id: str) -> dict[str, 
     logins = {drafter.login} | {n.author for n in (route.notes if route else ())}
     logins |= {who for s in (route.steps if route else ()) for who in (s.assignee, s.decided_by) if who}
     names = people_names(uow, logins)
+    known = people(uow, logins)
     steps = []
     if route is not None:
         for s in route.steps:
             who = s.decided_by or s.assignee
             steps.append({"id": s.id, "stage": s.stage_name, "kind": s.kind.value, "assignee": s.assignee,
-                          "who_name": names.get(who, who),
+                          "who_name": names.get(who, who), "title": known.get(s.assignee, (who, None))[1],
+                          "person": known.get(who, (who, None))[0],
                           "status": s.status.value, "round": s.round, "decided_by": s.decided_by,
                           "decided_at": s.decided_at.isoformat() if s.decided_at else None,
                           "capacity": s.capacity.value, "note": s.note,

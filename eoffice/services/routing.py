@@ -25,6 +25,7 @@ from eoffice.domain import (
     NotAuthorized,
     StageKind,
     StepAlreadyDecided,
+    stage_words,
 )
 from eoffice.services import letters
 from eoffice.services.access import conceal_hidden
@@ -245,16 +246,23 @@ def _wita(match: re.Match[str]) -> str:
 
 @contextmanager
 def people_named(uow: UnitOfWork, route: Route) -> Iterator[None]:
-    """The engine is pure and names people by login; a refusal a person reads names them as "Name (Jabatan)",
-    and its times in WITA."""
+    """The engine is pure and names people by login and stages by their template name; a refusal a person reads
+    names them as "Name (Jabatan)", a stage in words ("Paraf Kepala Seksi", domain.stage_words), and its times
+    in WITA."""
     try:
         yield
     except (StepAlreadyDecided, NotAuthorized, InvalidTransition) as exc:
-        from eoffice.services.queries import people_names
+        from eoffice.services.queries import people, people_names
 
         logins = {x for s in route.steps for x in (s.assignee, s.decided_by, s.on_behalf_of) if x}
         names = people_names(uow, logins)
         message = str(exc)
+        titles = {login: title for login, (_, title) in people(uow, {s.assignee for s in route.steps}).items()}
+        for stage in {s.stage_name for s in route.steps}:  # quoted by the engine: 'paraf_kasi'
+            steps = [s for s in route.steps if s.stage_name == stage]
+            held = {titles.get(s.assignee) for s in steps}
+            words = stage_words(steps[0].kind.value, held.pop() if len(held) == 1 else None)
+            message = message.replace(f"'{stage}'", words)
         for login in sorted(names, key=len, reverse=True):  # kasi1.kominfo before kasi1
             pattern = rf"(?<![\w.-]){re.escape(login)}(?![\w-]|\.\w)"
             message = re.sub(pattern, names[login].replace("\\", r"\\"), message)
@@ -356,7 +364,9 @@ class InboxItem:
     step_id: str
     due_at: datetime | None
     on_behalf_of: str | None
-    drafter: str
+    drafter: str  # logins; a screen shows the *_name fields
+    drafter_name: str = ""
+    on_behalf_of_name: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         from dataclasses import asdict
@@ -386,7 +396,9 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None)
         if kinds is not None and StageKind(step.kind) not in kinds:
             continue
         items.append(_item(step, doc, logins, None if step.assignee_id == actor.user_id else step.assignee_id))
-    return items
+    from eoffice.services.queries import named
+
+    return named(uow, items, ("drafter", "on_behalf_of"))
 
 
 @conceal_hidden

@@ -17,7 +17,7 @@ from sqlalchemy import ColumnElement, Select, func, literal_column, select, text
 from eoffice.domain import STATUS_LABELS, BadInput, Classification, DocKind, Urgency
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
-from eoffice.services.queries import LetterRow
+from eoffice.services.queries import LetterRow, named
 from eoffice.store.models import Document, Unit, User
 from eoffice.store.uow import UnitOfWork
 
@@ -109,5 +109,5 @@ def search(uow: UnitOfWork, actor: Actor, query: str, filters: Filters = Filters
     if filters.date_to:
         end = dt.datetime.combine(filters.date_to + dt.timedelta(days=1), dt.time(), tzinfo=dt.UTC)
         q = q.where(Document.created_at < end)
-    return [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at, login)
-            for d, login in uow.session.execute(q)]
+    return named(uow, [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at,
+                                 login) for d, login in uow.session.execute(q)])

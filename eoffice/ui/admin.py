@@ -135,7 +135,7 @@ class AdminPanel(QWidget):
                    color=lambda s: "#1a5fb4" if s["condition"] else None,
                    tooltip=lambda s: condition_text(s["condition"])),
         ], self)
-        self.certs = RowsModel([Column(self.tr("Pemilik"), lambda c: self.person(c["login"])), Column(self.tr("Peran"), lambda c: c["purpose"]),
+        self.certs = RowsModel([Column(self.tr("Pemilik"), lambda c: self.person(c["login"])), Column(self.tr("Peran"), lambda c: text.CERT_PURPOSE.get(c["purpose"], c["purpose"])),
                                 Column(self.tr("Sidik jari"), lambda c: c["fingerprint"][:24] + "..."),
                                 Column(self.tr("Berlaku s.d."), lambda c: c["not_after"]),
                                 Column(self.tr("Dicabut"), lambda c: c["revoked"],

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.domain import stage_words
 from eoffice.ui import text
 from eoffice.ui.export import table_of, write_csv, write_pdf
 from eoffice.ui.models import Column, FilterProxy, RowsModel
@@ -37,7 +38,7 @@ def open_columns() -> list[Column]:
     return [
         Column(QCoreApplication.translate("Dashboard", "Hal"), lambda i: i["subject"]),
         Column(QCoreApplication.translate("Dashboard", "Tahap"),
-               lambda i: f"{i['stage']} ({text.STAGE_KIND.get(i['kind'], i['kind'])})"),
+               lambda i: stage_words(i["kind"], i.get("title"), text.STAGE_KIND)),
         Column(QCoreApplication.translate("Dashboard", "Di tangan"), lambda i: i["assignee"]),
         Column(QCoreApplication.translate("Dashboard", "Batas"), lambda i: (late + " " if i["overdue"] else "") + (
             text.datetime_text(i["due_at"]) if i["due_at"] else "-"),

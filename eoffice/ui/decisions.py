@@ -70,7 +70,7 @@ class Decisions(QObject):
         if known:  # the user chose "ingat di keyring" (or the environment provides it)
             then(known)
             return
-        dlg = PassphraseDialog(login, purpose, self.backend.keyring_available(), self._widget)
+        dlg = PassphraseDialog(self.actor.name, purpose, self.backend.keyring_available(), self._widget)
         self.passphrase_dialog = dlg
 
         def accepted() -> None:
@@ -113,8 +113,8 @@ class Decisions(QObject):
             self._ask_bsre_passphrase(ids)
             return
         if not self.backend.has_key(self.actor.login):
-            self.show_error(translate("Decisions", "Tidak ada kunci TTE untuk {login} di profil ini ({home})")
-                            .format(login=self.actor.login, home=self.backend.home))
+            self.show_error(translate("Decisions", "Tidak ada kunci TTE untuk {name} di profil ini ({home})")
+                            .format(name=self.actor.name, home=self.backend.home))
             return
         purpose = self.tr("Menandatangani %n naskah secara elektronik.", "", len(ids)) + self._listing(ids)
         self.with_passphrase(purpose, lambda pp: self._sign_with(ids, pp or ""))
@@ -141,7 +141,7 @@ class Decisions(QObject):
         if known:
             then(known)
             return
-        dlg = PassphraseDialog(self.actor.login, purpose, False, self._widget)
+        dlg = PassphraseDialog(self.actor.name, purpose, False, self._widget)
         dlg.setWindowTitle(translate("Decisions", "Passphrase TTE BSrE"))
         self.passphrase_dialog = dlg
         dlg.accepted.connect(lambda: then(dlg.passphrase()))

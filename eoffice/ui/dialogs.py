@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
@@ -183,7 +184,8 @@ class LoginDialog(QDialog):
 class PassphraseDialog(QDialog):
     """The TTE key passphrase. Offers 'ingat di keyring' only when the OS has a keyring."""
 
-    def __init__(self, login: str, purpose: str, keyring_ok: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, who: str, purpose: str, keyring_ok: bool, parent: QWidget | None = None) -> None:
+        """*who*: the key holder's name (never the login)."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Passphrase kunci TTE"))
         self.setObjectName("passphraseDialog")
@@ -191,7 +193,8 @@ class PassphraseDialog(QDialog):
         self.field.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("Ingat di keyring sistem"))
         self.remember.setVisible(keyring_ok)
-        info = QLabel(purpose + "<br>" + self.tr("Masukkan passphrase kunci TTE <b>{login}</b>.").format(login=login))
+        info = QLabel(purpose + "<br>" + self.tr("Masukkan passphrase kunci TTE <b>{who}</b>.").format(
+            who=html.escape(who)))
         info.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Lanjutkan"))

@@ -100,7 +100,7 @@ class RegisterDialog(QDialog):
 
     def _leaders(self, leaders: list[tuple[str, str]]) -> None:
         for login, title in leaders:
-            self.to.addItem(f"{title} ({login})", login)
+            self.to.addItem(title, login)  # the jabatan, not the login
 
     def choose(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Pilih PDF pindaian"), str(Path.home()), "PDF (*.pdf)")

@@ -100,14 +100,19 @@ class MainWindow(QMainWindow):
         if actor is not None:
             self.start(actor, demo=demo, preloaded=preloaded)
 
+    def _show_signed_in(self, who: tuple[Actor, str]) -> None:
+        if who[0] is self.actor:  # not someone who signed in after
+            self.user_label.setText(who[1])
+
     def start(self, actor: Actor, *, demo: bool | None = None, preloaded: FirstScreen | None = None) -> None:
         """The signed-in user: their name, the Admin page for admins, then the first screen (*preloaded*
         beside the password check, or loaded now)."""
         self.actor = actor
         if demo is not None:
             self.demo = demo
-        self.setWindowTitle(f"{text.APP_NAME} - {actor.name} ({actor.login})" + (" [DEMO]" if self.demo else ""))
-        self.user_label.setText(f"{actor.name} ({actor.login})")
+        self.setWindowTitle(f"{text.APP_NAME} - {actor.name}" + (" [DEMO]" if self.demo else ""))
+        self.user_label.setText(actor.name)  # a name, never the login; then with the jabatan
+        self.runner.submit(lambda: (actor, self.backend.signed_in(actor)), self._show_signed_in, lambda _m: None)
         self.demo_label.setVisible(self.demo)
         if actor.is_admin:
             self.navigation.add("admin")

@@ -270,11 +270,11 @@ class DispositionTreeModel(QAbstractItemModel):
 
 def inbox_row(i: Any) -> ListRow:
     return ListRow(i.document_id, i.subject, i.kind, text.STAGE_KIND.get(i.stage_kind, i.stage_kind), i.urgency,
-                   i.drafter, i.due_at, None, i.stage_kind, i.on_behalf_of)
+                   i.drafter_name, i.due_at, None, i.stage_kind, i.on_behalf_of_name)
 
 
 def letter_row(r: Any) -> ListRow:
-    return ListRow(r.id, r.subject, r.kind, text.STATUS.get(r.status, r.status), r.urgency, r.drafter, None,
+    return ListRow(r.id, r.subject, r.kind, text.STATUS.get(r.status, r.status), r.urgency, r.drafter_name, None,
                    r.updated_at)
 
 
@@ -293,7 +293,7 @@ def disposition_row(d: dict[str, Any]) -> ListRow:
 
 def delivered_row(r: Any) -> ListRow:
     what = translate("models", "Diterima") if r.read else translate("models", "Diterima, belum dibaca")
-    return ListRow(r.id, r.subject, r.kind, what, r.urgency, r.drafter, None, r.updated_at, "delivered",
+    return ListRow(r.id, r.subject, r.kind, what, r.urgency, r.drafter_name, None, r.updated_at, "delivered",
                    unread=not r.read)
 
 
@@ -305,4 +305,4 @@ def opened_row(row: ListRow) -> ListRow:
 
 def returned_row(r: Any) -> ListRow:
     return ListRow(r.id, r.subject, r.kind, translate("models", "Dikembalikan untuk diperbaiki"), r.urgency,
-                   r.drafter, None, r.updated_at, "returned", unread=True)
+                   r.drafter_name, None, r.updated_at, "returned", unread=True)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from eoffice.domain import stage_words
 from eoffice.ui import pending, text
 from eoffice.ui.comments import NotesTab
 from eoffice.ui.models import Column, DispositionTreeModel, RowsModel, show
@@ -82,9 +83,10 @@ def current_round(steps: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def step_columns() -> list[Column]:
     return [
-        Column(translate("reading", "Tahap"), lambda s: text.STAGE_KIND.get(s["kind"], s["kind"])),
-        Column(translate("reading", "Petugas"), lambda s: s["who_name"] + (f" ({s['capacity']})" if s["capacity"]
-                                                                          else "")),
+        Column(translate("reading", "Tahap"), lambda s: stage_words(s["kind"], s.get("title"), text.STAGE_KIND)),
+        Column(translate("reading", "Petugas"), lambda s: (s["who_name"] if s.get("decided_by") not in (None, s["assignee"])
+                                                           else s.get("person", s["who_name"]))  # Tahap has the jabatan
+               + (f" ({s['capacity']})" if s["capacity"] else "")),
         Column(translate("reading", "Status"), lambda s: text.STEP_STATUS.get(s["status"], s["status"]),
                color=lambda s: {"pending": "#b25e00", "approved": "#1b7a34", "returned": "#b3261e",
                                 "rejected": "#b3261e"}.get(s["status"]),

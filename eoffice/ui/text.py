@@ -89,6 +89,10 @@ NOTE_KIND = Labels({"return": QT_TRANSLATE_NOOP("text", "Catatan pengembalian"),
                     "reminder": QT_TRANSLATE_NOOP("text", "Pengingat"),
                     "comment": QT_TRANSLATE_NOOP("text", "Komentar"),
                     "withdraw": QT_TRANSLATE_NOOP("text", "Alasan penarikan")})
+CERT_PURPOSE = Labels({"user": QT_TRANSLATE_NOOP("text", "Pengguna"),  # the Sertifikat tab's Peran
+                       "root": QT_TRANSLATE_NOOP("text", "CA akar"),
+                       "issuing": QT_TRANSLATE_NOOP("text", "CA penerbit"),
+                       "request": QT_TRANSLATE_NOOP("text", "Permintaan sertifikat")})
 AUDIT_ACTION = Labels({  # the Riwayat tab: what happened, in words
     "letter.draft": QT_TRANSLATE_NOOP("text", "Draf dibuat"),
     "letter.revise": QT_TRANSLATE_NOOP("text", "Naskah diperbaiki"),

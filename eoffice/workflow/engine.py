@@ -16,6 +16,8 @@ from eoffice.workflow.events import Event, EventValue, require_aware, require_no
 from eoffice.workflow.queries import stage_satisfied
 from eoffice.workflow.state import (
     DECIDED,
+    ROUTE_WORDS,
+    STEP_WORDS,
     TERMINAL,
     Decision,
     Note,
@@ -146,11 +148,11 @@ def _actionable(route: Route, step_id: str) -> Step:
         when = step.decided_at.strftime("%Y-%m-%d %H:%M UTC") if step.decided_at else "?"
         raise StepAlreadyDecided(f"Langkah ini sudah diputuskan oleh {who} pada {when}")
     if route.status != RouteStatus.IN_PROGRESS:
-        raise InvalidTransition(f"Rute naskah {route.document_id} berstatus {route.status.value}")
+        raise InvalidTransition(f"Rute naskah ini {ROUTE_WORDS[route.status]}")
     if step.status == StepStatus.WAITING:
         raise InvalidTransition(f"Langkah '{step.stage_name}' belum dimulai (menunggu tahap sebelumnya)")
     if step.status != StepStatus.PENDING:
-        raise InvalidTransition(f"Langkah '{step.stage_name}' berstatus {step.status.value} dan tidak dapat diputuskan")
+        raise InvalidTransition(f"Langkah '{step.stage_name}' {STEP_WORDS[step.status]} dan tidak dapat diputuskan")
     return step
 
 
@@ -221,7 +223,7 @@ def resubmit(route: Route, *, actor: str, now: datetime, new_id: IdFactory) -> t
     if actor != route.drafter:
         raise NotAuthorized(f"Hanya pembuat naskah ({route.drafter}) yang dapat mengajukan ulang")
     if route.status != RouteStatus.RETURNED:
-        raise InvalidTransition(f"Naskah hanya dapat diajukan ulang bila dikembalikan (status: {route.status.value})")
+        raise InvalidTransition(f"Naskah hanya dapat diajukan ulang bila dikembalikan (rutenya {ROUTE_WORDS[route.status]})")
     restart = route.stage(route.restart_from).order if route.restart_from else route.stages[0].order
     rnd = route.round + 1
     ch = _Change(route, actor, now)
@@ -248,7 +250,7 @@ def withdraw(route: Route, *, actor: str, now: datetime, note: str = "") -> tupl
     if actor != route.drafter:
         raise NotAuthorized(f"Hanya pembuat naskah ({route.drafter}) yang dapat menarik naskah")
     if route.status in TERMINAL:
-        raise InvalidTransition(f"Rute naskah {route.document_id} sudah selesai ({route.status.value})")
+        raise InvalidTransition(f"Rute naskah ini sudah {ROUTE_WORDS[route.status]}")
     ch = _Change(route, actor, now)
     ch.cancel_live(route.round)
     if note.strip():
@@ -293,7 +295,7 @@ def comment(route: Route, *, actor: str, text: str, now: datetime, step_id: str 
     require_aware("now", now)
     body = require_note(text, "komentar")
     if route.status in TERMINAL:
-        raise InvalidTransition(f"Rute naskah {route.document_id} sudah selesai ({route.status.value})")
+        raise InvalidTransition(f"Rute naskah ini sudah {ROUTE_WORDS[route.status]}")
     if step_id is not None and route.step(step_id) is None:
         raise BadInput(f"Langkah {step_id!r} tidak ada pada rute naskah {route.document_id}")
     if not involved(route, actor, now, delegations):

@@ -36,6 +36,13 @@ class RouteStatus(StrEnum):
     WITHDRAWN = "withdrawn"
 
 
+# A route's and a step's state in the words a refusal uses (never the codes).
+ROUTE_WORDS = {RouteStatus.IN_PROGRESS: "sedang berjalan", RouteStatus.RETURNED: "dikembalikan ke pembuatnya",
+               RouteStatus.COMPLETED: "selesai", RouteStatus.REJECTED: "ditolak", RouteStatus.WITHDRAWN: "ditarik"}
+STEP_WORDS = {StepStatus.WAITING: "belum dimulai", StepStatus.PENDING: "menunggu keputusan",
+              StepStatus.APPROVED: "sudah disetujui", StepStatus.RETURNED: "sudah dikembalikan",
+              StepStatus.REJECTED: "sudah ditolak", StepStatus.SKIPPED: "dilewati", StepStatus.CANCELLED: "dibatalkan"}
+
 TERMINAL = frozenset({RouteStatus.COMPLETED, RouteStatus.REJECTED, RouteStatus.WITHDRAWN})
 
 

@@ -521,8 +521,8 @@
         <translation>Your decision is signed with your e-signature (TTE) key.</translation>
     </message>
     <message>
-        <source>Tidak ada kunci TTE untuk {login} di profil ini ({home})</source>
-        <translation>No e-signature (TTE) key for {login} in this profile ({home})</translation>
+        <source>Tidak ada kunci TTE untuk {name} di profil ini ({home})</source>
+        <translation>No e-signature (TTE) key for {name} in this profile ({home})</translation>
     </message>
     <message numerus="yes">
         <source>Menandatangani %n naskah secara elektronik.</source>
@@ -1421,8 +1421,8 @@
         <translation>Remember in the system keyring</translation>
     </message>
     <message>
-        <source>Masukkan passphrase kunci TTE &lt;b&gt;{login}&lt;/b&gt;.</source>
-        <translation>Enter the passphrase of the e-signature (TTE) key of &lt;b&gt;{login}&lt;/b&gt;.</translation>
+        <source>Masukkan passphrase kunci TTE &lt;b&gt;{who}&lt;/b&gt;.</source>
+        <translation>Enter the passphrase of the e-signature (TTE) key of &lt;b&gt;{who}&lt;/b&gt;.</translation>
     </message>
     <message>
         <source>Lanjutkan</source>
@@ -2812,6 +2812,22 @@ field {field}
     <message>
         <source>Alasan penarikan</source>
         <translation>Reason for withdrawal</translation>
+    </message>
+    <message>
+        <source>Pengguna</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>CA akar</source>
+        <translation>Root CA</translation>
+    </message>
+    <message>
+        <source>CA penerbit</source>
+        <translation>Issuing CA</translation>
+    </message>
+    <message>
+        <source>Permintaan sertifikat</source>
+        <translation>Certificate request</translation>
     </message>
     <message>
         <source>Draf dibuat</source>

@@ -115,7 +115,10 @@ def test_delegate_signs_as_plh_and_the_letter_says_so(content_engine: Engine, ho
     run(content_engine, lambda uow: delegation.delegate(uow, kepala, "sekretaris.kominfo", "Plh.", today,
                                                         today + dt.timedelta(days=3)))
     inbox = run(content_engine, lambda uow: routing.inbox(uow, actor(content_engine, "sekretaris.kominfo")))
-    assert [(i.document_id, i.on_behalf_of) for i in inbox if i.stage_kind == "sign"][0][1] == "kepala.kominfo"
+    held = next(i for i in inbox if i.stage_kind == "sign")
+    assert held.on_behalf_of == "kepala.kominfo"
+    assert held.on_behalf_of_name == "Nurul Hidayati (Kepala Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur)"
+    assert held.drafter == "staf.kominfo" and held.drafter_name == "Joko Supriyanto (Pranata Komputer Ahli Pertama)"
     sign(content_engine, home, "sekretaris.kominfo", doc)
     detail = run(content_engine, lambda uow: queries.letter_detail(uow, kepala, doc))
     step = next(s for s in detail["steps"] if s["kind"] == "sign")

@@ -45,7 +45,7 @@ def test_a_paraf_through_bsre_from_the_desktop(qtbot: Any, backend: Any, runner:
     assert done.args[0] == "approve" and done.args[1].status != "draft", done.args
     assert bsre.status_requests == 1 and bsre.sign_requests == 1
     props = bsre.properties[-1]
-    assert props["tampilan"] == "INVISIBLE" and props["reason"].startswith("Paraf")
+    assert props["tampilan"] == "INVISIBLE" and props["reason"] == "Paraf Kepala Seksi Pengembangan Aplikasi"  # the stage in words
 
     def working(uow: Any) -> bytes:
         d = letters.get_document(uow, doc_id)

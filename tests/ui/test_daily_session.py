@@ -52,7 +52,8 @@ def test_sign_out_asks_about_unsaved_work_then_shows_the_login_again(qtbot: Any,
     assert session.login.password.text() == "" and session.login.user.text() == "staf.kominfo"
     wait_idle(qtbot, runner)
     other = _sign_in(qtbot, session, "gubernur")  # the next person, same process
-    assert other is not w and "gubernur" in other.windowTitle() and other.counts["sign"] == 3
+    assert other is not w and other.actor.name in other.windowTitle() and other.counts["sign"] == 3
+    assert other.actor.login not in other.windowTitle()  # a name, never the login
     other.close()  # an ordinary close quits, it does not sign out
     assert session.window is other and session.login.isHidden()
     wait_idle(qtbot, runner)

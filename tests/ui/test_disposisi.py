@@ -58,9 +58,10 @@ def test_disposisi_down_two_levels_and_report_done(qtbot: Any, backend: Any, run
     with qtbot.waitSignal(kadis.detail_loaded, timeout=TIMEOUT):
         kadis.load_detail(doc_id)
     root = tree.index(0, 0)
-    assert tree.index(0, 1).data() == "sekda"
+    people = {u.login: u for u in backend.users()}
+    assert tree.index(0, 1).data() == f"{people['sekda'].name} ({people['sekda'].title})"  # not the login
     child = tree.index(0, 1, root)
-    assert child.data() == "kepala.kominfo"
+    assert child.data() == f"{people['kepala.kominfo'].name} ({people['kepala.kominfo'].title})"
     assert tree.index(0, 3, root).data() == "Selesai"
     assert tree.index(0, 5, root).data() == "Sudah dihadiri oleh Kepala Dinas."
     wait_idle(qtbot, runner)
@@ -83,6 +84,7 @@ def test_register_incoming_letter(qtbot: Any, backend: Any, runner: Any, qsettin
     dlg.number.setText("B-77/KOMINFO/2026")
     dlg.subject.setText("Permintaan Data Menara Telekomunikasi")
     dlg.to.setCurrentIndex(dlg.to.findData("gubernur"))
+    assert dlg.to.currentText() == "Gubernur Kalimantan Timur"  # the jabatan, without the login
     with qtbot.waitSignal(dlg.registered, timeout=TIMEOUT) as reg:
         dlg.buttons.button(dlg.buttons.StandardButton.Ok).click()
     info = backend.detail(gub, reg.args[0])

@@ -33,6 +33,9 @@ def test_disposition_tree_model(qtbot: Any, qtmodeltester: Any, backend: Any) ->
     row = next(i for i, r in enumerate(tree) if r.children)
     root = model.index(row, 0)
     assert model.rowCount(root) >= 1
+    people = {u.login for u in backend.users()}
+    shown = [model.index(0, c, root).data() for c in (0, 1)] + [model.index(row, c).data() for c in (0, 1)]
+    assert not people & set(shown) and all(" (" in who for who in shown), shown  # "Name (Jabatan)", no login
     assert model.parent(model.index(0, 0, root)) == root
     model.set_tree([])
     qtmodeltester.check(model)

@@ -107,6 +107,8 @@ def test_dashboard_for_leaders(qtbot: Any, qtmodeltester: Any, backend: Any, run
     qtbot.waitUntil(lambda: dash.data is not None, timeout=TIMEOUT)
     assert dash.model.rowCount() == len(dash.data["open"]) > 0
     qtmodeltester.check(dash.model)
+    stages = [str(dash.model.index(r, 1).data()) for r in range(dash.model.rowCount())]
+    assert not any("_" in s for s in stages) and any(s.startswith("Paraf Kepala") for s in stages), stages
     assert dash.chart.series()  # the turnaround chart has its bars
     assert "Terbuka" in dash.open_kpi.text()
     with qtbot.waitSignal(dash.loaded, timeout=TIMEOUT):
@@ -141,6 +143,8 @@ def test_admin_revokes_a_certificate_with_the_ca_passphrase(qtbot: Any, backend:
     assert "Joko Supriyanto" in panel.message.text() and "staf.kominfo" not in panel.message.text()
     owners = [str(panel.certs.index(r, 0).data()) for r in range(panel.certs.rowCount())]
     assert "staf.kominfo" not in owners and any(o.startswith("Joko Supriyanto") for o in owners)  # names, not logins
+    roles = {str(panel.certs.index(r, 1).data()) for r in range(panel.certs.rowCount())}
+    assert "Pengguna" in roles and not roles & {"user", "root", "issuing", "request"}, roles  # words, not codes
     wait_idle(qtbot, runner)
 
 

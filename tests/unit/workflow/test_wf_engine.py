@@ -175,7 +175,7 @@ def test_reject_is_terminal_and_cancels_the_rest() -> None:
     assert {s.status for s in route.steps} == {StepStatus.REJECTED, StepStatus.CANCELLED}
     assert events[-1].type == "route_rejected"
     kabid = step_of(route, "kabid", StepStatus.CANCELLED)
-    with pytest.raises(InvalidTransition, match="rejected"):
+    with pytest.raises(InvalidTransition, match="ditolak"):
         decide(route, kabid, actor="kabid", decision=APPROVE, now=T0)
     with pytest.raises(InvalidTransition):
         withdraw(route, actor="staf", now=T0)
@@ -248,3 +248,18 @@ def test_inputs_are_never_mutated() -> None:
     before = route
     decide(route, step_of(route, "kasi"), actor="kasi", decision=REJECT, note="x", now=T0)
     assert route == before and route.status == RouteStatus.IN_PROGRESS
+
+
+def test_refusals_say_states_in_words_not_codes() -> None:
+    route = start()
+    gone, _ = withdraw(route, actor="staf", now=T0, note="batal")
+    for refuse in (lambda: withdraw(gone, actor="staf", now=T0),
+                   lambda: comment(gone, actor="staf", text="x", now=T0),
+                   lambda: resubmit(gone, actor="staf", now=T0, new_id=ids())):
+        with pytest.raises(InvalidTransition) as refused:
+            refuse()
+        said = str(refused.value)
+        assert "ditarik" in said and "withdrawn" not in said and "doc1" not in said, said
+    with pytest.raises(InvalidTransition) as refused:
+        decide(gone, step_of(gone, "kasi", StepStatus.CANCELLED), actor="kasi", decision=APPROVE, now=T0)
+    assert "ditarik" in str(refused.value) and "withdrawn" not in str(refused.value)
