@@ -168,6 +168,7 @@ class DraftEditor(QWidget):
         help_label.setWordWrap(True)
         help_label.setStyleSheet("color:#555")
         self.status = QLabel("")
+        self._error_shown = False
         self.status.setTextFormat(Qt.TextFormat.PlainText)  # messages may quote what was typed
         self.status.setWordWrap(True)
         self.save_btn = QPushButton(self.tr("Simpan Draf"))
@@ -316,7 +317,15 @@ class DraftEditor(QWidget):
     # --- preview ---------------------------------------------------------------------------------
 
     def schedule_preview(self, *_: Any) -> None:
+        if self._error_shown:  # the user is fixing what the message was about: it no longer applies
+            self.say("")
         self.timer.start()
+
+    def say(self, message: str, *, error: bool = False) -> None:
+        """The status line: red only for an error, which editing then clears."""
+        self.status.setText(message)
+        self.status.setStyleSheet("color:#b3261e" if error else "")
+        self._error_shown = error
 
     def render_preview(self) -> None:
         self.generation += 1
@@ -375,7 +384,7 @@ class DraftEditor(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self.status.setText(self.tr("{name}: tidak dapat dibaca ({reason})").format(name=path.name,
+            self.say(error=True, message=self.tr("{name}: tidak dapat dibaca ({reason})").format(name=path.name,
                                                                                       reason=exc.strerror))
             return
         self.files.append((path.name, data))
@@ -401,7 +410,7 @@ class DraftEditor(QWidget):
     def remove_file(self) -> None:
         row = self.file_list.currentRow()
         if not 0 <= row < len(self.file_entries):
-            self.status.setText(self.tr("Pilih berkas yang akan dihapus."))
+            self.say(self.tr("Pilih berkas yang akan dihapus."))
             return
         where, key = self.file_entries[row]
         if where == "saved":
@@ -414,7 +423,7 @@ class DraftEditor(QWidget):
         try:
             d = self.draft()
         except Exception as exc:
-            self.status.setText(str(exc))
+            self.say(str(exc), error=True)
             return
         snap = self.snapshot()
         files, self.files = self.files, []
@@ -443,7 +452,7 @@ class DraftEditor(QWidget):
             self.show_saved_files(saved_files)  # the list shows what the letter now has
             self._clean = snap[:-2] + (len(self.files), len(self.removed))  # saved; later additions still count
             self.save_btn.setEnabled(True)
-            self.status.setText(self.tr("Draf tersimpan"))
+            self.say(self.tr("Draf tersimpan"))
             self.setWindowTitle(self.tr("Ubah Naskah"))
             self.saved.emit(new_id)
             self.changed.emit()
@@ -455,8 +464,7 @@ class DraftEditor(QWidget):
             self.files = files + self.files
             self._list_files()
             self.save_btn.setEnabled(True)
-            self.status.setText(message)
-            self.status.setStyleSheet("color:#b3261e")
+            self.say(message, error=True)
 
         self.runner.submit(work, done, failed)
 
@@ -464,7 +472,7 @@ class DraftEditor(QWidget):
         """Saved in the outbox: nothing more to lose here; a new letter exists only once it is pushed."""
         self._clean = snap[:-2] + (len(self.files), len(self.removed))
         self.save_btn.setEnabled(True)
-        self.status.setText(queued_text())
+        self.say(queued_text())
         self.changed.emit()
         if new:
             self.close()
@@ -479,7 +487,7 @@ class DraftEditor(QWidget):
         self.save(then=ask)
 
     def _submitted(self, outcome: Any) -> None:
-        self.status.setText(done_message(outcome, lambda o: self.tr("Diajukan: {status}").format(
+        self.say(done_message(outcome, lambda o: self.tr("Diajukan: {status}").format(
             status=text.STATUS.get(o.status, o.status))))
         self.changed.emit()
         self.close()

@@ -148,3 +148,27 @@ def test_route_import_refuses_an_alias_bomb(qtbot: Any, backend: Any, runner: An
     qtbot.waitUntil(lambda: "terlalu dalam" in panel.message.text(), timeout=TIMEOUT)
     wait_idle(qtbot, runner)
     assert _counts(backend) == before
+
+
+def test_a_fixed_error_leaves_and_the_saved_draft_is_not_red(qtbot: Any, backend: Any, runner: Any,
+                                                              qsettings: Any) -> None:
+    """Issue 14 item 14: the refusal is red; editing what it was about clears it; the next save says
+    "Draf tersimpan" in the normal colour, not in the error's red."""
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.windows.new_draft()
+    qtbot.waitUntil(lambda: bool(ed.entries), timeout=TIMEOUT)
+    ed.kind.setCurrentIndex(ed.kind.findData("nota_dinas"))
+    ed.subject.setText("Hal")
+    ed.to.setText("SEKDA")
+    ed.body.setPlainText("Isi\x00surat")
+    settle(qtbot, ed, runner)
+    ed.save()
+    _refused(qtbot, ed.status, "U+0000")
+    assert "b3261e" in ed.status.styleSheet()
+    ed.body.setPlainText("Isi surat yang sudah diperbaiki.")
+    assert ed.status.text() == "" and ed.status.styleSheet() == ""
+    settle(qtbot, ed, runner)
+    ed.save()
+    qtbot.waitUntil(lambda: ed.status.text() == "Draf tersimpan", timeout=TIMEOUT)
+    assert ed.status.styleSheet() == ""
+    settle(qtbot, ed, runner)
