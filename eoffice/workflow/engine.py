@@ -99,10 +99,10 @@ def start_route(template: RouteTemplate, fields: Mapping[str, str], resolve: Res
     require_aware("now", now)
     validate_template(template)
     if not document_id.strip() or not drafter.strip():
-        raise BadInput("start_route needs a document id and a drafter")
+        raise BadInput("Rute memerlukan naskah dan pembuatnya")
     stages = applicable_stages(template, fields)
     if not stages:
-        raise BadInput(f"route template '{template.name}': no stage applies to this document")
+        raise BadInput(f"Templat rute '{template.name}': tidak ada tahap yang berlaku untuk naskah ini")
     plans = tuple(StagePlan(s.name, s.order, s.kind, s.assignees, s.quorum, s.sla_hours, s.allow_forward)
                   for s in stages)
     route = Route(document_id, template.name, template.version, drafter, RouteStatus.IN_PROGRESS, 1,
@@ -115,10 +115,12 @@ def start_route(template: RouteTemplate, fields: Mapping[str, str], resolve: Res
         for a in stage.assignees:
             found = [u for u in resolve(a) if u]
             if not found:
-                raise BadInput(f"stage '{stage.name}': {a} resolves to nobody (position vacant or role empty)")
+                raise BadInput(f"Tahap '{stage.name}': {a} tidak menunjuk siapa pun (jabatan kosong atau peran tanpa "
+                               "pemegang)")
             users += [u for u in found if u not in users]  # one step per person even if named twice
         if stage.quorum is not None and stage.quorum > len(users):
-            raise BadInput(f"stage '{stage.name}': quorum {stage.quorum} but only {len(users)} person(s) resolved")
+            raise BadInput(f"Tahap '{stage.name}': kuorum {stage.quorum}, tetapi hanya {len(users)} orang yang "
+                           "ditemukan")
         for u in users:
             ch.add(Step(new_id(), stage.name, stage.order, stage.kind, u, StepStatus.WAITING, 1))
     ch.activate(plans, plans[0].order, 1)

@@ -63,11 +63,11 @@ def test_start_creates_steps_and_activates_first_group() -> None:
 
 def test_start_errors() -> None:
     t = template(stage("p", 1, P, "a"), Stage("s", 2, S, (Assignee("role", "kosong="),), None, None, 24, False))
-    with pytest.raises(BadInput, match="stage 's': role:kosong= resolves to nobody"):
+    with pytest.raises(BadInput, match="Tahap 's': role:kosong= tidak menunjuk siapa pun"):
         start(t)
     dup = template(Stage("p", 1, P, (Assignee("role", "r=a"), Assignee("user", "a")), 2, None, 24, False),
                    stage("s", 2, S, "k"))
-    with pytest.raises(BadInput, match="quorum 2 but only 1 person"):
+    with pytest.raises(BadInput, match="kuorum 2, tetapi hanya 1 orang"):
         start(dup)
     with pytest.raises(BadInput, match="timezone-aware"):
         start_route(nota_dinas(), FIELDS, resolve_users, document_id="d", drafter="x",
