@@ -12,7 +12,7 @@ from pyhanko.pdf_utils.reader import PdfFileReader
 from pypdf import PdfReader
 from sqlalchemy.engine import Engine
 
-from eoffice.domain import BadInput, Capacity, StageKind
+from eoffice.domain import WITA, BadInput, Capacity, StageKind
 from eoffice.services import compose, delegation, letters, routing
 from eoffice.services.blobs import get_blob
 from eoffice.workflow.state import Step, StepStatus
@@ -56,7 +56,7 @@ def test_a_letter_to_its_own_signer_is_warned(demo_engine: Engine) -> None:
 
 def test_an_one_level_below_ub_two_levels(demo_engine: Engine) -> None:
     kepala = actor(demo_engine, "kepala.kominfo")
-    today = dt.date.today()
+    today = dt.datetime.now(WITA).date()  # the office's day: after 16:00 UTC it is tomorrow in WITA
 
     def give(to: str, cap: str) -> object:
         return run(demo_engine, lambda uow: delegation.delegate(uow, kepala, to, cap, today, today))
@@ -70,7 +70,7 @@ def test_an_one_level_below_ub_two_levels(demo_engine: Engine) -> None:
 
 def test_paraf_stays_signed_when_a_delegate_signs(content_engine: Engine, home: Path) -> None:
     kepala = actor(content_engine, "kepala.kominfo")
-    today = dt.date.today()
+    today = dt.datetime.now(WITA).date()  # the office's day: after 16:00 UTC it is tomorrow in WITA
     run(content_engine, lambda uow: delegation.delegate(uow, kepala, "sekretaris.kominfo", "Plh.", today,
                                                         today + dt.timedelta(days=3)))
     doc = draft(content_engine, "staf.kominfo", to=["SEKDA"])

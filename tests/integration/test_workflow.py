@@ -11,7 +11,15 @@ from sqlalchemy import select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import IntegrityError
 
-from eoffice.domain import BadInput, DocKind, InvalidTransition, NotAuthorized, NotFound, StepAlreadyDecided
+from eoffice.domain import (
+    WITA,
+    BadInput,
+    DocKind,
+    InvalidTransition,
+    NotAuthorized,
+    NotFound,
+    StepAlreadyDecided,
+)
 from eoffice.services import audit, letters, queries, routing, signatures
 from eoffice.services.blobs import get_blob
 from eoffice.signing.verify import verify_pdf
@@ -111,7 +119,7 @@ def test_delegate_signs_as_plh_and_the_letter_says_so(content_engine: Engine, ho
     for who in ("kasi1.kominfo", "kabid1.kominfo", "sekretaris.kominfo"):
         decide(content_engine, home, who, doc)
     kepala = actor(content_engine, "kepala.kominfo")
-    today = dt.date.today()
+    today = dt.datetime.now(WITA).date()  # the office's day (WITA), not the test machine's
     run(content_engine, lambda uow: delegation.delegate(uow, kepala, "sekretaris.kominfo", "Plh.", today,
                                                         today + dt.timedelta(days=3)))
     inbox = run(content_engine, lambda uow: routing.inbox(uow, actor(content_engine, "sekretaris.kominfo")))
