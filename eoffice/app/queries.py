@@ -143,8 +143,7 @@ def counts(uow: UnitOfWork, actor: Actor, decided: Collection[str] = ()) -> dict
     """The badges; *decided*: letters whose step the actor has decided offline (waiting in their outbox)."""
     items = [i for i in routing.inbox(uow, actor) if i.document_id not in decided]  # the badges and reminders
     out = queries.counts(uow, actor, items)
-    out["disposisi"] = sum(1 for _, n in incoming.my_dispositions(uow, actor) if n.status != "done")
-    out["disposisi"] += len(incoming.incoming_for(uow, actor))
+    out["disposisi"] = incoming.disposisi_count(uow, actor)
     out["reminders"] = reminder_count(uow, actor, items)
     return out
 

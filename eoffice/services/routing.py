@@ -391,6 +391,7 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None)
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
         .where(StepRow.assignee_id.in_(people), StepRow.status == StepStatus.PENDING.value)
         .order_by(StepRow.due_at)).all()
+    logins.prime([d.created_by for _, d in rows] + [st.assignee_id for st, _ in rows])  # one query, not one a row
     items = []
     for step, doc in rows:
         if kinds is not None and StageKind(step.kind) not in kinds:
@@ -427,6 +428,7 @@ def overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
         .where(StepRow.status == StepStatus.PENDING.value, StepRow.due_at < uow.now(), visible_clause(uow, actor))
         .order_by(StepRow.due_at)).all()
+    logins.prime([d.created_by for _, d in rows] + [st.assignee_id for st, _ in rows])
     return [_item(step, doc, logins, step.assignee_id) for step, doc in rows]
 
 
