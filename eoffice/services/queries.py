@@ -74,10 +74,15 @@ def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, st
     if after is not None:
         at, last_id = after
         where.append(or_(Document.updated_at < at, and_(Document.updated_at == at, Document.id < last_id)))
-    q = (select(Document, User.login).join(User, User.id == Document.created_by)
+    # the row's columns and the drafter's name in one statement: a page is 500 rows, and loading them as ORM
+    # objects and naming them in a second query took twice the database's time
+    q = (select(Document.id, Document.kind, Document.subject, Document.status, Document.number, Document.urgency,
+                Document.direction, Document.updated_at, User.login, User.name, Position.title)
+         .join(User, User.id == Document.created_by).outerjoin(Position, Position.id == User.position_id)
          .where(*where).order_by(Document.updated_at.desc(), Document.id.desc()).limit(limit))
-    return named(uow, [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at,
-                                 login) for d, login in uow.session.execute(q)])
+    rows: list[Any] = list(uow.session.execute(q))
+    return [LetterRow(i, k, subject, st, number, urgency, direction, at, login, person_name(name, title))
+            for i, k, subject, st, number, urgency, direction, at, login, name, title in rows]
 
 
 def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, statuses: Collection[str] | None = None,
@@ -111,7 +116,11 @@ def people(uow: UnitOfWork, logins: set[str]) -> dict[str, tuple[str, str | None
 
 def people_names(uow: UnitOfWork, logins: set[str]) -> dict[str, str]:
     """What a screen shows for a person: "Name (Jabatan)", never the login."""
-    return {login: f"{name} ({title})" if title else name for login, (name, title) in people(uow, logins).items()}
+    return {login: person_name(name, title) for login, (name, title) in people(uow, logins).items()}
+
+
+def person_name(name: str, title: str | None) -> str:
+    return f"{name} ({title})" if title else name
 
 
 R = TypeVar("R")
