@@ -78,9 +78,11 @@ def detail(uow: UnitOfWork, actor: Actor, doc_id: str) -> dict[str, Any]:
 
 
 def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
+    doc = letters.visible_document(uow, actor, doc_id)  # held: each use case below finds it in the session
+    doc_id = doc.id  # a short id resolved once
     info = detail(uow, actor, doc_id)
     pdf, signed = queries.export_pdf(uow, actor, doc_id)
-    mine = next((i for i in routing.inbox(uow, actor) if i.document_id == doc_id), None)
+    mine = next(iter(routing.inbox(uow, actor, document_id=doc_id)), None)
     tree: list[TreeNode] = []
     held: dict[str, Any] | None = None
     can_dispose = False

@@ -252,8 +252,17 @@ def current_version_hash(uow: UnitOfWork, doc: Document) -> str:
 
 
 def current_version(uow: UnitOfWork, doc: Document) -> DocumentVersion:
-    return uow.session.scalars(select(DocumentVersion).where(
+    """Read once per read-only transaction (a letter's view asks several times; the memo also keeps the
+    object alive, which the session's weak identity map would not)."""
+    key = ("version", doc.id, doc.current_version)
+    if uow.read_only and key in uow.memo:
+        found: DocumentVersion = uow.memo[key]
+        return found
+    version = uow.session.scalars(select(DocumentVersion).where(
         DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version)).one()
+    if uow.read_only:
+        uow.memo[key] = version
+    return version
 
 
 def versions(uow: UnitOfWork, doc: Document) -> Sequence[DocumentVersion]:

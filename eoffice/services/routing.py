@@ -380,8 +380,9 @@ def _item(step: StepRow, doc: Document, logins: Logins, holder_id: int | None) -
                      logins.login(doc.created_by))
 
 
-def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None) -> list[InboxItem]:
-    """Pending steps of the actor and of those they currently stand in for."""
+def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None,
+          document_id: str | None = None) -> list[InboxItem]:
+    """Pending steps of the actor and of those they currently stand in for (on *document_id* only)."""
     from eoffice.services.access import acting_for
 
     now = uow.now()
@@ -389,7 +390,8 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None)
     logins = Logins(uow.session)
     rows = uow.session.execute(
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
-        .where(StepRow.assignee_id.in_(people), StepRow.status == StepStatus.PENDING.value)
+        .where(StepRow.assignee_id.in_(people), StepRow.status == StepStatus.PENDING.value,
+               *([StepRow.document_id == document_id] if document_id is not None else []))
         .order_by(StepRow.due_at)).all()
     logins.prime([d.created_by for _, d in rows] + [st.assignee_id for st, _ in rows])  # one query, not one a row
     items = []
