@@ -17,7 +17,7 @@ from eoffice.app.handlers.letters import with_event
 from eoffice.cli.context import Ctx, parse_date, table
 from eoffice.cli.keys_verbs import identity_for
 from eoffice.documents.body import body_to_obj, parse_body_file
-from eoffice.domain import AUDIT_LABELS, STATUS_LABELS, BadInput, DocKind, stage_words
+from eoffice.domain import AUDIT_LABELS, KIND_LABELS, STATUS_LABELS, BadInput, DocKind, stage_words
 from eoffice.workflow.template import load_template, template_from_dict, template_to_dict
 
 
@@ -178,9 +178,9 @@ def cmd_wf_list(ctx: Ctx) -> int:
     rows = ctx.read(q.list_templates)
     data = [{"name": r.name, "version": r.version, "doc_kind": r.doc_kind, "unit": r.unit_code,
              "stages": [s["name"] for s in r.definition["stages"]]} for r in rows]
-    ctx.emit(data, lambda: print(table([[r.name, str(r.version), r.doc_kind, r.unit_code or "semua",
-                                         " > ".join(s["name"] for s in r.definition["stages"])] for r in rows],
-                                       ["NAMA", "VERSI", "JENIS", "UNIT", "TAHAP"])))
+    ctx.emit(data, lambda: print(table([[r.name, str(r.version), KIND_LABELS[DocKind(r.doc_kind)],
+                                         r.unit_code or "semua", " > ".join(s["name"] for s in r.definition["stages"])]
+                                        for r in rows], ["NAMA", "VERSI", "JENIS", "UNIT", "TAHAP"])))
     return 0
 
 
