@@ -103,3 +103,16 @@ def test_refusals_name_the_person_not_the_login(content_url: str, home: Path, tm
     sign = as_user(url, empty, "gubernur", "sign", waiting)
     assert_one_line_error(sign, 2, "Tidak ada kunci TTE untuk Haryanto Wicaksono")
     assert "gubernur " not in sign.err
+
+
+def test_verify_says_paraf_and_the_changes_in_indonesian(content_url: str, home: Path, tmp_path: Path) -> None:
+    url = content_url
+    doc = letter_id(url, home, "staf.kominfo", "Penyampaian Laporan Penyelenggaraan SPBE Tahun 2026")
+    pdf, root = tmp_path / "surat.pdf", tmp_path / "root.pem"
+    assert as_user(url, home, "staf.kominfo", "letter", "export", doc, str(pdf)).code == 0
+    assert run("ca", "export-root", str(root), db=url, home=home).code == 0
+    said = run("verify", str(pdf), "--trust", str(root), db=url, home=home)
+    assert said.code == 0, said.err
+    assert "Paraf: Fitri Handayani" in said.out and "TTE: Nurul Hidayati" in said.out, said.out
+    assert "perubahan: hanya tanda tangan berikutnya atau pengisian formulir" in said.out
+    assert "Paraf-" not in said.out and "signing" not in said.out and "allowed" not in said.out
