@@ -153,6 +153,30 @@ STATUS_LABELS: dict[str, str] = {
     "registered": "Terdaftar", "archived": "Arsip",
 }
 
+# What happened to a letter, as its history says it (Riwayat, `eoffice letter history`).
+AUDIT_LABELS: dict[str, str] = {
+    "letter.draft": "Draf dibuat", "letter.revise": "Naskah diperbaiki", "letter.attach": "Lampiran ditambahkan",
+    "letter.detach": "Lampiran dihapus", "letter.signed": "Ditandatangani secara elektronik (TTE)",
+    "letter.cosigned": "Ditandatangani salah satu pihak (TTE)", "letter.withdraw": "Ditarik oleh pembuat",
+    "letter.read": "Dibaca penerima", "letter.ltv": "Data validasi jangka panjang ditambahkan",
+    "letter.paraf_pdf_reset": "Paraf pada PDF diulang", "route.submit": "Diajukan ke rute",
+    "route.resubmit": "Diajukan kembali setelah revisi", "route.approve": "Disetujui / diparaf",
+    "route.return": "Dikembalikan ke pembuat", "route.reject": "Ditolak", "route.withdraw": "Ditarik dari rute",
+    "route.forward": "Diteruskan", "route.comment": "Komentar", "route.reminder": "Pengingat batas waktu",
+    "incoming.register": "Naskah masuk didaftarkan", "disposition.send": "Disposisi dikirim",
+    "disposition.read": "Disposisi dibaca", "disposition.done": "Disposisi dilaporkan selesai",
+}
+
+# A route step's state in a listing (the Rute tab, `eoffice letter show`).
+STEP_LABELS: dict[str, str] = {
+    "pending": "menunggu", "approved": "disetujui", "returned": "dikembalikan", "rejected": "ditolak",
+    "skipped": "dilewati", "cancelled": "dibatalkan", "waiting": "belum", "forwarded": "diteruskan",
+}
+
+# A disposisi's state (its tree, the Disposisi list).
+DISPOSITION_LABELS: dict[str, str] = {"sent": "Terkirim", "read": "Dibaca", "done": "Selesai", "baru": "Baru",
+                                      "disposed": "Sudah didisposisikan"}
+
 # Lembar disposisi instructions (key -> label printed and shown).
 INSTRUCTIONS: dict[str, str] = {
     "tindak_lanjuti": "Tindak lanjuti",

@@ -70,9 +70,9 @@ def enqueue(cache: Engine, command: c.Command, actor: Actor, identity: Identity 
     from eoffice.services import letters
 
     if not queueable(command):  # admin writes, keys, passwords: they need the database, never the outbox
-        raise BadInput(f"{command.type_name}: tidak dapat diantrekan luring (perlu database)")
+        raise BadInput("Perintah ini tidak dapat diantrekan luring (perlu database)")
     if isinstance(command, c.SignLetter) and (identity is None or identity.cert is None):
-        raise BadInput(f"Tidak ada kunci TTE aktif untuk {actor.login} di profil ini")
+        raise BadInput(f"Tidak ada kunci TTE aktif untuk {actor.name} di profil ini")
     doc_id = str(getattr(command, "document_id", "") or "")
     base = ""
     if doc_id:

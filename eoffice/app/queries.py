@@ -32,6 +32,7 @@ from eoffice.services.queries import format_detail as format_detail  # noqa: E40
 from eoffice.services.queries import history as history  # noqa: E402
 from eoffice.services.queries import letter_detail as letter_detail  # noqa: E402
 from eoffice.services.queries import list_letters as list_letters  # noqa: E402
+from eoffice.services.queries import people_names as people_names  # noqa: E402
 from eoffice.services.queries import preview_pdf as preview_pdf  # noqa: E402
 from eoffice.services.queries import version_diff as version_diff  # noqa: E402
 from eoffice.services.resolve import OrgView

@@ -112,16 +112,6 @@ class AttachmentViewer(QWidget):
         self.resize(820, 980)
 
 
-_TECHNICAL = ("sha256", "hash", "node", "content", "step", "action_id", "round", "version")
-
-
-def history_note(event: dict[str, Any]) -> str:
-    """The Riwayat row's details without digests and ids (they stay in the tooltip and `eoffice history`)."""
-    parts = [p.strip() for p in str(event["summary"] or "").split(",")]
-    kept = [p for p in parts if p and not any(t in p.split("=")[0] for t in _TECHNICAL)]
-    return ", ".join(p.split("=", 1)[-1] for p in kept)
-
-
 ACTION_LABELS = {"paraf": QT_TRANSLATE_NOOP("ReadingPane", "Paraf"),
                  "approve": QT_TRANSLATE_NOOP("ReadingPane", "Setujui"),
                  "number": QT_TRANSLATE_NOOP("ReadingPane", "Beri Nomor"),
@@ -194,10 +184,10 @@ class ReadingPane(QWidget):
         att_bar.addStretch(1)
         att_lay.addLayout(att_bar)
         self.history = RowsModel([Column(self.tr("Waktu"), lambda e: text.iso_text(e["at"]), sort=lambda e: e["at"]),
-                                  Column(self.tr("Oleh"), lambda e: e["actor"] or "-"),
-                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action"])),
-                                  Column(self.tr("Keterangan"), history_note,
-                                         tooltip=lambda e: str(e["summary"] or ""))], self)
+                                  Column(self.tr("Oleh"), lambda e: e["actor_name"] or "-"),
+                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action_label"])),
+                                  Column(self.tr("Keterangan"), lambda e: e["details"], tooltip=lambda e: e["details"])],
+                                 self)
         history_view = QTableView()
         history_view.setModel(self.history)
         history_view.verticalHeader().setVisible(False)
@@ -266,7 +256,7 @@ class ReadingPane(QWidget):
         lines.append(self.tr("Pembuat: {drafter} &middot; versi {version}").format(
             drafter=e(info["drafter_name"]), version=info["version"]))
         if my_step is not None:
-            on_behalf = (" " + self.tr("(untuk {who})").format(who=e(my_step.on_behalf_of))
+            on_behalf = (" " + self.tr("(untuk {who})").format(who=e(my_step.on_behalf_of_name or my_step.on_behalf_of))
                          if my_step.on_behalf_of else "")
             waiting = self.tr("Menunggu Anda: {stage}").format(
                 stage=e(text.STAGE_KIND.get(my_step.stage_kind, my_step.stage_kind)))

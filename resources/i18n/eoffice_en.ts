@@ -2139,14 +2139,6 @@ Write it down and give it to {name}; it will not be shown again.</translation>
         <translation>Signer</translation>
     </message>
     <message>
-        <source>NIP {nip}
-bidang {field}
-{coverage}</source>
-        <translation>NIP {nip}
-field {field}
-{coverage}</translation>
-    </message>
-    <message>
         <source>NIP</source>
         <translation>NIP</translation>
     </message>
