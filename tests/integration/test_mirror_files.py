@@ -166,3 +166,35 @@ def test_a_delegation_brings_the_delegators_inbox_with_its_files_at_the_next_pul
     files = files_of(content_engine, ahead)
     assert files and data(cache, files) == data(content_engine, files) and got.files > 0
     cache.dispose()
+
+
+def test_a_cache_made_before_keeps_its_files_and_every_read_is_checked(tmp_path: Path) -> None:
+    """A cache from an earlier version (blobs.data NOT NULL, every file in it) opens with its files kept and
+    may then name files without bytes; a file whose bytes were changed in the cache is refused, not served."""
+    import hashlib
+
+    from eoffice.domain import Tampered
+    from eoffice.services.blobs import get_blob
+    from eoffice.store.db import make_engine
+    from eoffice.store.migrate import upgrade
+
+    blobs = Document.metadata.tables["blobs"]
+    path = tmp_path / "old.db"
+    old = make_engine(f"sqlite:///{path}")
+    upgrade(old)
+    kept, later, bad = b"%PDF-1.7 kept", b"%PDF-1.7 later", b"%PDF-1.7 bad"
+    sha = {b: hashlib.sha256(b).hexdigest() for b in (kept, later, bad)}
+    with old.begin() as conn:
+        conn.execute(blobs.insert(), [{"sha256": sha[b], "size": len(b), "mime": "application/pdf", "data": b}
+                                      for b in (kept, bad)])
+    old.dispose()
+    cache = open_cache(path)
+    with cache.begin() as conn:
+        conn.execute(blobs.insert().values(sha256=sha[later], size=len(later), mime="application/pdf", data=None))
+        conn.execute(blobs.update().where(blobs.c.sha256 == sha[bad]).values(data=b"%PDF-1.7 replaced"))
+    assert run(cache, lambda uow: get_blob(uow, sha[kept])) == kept
+    with pytest.raises(NotCached):
+        run(cache, lambda uow: get_blob(uow, sha[later]))
+    with pytest.raises(Tampered):
+        run(cache, lambda uow: get_blob(uow, sha[bad]))
+    cache.dispose()
