@@ -124,7 +124,8 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
         if top < since:
             raise BadInput("Cache lebih baru dari server (database diganti?): hapus cache lalu sinkron ulang")
         copy = _Copy(uow, actor)
-        need = pull_files.needed(uow, actor)  # the inbox: its letters and their files are always here
+        # the inbox: its letters and their files are always here (nothing new on the server: nothing new in it)
+        need = pull_files.needed(uow, actor) if top > since else set()
         if since == 0:
             copy.org(None)
             visible = _visible_ids(uow, actor, None)

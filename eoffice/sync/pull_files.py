@@ -2,9 +2,9 @@
 
 A pull copies every visible letter's rows, and of its files (PDF versions, signed PDF, attachments, scans) only
 the name: sha256, size and type, with no bytes (``blobs.data`` NULL, which only a cache allows). The bytes come
-for the letters that need the user now (``needed``: their inbox in the widest sense) at every pull, and for a
-file the user opens online (``keep``); the rest of the archive stays on the server, so a governor's first pull of
-a province's archive stays small. Read offline, a file without its bytes is ``NotCached`` (services/blobs.py),
+for the letters that need the user now (``needed``: their inbox in the widest sense) at every pull that finds
+changes, and for a file the user opens online (``keep``); the rest of the archive stays on the server, so a
+governor's first pull of a province's archive stays small. Read offline, a file without its bytes is ``NotCached`` (services/blobs.py),
 which the reading pane says in plain words; the SHA-256 is still checked on every read.
 """
 
