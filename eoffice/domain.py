@@ -83,6 +83,11 @@ class Tampered(Unavailable):
     """Stored bytes do not match the SHA-256 they are filed under: never served (exit 2)."""
 
 
+class NotCached(Unavailable):
+    """A file of a letter this machine's local cache holds without its bytes (fetched when the letter is opened
+    online, or when it enters the inbox: eoffice/sync/pull_files.py), read while the database is away (exit 2)."""
+
+
 class Refused(EofficeError):
     """The request is well formed but the domain says no (exit 1)."""
 

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
+def file_missing_text() -> str:
+    """Offline, a file the local cache holds only by name (eoffice/sync/pull_files.py)."""
+    return translate("ReadingPane", "Berkas ini belum ada di salinan lokal komputer ini. Berkas akan tersedia saat "
+                                    "komputer terhubung kembali ke jaringan: buka lagi naskah ini setelah terhubung.")
+
+
 class PdfPane(QWidget):
     """A QPdfView fed from bytes through a QBuffer (kept alive as long as the document)."""
 
@@ -46,13 +52,29 @@ class PdfPane(QWidget):
         self._buffer: QBuffer | None = None
         self.data = b""
         self.shown_display = False
+        self.notice = QLabel()  # instead of the PDF when it is not here (file_missing_text)
+        self.notice.setObjectName("fileMissing")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setStyleSheet("color:#8a5a00;font-weight:bold;padding:24px")
+        self.notice.setVisible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.notice)
         lay.addWidget(self.view)
+
+    def say(self, message: str) -> None:
+        """No PDF to show: *message* in its place."""
+        self.clear()
+        self.view.setVisible(False)
+        self.notice.setText(message)
+        self.notice.setVisible(True)
 
     def load(self, data: bytes, display: bytes | None = None) -> None:
         """Shows ``display`` (a copy with the form widgets drawn in, Backend.display_pdf) else ``data``; ``data``
         stays the file itself, for saving and verifying."""
+        self.notice.setVisible(False)
+        self.view.setVisible(True)
         self.document.close()
         self.data = data
         self.shown_display = display is not None
@@ -270,7 +292,10 @@ class ReadingPane(QWidget):
             lines.append("<span style='color:#b3261e'><b>" + self.tr("Dikembalikan:") + "</b> "
                          f"{e(returned[-1]['text'])} ({e(returned[-1]['author_name'])})</span>")
         self.header.setText("<br>".join(lines))
-        self.pdf.load(pdf, display)
+        if view.file_missing:
+            self.pdf.say(file_missing_text())
+        else:
+            self.pdf.load(pdf, display)
         self.steps.set_rows(current_round(info["steps"]))
         self.attachments.set_rows(info["attachments"])
         self.notes.setHtml("".join(

@@ -1528,6 +1528,10 @@
 <context>
     <name>ReadingPane</name>
     <message>
+        <source>Berkas ini belum ada di salinan lokal komputer ini. Berkas akan tersedia saat komputer terhubung kembali ke jaringan: buka lagi naskah ini setelah terhubung.</source>
+        <translation>This file is not in this computer's local copy yet. It will be available when the computer is connected to the network again: open this letter again once connected.</translation>
+    </message>
+    <message>
         <source>Paraf</source>
         <translation>Initial</translation>
     </message>
