@@ -46,6 +46,9 @@ MARK_BATCH = 50  # outcomes written to the local outbox per local transaction
 VERSION_BOUND = ("decide", "sign_letter")  # commands about a version's content: refused when it changed
 
 
+_RECORD = insert(PushedCommand)  # built once (a push runs it per command)
+
+
 class ClientTooOld(BadInput):
     """The database's schema is newer than this client: sync waits, the outbox is kept."""
 
@@ -142,7 +145,7 @@ def push_one(session: Session, actor: Actor, identity: Identity | None,
         # stored outcome; a decision pushed again is refused by the route before it signs anything.
         _check(uow, actor, entry, command)
         outcome = {"result": plain(handler(command, uow, deps))}
-        uow.defer(insert(PushedCommand), _values(actor, entry, digest, outbox.APPLIED, outcome, uow.now()))
+        uow.defer(_RECORD, _values(actor, entry, digest, outbox.APPLIED, outcome, uow.now()))
         return outbox.APPLIED, outcome
 
     try:
