@@ -3,7 +3,7 @@ approvals of the same kind applied online through the same front door (Session.e
 same PostgreSQL. Target: push rate >= 0.8x the online rate.
 
     PYTHONPATH=. .venv/bin/python bench/bench_outbox.py --pg-url postgresql+psycopg://u@127.0.0.1:5432/postgres \
-        [--count 1000] [--no-key]
+        [--count 1000] [--round 50] [--no-key] [--profile FILE]
 
 The organisation is the demo one (eoffice demo: keys in a temp profile). 2N letters are drafted and submitted
 by staf.kominfo, alternately for each side (so both sides get equal, equally old letters); kasi1.kominfo, with
