@@ -3,13 +3,16 @@ approvals of the same kind applied online through the same front door (Session.e
 same PostgreSQL. Target: push rate >= 0.8x the online rate.
 
     PYTHONPATH=. .venv/bin/python bench/bench_outbox.py --pg-url postgresql+psycopg://u@127.0.0.1:5432/postgres \
-        [--count 1000] [--no-key]
+        [--count 1000] [--round 50] [--no-key] [--profile FILE]
 
 The organisation is the demo one (eoffice demo: keys in a temp profile). 2N letters are drafted and submitted
-by staf.kominfo; kasi1.kominfo approves N online (one transaction each), then, with a local cache pulled
-(untimed), queues the other N (timed separately: the offline part) and pushes them (timed). --no-key: kasi acts
+by staf.kominfo, alternately for each side (so both sides get equal, equally old letters); kasi1.kominfo, with
+a local cache pulled (untimed), then decides them in rounds of --round commands: N/round rounds, each applying
+one round online (Session.execute, one transaction each) and queueing the next round offline (timed
+separately: the offline part) and pushing it (timed), the two sides' order swapped every round, so neither
+runs on a database the other has grown more (audit chain, change feed, decisions). --no-key: kasi acts
 without a key (signed statement and PDF paraf signature left out on both sides: the outbox's own overhead is
-then the largest share).
+then the largest share). --profile FILE: cProfile each side into FILE.online and FILE.push (pstats).
 """
 
 from __future__ import annotations
@@ -21,6 +24,8 @@ import pstats
 import sys
 import tempfile
 import time
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from sqlalchemy import create_engine, text
@@ -34,7 +39,9 @@ def main() -> int:
     parser.add_argument("--pg-url", default=os.environ.get("EOFFICE_TEST_PG"), help="admin URL (database postgres)")
     parser.add_argument("--count", type=int, default=1000)
     parser.add_argument("--no-key", action="store_true")
-    parser.add_argument("--profile", metavar="FILE", help="cProfile the push into FILE (pstats), the top printed")
+    parser.add_argument("--round", type=int, default=50, help="commands per side and round (default 50)")
+    parser.add_argument("--profile", metavar="FILE",
+                        help="cProfile each side into FILE.online and FILE.push (pstats), the tops printed")
     args = parser.parse_args()
     if not args.pg_url:
         sys.exit("--pg-url or EOFFICE_TEST_PG is needed")
@@ -77,38 +84,68 @@ def main() -> int:
 
             return run_in_transaction(engine, make)  # type: ignore[arg-type]
 
-        online_docs = [letter(i) for i in range(args.count)]
-        queued_docs = [letter(args.count + i) for i in range(args.count)]
-        print(f"setup: {2 * args.count} letters in {time.perf_counter() - t0:.1f} s", flush=True)
+        online_docs: list[str] = []
+        queued_docs: list[str] = []
+        for i in range(args.count + 1):  # alternately: neither side gets the older (or the newer) letters
+            online_docs.append(letter(2 * i))
+            queued_docs.append(letter(2 * i + 1))
+        print(f"setup: {2 * args.count + 2} letters in {time.perf_counter() - t0:.1f} s", flush=True)
 
         session = Session(url, home)
-        t0 = time.perf_counter()
-        for doc in online_docs:
-            session.execute(c.Decide(document_id=doc, decision="approve"), actor=kasi, identity=key)
-        online = time.perf_counter() - t0
-
         cache = open_cache(cache_path(home, kasi.login))
         pull(engine, cache, kasi, session.label)
-        t0 = time.perf_counter()
-        for doc in queued_docs:
-            enqueue(cache, c.Decide(document_id=doc, decision="approve"), kasi, key)
-        queueing = time.perf_counter() - t0
-        profiler = cProfile.Profile() if args.profile else None
-        t0 = time.perf_counter()
-        if profiler is not None:
-            profiler.enable()
-        got = push(session, kasi, key, cache)
-        pushed = time.perf_counter() - t0
-        if profiler is not None:
-            profiler.disable()
-            profiler.dump_stats(args.profile)
-            pstats.Stats(args.profile).sort_stats("cumulative").print_stats(30)
-        assert got.applied == args.count and got.rejected == got.blocked == got.waiting == 0, got
-        n = args.count
-        print(f"online:  {n} approvals in {online:.2f} s = {n / online:.1f}/s")
-        print(f"queue:   {n} approvals queued offline in {queueing:.2f} s = {n / queueing:.1f}/s")
-        print(f"push:    {n} approvals pushed in {pushed:.2f} s = {n / pushed:.1f}/s")
-        print(f"ratio push/online: {online / pushed:.2f} (target >= 0.8)")
+        profilers = {side: cProfile.Profile() for side in ("online", "push")} if args.profile else {}
+        spent = {"online": 0.0, "queue": 0.0, "push": 0.0}
+        totals = {"applied": 0, "rejected": 0, "blocked": 0, "waiting": 0}
+
+        def timed(side: str, work: Callable[[], object]) -> None:
+            profiler = profilers.get(side)
+            t0 = time.perf_counter()
+            if profiler is not None:
+                profiler.enable()
+            try:
+                work()
+            finally:
+                if profiler is not None:
+                    profiler.disable()
+                spent[side] += time.perf_counter() - t0
+
+        def online(docs: list[str]) -> None:
+            for doc in docs:
+                session.execute(c.Decide(document_id=doc, decision="approve"), actor=kasi, identity=key)
+
+        def queue(docs: list[str]) -> None:
+            for doc in docs:
+                enqueue(cache, c.Decide(document_id=doc, decision="approve"), kasi, key)
+
+        def pushed() -> None:
+            got = push(session, kasi, key, cache)
+            for name in totals:
+                totals[name] += getattr(got, name)
+
+        online(online_docs[:1])  # warm-up, untimed: imports (pyHanko...), prepared statements, caches
+        queue(queued_docs[:1])
+        pushed()
+        step, n = max(1, args.round), args.count
+        for r, at in enumerate(range(1, n + 1, step)):
+            round_ = slice(at, at + step)
+            for side in ("online", "push") if r % 2 == 0 else ("push", "online"):
+                if side == "online":
+                    timed("online", partial(online, online_docs[round_]))
+                else:
+                    timed("queue", partial(queue, queued_docs[round_]))
+                    timed("push", pushed)
+        for side, profiler in profilers.items():
+            profiler.dump_stats(f"{args.profile}.{side}")
+            print(f"--- {side} ---")
+            pstats.Stats(f"{args.profile}.{side}").sort_stats("cumulative").print_stats(25)
+        assert totals["applied"] == args.count + 1 and not totals["rejected"] + totals["blocked"] + totals["waiting"], \
+            totals
+        for side, what in (("online", "applied online"), ("queue", "queued offline"), ("push", "pushed")):
+            print(f"{side + ':':8} {n} approvals {what} in {spent[side]:.2f} s = {n / spent[side]:.1f}/s "
+                  f"({1000 * spent[side] / n:.1f} ms each)")
+        print(f"ratio push/online: {spent['online'] / spent['push']:.2f} (target >= 0.8; "
+              f"{-(-n // step)} rounds of {step})")
         session.close()
         cache.dispose()
     finally:

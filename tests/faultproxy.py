@@ -13,7 +13,7 @@ from typing import Literal
 
 from sqlalchemy.engine import make_url
 
-COMMIT_SENT = b"COMMIT"
+COMMIT_SENT = b"COMMIT\x00"  # the statement, as a simple Query or a Parse carries it
 COMMIT_DONE = b"COMMIT\x00"  # the server's CommandComplete tag
 
 
@@ -103,9 +103,9 @@ class FaultProxy:
                 break
             if self.delay:
                 time.sleep(self.delay)
-            if upstream and self._hold is not None and COMMIT_SENT in data:
+            if upstream and self._hold is not None and _commit_at(data) >= 0:
                 data = self._held_back(data, dst)
-            if upstream and self._drop is not None and COMMIT_SENT in data:
+            if upstream and self._drop is not None and _commit_at(data) >= 0:
                 if self._drop == "before":
                     self._drop = None
                     self.dropped.set()
@@ -130,13 +130,25 @@ class FaultProxy:
         for the release, and return the rest."""
         release, self._hold = self._hold, None
         assert release is not None
-        at = data.index(COMMIT_SENT)
-        start = at - 6 if at >= 6 and data[at - 6] == ord("P") and data[at - 1] == 0 else at - 5
+        start = _commit_at(data)
         with contextlib.suppress(OSError):
             dst.sendall(data[:start])
         self.held.set()
         release.wait(60)
         return data[start:]
+
+
+def _commit_at(data: bytes) -> int:
+    """Where the message sending COMMIT starts in *data* (a simple Query 'Q', or a Parse 'P' of the unnamed
+    statement), or -1: the word inside another statement (BEGIN ISOLATION LEVEL READ COMMITTED) is not one."""
+    at = data.find(COMMIT_SENT)
+    while at >= 0:
+        if at >= 5 and data[at - 5] == ord("Q"):
+            return at - 5
+        if at >= 6 and data[at - 6] == ord("P") and data[at - 1] == 0:
+            return at - 6
+        at = data.find(COMMIT_SENT, at + 1)
+    return -1
 
 
 def _close(*socks: socket.socket) -> None:

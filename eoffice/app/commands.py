@@ -13,6 +13,7 @@ from __future__ import annotations
 import base64
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import json
 import types
@@ -346,6 +347,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+@functools.cache
+def _hints(tp: type) -> dict[str, Any]:  # resolved once per class: a push revives every queued command
+    return typing.get_type_hints(tp)
+
+
 def _revive(tp: Any, value: Any) -> Any:
     """*value* (from JSON) as the type *tp* a command field declares."""
     origin = typing.get_origin(tp)
@@ -355,7 +361,7 @@ def _revive(tp: Any, value: Any) -> Any:
     if origin is tuple:
         return tuple(_revive(typing.get_args(tp)[0], v) for v in value)
     if dataclasses.is_dataclass(tp) and isinstance(tp, type):
-        hints = typing.get_type_hints(tp)
+        hints = _hints(tp)
         known = {f.name for f in dataclasses.fields(tp) if f.init}
         unknown = set(value) - known
         if unknown:

@@ -237,13 +237,19 @@ _SET_STATUS = (update(Document).where(Document.id == bindparam("document_id"))
 
 
 def get_document_and_hash(uow: UnitOfWork, document_id: str) -> tuple[Document, str]:
-    """The document and its current version's content hash in one query (the hot path of a decision)."""
+    """The document and its current version's content hash in one query (the hot path of a decision); none
+    when this transaction has read both already (a pushed command's version check, sync/push.py)."""
+    seen = ("document", document_id.strip())
+    doc = uow.memo.get(seen)
+    if doc is not None and ("version_hash", doc.id, doc.current_version) in uow.memo:
+        return doc, current_version_hash(uow, doc)  # the same object the session holds (its current state)
     row = uow.session.execute(_DOCUMENT_AND_HASH, {"document_id": document_id.strip()}).first()
     if row is None:
         doc = get_document(uow, document_id)
         return doc, current_version_hash(uow, doc)
     doc, digest = row
     uow.memo[("version_hash", doc.id, doc.current_version)] = digest
+    uow.memo[seen] = doc
     return doc, digest
 
 

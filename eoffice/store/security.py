@@ -94,10 +94,16 @@ FUNCTIONS = [
     # for the session where a non-inlined SQL function is planned again at every call.
     f"""CREATE FUNCTION eoffice_uid() RETURNS integer {_STABLE} AS
     $$ BEGIN RETURN (SELECT id FROM users WHERE db_role = session_user AND active); END $$""",
-    """CREATE FUNCTION eoffice_trusted(who name) RETURNS boolean LANGUAGE sql STABLE
-    SET search_path = public, pg_temp AS
-    $$ SELECT COALESCE((SELECT rolsuper FROM pg_roles WHERE rolname = who), false)
-              OR who = (SELECT tableowner FROM pg_tables WHERE schemaname = 'public' AND tablename = 'users') $$""",
+    # Trusted: the tables' owner, a superuser, or a role with the owner's rights (which can rewrite anything
+    # anyway); never a user's login role. The owner is named as the migration runs, so the function is one
+    # call the planner inlines (pg_has_role: the server's role cache, no catalog query to plan or run): the
+    # guards ask it for every row they check. No SET search_path (it would forbid inlining): all qualified.
+    """DO $$ BEGIN
+      EXECUTE format('CREATE FUNCTION eoffice_trusted(who name) RETURNS boolean LANGUAGE sql STABLE AS '
+                     '$f$ SELECT pg_catalog.pg_has_role(who, %L::pg_catalog.name, ''USAGE''::pg_catalog.text) $f$',
+                     (SELECT pg_catalog.pg_get_userbyid(c.relowner) FROM pg_catalog.pg_class c
+                      WHERE c.oid = 'public.users'::pg_catalog.regclass));
+    END $$""",
     f"""CREATE FUNCTION eoffice_is_admin() RETURNS boolean {_STABLE} AS
     $$ BEGIN RETURN COALESCE((SELECT is_admin FROM users WHERE id = eoffice_uid()), false); END $$""",
     _member_of("eoffice_is_ca_admin", CA_GROUP),

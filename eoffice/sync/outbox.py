@@ -16,7 +16,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Column, DateTime, Float, Integer, MetaData, String, Table, Text, func, select, update
+from sqlalchemy import (
+    Column,
+    DateTime,
+    Float,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    bindparam,
+    func,
+    select,
+    update,
+)
 from sqlalchemy.engine import Engine
 
 from eoffice.domain import BadInput, NotFound
@@ -152,19 +165,29 @@ def set_status(cache: Engine, action_id: str, status: str, *, error: str = "", r
     set_statuses(cache, [Mark(action_id, status, error, result, next_try, attempted)])
 
 
+# Built once, run with many rows at a time: its SET clause is the columns each row names.
+_MARK = update(OUTBOX).where(OUTBOX.c.action_id == bindparam("b_action_id"))
+_MARK_ATTEMPT = _MARK.values(attempts=OUTBOX.c.attempts + 1)
+
+
 def set_statuses(cache: Engine, marks: Iterable[Mark]) -> None:
-    """Several marks in one local transaction (a push writes them in batches: one disk sync, not one each)."""
+    """Several marks in one local transaction (a push writes them in batches: one disk sync, not one each), the
+    marks that set the same columns as one statement."""
     now = _naive(dt.datetime.now(dt.UTC))
+    shapes: dict[tuple[bool, tuple[str, ...]], list[dict[str, Any]]] = {}
+    for m in marks:
+        row: dict[str, Any] = {"b_action_id": m.action_id, "status": m.status, "last_error": m.error,
+                               "updated_at": now}
+        if m.result is not None:
+            row["result"] = json.dumps(m.result, ensure_ascii=False, default=str, sort_keys=True)
+        if m.next_try is not None:
+            row["next_try"] = m.next_try
+        shapes.setdefault((m.attempted, tuple(row)), []).append(row)
+    if not shapes:
+        return
     with cache.begin() as conn:
-        for m in marks:
-            values: dict[str, Any] = {"status": m.status, "last_error": m.error, "updated_at": now}
-            if m.result is not None:
-                values["result"] = json.dumps(m.result, ensure_ascii=False, default=str, sort_keys=True)
-            if m.next_try is not None:
-                values["next_try"] = m.next_try
-            if m.attempted:
-                values["attempts"] = OUTBOX.c.attempts + 1
-            conn.execute(update(OUTBOX).where(OUTBOX.c.action_id == m.action_id).values(**values))
+        for (attempted, _names), rows in shapes.items():
+            conn.execute(_MARK_ATTEMPT if attempted else _MARK, rows)
 
 
 def retry(cache: Engine, action_id: str) -> Entry:

@@ -24,14 +24,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import insert, literal, select
+from sqlalchemy import insert, select
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError
 
 from eoffice.app.commands import Command, SignLetter
 from eoffice.domain import BadInput, EofficeError, InvalidTransition, Unavailable, first_line
 from eoffice.services.auth import Actor
-from eoffice.store.models import CertificateRow, Document, DocumentVersion, PushedCommand
+from eoffice.store.models import CertificateRow, PushedCommand
 from eoffice.store.schema import HEAD, schema_state
 from eoffice.store.uow import UnitOfWork
 from eoffice.sync import outbox
@@ -44,6 +44,9 @@ RETRYABLE = ("40001", "40P01")  # serialization failure, deadlock: try again at 
 QUICK_TRIES = 3
 MARK_BATCH = 50  # outcomes written to the local outbox per local transaction
 VERSION_BOUND = ("decide", "sign_letter")  # commands about a version's content: refused when it changed
+
+
+_RECORD = insert(PushedCommand)  # built once (a push runs it per command)
 
 
 class ClientTooOld(BadInput):
@@ -142,7 +145,7 @@ def push_one(session: Session, actor: Actor, identity: Identity | None,
         # stored outcome; a decision pushed again is refused by the route before it signs anything.
         _check(uow, actor, entry, command)
         outcome = {"result": plain(handler(command, uow, deps))}
-        uow.defer(insert(PushedCommand), _values(actor, entry, digest, outbox.APPLIED, outcome, uow.now()))
+        uow.defer(_RECORD, _values(actor, entry, digest, outbox.APPLIED, outcome, uow.now()))
         return outbox.APPLIED, outcome
 
     try:
@@ -213,27 +216,22 @@ def _record(uow: UnitOfWork, actor: Actor, entry: outbox.Entry, digest: str, sta
 def _check(uow: UnitOfWork, actor: Actor, entry: outbox.Entry, command: Command) -> None:
     """The person's signature over the command, and the letter still at the version they acted on."""
     from eoffice.app.offline import decision_word, statement
+    from eoffice.services import letters
     from eoffice.signing.payload import verify_payload
 
     bound = bool(entry.base_version) and (entry.type in VERSION_BOUND or isinstance(command, SignLetter))
     if not entry.signature and not bound:
         return
-    # the person's certificate and the letter's current version in one round trip
-    pem = select(CertificateRow.pem).where(CertificateRow.user_id == actor.user_id,
-                                           CertificateRow.fingerprint == entry.cert_fingerprint)
-    current = select(DocumentVersion.content_sha256).join(
-        Document, (Document.id == DocumentVersion.document_id) & (Document.current_version == DocumentVersion.version)
-    ).where(Document.id == entry.document_id)
-    cert_pem, version = uow.session.execute(select(
-        pem.scalar_subquery() if entry.signature else literal(None),
-        current.scalar_subquery() if bound else literal(None))).one()
     if entry.signature:
+        cert_pem = uow.session.scalar(select(CertificateRow.pem).where(
+            CertificateRow.user_id == actor.user_id, CertificateRow.fingerprint == entry.cert_fingerprint))
         parts = {"action_id": entry.action_id, "document_id": entry.document_id, "base_version": entry.base_version,
                  "decision": decision_word(command), "claimed_at": entry.claimed_at, "login": actor.login,
                  "command": command.digest()}
         if cert_pem is None or not verify_payload(_load(str(cert_pem)), statement(parts), entry.signature):
             raise BadInput("Tanda tangan perintah tidak sah untuk pengguna ini")
-    if bound and version != entry.base_version:
+    # The letter and its version's hash, read once: the handler finds them in this transaction (no second read).
+    if bound and letters.get_document_and_hash(uow, entry.document_id)[1] != entry.base_version:
         raise InvalidTransition("Naskah telah diubah sejak perintah ini dibuat: periksa versi terbaru lalu "
                                 "ulangi")
 

@@ -11,7 +11,7 @@ import psycopg
 import pytest
 from psycopg import errors
 from sqlalchemy import text
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from eoffice.domain import Classification
 from eoffice.store import migrate, security
@@ -220,3 +220,42 @@ def test_the_migration_goes_down_and_up_again(owner: Engine) -> None:
     assert one(owner, "SELECT count(*) FROM pg_policies WHERE schemaname = 'public'") == 0
     migrate.upgrade(owner)
     assert one(owner, "SELECT count(*) FROM pg_policies WHERE schemaname = 'public'") == len(security.POLICIES)
+
+
+def test_only_the_owner_and_superusers_are_trusted(owner: Engine, content_url: str, psql: Any) -> None:
+    """eoffice_trusted (the guards' bypass) names the tables' owner as the migration found it, as one inlined
+    call: a user's login role is never trusted, however it asks; a non-superuser owner (the production set-up,
+    docs/admin-guide.md) is, and its guarded writes pass."""
+    assert psql.execute("SELECT eoffice_trusted(current_user), eoffice_trusted(session_user)").fetchone() == (
+        False, False)
+    assert one(owner, "SELECT eoffice_trusted(current_user)") is True  # the suite's superuser
+    assert one(owner, "SELECT bool_or(eoffice_trusted(db_role)) FROM users WHERE db_role IS NOT NULL") is False
+    assert one(owner, "SELECT eoffice_trusted('eoffice_user')") is False
+    inlinable = one(owner, "SELECT prolang = (SELECT oid FROM pg_language WHERE lanname = 'sql') AND "
+                           "proconfig IS NULL AND NOT prosecdef FROM pg_proc WHERE proname = 'eoffice_trusted'")
+    assert inlinable is True  # a SET clause or plpgsql would make the guards plan a query per row again
+    name, secret = "eo_owner_trusted_test", "owner-secret"
+    admin = make_engine(content_url)
+    try:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+            conn.execute(text(f"DROP ROLE IF EXISTS {name}"))
+            conn.execute(text(f"CREATE ROLE {name} LOGIN CREATEROLE PASSWORD '{secret}'"))
+            conn.execute(text(f"CREATE DATABASE {name} OWNER {name}"))
+        url = make_url(content_url).set(username=name, password=secret, database=name)
+        mine = make_engine(url.render_as_string(hide_password=False))
+        try:
+            migrate.upgrade(mine)
+            with mine.begin() as conn:
+                assert conn.execute(text("SELECT eoffice_trusted(current_user)")).scalar() is True
+                assert conn.execute(text("SELECT eoffice_trusted(:r)"), {"r": security.GROUP}).scalar() is False
+                # a counter made at 7, then moved by 3: its guard lets only the trusted do either
+                conn.execute(text("INSERT INTO number_counters (scope, last_value) VALUES ('uji', 7)"))
+                conn.execute(text("UPDATE number_counters SET last_value = 10 WHERE scope = 'uji'"))
+        finally:
+            mine.dispose()
+    finally:
+        with admin.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+            conn.execute(text(f"DROP ROLE IF EXISTS {name}"))
+        admin.dispose()
