@@ -72,8 +72,7 @@ def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, st
     by id, so no letter is shown twice or skipped between pages."""
     where = _letters_filter(uow, actor, status=status, statuses=statuses, kind=kind, direction=direction, mine=mine)
     if after is not None:
-        at, last_id = after
-        where.append(or_(Document.updated_at < at, and_(Document.updated_at == at, Document.id < last_id)))
+        where.append(older_than(after))
     q = (select(Document, User.login).join(User, User.id == Document.created_by)
          .where(*where).order_by(Document.updated_at.desc(), Document.id.desc()).limit(limit))
     return named(uow, [LetterRow(d.id, d.kind, d.subject, d.status, d.number, d.urgency, d.direction, d.updated_at,
@@ -89,6 +88,12 @@ def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, s
 
 def cursor(row: LetterRow) -> Cursor:
     return row.updated_at, row.id
+
+
+def older_than(after: Cursor) -> ColumnElement[bool]:
+    """The letters after *after* in the lists' order (updated_at, then id, both descending)."""
+    at, last_id = after
+    return or_(Document.updated_at < at, and_(Document.updated_at == at, Document.id < last_id))
 
 
 @conceal_hidden
