@@ -230,10 +230,11 @@ FUNCTIONS = [
 # updated_at, then id, as the list shows them) that match the words (NULL: none) and the filters (NULL: none;
 # units: the unit and those under it), before the keyset (before_at, before_id) when given, at most n, among
 # those the rule ({visible}, the same expression as the documents policy) lets the caller see; the owner sees
-# all. One pass: the matches are found by the GIN index (or, without words, read newest first from
-# ix_documents_updated) and sorted on the few columns the page needs, and the rule is checked on them in that
-# order, behind a fence (OFFSET 0), so that the LIMIT stops it at the n-th visible letter instead of probing
-# every match. Dynamic SQL: each call is planned for the filters it has. Nothing is counted.
+# all. One pass: the matches are found by the GIN index and sorted on the few columns the page needs, and the
+# rule is checked on them in that order, behind a fence (OFFSET 0), so that the LIMIT stops it at the n-th
+# visible letter instead of probing every match; without words, as the list page: newest first from
+# ix_documents_updated, the rule on each row. Dynamic SQL: each call is planned for the filters it has.
+# Nothing is counted.
 # Only the columns the page and the rule need go through the sort (not search_text: a letter's whole text).
 _PAGE_COLUMNS = ", ".join(f"documents.{c}" for c in ("id", "kind", "subject", "status", "number", "urgency", "direction",
                                                    "updated_at", "created_by", "classification"))
@@ -244,25 +245,27 @@ SEARCH = [
     RETURNS TABLE (id varchar, kind varchar, subject varchar, status varchar, number varchar, urgency varchar,
                    direction varchar, updated_at timestamptz, drafter varchar) {_STABLE} AS $$
     DECLARE
-      found text := 'SELECT {_PAGE_COLUMNS} FROM documents'
-        || CASE WHEN words IS NULL THEN '' ELSE ' JOIN documents_fts f ON f.document_id = documents.id' END
-        || ' WHERE true';
+      source text := 'documents'
+        || CASE WHEN words IS NULL THEN '' ELSE ' JOIN documents_fts f ON f.document_id = documents.id' END;
+      kept text := 'true';
+      rule text := CASE WHEN eoffice_trusted(session_user) THEN 'true' ELSE $rule${{visible}}$rule$ END;
+      newest text := ' ORDER BY documents.updated_at DESC, documents.id DESC';
+      found text;
     BEGIN
-      IF words IS NOT NULL THEN found := found || ' AND f.search_tsv @@ $1'; END IF;
-      IF of_kind IS NOT NULL THEN found := found || ' AND documents.kind = $2'; END IF;
-      IF in_status IS NOT NULL THEN found := found || ' AND documents.status = $3'; END IF;
-      IF of_class IS NOT NULL THEN found := found || ' AND documents.classification = $4'; END IF;
-      IF of_urgency IS NOT NULL THEN found := found || ' AND documents.urgency = $5'; END IF;
-      IF in_units IS NOT NULL THEN found := found || ' AND documents.unit_id = ANY ($6)'; END IF;
-      IF since IS NOT NULL THEN found := found || ' AND documents.created_at >= $7'; END IF;
-      IF until IS NOT NULL THEN found := found || ' AND documents.created_at < $8'; END IF;
-      IF before_at IS NOT NULL THEN
-        found := found || ' AND (documents.updated_at, documents.id) < ($9, $10)';
-      END IF;
-      found := found || ' ORDER BY documents.updated_at DESC, documents.id DESC';
-      IF NOT eoffice_trusted(session_user) THEN
-        found := 'SELECT {_PAGE_COLUMNS} FROM (' || found || ' OFFSET 0) documents WHERE ' || $rule${{visible}}$rule$
-          || ' ORDER BY documents.updated_at DESC, documents.id DESC';
+      IF words IS NOT NULL THEN kept := kept || ' AND f.search_tsv @@ $1'; END IF;
+      IF of_kind IS NOT NULL THEN kept := kept || ' AND documents.kind = $2'; END IF;
+      IF in_status IS NOT NULL THEN kept := kept || ' AND documents.status = $3'; END IF;
+      IF of_class IS NOT NULL THEN kept := kept || ' AND documents.classification = $4'; END IF;
+      IF of_urgency IS NOT NULL THEN kept := kept || ' AND documents.urgency = $5'; END IF;
+      IF in_units IS NOT NULL THEN kept := kept || ' AND documents.unit_id = ANY ($6)'; END IF;
+      IF since IS NOT NULL THEN kept := kept || ' AND documents.created_at >= $7'; END IF;
+      IF until IS NOT NULL THEN kept := kept || ' AND documents.created_at < $8'; END IF;
+      IF before_at IS NOT NULL THEN kept := kept || ' AND (documents.updated_at, documents.id) < ($9, $10)'; END IF;
+      IF words IS NULL THEN  -- the list page's plan: newest first from ix_documents_updated, the rule on each row
+        found := 'SELECT {_PAGE_COLUMNS} FROM documents WHERE ' || kept || ' AND (' || rule || ')' || newest;
+      ELSE  -- the matches from the GIN index, sorted, then the rule on them in that order (behind the fence)
+        found := 'SELECT {_PAGE_COLUMNS} FROM (SELECT {_PAGE_COLUMNS} FROM ' || source || ' WHERE ' || kept
+          || newest || ' OFFSET 0) documents WHERE ' || rule || newest;
       END IF;
       RETURN QUERY EXECUTE 'SELECT p.id, p.kind, p.subject, p.status, p.number, p.urgency, p.direction, '
         || 'p.updated_at, u.login FROM (' || found || ' LIMIT $11) p JOIN users u ON u.id = p.created_by '
