@@ -51,7 +51,11 @@ def _terms(query: str, filtered: bool) -> list[str]:
 
 
 def _tsquery(terms: list[str]) -> ColumnElement[Any]:
-    return func.to_tsquery("indonesian", " & ".join(f"{t}:*" for t in terms))
+    # The words and the configuration inline, not parameters: psycopg prepares a statement run often, and
+    # PostgreSQL's generic plan for it then guesses the matches without the query (measured on the owner's
+    # path: 35 ms became 410 ms from the 11th search on).
+    words = bindparam("words", " & ".join(f"{t}:*" for t in terms), String, literal_execute=True)
+    return func.to_tsquery(literal_column("'indonesian'::regconfig"), words)
 
 
 def _match(uow: UnitOfWork, terms: list[str]) -> ColumnElement[bool]:

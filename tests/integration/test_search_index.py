@@ -95,7 +95,7 @@ def test_search_uses_the_gin_index_off_the_documents_row(pg_content: Engine) -> 
     with UnitOfWork(content_engine) as uow:  # as the owner: the service-layer rule, the match straight on the index
         query = select(Document.id).where(_match(uow, ["server", "pusat"]))
         conn = uow.session.connection()
-        compiled = query.compile(dialect=conn.dialect)  # the very SQL search() sends
+        compiled = query.compile(dialect=conn.dialect, compile_kwargs={"render_postcompile": True})  # what search() sends
         conn.execute(text("SET LOCAL enable_seqscan = off"))
         plan = "\n".join(conn.exec_driver_sql("EXPLAIN " + str(compiled), compiled.params).scalars())
     assert "to_tsvector" not in plan and "ix_documents_fts_tsv" in plan, plan
