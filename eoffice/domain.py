@@ -83,6 +83,11 @@ class Tampered(Unavailable):
     """Stored bytes do not match the SHA-256 they are filed under: never served (exit 2)."""
 
 
+class NotCached(Unavailable):
+    """A file of a letter this machine's local cache holds without its bytes (fetched when the letter is opened
+    online, or when it enters the inbox: eoffice/sync/pull_files.py), read while the database is away (exit 2)."""
+
+
 class Refused(EofficeError):
     """The request is well formed but the domain says no (exit 1)."""
 
@@ -152,6 +157,30 @@ STATUS_LABELS: dict[str, str] = {
     "signed": "Ditandatangani", "dispatched": "Terkirim", "rejected": "Ditolak", "withdrawn": "Ditarik",
     "registered": "Terdaftar", "archived": "Arsip",
 }
+
+# What happened to a letter, as its history says it (Riwayat, `eoffice letter history`).
+AUDIT_LABELS: dict[str, str] = {
+    "letter.draft": "Draf dibuat", "letter.revise": "Naskah diperbaiki", "letter.attach": "Lampiran ditambahkan",
+    "letter.detach": "Lampiran dihapus", "letter.signed": "Ditandatangani secara elektronik (TTE)",
+    "letter.cosigned": "Ditandatangani salah satu pihak (TTE)", "letter.withdraw": "Ditarik oleh pembuat",
+    "letter.read": "Dibaca penerima", "letter.ltv": "Data validasi jangka panjang ditambahkan",
+    "letter.paraf_pdf_reset": "Paraf pada PDF diulang", "route.submit": "Diajukan ke rute",
+    "route.resubmit": "Diajukan kembali setelah revisi", "route.approve": "Disetujui / diparaf",
+    "route.return": "Dikembalikan ke pembuat", "route.reject": "Ditolak", "route.withdraw": "Ditarik dari rute",
+    "route.forward": "Diteruskan", "route.comment": "Komentar", "route.reminder": "Pengingat batas waktu",
+    "incoming.register": "Naskah masuk didaftarkan", "disposition.send": "Disposisi dikirim",
+    "disposition.read": "Disposisi dibaca", "disposition.done": "Disposisi dilaporkan selesai",
+}
+
+# A route step's state in a listing (the Rute tab, `eoffice letter show`).
+STEP_LABELS: dict[str, str] = {
+    "pending": "menunggu", "approved": "disetujui", "returned": "dikembalikan", "rejected": "ditolak",
+    "skipped": "dilewati", "cancelled": "dibatalkan", "waiting": "belum", "forwarded": "diteruskan",
+}
+
+# A disposisi's state (its tree, the Disposisi list).
+DISPOSITION_LABELS: dict[str, str] = {"sent": "Terkirim", "read": "Dibaca", "done": "Selesai", "baru": "Baru",
+                                      "disposed": "Sudah didisposisikan"}
 
 # Lembar disposisi instructions (key -> label printed and shown).
 INSTRUCTIONS: dict[str, str] = {

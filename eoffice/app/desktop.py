@@ -157,6 +157,7 @@ class Desktop(Session):
         """The reading pane's letter; with a command of the actor's waiting on it, marked pending, and no
         second decision offered for a step they have decided offline."""
         view = self.read(lambda uow: q.letter_view(uow, actor, doc_id))
+        self._keep(actor, view.pdf)
         waiting = self.pending(actor).get(view.info["id"])
         if waiting is None:
             return view
@@ -164,6 +165,19 @@ class Desktop(Session):
             return dataclasses.replace(view, pending=waiting, my_step=None,
                                        allowed_actions=view.allowed_actions - DECISION_ACTIONS)
         return dataclasses.replace(view, pending=waiting)
+
+    def _keep(self, actor: Actor, data: bytes) -> None:
+        """A file just read online (a signed letter, a scan, an attachment) stays in the local cache, readable
+        offline from now on (eoffice/sync/pull_files.py). Only a copy: a failure here costs nothing."""
+        cache = self.cache
+        if self.offline or cache is None or self.cache_login != actor.login:
+            return
+        from sqlalchemy.exc import SQLAlchemyError
+
+        from eoffice.sync.pull_files import keep
+
+        with contextlib.suppress(SQLAlchemyError):
+            keep(cache, data)
 
     def display_pdf(self, pdf: bytes) -> bytes:
         """A copy of ``pdf`` for the app's viewer, with form values and signature appearances drawn in (QtPdf
@@ -269,7 +283,9 @@ class Desktop(Session):
 
     def attachment(self, actor: Actor, doc_id: str, sha256: str) -> tuple[str, str, bytes]:
         """(name, mime, content) of one attachment, to open it."""
-        return self.read(lambda uow: q.attachment_file(uow, actor, doc_id, sha256))
+        got = self.read(lambda uow: q.attachment_file(uow, actor, doc_id, sha256))
+        self._keep(actor, got[2])
+        return got
 
     def preview_draft(self, actor: Actor, d: letters.Draft) -> bytes:
         return self.read(lambda uow: q.preview_unsaved(uow, actor, d))

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING, Any
 from eoffice.app import commands as c
 from eoffice.domain import BadInput
 from eoffice.services.auth import Actor
-from eoffice.signing.payload import action_statement, sign_payload_b64
 from eoffice.store.uow import run_in_transaction
 from eoffice.sync import outbox
 
@@ -53,6 +52,8 @@ def queueable(command: c.Command) -> bool:
 
 def statement(entry_like: dict[str, Any]) -> dict[str, Any]:
     """The statement a person signs for a queued command: its digest, the letter version, the claimed time."""
+    from eoffice.signing.payload import action_statement  # cryptography: kept off the first screen's path
+
     return action_statement(action_id=entry_like["action_id"], document_id=entry_like["document_id"],
                             version_hash=entry_like["base_version"], step_id=None,
                             decision=entry_like["decision"], time=entry_like["claimed_at"],
@@ -69,9 +70,9 @@ def enqueue(cache: Engine, command: c.Command, actor: Actor, identity: Identity 
     from eoffice.services import letters
 
     if not queueable(command):  # admin writes, keys, passwords: they need the database, never the outbox
-        raise BadInput(f"{command.type_name}: tidak dapat diantrekan luring (perlu database)")
+        raise BadInput("Perintah ini tidak dapat diantrekan luring (perlu database)")
     if isinstance(command, c.SignLetter) and (identity is None or identity.cert is None):
-        raise BadInput(f"Tidak ada kunci TTE aktif untuk {actor.login} di profil ini")
+        raise BadInput(f"Tidak ada kunci TTE aktif untuk {actor.name} di profil ini")
     doc_id = str(getattr(command, "document_id", "") or "")
     base = ""
     if doc_id:
@@ -91,6 +92,8 @@ def enqueue(cache: Engine, command: c.Command, actor: Actor, identity: Identity 
     signature = fingerprint = None
     if identity is not None and identity.cert is not None:
         from cryptography.hazmat.primitives import hashes
+
+        from eoffice.signing.payload import sign_payload_b64
 
         signature = sign_payload_b64(identity, statement(parts))
         fingerprint = identity.cert.fingerprint(hashes.SHA256()).hex()

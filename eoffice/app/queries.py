@@ -15,7 +15,7 @@ from sqlalchemy import select
 
 from eoffice.documents.body import parse_body_json
 from eoffice.documents.markdown import to_markdown
-from eoffice.domain import BadInput, DocKind
+from eoffice.domain import BadInput, DocKind, NotCached
 from eoffice.services import incoming, letters, queries, routing
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
@@ -32,6 +32,7 @@ from eoffice.services.queries import format_detail as format_detail  # noqa: E40
 from eoffice.services.queries import history as history  # noqa: E402
 from eoffice.services.queries import letter_detail as letter_detail  # noqa: E402
 from eoffice.services.queries import list_letters as list_letters  # noqa: E402
+from eoffice.services.queries import people_names as people_names  # noqa: E402
 from eoffice.services.queries import preview_pdf as preview_pdf  # noqa: E402
 from eoffice.services.queries import version_diff as version_diff  # noqa: E402
 from eoffice.services.resolve import OrgView
@@ -60,6 +61,7 @@ class LetterView:
     disposition_status: str | None = None  # the actor's own disposisi on it: sent / read / done
     allowed_actions: frozenset[str] = frozenset()
     pending: str = ""  # the type of a command of the actor's on it waiting in the outbox (eoffice/app/desktop.py)
+    file_missing: bool = False  # read offline, its file is not in the local cache (eoffice/sync/pull_files.py)
 
     @property
     def unread_disposition(self) -> bool:
@@ -78,9 +80,15 @@ def detail(uow: UnitOfWork, actor: Actor, doc_id: str) -> dict[str, Any]:
 
 
 def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
+    doc = letters.visible_document(uow, actor, doc_id)  # held: each use case below finds it in the session
+    doc_id = doc.id  # a short id resolved once
     info = detail(uow, actor, doc_id)
-    pdf, signed = queries.export_pdf(uow, actor, doc_id)
-    mine = next((i for i in routing.inbox(uow, actor) if i.document_id == doc_id), None)
+    missing = False
+    try:
+        pdf, signed = queries.export_pdf(uow, actor, doc_id)
+    except NotCached:  # offline, an archive letter's file left on the server: the pane says so
+        pdf, signed, missing = b"", bool(info["signed_pdf_sha256"]), True
+    mine = next(iter(routing.inbox(uow, actor, document_id=doc_id)), None)
     tree: list[TreeNode] = []
     held: dict[str, Any] | None = None
     can_dispose = False
@@ -94,8 +102,10 @@ def letter_view(uow: UnitOfWork, actor: Actor, doc_id: str) -> LetterView:
                               can_dispose=can_dispose, can_report=status in ("sent", "read"),
                               versions=int(info["version"]), signed=signed,
                               can_comment=routing.may_comment(uow, actor, doc_id), incoming=info["direction"] == "in")
+    if missing:  # nothing to save, print or verify until the file is here
+        actions -= {"export", "print", "verify"}
     return LetterView(info=info, pdf=pdf, signed=signed, my_step=mine, history=queries.history(uow, actor, doc_id),
-                      tree=tree, disposition_status=status, allowed_actions=actions)
+                      tree=tree, disposition_status=status, allowed_actions=actions, file_missing=missing)
 
 
 def signed_in(uow: UnitOfWork, actor: Actor) -> str:
@@ -143,8 +153,7 @@ def counts(uow: UnitOfWork, actor: Actor, decided: Collection[str] = ()) -> dict
     """The badges; *decided*: letters whose step the actor has decided offline (waiting in their outbox)."""
     items = [i for i in routing.inbox(uow, actor) if i.document_id not in decided]  # the badges and reminders
     out = queries.counts(uow, actor, items)
-    out["disposisi"] = sum(1 for _, n in incoming.my_dispositions(uow, actor) if n.status != "done")
-    out["disposisi"] += len(incoming.incoming_for(uow, actor))
+    out["disposisi"] = incoming.disposisi_count(uow, actor)
     out["reminders"] = reminder_count(uow, actor, items)
     return out
 

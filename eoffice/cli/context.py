@@ -187,6 +187,19 @@ def parse_date(text: str, what: str) -> dt.date:
 
 
 def letter_table(rows: Sequence[Any]) -> str:
-    """The one-line-per-letter listing shared by list and search."""
-    return table([[r.id[:8], r.kind, r.status, r.number or "-", r.subject[:60]] for r in rows],
-                 ["ID", "JENIS", "STATUS", "NOMOR", "HAL"])
+    """The one-line-per-letter listing shared by list and search, in words (``--json`` keeps the codes)."""
+    from eoffice.domain import KIND_LABELS, STATUS_LABELS, DocKind
+
+    return table([[r.id[:8], KIND_LABELS[DocKind(r.kind)], STATUS_LABELS.get(r.status, r.status), r.number or "-",
+                   r.subject[:60]] for r in rows], ["ID", "JENIS", "STATUS", "NOMOR", "HAL"])
+
+
+def urgency_words(value: str) -> str:
+    """A sifat (urgency) as the letter prints it: "Sangat Segera", not sangat_segera."""
+    from eoffice.documents.letter import URGENCY_LABELS
+    from eoffice.domain import Urgency
+
+    try:
+        return URGENCY_LABELS[Urgency(value)]
+    except ValueError:
+        return value

@@ -7,7 +7,7 @@ from __future__ import annotations
 from eoffice.app import commands as c
 from eoffice.app import queries as q
 from eoffice.cli.context import Ctx, parse_date
-from eoffice.domain import BadInput, Classification, Urgency
+from eoffice.domain import DISPOSITION_LABELS, INSTRUCTIONS, BadInput, Classification, Urgency
 from eoffice.workflow.disposition import TreeNode
 
 
@@ -33,26 +33,35 @@ def cmd_dispose(ctx: Ctx) -> int:
     deadline = parse_date(a.deadline, "Batas waktu") if a.deadline else None
     ids = ctx.execute(c.Dispose(document_id=a.id, to=tuple(a.to), instructions=tuple(a.instruct), note=a.note,
                                 deadline=deadline))
-    ctx.emit({"nodes": ids}, lambda: print(f"Disposisi dikirim kepada {', '.join(a.to)}"))
+    names = ctx.read(lambda uow: q.people_names(uow, set(a.to)))
+    ctx.emit({"nodes": ids}, lambda: print(f"Disposisi dikirim kepada {'; '.join(names.get(t, t) for t in a.to)}"))
     return 0
 
 
-def _tree_dict(t: TreeNode) -> dict[str, object]:
+def _tree_dict(t: TreeNode, names: dict[str, str]) -> dict[str, object]:
     n = t.node
-    return {"id": n.id, "from": n.from_user, "to": n.to_user, "instructions": list(n.instructions),
+    return {"id": n.id, "from": n.from_user, "to": n.to_user, "from_name": names.get(n.from_user, n.from_user),
+            "to_name": names.get(n.to_user, n.to_user), "instructions": list(n.instructions),
             "note": n.note, "status": n.status.value, "report": n.report,
             "deadline": n.deadline.isoformat() if n.deadline else None,
-            "children": [_tree_dict(c) for c in t.children]}
+            "children": [_tree_dict(c, names) for c in t.children]}
+
+
+def _people(t: TreeNode) -> set[str]:
+    return {t.node.from_user, t.node.to_user}.union(*(_people(c) for c in t.children))
 
 
 def cmd_tree(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     roots = ctx.read(lambda uow: q.tree_of(uow, actor, ctx.args.id))
-    data = [_tree_dict(r) for r in roots]
+    names = ctx.read(lambda uow: q.people_names(uow, set().union(*map(_people, roots))))
+    data = [_tree_dict(r, names) for r in roots]
 
     def show(nodes: list[dict[str, object]], depth: int) -> None:
         for n in nodes:
-            print(f"{'  ' * depth}- {n['from']} -> {n['to']} [{n['status']}] {', '.join(n['instructions'])}"  # type: ignore[arg-type]
+            asked = ", ".join(INSTRUCTIONS.get(i, i) for i in n["instructions"])  # type: ignore[attr-defined]
+            print(f"{'  ' * depth}- {n['from_name']} -> {n['to_name']} "
+                  f"[{DISPOSITION_LABELS.get(str(n['status']), n['status'])}] {asked}"
                   + (f" | laporan: {n['report']}" if n["report"] else ""))
             show(n["children"], depth + 1)  # type: ignore[arg-type]
 

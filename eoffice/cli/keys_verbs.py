@@ -40,7 +40,7 @@ def key_passphrase(login: str) -> str | None:
     if value:
         return value
     if sys.stdin.isatty():
-        return getpass.getpass(f"Passphrase kunci TTE {login}: ")
+        return getpass.getpass("Passphrase kunci TTE Anda: ")
     return None
 
 
@@ -157,7 +157,7 @@ def cmd_sign(ctx: Ctx) -> int:
     identity = identity_for(ctx, actor.login) if local else None
     provider = provider_for(ctx, actor, identity) if not ctx.session.offline else None
     if local and identity is None:
-        raise BadInput(f"Tidak ada kunci TTE untuk {actor.login} di profil ini ({ctx.home})")
+        raise BadInput(f"Tidak ada kunci TTE untuk {actor.name} di profil ini ({ctx.home})")
     ctx.session.tsa_url = ctx.args.tsa
     results, failed = [], 0
     for n, doc_id in enumerate(ctx.args.ids, start=1):

@@ -17,7 +17,7 @@ from eoffice.app.handlers.letters import with_event
 from eoffice.cli.context import Ctx, parse_date, table
 from eoffice.cli.keys_verbs import identity_for
 from eoffice.documents.body import body_to_obj, parse_body_file
-from eoffice.domain import BadInput, DocKind
+from eoffice.domain import AUDIT_LABELS, KIND_LABELS, STATUS_LABELS, BadInput, DocKind, stage_words
 from eoffice.workflow.template import load_template, template_from_dict, template_to_dict
 
 
@@ -70,7 +70,8 @@ def cmd_draft(ctx: Ctx) -> int:
 
 def cmd_submit(ctx: Ctx) -> int:
     out = ctx.execute(c.SubmitLetter(document_id=ctx.args.id, route=ctx.args.route))
-    ctx.emit(out.__dict__, lambda: print(f"Naskah {out.document_id[:8]} diajukan: {out.status}"))
+    ctx.emit(out.__dict__, lambda: print(f"Naskah {out.document_id[:8]} diajukan: "
+                                         f"{STATUS_LABELS.get(out.status, out.status)}"))
     if out.warning:
         print(f"Peringatan: {out.warning}", file=sys.stderr)
     return 0
@@ -150,7 +151,8 @@ def cmd_decide(ctx: Ctx) -> int:
 
         paraf_settled(provider, out.document_id)
     again = " (sudah diterapkan sebelumnya; tidak ada yang berubah)" if out.replayed else ""
-    ctx.emit(out.__dict__, lambda: print(f"{out.stage}: {ctx.args.decision} -> status naskah {out.status}{again}"))
+    ctx.emit(out.__dict__, lambda: print(f"{AUDIT_LABELS[f'route.{ctx.args.decision}']}; status naskah: "
+                                         f"{STATUS_LABELS.get(out.status, out.status)}{again}"))
     return 0
 
 
@@ -176,9 +178,9 @@ def cmd_wf_list(ctx: Ctx) -> int:
     rows = ctx.read(q.list_templates)
     data = [{"name": r.name, "version": r.version, "doc_kind": r.doc_kind, "unit": r.unit_code,
              "stages": [s["name"] for s in r.definition["stages"]]} for r in rows]
-    ctx.emit(data, lambda: print(table([[r.name, str(r.version), r.doc_kind, r.unit_code or "semua",
-                                         " > ".join(s["name"] for s in r.definition["stages"])] for r in rows],
-                                       ["NAMA", "VERSI", "JENIS", "UNIT", "TAHAP"])))
+    ctx.emit(data, lambda: print(table([[r.name, str(r.version), KIND_LABELS[DocKind(r.doc_kind)],
+                                         r.unit_code or "semua", " > ".join(s["name"] for s in r.definition["stages"])]
+                                        for r in rows], ["NAMA", "VERSI", "JENIS", "UNIT", "TAHAP"])))
     return 0
 
 
@@ -187,14 +189,17 @@ def cmd_delegate(ctx: Ctx) -> int:
     a = ctx.args
     starts, ends = parse_date(a.starts, "Tanggal mulai"), parse_date(a.ends, "Tanggal selesai")
     info = ctx.execute(c.Delegate(to=a.to, capacity=a.capacity, starts=starts, ends=ends, reason=a.reason))
-    ctx.emit(info, lambda: print(f"{info['capacity']} {info['delegator']} -> {info['delegate']} "
+    names = ctx.read(lambda uow: q.people_names(uow, {info["delegator"], info["delegate"]}))
+    info |= {"delegator_name": names.get(info["delegator"]), "delegate_name": names.get(info["delegate"])}
+    ctx.emit(info, lambda: print(f"{info['capacity']} {info['delegate_name']} untuk {info['delegator_name']} "
                                  f"({a.starts} s.d. {a.ends})"))
     return 0
 
 
 def cmd_forward(ctx: Ctx) -> int:
     out = ctx.execute(c.Forward(document_id=ctx.args.id, to=ctx.args.to))
-    ctx.emit(out.__dict__, lambda: print(f"{ctx.args.to} ditambahkan sebagai pemeriksa pada {out.stage}"))
+    name = ctx.read(lambda uow: q.people_names(uow, {ctx.args.to})).get(ctx.args.to, ctx.args.to)
+    ctx.emit(out.__dict__, lambda: print(f"{name} ditambahkan sebagai pemeriksa pada tahap Anda"))
     return 0
 
 
@@ -208,8 +213,9 @@ def cmd_overdue(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     rows = ctx.execute(c.RemindOverdue()) if ctx.args.remind else ctx.read(lambda uow: q.overdue(uow, actor))
     ctx.emit([r.to_dict() for r in rows], lambda: print(table(
-        [[r.document_id[:8], r.stage, r.on_behalf_of or "-", r.due_at.strftime("%Y-%m-%d %H:%M") if r.due_at else "-",
-          r.subject[:50]] for r in rows], ["ID", "TAHAP", "PEMEGANG", "BATAS (UTC)", "HAL"])))
+        [[r.document_id[:8], stage_words(r.stage_kind, None), r.on_behalf_of_name or "-",
+          r.due_at.strftime("%Y-%m-%d %H:%M") if r.due_at else "-", r.subject[:50]] for r in rows],
+        ["ID", "TAHAP", "PEMEGANG", "BATAS (UTC)", "HAL"])))
     return 0
 
 

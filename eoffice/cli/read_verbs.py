@@ -7,8 +7,8 @@ from __future__ import annotations
 import sys
 
 from eoffice.app import queries as q
-from eoffice.cli.context import Ctx, letter_table, parse_date, table
-from eoffice.domain import BadInput
+from eoffice.cli.context import Ctx, letter_table, parse_date, table, urgency_words
+from eoffice.domain import BadInput, stage_words
 
 
 def cmd_list(ctx: Ctx) -> int:
@@ -35,8 +35,8 @@ def cmd_show(ctx: Ctx) -> int:
 def cmd_history(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     events = ctx.read(lambda uow: q.history(uow, actor, ctx.args.id))
-    ctx.emit(events, lambda: print(table([[e["at"][:19], e["actor"] or "-", e["action"], e["summary"]]
-                                          for e in events], ["WAKTU (UTC)", "OLEH", "AKSI", "KETERANGAN"])))
+    ctx.emit(events, lambda: print(table([[e["at"][:19], e["actor_name"] or "-", e["action_label"], e["details"]]
+                                          for e in events], ["WAKTU (UTC)", "OLEH", "PERISTIWA", "KETERANGAN"])))
     return 0
 
 
@@ -44,8 +44,9 @@ def cmd_inbox(ctx: Ctx) -> int:
     actor = ctx.require_actor()
     items = ctx.read(lambda uow: q.inbox(uow, actor))
     ctx.emit([i.to_dict() for i in items], lambda: print(table(
-        [[i.document_id[:8], i.stage_kind, i.urgency, i.due_at.strftime("%Y-%m-%d %H:%M") if i.due_at else "-",
-          (f"(untuk {i.on_behalf_of}) " if i.on_behalf_of else "") + i.subject[:60]] for i in items],
+        [[i.document_id[:8], stage_words(i.stage_kind, None), urgency_words(i.urgency),
+          i.due_at.strftime("%Y-%m-%d %H:%M") if i.due_at else "-",
+          (f"(untuk {i.on_behalf_of_name}) " if i.on_behalf_of else "") + i.subject[:60]] for i in items],
         ["ID", "TAHAP", "SIFAT", "BATAS (UTC)", "HAL"])))
     return 0
 

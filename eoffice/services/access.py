@@ -91,8 +91,15 @@ def require_visible(uow: UnitOfWork, actor: Actor, doc: Document) -> None:
 
 
 def is_visible(uow: UnitOfWork, actor: Actor, document_id: str) -> bool:
-    return uow.session.scalar(select(Document.id).where(Document.id == document_id,
+    """Asked once per read-only transaction (a letter's view is several use cases, each checking)."""
+    key = ("visible", actor.user_id, document_id)
+    if uow.read_only and key in uow.memo:
+        return bool(uow.memo[key])
+    seen = uow.session.scalar(select(Document.id).where(Document.id == document_id,
                                                         visible_clause(uow, actor))) is not None
+    if uow.read_only:
+        uow.memo[key] = seen
+    return seen
 
 
 def conceal_hidden(use_case: F) -> F:

@@ -124,5 +124,5 @@ def pending_request(uow: UnitOfWork, login: str) -> x509.CertificateSigningReque
                                                            CertificateRow.purpose == "request")
                               .order_by(CertificateRow.id.desc())).first()
     if row is None:
-        raise NotFound(f"{login} belum membuat kunci: minta {login} menjalankan 'eoffice key init'")
+        raise NotFound(f"{user.name} belum membuat kunci: minta beliau menjalankan 'eoffice key init'")
     return x509.load_pem_x509_csr(row.pem.encode())

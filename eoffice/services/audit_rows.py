@@ -82,3 +82,43 @@ def summary(event: EventRow) -> str:
             return BROKEN
         return ", ".join(e["type"] for e in events)
     return ", ".join(f"{k}={v}" for k, v in data.items())
+
+
+# What of an event a person reads in the history, in this order; the rest (digests, ids, codes, template and
+# stage names) stays in ``summary``, for `--json` and the audit.
+_READABLE = ("subject", "sender", "number", "agenda", "note", "text", "report", "name", "reason")
+_PEOPLE = ("to", "assignee")  # logins: shown as "Name (Jabatan)" (a step event's "to" is its new state)
+
+
+def _people(item: dict[str, Any]) -> list[str]:
+    keys = ("assignee",) if str(item.get("type", "")).startswith("step_") else _PEOPLE
+    return [str(item[k]) for k in keys if isinstance(item.get(k), str)]
+
+
+def _items(event: EventRow) -> list[dict[str, Any]] | None:
+    data = event.data
+    if data is None or event.at is None:
+        return None
+    items = data.get("events", [data])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        return None
+    # a new route's steps name every assignee: the route (Rute tab, `letter show`) says who, not each history row
+    return [i for i in items if i.get("type") != "step_created" or event.action == "route.forward"]
+
+
+def people_in(events: list[EventRow]) -> set[str]:
+    """The logins the events' details name (to look their names up once)."""
+    return {login for e in events for i in (_items(e) or []) for login in _people(i)}
+
+
+def details(event: EventRow, names: dict[str, str]) -> str:
+    """One line of the history in plain words: the subject, number, notes... of the event and the people it
+    went to, by name; never an event type, a digest or a login. Never an exception."""
+    items = _items(event)
+    if items is None:
+        return BROKEN
+    parts: list[str] = []
+    for item in items:
+        parts += [f"\u2192 {names.get(login, login)}" for login in _people(item)]  # "→ Name": in any language
+        parts += [str(item[k]).strip() for k in _READABLE if isinstance(item.get(k), str) and str(item[k]).strip()]
+    return "; ".join(dict.fromkeys(parts))

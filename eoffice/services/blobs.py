@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from eoffice.domain import NotFound, Tampered
+from eoffice.domain import NotCached, NotFound, Tampered
 from eoffice.store.models import Blob
 from eoffice.store.uow import UnitOfWork
 
@@ -28,10 +28,14 @@ def get_blob(uow: UnitOfWork, digest: str) -> bytes:
     blob = uow.session.get(Blob, digest)
     if blob is None:
         raise NotFound(f"Berkas tidak ditemukan: {digest[:12]}")
-    if hashlib.sha256(blob.data).hexdigest() != digest:
+    data: bytes | None = blob.data  # None only in a local cache: a file not fetched yet (sync/pull_files.py)
+    if data is None:
+        raise NotCached("Berkas ini belum ada di salinan lokal komputer ini; berkas tersedia setelah terhubung "
+                        "kembali ke jaringan")
+    if hashlib.sha256(data).hexdigest() != digest:
         raise Tampered(f"Berkas rusak atau diganti di database (isinya tidak cocok dengan SHA-256 {digest[:12]}): "
                        "tidak ditampilkan; laporkan ke admin")
-    return blob.data
+    return data
 
 
 def drop_blob(uow: UnitOfWork, digest: str) -> None:

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, exists, func, select
 
 from eoffice.documents.body import Body, body_to_obj
 from eoffice.domain import BadInput, Classification, DocKind, DocStatus, NotAuthorized, Urgency
@@ -210,13 +210,25 @@ def my_dispositions(uow: UnitOfWork, actor: Actor) -> list[tuple[Document, Dispo
     return list(rows)
 
 
+def _undisposed(actor: Actor) -> tuple[ColumnElement[bool], ...]:
+    """Registered letters addressed to the actor that they have not disposed yet (joined with Recipient)."""
+    disposed = exists().where(Disposition.document_id == Document.id, Disposition.from_user_id == actor.user_id)
+    return Document.direction == "in", Recipient.user_id == actor.user_id, ~disposed
+
+
 def incoming_for(uow: UnitOfWork, actor: Actor) -> list[Document]:
     """Registered letters addressed to the actor that are not yet disposed by them."""
-    rows = uow.session.scalars(select(Document).join(Recipient, Recipient.document_id == Document.id).where(
-        Document.direction == "in", Recipient.user_id == actor.user_id)).all()
-    done = {d for (d,) in uow.session.execute(select(Disposition.document_id).where(
-        Disposition.from_user_id == actor.user_id))}
-    return [d for d in rows if d.id not in done]
+    return list(uow.session.scalars(select(Document).join(Recipient, Recipient.document_id == Document.id)
+                                    .where(*_undisposed(actor))))
+
+
+def disposisi_count(uow: UnitOfWork, actor: Actor) -> int:
+    """The Disposisi badge in one statement: dispositions to the actor not done, and incoming_for."""
+    open_ = (select(func.count()).select_from(Disposition).join(Document, Document.id == Disposition.document_id)
+             .where(Disposition.to_user_id == actor.user_id, Disposition.status != "done"))
+    waiting = (select(func.count()).select_from(Document).join(Recipient, Recipient.document_id == Document.id)
+               .where(*_undisposed(actor)))
+    return int(uow.session.scalar(select(open_.scalar_subquery() + waiting.scalar_subquery())) or 0)
 
 
 @conceal_hidden

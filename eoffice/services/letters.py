@@ -15,6 +15,7 @@ from eoffice.canonical import canonical_json
 from eoffice.documents.body import Body, body_to_obj, body_to_plain_text, parse_body_json
 from eoffice.documents.body_limits import check_renderable
 from eoffice.domain import (
+    STATUS_LABELS,
     BadInput,
     Classification,
     DocKind,
@@ -208,6 +209,11 @@ def draft(uow: UnitOfWork, actor: Actor, d: Draft) -> str:
     return doc.id
 
 
+def status_words(doc: Document) -> str:
+    """The letter's status as a refusal says it ("Dalam review"), never its code."""
+    return STATUS_LABELS.get(doc.status, doc.status)
+
+
 def get_document(uow: UnitOfWork, document_id: str) -> Document:
     doc = uow.session.get(Document, document_id.strip())
     if doc is None:
@@ -252,8 +258,17 @@ def current_version_hash(uow: UnitOfWork, doc: Document) -> str:
 
 
 def current_version(uow: UnitOfWork, doc: Document) -> DocumentVersion:
-    return uow.session.scalars(select(DocumentVersion).where(
+    """Read once per read-only transaction (a letter's view asks several times; the memo also keeps the
+    object alive, which the session's weak identity map would not)."""
+    key = ("version", doc.id, doc.current_version)
+    if uow.read_only and key in uow.memo:
+        found: DocumentVersion = uow.memo[key]
+        return found
+    version = uow.session.scalars(select(DocumentVersion).where(
         DocumentVersion.document_id == doc.id, DocumentVersion.version == doc.current_version)).one()
+    if uow.read_only:
+        uow.memo[key] = version
+    return version
 
 
 def versions(uow: UnitOfWork, doc: Document) -> Sequence[DocumentVersion]:
@@ -305,7 +320,7 @@ def revise(uow: UnitOfWork, actor: Actor, document_id: str, *, subject: str | No
     if doc.created_by != actor.user_id:
         raise NotAuthorized("Hanya pembuat naskah yang dapat mengubahnya")
     if doc.status not in EDITABLE:
-        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diubah")
+        raise InvalidTransition(f"Naskah berstatus {status_words(doc)} tidak dapat diubah")
     cur = current_version(uow, doc)
     new_subject = _clean_subject(subject) if subject is not None else doc.subject
     new_body = body_to_obj(check_renderable(body)) if body is not None else cur.body
@@ -364,7 +379,7 @@ def attach(uow: UnitOfWork, actor: Actor, document_id: str, name: str, data: byt
     if doc.created_by != actor.user_id:
         raise NotAuthorized("Hanya pembuat naskah yang dapat menambah lampiran")
     if doc.status not in EDITABLE:
-        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diberi lampiran")
+        raise InvalidTransition(f"Naskah berstatus {status_words(doc)} tidak dapat diberi lampiran")
     info = check_attachment(name, data, max_bytes=max_bytes)
     put_blob(uow, data, info.mime)
     uow.session.add(Attachment(document_id=doc.id, name=info.name, sha256=info.sha256, size=info.size,
@@ -379,7 +394,7 @@ def _editable_by(doc: Document, actor: Actor, what: str) -> None:
     if doc.created_by != actor.user_id:
         raise NotAuthorized(f"Hanya pembuat naskah yang dapat {what}")
     if doc.status not in EDITABLE:
-        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diubah lampirannya")
+        raise InvalidTransition(f"Naskah berstatus {status_words(doc)} tidak dapat diubah lampirannya")
 
 
 def _attachment(uow: UnitOfWork, doc: Document, sha256: str) -> Attachment:

@@ -18,8 +18,10 @@ from typing import Any
 from sqlalchemy import func, select
 
 from eoffice.domain import (
+    KIND_LABELS,
     WITA,
     BadInput,
+    DocKind,
     DocStatus,
     InvalidTransition,
     NotAuthorized,
@@ -158,12 +160,13 @@ def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: st
     old = loaded.route
     if old is not None:
         if doc.status != DocStatus.RETURNED.value:
-            raise InvalidTransition(f"Naskah sudah diajukan (status: {doc.status})")
-        new, events = engine.resubmit(old, actor=actor.login, now=uow.now(), new_id=new_id)
+            raise InvalidTransition(f"Naskah sudah diajukan (status: {letters.status_words(doc)})")
+        with people_named(uow, old, actor.login):
+            new, events = engine.resubmit(old, actor=actor.login, now=uow.now(), new_id=new_id)
         _apply(uow, doc, old, new, events, logins, actor, "route.resubmit")
         return Outcome(doc.id, doc.status)
     if doc.status != DocStatus.DRAFT.value:
-        raise InvalidTransition(f"Naskah berstatus {doc.status} tidak dapat diajukan")
+        raise InvalidTransition(f"Naskah berstatus {letters.status_words(doc)} tidak dapat diajukan")
     row, new, events = _start(uow, actor, doc, template_name)
     warning = self_addressed(uow, doc, new)
     _apply(uow, doc, None, new, events, logins, actor, "route.submit", template_id=row.id)
@@ -176,11 +179,13 @@ def _start(uow: UnitOfWork, actor: Actor, doc: Document, template_name: str | No
     if template_name:
         row = get_template(uow, template_name)
         if row.doc_kind != doc.kind:
-            raise BadInput(f"Templat {row.name} untuk {row.doc_kind}, bukan {doc.kind}")
+            raise BadInput(f"Templat {row.name} untuk {KIND_LABELS[DocKind(row.doc_kind)]}, "
+                           f"bukan {KIND_LABELS[DocKind(doc.kind)]}")
     else:
         candidates = templates_for(uow, doc)
         if not candidates:
-            raise BadInput(f"Belum ada templat rute untuk {doc.kind}: minta admin mengimpor satu")
+            raise BadInput(f"Belum ada templat rute untuk {KIND_LABELS[DocKind(doc.kind)]}: "
+                           "minta admin mengimpor satu")
         row = candidates[0]
     template = template_from_dict(row.definition)
     resolve = resolver(OrgView(uow), doc.unit_id)
@@ -245,16 +250,16 @@ def _wita(match: re.Match[str]) -> str:
 
 
 @contextmanager
-def people_named(uow: UnitOfWork, route: Route) -> Iterator[None]:
+def people_named(uow: UnitOfWork, route: Route, *also: str) -> Iterator[None]:
     """The engine is pure and names people by login and stages by their template name; a refusal a person reads
     names them as "Name (Jabatan)", a stage in words ("Paraf Kepala Seksi", domain.stage_words), and its times
-    in WITA."""
+    in WITA. *also*: other logins it may name (the actor, who may be in no step)."""
     try:
         yield
-    except (StepAlreadyDecided, NotAuthorized, InvalidTransition) as exc:
+    except (StepAlreadyDecided, NotAuthorized, InvalidTransition, BadInput) as exc:
         from eoffice.services.queries import people, people_names
 
-        logins = {x for s in route.steps for x in (s.assignee, s.decided_by, s.on_behalf_of) if x}
+        logins = {route.drafter, *also} | {x for s in route.steps for x in (s.assignee, s.decided_by, s.on_behalf_of) if x}
         names = people_names(uow, logins)
         message = str(exc)
         titles = {login: title for login, (_, title) in people(uow, {s.assignee for s in route.steps}).items()}
@@ -287,8 +292,8 @@ def decide(uow: UnitOfWork, actor: Actor, document_id: str, decision: Decision, 
     logins = Logins(uow.session)
     route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
-        raise InvalidTransition(f"Naskah belum diajukan (status: {doc.status})")
-    with people_named(uow, route):
+        raise InvalidTransition(f"Naskah belum diajukan (status: {letters.status_words(doc)})")
+    with people_named(uow, route, actor.login):
         step = my_step(route, actor, delegations, now, {StageKind.SIGN} if signing else None)
         if decision == Decision.APPROVE and step.kind == StageKind.SIGN and not signing:
             raise InvalidTransition("Langkah ini adalah tanda tangan elektronik: gunakan 'eoffice sign'")
@@ -320,7 +325,8 @@ def withdraw(uow: UnitOfWork, actor: Actor, document_id: str, *, note: str = "")
         doc.status = DocStatus.WITHDRAWN.value
         uow.audit("letter.withdraw", actor_id=actor.user_id, document_id=doc.id, data={"note": note})
         return Outcome(doc.id, doc.status)
-    new, events = engine.withdraw(route, actor=actor.login, now=uow.now(), note=note)
+    with people_named(uow, route, actor.login):
+        new, events = engine.withdraw(route, actor=actor.login, now=uow.now(), note=note)
     _apply(uow, doc, route, new, events, logins, actor, "route.withdraw")
     return Outcome(doc.id, doc.status)
 
@@ -333,7 +339,8 @@ def comment(uow: UnitOfWork, actor: Actor, document_id: str, text: str) -> None:
     route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
         raise InvalidTransition("Naskah belum diajukan")
-    new, events = engine.comment(route, actor=actor.login, text=text, now=now, delegations=delegations)
+    with people_named(uow, route, actor.login):
+        new, events = engine.comment(route, actor=actor.login, text=text, now=now, delegations=delegations)
     _apply(uow, doc, route, new, events, logins, actor, "route.comment")
 
 
@@ -380,8 +387,9 @@ def _item(step: StepRow, doc: Document, logins: Logins, holder_id: int | None) -
                      logins.login(doc.created_by))
 
 
-def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None) -> list[InboxItem]:
-    """Pending steps of the actor and of those they currently stand in for."""
+def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None,
+          document_id: str | None = None) -> list[InboxItem]:
+    """Pending steps of the actor and of those they currently stand in for (on *document_id* only)."""
     from eoffice.services.access import acting_for
 
     now = uow.now()
@@ -389,8 +397,10 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None)
     logins = Logins(uow.session)
     rows = uow.session.execute(
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
-        .where(StepRow.assignee_id.in_(people), StepRow.status == StepStatus.PENDING.value)
+        .where(StepRow.assignee_id.in_(people), StepRow.status == StepStatus.PENDING.value,
+               *([StepRow.document_id == document_id] if document_id is not None else []))
         .order_by(StepRow.due_at)).all()
+    logins.prime([d.created_by for _, d in rows] + [st.assignee_id for st, _ in rows])  # one query, not one a row
     items = []
     for step, doc in rows:
         if kinds is not None and StageKind(step.kind) not in kinds:
@@ -409,11 +419,11 @@ def forward(uow: UnitOfWork, actor: Actor, document_id: str, new_reviewer: str) 
     route, delegations, now = _load_locked(uow, doc, actor, logins)
     if route is None:
         raise InvalidTransition("Naskah belum diajukan")
-    with people_named(uow, route):
-        step = my_step(route, actor, delegations, now)
     reviewer = uow.users.by_login(new_reviewer)
-    new, events = engine.add_reviewer(route, step.id, actor=actor.login, new_assignee=reviewer.login, now=now,
-                                      new_id=new_id, delegations=delegations)
+    with people_named(uow, route, actor.login, reviewer.login):
+        step = my_step(route, actor, delegations, now)
+        new, events = engine.add_reviewer(route, step.id, actor=actor.login, new_assignee=reviewer.login, now=now,
+                                          new_id=new_id, delegations=delegations)
     _apply(uow, doc, route, new, events, logins, actor, "route.forward")
     return Outcome(doc.id, doc.status, step.id, step.stage_name)
 
@@ -427,7 +437,10 @@ def overdue(uow: UnitOfWork, actor: Actor) -> list[InboxItem]:
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
         .where(StepRow.status == StepStatus.PENDING.value, StepRow.due_at < uow.now(), visible_clause(uow, actor))
         .order_by(StepRow.due_at)).all()
-    return [_item(step, doc, logins, step.assignee_id) for step, doc in rows]
+    logins.prime([d.created_by for _, d in rows] + [st.assignee_id for st, _ in rows])
+    from eoffice.services.queries import named
+
+    return named(uow, [_item(step, doc, logins, step.assignee_id) for step, doc in rows], ("drafter", "on_behalf_of"))
 
 
 REMIND_EVERY = timedelta(hours=24)

@@ -152,7 +152,7 @@ def revoke(uow: UnitOfWork, actor: Actor, ca: CaBundle, login: str, reason: str 
     user = uow.users.by_login(login)
     row = user_certificate(uow, user.id)
     if row is None:
-        raise NotFound(f"{login} tidak memiliki sertifikat aktif")
+        raise NotFound(f"{user.name} tidak memiliki sertifikat aktif")
     row.revoked_at, row.revocation_reason = uow.now(), reason or "dicabut admin"
     revoked = [(int(r.serial, 16), r.revoked_at) for r in uow.session.scalars(select(CertificateRow).where(
         CertificateRow.purpose == "user", CertificateRow.revoked_at.is_not(None))) if r.revoked_at is not None]
@@ -184,7 +184,7 @@ def open_identity(home: Path, login: str, passphrase: str | None) -> Identity | 
     if not has_identity(home, login):
         return None
     if passphrase is None:
-        raise BadInput(f"Kunci TTE {login} ada di profil ini: berikan passphrase (EOFFICE_KEY_PASSPHRASE)")
+        raise BadInput("Kunci TTE Anda ada di profil ini: berikan passphrase (EOFFICE_KEY_PASSPHRASE)")
     return load_identity(home, login, passphrase)
 
 
@@ -193,7 +193,7 @@ def install_identity(uow: UnitOfWork, home: Path, login: str, key: Any, passphra
     user = uow.users.by_login(login)
     row = user_certificate(uow, user.id)
     if row is None:
-        raise NotFound(f"{login} belum memiliki sertifikat: minta admin menjalankan 'eoffice ca issue {login}'")
+        raise NotFound(f"{user.name} belum memiliki sertifikat: minta admin menjalankan 'eoffice ca issue {login}'")
     cert = x509.load_pem_x509_certificate(row.pem.encode())
     from eoffice.services import trust as trusted
     from eoffice.signing.trust import chains_to
@@ -201,7 +201,7 @@ def install_identity(uow: UnitOfWork, home: Path, login: str, key: Any, passphra
     roots = trusted.roots(uow, home)
     issuers = [c for c in trusted.intermediates(uow) if chains_to(c, [], roots)]
     if not chains_to(cert, issuers, roots):
-        raise NotAuthorized(f"Sertifikat {login} di database tidak diterbitkan CA yang dipercaya profil ini: "
+        raise NotAuthorized(f"Sertifikat {user.name} di database tidak diterbitkan CA yang dipercaya profil ini: "
                       "jangan dipasang, hubungi admin")
     identity = Identity(key, cert, [*issuers[::-1], *roots])
     save_identity(home, login, identity, passphrase)

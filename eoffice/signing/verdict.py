@@ -7,6 +7,21 @@ from typing import Any
 
 from cryptography import x509
 
+# What changed after a signature, by pyHanko's modification level, in Indonesian: `eoffice verify`, the desktop's
+# details and the verification page's Indonesian words (web/pages.py) say the same.
+CHANGES_ID: dict[str, str] = {
+    "NONE": "tidak ada perubahan setelah ditandatangani",
+    "LTA_UPDATES": "hanya data validasi / cap waktu dokumen yang ditambahkan setelah ditandatangani",
+    "FORM_FILLING": "hanya tanda tangan berikutnya atau pengisian formulir (diizinkan)",
+    "ANNOTATIONS": "anotasi ditambahkan setelah ditandatangani", "UNKNOWN": "tidak dapat dianalisis",
+    "OTHER": "isi diubah setelah ditandatangani (tidak diizinkan)",
+}
+
+
+def field_words(name: str) -> str:
+    """A signature field as a person reads it: a paraf's field carries its route step's id ("Paraf-<uuid>")."""
+    return "Paraf" if name.startswith("Paraf-") else name
+
 
 def verdict(data: bytes, roots: list[x509.Certificate], crls: list[bytes] | None = None) -> dict[str, Any]:
     from eoffice.signing.ltv import verify_timestamps
@@ -29,9 +44,10 @@ def verdict(data: bytes, roots: list[x509.Certificate], crls: list[bytes] | None
 def human_lines(payload: dict[str, Any]) -> list[str]:
     lines = [] if payload["signatures"] else ["Tidak ada tanda tangan elektronik pada berkas ini"]
     for s in payload["signatures"]:
-        lines.append(f"{s['field']}: {s['signer']} (NIP {s['nip'] or '-'}) {s['signing_time'] or ''}")
+        lines.append(f"{field_words(s['field'])}: {s['signer']} (NIP {s['nip'] or '-'}) {s['signing_time'] or ''}")
         lines.append(f"  utuh: {'ya' if s['intact'] else 'TIDAK'}  tepercaya: {'ya' if s['trusted'] else 'TIDAK'}  "
-                     f"dicabut: {'YA' if s['revoked'] else 'tidak'}  perubahan: {s['changes']}")
+                     f"dicabut: {'YA' if s['revoked'] else 'tidak'}  "
+                     f"perubahan: {CHANGES_ID.get(str(s['modification_level']), CHANGES_ID['UNKNOWN'])}")
     for t in payload["document_timestamps"]:
         lines.append(f"cap waktu dokumen {t['field']}: {t['time']} {'sah' if t['ok'] else 'TIDAK SAH'}")
     lines += [f"masalah: {p}" for p in payload["problems"]]

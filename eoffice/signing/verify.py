@@ -20,21 +20,15 @@ from pyhanko.sign.validation.status import SignatureCoverageLevel
 from pyhanko_certvalidator import ValidationContext
 
 from eoffice.domain import BadInput
+from eoffice.signing.verdict import CHANGES_ID, field_words
 
 log = logging.getLogger(__name__)
 
 _COVERAGE_TEXT = {
-    SignatureCoverageLevel.ENTIRE_FILE: "entire file",
-    SignatureCoverageLevel.ENTIRE_REVISION: "entire revision (later updates exist)",
-    SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START: "partial (contiguous block)",
-    SignatureCoverageLevel.UNCLEAR: "unclear",
-}
-_CHANGES_TEXT = {
-    ModificationLevel.NONE: "no changes after signing",
-    ModificationLevel.LTA_UPDATES: "only validation data / document timestamps added after signing",
-    ModificationLevel.FORM_FILLING: "later signatures or form filling only (allowed)",
-    ModificationLevel.ANNOTATIONS: "annotations added after signing",
-    ModificationLevel.OTHER: "content changed after signing (not allowed)",
+    SignatureCoverageLevel.ENTIRE_FILE: "mencakup seluruh berkas",
+    SignatureCoverageLevel.ENTIRE_REVISION: "mencakup seluruh revisinya (ada pembaruan sesudahnya)",
+    SignatureCoverageLevel.CONTIGUOUS_BLOCK_FROM_START: "mencakup sebagian (blok dari awal berkas)",
+    SignatureCoverageLevel.UNCLEAR: "tidak jelas",
 }
 _ALLOWED = {ModificationLevel.NONE, ModificationLevel.LTA_UPDATES, ModificationLevel.FORM_FILLING}
 
@@ -135,7 +129,8 @@ def verify_pdf(
     if reports:
         last = reports[-1]  # embedded signatures come in document order
         if not last.covers_entire_file and last.modification_level not in ("NONE", "LTA_UPDATES"):
-            problems.append(f"Ada perubahan setelah tanda tangan terakhir ({last.field_name}): {last.changes}.")
+            problems.append(f"Ada perubahan setelah tanda tangan terakhir ({field_words(last.field_name)}): "
+                            f"{last.changes}.")
     return VerifyReport(reports, problems)
 
 
@@ -146,8 +141,8 @@ def _check_one(emb: Any, vc: ValidationContext, ts_vc: ValidationContext,
         cert = emb.signer_cert
         st = validate_pdf_signature(emb, signer_validation_context=vc, ts_validation_context=ts_vc)
     except Exception as exc:  # a mangled CMS blob is a broken signature, not a crash
-        return SignatureReport(name, "", "", None, None, False, False, False, False, False, "unclear", False,
-                               "UNKNOWN", "signature could not be checked", False, str(exc).splitlines()[0])
+        return SignatureReport(name, "", "", None, None, False, False, False, False, False, "tidak jelas", False,
+                               "UNKNOWN", "tanda tangan tidak dapat diperiksa", False, str(exc).splitlines()[0])
     embedded = [x509.load_der_x509_certificate(c.dump()) for c in emb.other_embedded_certs]
     revoked = bool(st.revoked) or _crl_revoked(crls, cert, embedded + roots)
     level = st.modification_level
@@ -163,9 +158,9 @@ def _check_one(emb: Any, vc: ValidationContext, ts_vc: ValidationContext,
         trusted=bool(st.trusted) and not revoked,
         revoked=revoked,
         certified=emb.docmdp_level is not None,
-        coverage=_COVERAGE_TEXT.get(st.coverage, "unclear") if st.coverage is not None else "unclear",
+        coverage=_COVERAGE_TEXT.get(st.coverage, "tidak jelas") if st.coverage is not None else "tidak jelas",
         covers_entire_file=st.coverage == SignatureCoverageLevel.ENTIRE_FILE,
         modification_level=level.name if level is not None else "UNKNOWN",
-        changes=_CHANGES_TEXT.get(level, "unknown") if level is not None else "could not be analysed",
+        changes=CHANGES_ID.get(level.name if level is not None else "UNKNOWN", CHANGES_ID["UNKNOWN"]),
         modification_ok=level in _ALLOWED and st.docmdp_ok is not False,
     )

@@ -6,7 +6,9 @@ reads the changes after the cache's checkpoint up to the newest one, then the ro
 (for a letter: the letter and everything hanging off it, if the user may still see it; otherwise it leaves the
 cache), and stores them with the new checkpoint in one local transaction: an interrupted pull leaves the cache
 as it was. Rows are never older than the changes read (a row changed meanwhile is copied again next time), so
-nothing is missed. The first pull copies everything the user may see.
+nothing is missed. The first pull copies everything the user may see; of the files (PDFs, attachments) only
+those of the letters that need the user now, the rest named without their bytes and fetched on demand
+(eoffice/sync/pull_files.py).
 
 A transaction that commits late is not skipped: change numbers are handed out by the seal (store/uow.py) under
 the lock of the single sync_counter row, held until COMMIT, so a transaction numbers its changes only after
@@ -20,10 +22,10 @@ counters, and letters outside the user's view (``services.access.visible_clause`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from sqlalchemy import Column, MetaData, String, Table, delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
@@ -40,10 +42,10 @@ from eoffice.store.migrate import upgrade
 from eoffice.store.models import Base, Change, Document
 from eoffice.store.security import PRIVATE_USER_COLUMNS
 from eoffice.store.uow import UnitOfWork
-from eoffice.sync import outbox
+from eoffice.sync import outbox, pull_files
+from eoffice.sync.pull_files import chunks as _chunks
 
 T = Base.metadata.tables
-X = TypeVar("X")
 # Org-wide tables a change names by entity: (table, key column). Copied whole on the first pull.
 ENTITIES = {
     "unit": ("units", "id"), "position": ("positions", "id"), "user": ("users", "id"),
@@ -70,6 +72,8 @@ class Pulled:
     rows: int  # rows written in all
     checkpoint: int  # the change sequence the cache is now at
     first: bool  # the first pull (everything the user may see)
+    files: int = 0  # files whose bytes were fetched (those of the letters that need the user now)
+    file_bytes: int = 0  # their size in all
 
 
 def cache_path(home: Path, login: str) -> Path:
@@ -83,6 +87,7 @@ def open_cache(path: Path) -> Engine:
         private_file(path)  # 0600 before SQLite opens it: its -wal and -shm files take the same mode
         engine = make_engine(f"sqlite:///{path}")
         upgrade(engine)
+        pull_files.allow_unfetched(engine)
         _state_meta.create_all(engine)
         outbox.create(engine)
     except (OSError, DBAPIError) as exc:
@@ -119,6 +124,8 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
         if top < since:
             raise BadInput("Cache lebih baru dari server (database diganti?): hapus cache lalu sinkron ulang")
         copy = _Copy(uow, actor)
+        # the inbox: its letters and their files are always here (nothing new on the server: nothing new in it)
+        need = pull_files.needed(uow, actor) if top > since else set()
         if since == 0:
             copy.org(None)
             visible = _visible_ids(uow, actor, None)
@@ -126,6 +133,7 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
             named = _changed(uow.session.connection(), since, top)
             copy.org(named)
             wanted = named.get("document", set()) | copy.letters_of_dispositions(named.get("disposition", set()))
+            wanted |= need - pull_files.present(cache, need)  # in the inbox with no change of its own (a delegation)
             visible = _visible_ids(uow, actor, wanted)
             copy.gone = wanted - visible
         with cache.begin() as conn:
@@ -135,9 +143,10 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
             copy.letters(set(batch))
             with cache.begin() as conn:
                 written += _write(conn, copy, {})
+        fetched = pull_files.fill(uow.session.connection(), cache, need)
     with cache.begin() as conn:
         _write(conn, copy, {"checkpoint": str(top), "pulled_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
-    return Pulled(len(visible), removed, written, top, since == 0)
+    return Pulled(len(visible), removed, written, top, since == 0, fetched.files, fetched.bytes)
 
 
 def _write(conn: Connection, copy: _Copy, values: dict[str, str]) -> int:
@@ -179,7 +188,8 @@ class _Copy:
         self.own = {"password_hash": password_hash_of(uow, actor.user_id), "nik": nik_of(uow, actor.user_id)}
 
     def _take(self, table: str, where: Any = None) -> list[dict[str, Any]]:
-        columns = [c for c in T[table].c if table != "users" or c.name not in PRIVATE_USER_COLUMNS]
+        columns = [c for c in T[table].c if (table != "users" or c.name not in PRIVATE_USER_COLUMNS)
+                   and (table != "blobs" or c.name != "data")]  # a file's bytes: pull_files.fill, on demand
         q = select(*columns) if where is None else select(*columns).where(where)
         got = [dict(r._mapping) for r in self.conn.execute(q)]
         self.rows.setdefault(table, []).extend(got)
@@ -223,16 +233,12 @@ class _Copy:
                 yield table.name, self.rows[table.name]
 
 
-def _chunks(items: Sequence[X], size: int) -> Iterable[Sequence[X]]:
-    for i in range(0, len(items), size):
-        yield items[i:i + size]
-
-
 def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
     keys = [c.name for c in table.primary_key.columns]
     unique: dict[tuple[Any, ...], dict[str, Any]] = {tuple(r[k] for k in keys): r for r in rows}
     stmt = sqlite_insert(table)
-    update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys}
+    update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys
+              and table.name != "blobs"}  # a file's name never changes; its bytes, once fetched, stay
     stmt = stmt.on_conflict_do_update(index_elements=keys, set_=update) if update else stmt.on_conflict_do_nothing()
     for part in _chunks(list(unique.values()), 200):
         conn.execute(stmt, list(part))

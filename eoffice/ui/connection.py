@@ -1,12 +1,14 @@
 """The status bar's view of the database and the local cache: reachable or not, reading from the cache, the
-last pull. A controller the main window holds (was a mixin that expected its host's attributes)."""
+last pull; and the heartbeat that asks the database, every minute, or every OFFLINE_MS while it does not answer
+(pending work is pushed soon after the network returns; a command's own backoff, eoffice/sync/push.py, still
+decides when it is tried again). A controller the main window holds."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, QObject
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QLabel
 
 from eoffice.domain import EofficeError, Unavailable
@@ -18,6 +20,8 @@ if TYPE_CHECKING:
     from eoffice.ui.front import Front
 
 translate = QCoreApplication.translate
+ONLINE_MS = 60_000  # the heartbeat while the database answers: fresh counts and a pull
+OFFLINE_MS = 10_000  # while it does not: is it back?
 
 
 def sync_text(status: Any) -> str:
@@ -41,6 +45,10 @@ class Connection(QObject):
         self.backend, self.runner, self._actor = backend, runner, actor
         self.reach_label, self.sync_label = reach_label, sync_label
         self.synced, self.load_counts, self.busy_batch, self.pushed = synced, load_counts, busy_batch, pushed
+        self.heartbeat = QTimer(self)  # started by the window once someone is signed in
+        self.heartbeat.setInterval(ONLINE_MS)
+        self.heartbeat.timeout.connect(self.check_database)
+        self._checking = False  # a ping under way (a dead host takes its connect timeout): no second one
 
     def sync_now(self) -> None:
         """Pull the change feed into the local cache, so the lists can still be read when the network goes.
@@ -82,9 +90,17 @@ class Connection(QObject):
 
     def check_database(self) -> None:
         """The heartbeat: is the database there? Then fresh counts, and a pull into the cache."""
-        self.runner.submit(self.backend.ping, self._reachable, self._unreachable)
+        if self._checking:
+            return
+        self._checking = True
+        self.runner.submit(self.backend.ping, self._reachable, self._pinged_away)
+
+    def _pinged_away(self, error: EofficeError) -> None:
+        self._checking = False
+        self._unreachable(error)
 
     def _reachable(self, _: Any) -> None:
+        self._checking = False
         self.set_reachable(True)
         self.load_counts()
         self.sync_now()
@@ -106,6 +122,9 @@ class Connection(QObject):
         else:
             label, style = translate("Connection", "TIDAK TERHUBUNG"), "color:#b3261e;font-weight:bold"
         self.shown_online = ok
+        pace = ONLINE_MS if ok else OFFLINE_MS
+        if self.heartbeat.interval() != pace:  # setInterval restarts a running timer: only on a change
+            self.heartbeat.setInterval(pace)
         self.reach_label.setText(label)
         self.reach_label.setStyleSheet(style)
         self.reach_label.setToolTip(message)

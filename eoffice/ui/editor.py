@@ -33,7 +33,7 @@ from eoffice.ui import text
 from eoffice.ui.bodybar import BodyBar
 from eoffice.ui.kindparts import KindParts
 from eoffice.ui.pending import done_message, is_queued, queued_text
-from eoffice.ui.pickers import AddresseePicker, split_names
+from eoffice.ui.pickers import AddresseeField, AddresseePicker, pick_into
 from eoffice.ui.reading import PdfPane
 from eoffice.ui.submit import SubmitDialog
 from eoffice.ui.tasks import TaskRunner
@@ -113,12 +113,9 @@ class DraftEditor(QWidget):
         kode_edit = self.kode.lineEdit()
         if kode_edit is not None:
             kode_edit.setPlaceholderText(self.tr("wajib sebelum diajukan, mis. 000.1.2.3"))
-        self.to = QLineEdit()
-        self.to.setObjectName("toField")
-        self.to.setPlaceholderText(self.tr("jabatan yang dituju: klik Pilih..., atau ketik; pisahkan dengan ';'"))
-        self.cc = QLineEdit()
-        self.cc.setObjectName("ccField")
-        self.cc.setPlaceholderText(self.tr("tembusan (opsional): jabatan"))
+        self.to = AddresseeField("toField",
+                                 self.tr("jabatan yang dituju: klik Pilih..., atau ketik; pisahkan dengan ';'"))
+        self.cc = AddresseeField("ccField", self.tr("tembusan (opsional): jabatan"))
         self.attachment_note = QLineEdit()
         self.attachment_note.setPlaceholderText(self.tr("mis. 1 (satu) berkas"))
         pick_to, pick_cc = QPushButton(self.tr("Pilih...")), QPushButton(self.tr("Pilih..."))
@@ -228,8 +225,8 @@ class DraftEditor(QWidget):
         self.urgency.setCurrentIndex(max(0, self.urgency.findData(info["urgency"])))
         self.classification.setCurrentIndex(max(0, self.classification.findData(info["classification"])))
         self.kode.setEditText(info["kode"] or "")
-        self.to.setText("; ".join(info["to"]))
-        self.cc.setText("; ".join(info["cc"]))
+        self.to.set_names(info["to"])
+        self.cc.set_names(info["cc"])
         self.attachment_note.setText(str(info["fields"].get("lampiran", "")))
         self.parts.load(info["fields"])
         self.body.setPlainText(info["body_markdown"])  # bold, lists, tables survive the round trip
@@ -238,7 +235,7 @@ class DraftEditor(QWidget):
         notes = [n for n in info["notes"] if n["kind"] in ("return", "reject")]
         if notes:
             self.returned.setText("<b>" + self.tr("Catatan pengembalian dari {author}:").format(
-                author=html.escape(notes[-1]["author"])) + "</b> " + html.escape(notes[-1]["text"]))
+                author=html.escape(notes[-1]["author_name"])) + "</b> " + html.escape(notes[-1]["text"]))
             self.returned.setVisible(True)
         self.versions = versions
         self.diff_btn.setVisible(len(versions) > 1)
@@ -260,9 +257,9 @@ class DraftEditor(QWidget):
                      classification=Classification(self.classification.currentData()),
                      kode_klasifikasi=kode or "", fields=fields)
 
-    def _addressees(self, field: QLineEdit) -> list[str]:
+    def _addressees(self, field: AddresseeField) -> list[str]:
         """What the field names, as the service resolves it: a picked jabatan by its code, typed text as typed."""
-        return [self.codes.get(t, t) for t in split_names(field.text())]
+        return [self.codes.get(t, t) for t in field.names()]
 
     def head(self, d: Draft) -> Head:
         """The revision's head: addressees only when edited (unchanged ones keep how they were addressed)."""
@@ -358,22 +355,8 @@ class DraftEditor(QWidget):
 
     # --- actions ---------------------------------------------------------------------------------
 
-    def pick(self, target: QLineEdit, title: str) -> None:
-        titles = {p.login: p.title for p in self.entries}
-        present = split_names(target.text())
-        dlg = AddresseePicker(title, self.entries, [c for c in titles if titles[c] in present], self)
-        self.picker = dlg
-
-        def chosen() -> None:
-            names = split_names(target.text())
-            for code in dlg.chosen():
-                self.codes[titles[code]] = code
-                if titles[code] not in names:
-                    names.append(titles[code])
-            target.setText("; ".join(names))
-
-        dlg.accepted.connect(chosen)
-        dlg.open()
+    def pick(self, target: AddresseeField, title: str) -> None:
+        self.picker = pick_into(target, title, self.entries, self.codes, self)
 
     def add_files(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Tambah lampiran"), str(Path.home()))

@@ -94,9 +94,7 @@ class MainWindow(QMainWindow):
         self._shortcuts()
         self.notifier = Notifier(self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation), self)
         self.notifier.notified.connect(self.notices.add)
-        self.heartbeat = QTimer(self)  # is the database still there? and fresh counts for the badges
-        self.heartbeat.setInterval(60_000)
-        self.heartbeat.timeout.connect(self.check_database)
+        self.heartbeat = self.connection.heartbeat  # is the database still there? fresh counts (ui/connection.py)
         if actor is not None:
             self.start(actor, demo=demo, preloaded=preloaded)
 

@@ -16,7 +16,7 @@ def open_letter(w: Any, doc_id: str) -> None:
 
     def fetch() -> tuple[LetterView, bytes]:
         view = b.letter_view(a, doc_id)
-        return view, b.display_pdf(view.pdf)  # the widgets drawn in: QtPdf leaves them blank
+        return view, b.display_pdf(view.pdf) if view.pdf else b""  # the widgets drawn in: QtPdf leaves them blank
 
     def mark_row_read(news: bool = True) -> None:  # the opened letter is no longer bold; the badges follow
         if news:

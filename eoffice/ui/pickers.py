@@ -3,10 +3,10 @@ with its holder's name as a hint. A letter is addressed to the jabatan, so the j
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import MutableMapping, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLineEdit, QVBoxLayout, QWidget
 
 from eoffice.ui.orgpicker import OrgPicker
 
@@ -42,3 +42,42 @@ class AddresseePicker(QDialog):
 
     def chosen(self) -> list[str]:
         return self.tree.chosen()
+
+
+class AddresseeField(QLineEdit):
+    """Yth. or Tembusan: one line, the jabatan separated by '; ' as the picker writes them (typing works the same).
+    A long list shows its beginning, the first addressee, and each jabatan on its own line in the tooltip."""
+
+    def __init__(self, name: str, placeholder: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setPlaceholderText(placeholder)
+        self.textChanged.connect(lambda _t: self.setToolTip("\n".join(self.names())))
+
+    def names(self) -> list[str]:
+        return split_names(self.text())
+
+    def set_names(self, names: Sequence[str]) -> None:
+        self.setText("; ".join(names))
+        self.setCursorPosition(0)
+
+
+def pick_into(field: AddresseeField, title: str, jabatan: Sequence[Person], codes: MutableMapping[str, str],
+              parent: QWidget) -> AddresseePicker:
+    """Open the picker over *field*: what it names is ticked, what is chosen is added in tree order; *codes* learns
+    each chosen title's position code (a title may recur in several units)."""
+    titles = {p.login: p.title for p in jabatan}
+    present = field.names()
+    dlg = AddresseePicker(title, jabatan, [c for c in titles if titles[c] in present], parent)
+
+    def chosen() -> None:
+        names = field.names()
+        for code in dlg.chosen():
+            codes[titles[code]] = code
+            if titles[code] not in names:
+                names.append(titles[code])
+        field.set_names(names)
+
+    dlg.accepted.connect(chosen)
+    dlg.open()
+    return dlg

@@ -33,6 +33,12 @@ if TYPE_CHECKING:
 translate = QCoreApplication.translate
 
 
+def file_missing_text() -> str:
+    """Offline, a file the local cache holds only by name (eoffice/sync/pull_files.py)."""
+    return translate("ReadingPane", "Berkas ini belum ada di salinan lokal komputer ini. Berkas akan tersedia saat "
+                                    "komputer terhubung kembali ke jaringan: buka lagi naskah ini setelah terhubung.")
+
+
 class PdfPane(QWidget):
     """A QPdfView fed from bytes through a QBuffer (kept alive as long as the document)."""
 
@@ -46,13 +52,29 @@ class PdfPane(QWidget):
         self._buffer: QBuffer | None = None
         self.data = b""
         self.shown_display = False
+        self.notice = QLabel()  # instead of the PDF when it is not here (file_missing_text)
+        self.notice.setObjectName("fileMissing")
+        self.notice.setWordWrap(True)
+        self.notice.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.notice.setStyleSheet("color:#8a5a00;font-weight:bold;padding:24px")
+        self.notice.setVisible(False)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.notice)
         lay.addWidget(self.view)
+
+    def say(self, message: str) -> None:
+        """No PDF to show: *message* in its place."""
+        self.clear()
+        self.view.setVisible(False)
+        self.notice.setText(message)
+        self.notice.setVisible(True)
 
     def load(self, data: bytes, display: bytes | None = None) -> None:
         """Shows ``display`` (a copy with the form widgets drawn in, Backend.display_pdf) else ``data``; ``data``
         stays the file itself, for saving and verifying."""
+        self.notice.setVisible(False)
+        self.view.setVisible(True)
         self.document.close()
         self.data = data
         self.shown_display = display is not None
@@ -110,16 +132,6 @@ class AttachmentViewer(QWidget):
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.pdf)
         self.resize(820, 980)
-
-
-_TECHNICAL = ("sha256", "hash", "node", "content", "step", "action_id", "round", "version")
-
-
-def history_note(event: dict[str, Any]) -> str:
-    """The Riwayat row's details without digests and ids (they stay in the tooltip and `eoffice history`)."""
-    parts = [p.strip() for p in str(event["summary"] or "").split(",")]
-    kept = [p for p in parts if p and not any(t in p.split("=")[0] for t in _TECHNICAL)]
-    return ", ".join(p.split("=", 1)[-1] for p in kept)
 
 
 ACTION_LABELS = {"paraf": QT_TRANSLATE_NOOP("ReadingPane", "Paraf"),
@@ -194,10 +206,10 @@ class ReadingPane(QWidget):
         att_bar.addStretch(1)
         att_lay.addLayout(att_bar)
         self.history = RowsModel([Column(self.tr("Waktu"), lambda e: text.iso_text(e["at"]), sort=lambda e: e["at"]),
-                                  Column(self.tr("Oleh"), lambda e: e["actor"] or "-"),
-                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action"])),
-                                  Column(self.tr("Keterangan"), history_note,
-                                         tooltip=lambda e: str(e["summary"] or ""))], self)
+                                  Column(self.tr("Oleh"), lambda e: e["actor_name"] or "-"),
+                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action_label"])),
+                                  Column(self.tr("Keterangan"), lambda e: e["details"], tooltip=lambda e: e["details"])],
+                                 self)
         history_view = QTableView()
         history_view.setModel(self.history)
         history_view.verticalHeader().setVisible(False)
@@ -266,7 +278,7 @@ class ReadingPane(QWidget):
         lines.append(self.tr("Pembuat: {drafter} &middot; versi {version}").format(
             drafter=e(info["drafter_name"]), version=info["version"]))
         if my_step is not None:
-            on_behalf = (" " + self.tr("(untuk {who})").format(who=e(my_step.on_behalf_of))
+            on_behalf = (" " + self.tr("(untuk {who})").format(who=e(my_step.on_behalf_of_name or my_step.on_behalf_of))
                          if my_step.on_behalf_of else "")
             waiting = self.tr("Menunggu Anda: {stage}").format(
                 stage=e(text.STAGE_KIND.get(my_step.stage_kind, my_step.stage_kind)))
@@ -280,7 +292,10 @@ class ReadingPane(QWidget):
             lines.append("<span style='color:#b3261e'><b>" + self.tr("Dikembalikan:") + "</b> "
                          f"{e(returned[-1]['text'])} ({e(returned[-1]['author_name'])})</span>")
         self.header.setText("<br>".join(lines))
-        self.pdf.load(pdf, display)
+        if view.file_missing:
+            self.pdf.say(file_missing_text())
+        else:
+            self.pdf.load(pdf, display)
         self.steps.set_rows(current_round(info["steps"]))
         self.attachments.set_rows(info["attachments"])
         self.notes.setHtml("".join(

@@ -99,9 +99,9 @@ class Tour:
     def _editor(self) -> None:
         self.editor = self.w.windows.new_draft()
         self.editor.subject.setText("Undangan Rapat Evaluasi Layanan Aplikasi")
-        self.editor.to.setText("Kepala Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur; "
-                               "Kepala Badan Perencanaan Pembangunan Daerah Provinsi Kalimantan Timur")
-        self.editor.cc.setText("Sekretaris Daerah Provinsi Kalimantan Timur")
+        self.editor.to.set_names(["Kepala Dinas Komunikasi dan Informatika Provinsi Kalimantan Timur",
+                                  "Kepala Badan Perencanaan Pembangunan Daerah Provinsi Kalimantan Timur"])  # as picked
+        self.editor.cc.set_names(["Sekretaris Daerah Provinsi Kalimantan Timur"])
         self.editor.resize(1280, 820)
 
     def _admin(self) -> None:

@@ -15,8 +15,15 @@ from collections.abc import Callable, Iterator, Mapping
 from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTime, QTimeZone
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
+from eoffice.domain import (  # every time is shown in WITA
+    AUDIT_LABELS,
+    DISPOSITION_LABELS,
+    KIND_LABELS,
+    STATUS_LABELS,
+    STEP_LABELS,
+    WITA,
+)
 from eoffice.domain import INSTRUCTIONS as _INSTRUCTIONS
-from eoffice.domain import KIND_LABELS, STATUS_LABELS, WITA  # every time is shown in WITA
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:  # noqa: N802  (the name lupdate looks for)
@@ -76,14 +83,13 @@ STAGE_KIND = Labels({"paraf": QT_TRANSLATE_NOOP("text", "Paraf"),
                      "sign": QT_TRANSLATE_NOOP("text", "Tanda tangan (TTE)"),
                      "number": QT_TRANSLATE_NOOP("text", "Penomoran"),
                      "dispatch": QT_TRANSLATE_NOOP("text", "Pengiriman")})
-STEP_STATUS = Labels({"pending": QT_TRANSLATE_NOOP("text", "menunggu"),
-                      "approved": QT_TRANSLATE_NOOP("text", "disetujui"),
-                      "returned": QT_TRANSLATE_NOOP("text", "dikembalikan"),
-                      "rejected": QT_TRANSLATE_NOOP("text", "ditolak"),
-                      "skipped": QT_TRANSLATE_NOOP("text", "dilewati"),
-                      "cancelled": QT_TRANSLATE_NOOP("text", "dibatalkan"),
-                      "waiting": QT_TRANSLATE_NOOP("text", "belum"),
-                      "forwarded": QT_TRANSLATE_NOOP("text", "diteruskan")})
+STEP_STATUS = Labels(STEP_LABELS)
+_STEP_MARKS = (
+    QT_TRANSLATE_NOOP("text", "menunggu"), QT_TRANSLATE_NOOP("text", "disetujui"),
+    QT_TRANSLATE_NOOP("text", "dikembalikan"), QT_TRANSLATE_NOOP("text", "ditolak"),
+    QT_TRANSLATE_NOOP("text", "dilewati"), QT_TRANSLATE_NOOP("text", "dibatalkan"),
+    QT_TRANSLATE_NOOP("text", "belum"), QT_TRANSLATE_NOOP("text", "diteruskan"),
+)
 NOTE_KIND = Labels({"return": QT_TRANSLATE_NOOP("text", "Catatan pengembalian"),
                     "reject": QT_TRANSLATE_NOOP("text", "Alasan penolakan"),
                     "reminder": QT_TRANSLATE_NOOP("text", "Pengingat"),
@@ -93,36 +99,38 @@ CERT_PURPOSE = Labels({"user": QT_TRANSLATE_NOOP("text", "Pengguna"),  # the Ser
                        "root": QT_TRANSLATE_NOOP("text", "CA akar"),
                        "issuing": QT_TRANSLATE_NOOP("text", "CA penerbit"),
                        "request": QT_TRANSLATE_NOOP("text", "Permintaan sertifikat")})
-AUDIT_ACTION = Labels({  # the Riwayat tab: what happened, in words
-    "letter.draft": QT_TRANSLATE_NOOP("text", "Draf dibuat"),
-    "letter.revise": QT_TRANSLATE_NOOP("text", "Naskah diperbaiki"),
-    "letter.attach": QT_TRANSLATE_NOOP("text", "Lampiran ditambahkan"),
-    "letter.detach": QT_TRANSLATE_NOOP("text", "Lampiran dihapus"),
-    "letter.signed": QT_TRANSLATE_NOOP("text", "Ditandatangani secara elektronik (TTE)"),
-    "letter.cosigned": QT_TRANSLATE_NOOP("text", "Ditandatangani salah satu pihak (TTE)"),
-    "letter.withdraw": QT_TRANSLATE_NOOP("text", "Ditarik oleh pembuat"),
-    "letter.read": QT_TRANSLATE_NOOP("text", "Dibaca penerima"),
-    "letter.ltv": QT_TRANSLATE_NOOP("text", "Data validasi jangka panjang ditambahkan"),
-    "letter.paraf_pdf_reset": QT_TRANSLATE_NOOP("text", "Paraf pada PDF diulang"),
-    "route.submit": QT_TRANSLATE_NOOP("text", "Diajukan ke rute"),
-    "route.resubmit": QT_TRANSLATE_NOOP("text", "Diajukan kembali setelah revisi"),
-    "route.approve": QT_TRANSLATE_NOOP("text", "Disetujui / diparaf"),
-    "route.return": QT_TRANSLATE_NOOP("text", "Dikembalikan ke pembuat"),
-    "route.reject": QT_TRANSLATE_NOOP("text", "Ditolak"),
-    "route.withdraw": QT_TRANSLATE_NOOP("text", "Ditarik dari rute"),
-    "route.forward": QT_TRANSLATE_NOOP("text", "Diteruskan"),
-    "route.comment": QT_TRANSLATE_NOOP("text", "Komentar"),
-    "route.reminder": QT_TRANSLATE_NOOP("text", "Pengingat batas waktu"),
-    "incoming.register": QT_TRANSLATE_NOOP("text", "Naskah masuk didaftarkan"),
-    "disposition.send": QT_TRANSLATE_NOOP("text", "Disposisi dikirim"),
-    "disposition.read": QT_TRANSLATE_NOOP("text", "Disposisi dibaca"),
-    "disposition.done": QT_TRANSLATE_NOOP("text", "Disposisi dilaporkan selesai"),
-})
-DISPOSITION_STATUS = Labels({"sent": QT_TRANSLATE_NOOP("text", "Terkirim"),
-                             "read": QT_TRANSLATE_NOOP("text", "Dibaca"),
-                             "done": QT_TRANSLATE_NOOP("text", "Selesai"),
-                             "baru": QT_TRANSLATE_NOOP("text", "Baru"),
-                             "disposed": QT_TRANSLATE_NOOP("text", "Sudah didisposisikan")})
+AUDIT_ACTION = Labels(AUDIT_LABELS)  # the Riwayat tab: what happened, in words (the core's, marked here)
+_AUDIT_MARKS = (
+    QT_TRANSLATE_NOOP("text", "Draf dibuat"),
+    QT_TRANSLATE_NOOP("text", "Naskah diperbaiki"),
+    QT_TRANSLATE_NOOP("text", "Lampiran ditambahkan"),
+    QT_TRANSLATE_NOOP("text", "Lampiran dihapus"),
+    QT_TRANSLATE_NOOP("text", "Ditandatangani secara elektronik (TTE)"),
+    QT_TRANSLATE_NOOP("text", "Ditandatangani salah satu pihak (TTE)"),
+    QT_TRANSLATE_NOOP("text", "Ditarik oleh pembuat"),
+    QT_TRANSLATE_NOOP("text", "Dibaca penerima"),
+    QT_TRANSLATE_NOOP("text", "Data validasi jangka panjang ditambahkan"),
+    QT_TRANSLATE_NOOP("text", "Paraf pada PDF diulang"),
+    QT_TRANSLATE_NOOP("text", "Diajukan ke rute"),
+    QT_TRANSLATE_NOOP("text", "Diajukan kembali setelah revisi"),
+    QT_TRANSLATE_NOOP("text", "Disetujui / diparaf"),
+    QT_TRANSLATE_NOOP("text", "Dikembalikan ke pembuat"),
+    QT_TRANSLATE_NOOP("text", "Ditolak"),
+    QT_TRANSLATE_NOOP("text", "Ditarik dari rute"),
+    QT_TRANSLATE_NOOP("text", "Diteruskan"),
+    QT_TRANSLATE_NOOP("text", "Komentar"),
+    QT_TRANSLATE_NOOP("text", "Pengingat batas waktu"),
+    QT_TRANSLATE_NOOP("text", "Naskah masuk didaftarkan"),
+    QT_TRANSLATE_NOOP("text", "Disposisi dikirim"),
+    QT_TRANSLATE_NOOP("text", "Disposisi dibaca"),
+    QT_TRANSLATE_NOOP("text", "Disposisi dilaporkan selesai"),
+)
+DISPOSITION_STATUS = Labels(DISPOSITION_LABELS)
+_DISPOSITION_MARKS = (
+    QT_TRANSLATE_NOOP("text", "Terkirim"), QT_TRANSLATE_NOOP("text", "Dibaca"),
+    QT_TRANSLATE_NOOP("text", "Selesai"), QT_TRANSLATE_NOOP("text", "Baru"),
+    QT_TRANSLATE_NOOP("text", "Sudah didisposisikan"),
+)
 MODIFICATION = Labels({"NONE": QT_TRANSLATE_NOOP("text", "tidak ada perubahan"),
                        "LTA_UPDATES": QT_TRANSLATE_NOOP("text", "hanya pembaruan validasi (LTA)"),
                        "FORM_FILLING": QT_TRANSLATE_NOOP("text", "pengisian formulir"),

@@ -41,9 +41,7 @@ def signature_columns() -> list[Column]:
     revoked, not_revoked = translate("VerifyPanel", "YA"), translate("VerifyPanel", "tidak")
     valid, invalid = translate("VerifyPanel", "SAH"), translate("VerifyPanel", "TIDAK SAH")
     return [
-        Column(translate("VerifyPanel", "Penanda tangan"), lambda s: s.signer_name or "-",
-               tooltip=lambda s: translate("VerifyPanel", "NIP {nip}\nbidang {field}\n{coverage}").format(
-                   nip=s.signer_nip or "-", field=s.field_name, coverage=s.coverage)),
+        Column(translate("VerifyPanel", "Penanda tangan"), lambda s: s.signer_name or "-"),  # no field id
         Column(translate("VerifyPanel", "NIP"), lambda s: s.signer_nip or "-"),
         Column(translate("VerifyPanel", "Waktu"), lambda s: s.timestamp_time or s.claimed_time),
         Column(translate("VerifyPanel", "Utuh"), lambda s: yes if s.intact and s.valid else no,
@@ -54,8 +52,7 @@ def signature_columns() -> list[Column]:
                color=lambda s: red if s.revoked else green),
         Column(translate("VerifyPanel", "Perubahan setelah TTE"),
                lambda s: text.MODIFICATION.get(s.modification_level, s.changes)
-               + (f" ({s.error})" if s.error else ""), color=lambda s: green if s.modification_ok else red,
-               tooltip=lambda s: s.changes),
+               + (f" ({s.error})" if s.error else ""), color=lambda s: green if s.modification_ok else red),
         Column(translate("VerifyPanel", "Hasil"), lambda s: valid if s.ok else invalid,
                color=lambda s: green if s.ok else red, bold=lambda s: True),
     ]

@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QFileDialog, QWidget
 
-from eoffice.domain import EofficeError
+from eoffice.domain import EofficeError, NotCached
 from eoffice.ui import text
 from eoffice.ui.tasks import TaskRunner
 
@@ -76,7 +76,12 @@ class Windows(QObject):
             if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
                 self.show_error(translate("Windows", "Tidak ada aplikasi untuk membuka {name}").format(name=name))
 
-        self.runner.submit(lambda: b.attachment(a, doc_id, chosen["sha256"]), show_it, self.show_error)
+        def failed(error: EofficeError) -> None:
+            from eoffice.ui.reading import file_missing_text
+
+            self.show_error(file_missing_text() if isinstance(error, NotCached) else error)
+
+        self.runner.submit(lambda: b.attachment(a, doc_id, chosen["sha256"]), show_it, failed)
 
     def window(self, w: QWidget) -> QWidget:
         self.extra_windows = [x for x in self.extra_windows if x.isVisible()] + [w]

@@ -10,6 +10,7 @@ from jinja2 import DictLoader, Environment, select_autoescape
 
 from eoffice.documents.dates import format_tanggal
 from eoffice.domain import KIND_LABELS, WITA, DocKind
+from eoffice.signing.verdict import CHANGES_ID
 
 WORDS: dict[str, dict[str, str]] = {
     "id": {
@@ -28,11 +29,7 @@ WORDS: dict[str, dict[str, str]] = {
         "berkas tidak dapat diperiksa.", "not_pdf": "Berkas tidak dapat diperiksa", "slow_down": "Terlalu banyak "
         "permintaan: coba lagi sebentar lagi.", "lang": "English", "timestamp": "cap waktu",
         "missing": "Pilih berkas PDF terlebih dahulu.",
-        "NONE": "tidak ada perubahan setelah ditandatangani",
-        "LTA_UPDATES": "hanya data validasi / cap waktu dokumen yang ditambahkan setelah ditandatangani",
-        "FORM_FILLING": "hanya tanda tangan berikutnya atau pengisian formulir (diizinkan)",
-        "ANNOTATIONS": "anotasi ditambahkan setelah ditandatangani", "UNKNOWN": "tidak dapat dianalisis",
-        "OTHER": "isi diubah setelah ditandatangani (tidak diizinkan)",
+        **CHANGES_ID,
         "changed_after": "Ada perubahan setelah tanda tangan terakhir: {changes}.",
     },
     "en": {

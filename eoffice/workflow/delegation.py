@@ -32,7 +32,7 @@ def validate_delegation(d: Delegation) -> None:
     if not d.delegator.strip() or not d.delegate.strip():
         raise BadInput("Delegasi: pemberi dan penerima delegasi wajib diisi")
     if d.delegator == d.delegate:
-        raise BadInput(f"Delegasi: {d.delegator} tidak dapat mendelegasikan kepada diri sendiri")
+        raise BadInput("Delegasi: Anda tidak dapat mendelegasikan kepada diri sendiri")
     require_aware("delegation start", d.starts)
     require_aware("delegation end", d.ends)
     if d.ends <= d.starts:

@@ -90,7 +90,7 @@ def dispose(nodes: Sequence[DispositionNode], *, letter_id: str, sender: str, re
 
 def _own(node: DispositionNode, actor: str) -> None:
     if actor != node.to_user:
-        raise NotAuthorized(f"Disposisi ini ditujukan kepada {node.to_user}, bukan {actor}")
+        raise NotAuthorized("Disposisi ini tidak ditujukan kepada Anda")
 
 
 def mark_read(node: DispositionNode, *, actor: str, now: datetime) -> tuple[DispositionNode, list[Event]]:

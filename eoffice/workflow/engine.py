@@ -223,7 +223,7 @@ def resubmit(route: Route, *, actor: str, now: datetime, new_id: IdFactory) -> t
     """The drafter sends a returned document back: a new round from the return_to stage's group onward."""
     require_aware("now", now)
     if actor != route.drafter:
-        raise NotAuthorized(f"Hanya pembuat naskah ({route.drafter}) yang dapat mengajukan ulang")
+        raise NotAuthorized(f"Hanya pembuat naskah, {route.drafter}, yang dapat mengajukannya ulang")
     if route.status != RouteStatus.RETURNED:
         raise InvalidTransition(f"Naskah hanya dapat diajukan ulang bila dikembalikan (rutenya {ROUTE_WORDS[route.status]})")
     restart = route.stage(route.restart_from).order if route.restart_from else route.stages[0].order
@@ -250,7 +250,7 @@ def withdraw(route: Route, *, actor: str, now: datetime, note: str = "") -> tupl
     """The drafter pulls the document out of a running or returned route (terminal)."""
     require_aware("now", now)
     if actor != route.drafter:
-        raise NotAuthorized(f"Hanya pembuat naskah ({route.drafter}) yang dapat menarik naskah")
+        raise NotAuthorized(f"Hanya pembuat naskah, {route.drafter}, yang dapat menariknya")
     if route.status in TERMINAL:
         raise InvalidTransition(f"Rute naskah ini sudah {ROUTE_WORDS[route.status]}")
     ch = _Change(route, actor, now)
@@ -301,7 +301,7 @@ def comment(route: Route, *, actor: str, text: str, now: datetime, step_id: str 
     if step_id is not None and route.step(step_id) is None:
         raise BadInput(f"Langkah {step_id!r} tidak ada pada rute naskah {route.document_id}")
     if not involved(route, actor, now, delegations):
-        raise NotAuthorized(f"{actor} tidak terlibat dalam rute naskah {route.document_id}")
+        raise NotAuthorized(f"{actor} tidak terlibat dalam rute naskah ini")
     ch = _Change(route, actor, now)
     ch.notes.append(Note(step_id, actor, "comment", body, now, route.round))
     ch.event("comment", step_id, text=body)

@@ -1528,6 +1528,10 @@
 <context>
     <name>ReadingPane</name>
     <message>
+        <source>Berkas ini belum ada di salinan lokal komputer ini. Berkas akan tersedia saat komputer terhubung kembali ke jaringan: buka lagi naskah ini setelah terhubung.</source>
+        <translation>This file is not in this computer's local copy yet. It will be available when the computer is connected to the network again: open this letter again once connected.</translation>
+    </message>
+    <message>
         <source>Paraf</source>
         <translation>Initial</translation>
     </message>
@@ -2137,14 +2141,6 @@ Write it down and give it to {name}; it will not be shown again.</translation>
     <message>
         <source>Penanda tangan</source>
         <translation>Signer</translation>
-    </message>
-    <message>
-        <source>NIP {nip}
-bidang {field}
-{coverage}</source>
-        <translation>NIP {nip}
-field {field}
-{coverage}</translation>
     </message>
     <message>
         <source>NIP</source>

@@ -88,3 +88,36 @@ def test_an_incoming_letter_is_addressed_to_a_leader_only(content_engine: Engine
         run(content_engine, lambda uow: incoming.register(uow, tu, info, "scan.pdf", _pdf()))
     leaders = dict(run(content_engine, incoming.leaders))
     assert "gubernur" in leaders and "kepala.kominfo" in leaders and "staf.kominfo" not in leaders
+
+
+def test_the_disposisi_badge_counts_what_the_lists_hold(content_engine: Engine) -> None:
+    """disposisi_count (one statement, for the badge) against the lists it stands for, at each step of a tree."""
+    def check(*logins: str) -> dict[str, int]:
+        out = {}
+        for login in logins:
+            who = actor(content_engine, login)
+            listed = run(content_engine, lambda uow, who=who: sum(1 for _, n in incoming.my_dispositions(uow, who)
+                                                         if n.status != "done") + len(incoming.incoming_for(uow, who)))
+            assert run(content_engine, lambda uow, who=who: incoming.disposisi_count(uow, who)) == listed, login
+            out[login] = listed
+        return out
+
+    people = ("gubernur", "sekda", "kepala.kominfo")
+    base = check(*people)  # the content's own letters
+
+    def added() -> tuple[int, ...]:
+        now = check(*people)
+        return tuple(now[p] - base[p] for p in people)
+
+    first, second = _register(content_engine), _register(content_engine)
+    assert added() == (2, 0, 0)
+    gub, sekda = actor(content_engine, "gubernur"), actor(content_engine, "sekda")
+    run(content_engine, lambda uow: incoming.dispose(uow, gub, first, to=["sekda"], instructions=["pelajari"]))
+    assert added() == (1, 1, 0)
+    run(content_engine, lambda uow: incoming.dispose(uow, sekda, first, to=["kepala.kominfo"],
+                                                     instructions=["siapkan_bahan"]))
+    assert added() == (1, 1, 1)  # the Sekda's own one stays open until the Kepala Dinas reports
+    run(content_engine, lambda uow: incoming.report_done(uow, actor(content_engine, "kepala.kominfo"), first,
+                                                         "Selesai"))
+    assert added()[2] == 0
+    assert second  # still waiting for the Governor's disposisi

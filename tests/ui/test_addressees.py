@@ -118,3 +118,22 @@ def test_a_revision_fixes_addressees_sifat_and_files(qtbot: Any, backend: Any, r
     assert len(versions) == 2 and BAPPEDA not in versions[0][1] and BAPPEDA in versions[1][1]
     assert "Sifat: Segera" in versions[1][1] and "Sifat: Biasa" in versions[0][1]
     wait_idle(qtbot, runner)
+
+
+def test_yth_is_one_line_that_shows_its_first_addressee(qtbot: Any, backend: Any, runner: Any, qsettings: Any,
+                                                        tmp_path: Path) -> None:
+    from PySide6.QtWidgets import QLineEdit
+
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    ed = w.windows.new_draft()
+    qtbot.waitUntil(lambda: bool(ed.entries), timeout=TIMEOUT)
+    assert isinstance(ed.to, QLineEdit) and isinstance(ed.cc, QLineEdit)  # one line each, as the picker fills it
+    assert ed.to.height() == ed.subject.height()
+    _pick(qtbot, ed, ed.to, ["KEPALA-DISKOMINFO", "KEPALA-BAPPEDA"]).accept()
+    assert ed.to.text() == f"{KOMINFO}; {BAPPEDA}"
+    assert ed.to.cursorPosition() == 0  # the field shows where the list begins, not the tail of the last one
+    assert ed.to.toolTip().splitlines() == [KOMINFO, BAPPEDA]  # every jabatan in full, one per line
+    ed.to.setText(f"{SEKDA}; {KOMINFO}")  # typed the same way
+    assert ed.to.toolTip().splitlines() == [SEKDA, KOMINFO]
+    ed.grab().save(str(tmp_path / "editor-yth.png"))
+    wait_idle(qtbot, runner)

@@ -102,11 +102,20 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path: Path, ts: Path) -> None:
 
 
 def test_the_cores_labels_are_marked() -> None:
-    from eoffice.domain import INSTRUCTIONS, KIND_LABELS, STATUS_LABELS
+    from eoffice.domain import (
+        AUDIT_LABELS,
+        DISPOSITION_LABELS,
+        INSTRUCTIONS,
+        KIND_LABELS,
+        STATUS_LABELS,
+        STEP_LABELS,
+    )
     from eoffice.ui import text
 
     core = {*KIND_LABELS.values(), *STATUS_LABELS.values(), *INSTRUCTIONS.values()}
     assert core - set(text.CORE_LABELS) == set()
+    marked = {*text._AUDIT_MARKS, *text._STEP_MARKS, *text._DISPOSITION_MARKS, *text.CORE_LABELS}
+    assert {*AUDIT_LABELS.values(), *STEP_LABELS.values(), *DISPOSITION_LABELS.values()} - marked == set()
 
 
 def test_language_choice_order(qsettings: Any) -> None:

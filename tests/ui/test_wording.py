@@ -64,3 +64,24 @@ def test_the_passphrase_dialog_names_the_key_holder(qtbot: Any, backend: Any, ru
     assert w.actor.name in said and "kasi1" not in said, said
     dlg.reject()
     wait_idle(qtbot, runner)
+
+
+def test_riwayat_and_the_returned_note_name_people_not_logins(qtbot: Any, backend: Any, runner: Any,
+                                                               qsettings: Any) -> None:
+    from tests.ui.helpers import TIMEOUT
+    from tests.ui.test_daily import _open_letter
+
+    w = main_window(qtbot, backend, runner, qsettings, "staf.kominfo")
+    users = {u.login: u for u in backend.users()}
+    doc_id = _open_letter(qtbot, w, backend, "staf.kominfo", "drafts", "Permintaan Narasumber Pelatihan Keamanan Siber")
+    who = _shown(w.reading.history, 1)
+    assert users["staf.kominfo"].name in who[0] and users["kasi1.kominfo"].name in who[-1], who
+    assert not any(login in line for line in who for login in users if "." in login)
+    said = _shown(w.reading.history, 3) + [str(w.reading.history.index(r, 3).data(3))  # and the tooltips
+                                           for r in range(w.reading.history.rowCount())]
+    assert "Lengkapi jadwal dan tempat pelatihan." in said
+    assert not any(code in line for line in said for code in ("route_", "step_", "sha256", "paraf_kasi")), said
+    ed = w.windows.open_editor(doc_id)
+    qtbot.waitUntil(lambda: ed.returned.isVisible(), timeout=TIMEOUT)
+    assert users["kasi1.kominfo"].name in ed.returned.text() and "kasi1" not in ed.returned.text()
+    wait_idle(qtbot, runner)

@@ -127,7 +127,7 @@ def test_content_added_after_signing(route_signed: bytes, ca: CaBundle, tmp_path
     assert not rep.ok
     ttd = rep.signatures[-1]
     assert ttd.intact and not ttd.covers_entire_file and ttd.modification_level == "OTHER"
-    assert "changed after signing" in ttd.changes and rep.problems
+    assert "isi diubah setelah ditandatangani" in ttd.changes and rep.problems
     # pdfsig still calls each signature valid, only noting partial coverage: why our verifier must report it.
     out = pdfsig(bad, tmp_path)
     assert out.count("Signature is Valid") == 3 and "Not total document signed" in out
