@@ -14,7 +14,11 @@ navigation counts, inbox, the first letter-list page, one letter's LetterView an
 the Pencarian view's filters; filters without words, as Desktop.search runs them), once connected as
 the user's own role (RLS on, visible_clause steps aside) and once as the owner (no RLS, the service-layer rule
 visible_clause), interleaved in the same run. Prints p50/p99 (ms) per use case and user, the p99 ratio, and
-EXPLAIN (as the user's role) of the queries the rule weighs on.
+EXPLAIN (as the user's role) of the queries the rule weighs on, and of the search inside eoffice_search
+(auto_explain of the function's own statement, as the Governor and a staff member).
+--keep reuses a database an earlier run generated, with eoffice_search made anew from store/security.py (so
+a change to the search function is measured on the same letters); --only CASE times only the use cases
+whose name holds CASE.
 """
 
 from __future__ import annotations
@@ -42,7 +46,7 @@ from sqlalchemy.engine import URL, make_url
 from eoffice.app import queries as q
 from eoffice.app.desktop import Desktop
 from eoffice.services import demo
-from eoffice.store import migrate
+from eoffice.store import migrate, security
 from eoffice.store.db import make_engine
 from eoffice.store.uow import run_in_transaction
 
@@ -222,7 +226,40 @@ def explain(url: URL, who: str, doc: str | None) -> None:
             print("\n".join("    " + r[0] for r in plan))
 
 
-def run(admin: str, n: int, reps: int, keep: bool) -> None:
+def refresh_search(url: str) -> None:
+    """eoffice_search as store/security.py makes it now, in a database made by an earlier run."""
+    u = make_url(url)
+    with psycopg.connect(host=u.host, port=u.port, dbname=u.database, user=u.username, password=u.password,
+                         autocommit=True) as conn:
+        for (old,) in conn.execute("SELECT oid::regprocedure::text FROM pg_proc WHERE proname = 'eoffice_search'"
+                                   ).fetchall():
+            conn.execute(f"DROP FUNCTION {old}")
+        for statement in security.upgrade_statements():
+            if "FUNCTION eoffice_search(" in statement:
+                conn.execute(statement)
+
+
+def explain_search(url: str, who: str) -> None:
+    """The plan of eoffice_search's own statement, run as *who* (auto_explain, loaded by the superuser who
+    then takes the user's identity: the function sees the user as its session user)."""
+    u = make_url(url)
+    call = ("SELECT * FROM eoffice_search(to_tsquery('indonesian', %s), NULL, NULL, NULL, NULL, NULL, NULL, NULL, "
+            "NULL, NULL, 50)")
+    notes: list[str] = []
+    with psycopg.connect(host=u.host, port=u.port, dbname=u.database, user=u.username, password=u.password,
+                         autocommit=True) as conn:
+        conn.add_notice_handler(lambda d: notes.append(d.message_primary or ""))
+        for setting in ("LOAD 'auto_explain'", "SET auto_explain.log_min_duration = 0",
+                        "SET auto_explain.log_nested_statements = on", "SET auto_explain.log_analyze = on",
+                        "SET auto_explain.log_level = notice", f'SET SESSION AUTHORIZATION "eo_{who}"'):
+            conn.execute(setting)
+        conn.execute(call, (" & ".join(f"{w}:*" for w in SEARCH.split()),)).fetchall()
+    inner = [n for n in notes if "FROM documents" in n]
+    print(f"\nEXPLAIN ANALYZE as eo_{who} (search, inside eoffice_search; words {SEARCH!r}, limit 50):\n")
+    print("\n".join("    " + line for line in (inner or notes)[0].splitlines()))
+
+
+def run(admin: str, n: int, reps: int, keep: bool, only: str = "") -> None:
     name = f"bench_rls_{n}"
     server = create_engine(make_url(admin), isolation_level="AUTOCOMMIT")
     url = make_url(admin).set(database=name).render_as_string(hide_password=False)
@@ -241,6 +278,7 @@ def run(admin: str, n: int, reps: int, keep: bool) -> None:
         generate(url, n)
         print(f"\n## {n:,} letters (generated in {time.perf_counter() - t:.0f} s)\n")
     else:
+        refresh_search(url)
         print(f"\n## {n:,} letters (database kept from an earlier run)\n")
     u = make_url(url)
     userless = URL.create(u.drivername, host=u.host, port=u.port, database=name).render_as_string()
@@ -256,11 +294,15 @@ def run(admin: str, n: int, reps: int, keep: bool) -> None:
         with_rls, without = cases(rls, who, doc), cases(owner, who, doc)
         sees = rls.read(lambda uow: uow.session.scalar(text("SELECT count(*) FROM documents")))
         for case, fn in with_rls.items():
+            if only not in case:
+                continue
             (a50, a99), (b50, b99) = timed_pair(fn, without[case], reps)
             print(f"| {who} | {sees} | {case} | {a50:.1f} | {a99:.1f} | {b50:.1f} | {b99:.1f} | {a99 / b99:.2f} |")
         rls.close()
         owner.close()
     explain(u, "kepala.kominfo", target)
+    for who in ("gubernur", "staf.kominfo"):
+        explain_search(url, who)
 
 
 def main() -> int:
@@ -268,13 +310,14 @@ def main() -> int:
     ap.add_argument("--docs", type=int, action="append")
     ap.add_argument("--reps", type=int, default=40)
     ap.add_argument("--keep", action="store_true", help="reuse a database an earlier run generated")
+    ap.add_argument("--only", default="", help="time only the use cases whose name holds this")
     a = ap.parse_args()
     admin = os.environ.get("EOFFICE_TEST_PG")
     if not admin:
         print("EOFFICE_TEST_PG is not set (a superuser URL of a throw-away PostgreSQL)", file=sys.stderr)
         return 2
     for n in a.docs or [10_000]:
-        run(admin, n, a.reps, a.keep)
+        run(admin, n, a.reps, a.keep, a.only)
     return 0
 
 

@@ -81,8 +81,7 @@ def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, st
     by id, so no letter is shown twice or skipped between pages."""
     where = _letters_filter(uow, actor, status=status, statuses=statuses, kind=kind, direction=direction, mine=mine)
     if after is not None:
-        at, last_id = after
-        where.append(or_(Document.updated_at < at, and_(Document.updated_at == at, Document.id < last_id)))
+        where.append(older_than(after))
     # the row's columns and the drafter's name in one statement: a page is 500 rows, and loading them as ORM
     # objects and naming them in a second query took twice the database's time
     q = (select(Document.id, Document.kind, Document.subject, Document.status, Document.number, Document.urgency,
@@ -103,6 +102,12 @@ def count_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, s
 
 def cursor(row: LetterRow) -> Cursor:
     return row.updated_at, row.id
+
+
+def older_than(after: Cursor) -> ColumnElement[bool]:
+    """The letters after *after* in the lists' order (updated_at, then id, both descending)."""
+    at, last_id = after
+    return or_(Document.updated_at < at, and_(Document.updated_at == at, Document.id < last_id))
 
 
 @conceal_hidden

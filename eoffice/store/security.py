@@ -232,13 +232,55 @@ FUNCTIONS = [
 ]
 
 # Full-text search: the GIN index must run before the rule, which RLS on documents_fts would forbid (@@ is not
-# leakproof), so clients search through this function: matches among the letters the rule (_VISIBLE, the
-# same expression as the documents policy) lets the caller see; the owner sees all.
+# leakproof), so clients search through this function, which returns the page itself: the newest letters (by
+# updated_at, then id, as the list shows them) that match the words (NULL: none) and the filters (NULL: none;
+# units: the unit and those under it), before the keyset (before_at, before_id) when given, at most n, among
+# those the rule ({visible}, the same expression as the documents policy) lets the caller see; the owner sees
+# all. One pass: the matches are found by the GIN index and sorted on the few columns the page needs, and the
+# rule is checked on them in that order, behind a fence (OFFSET 0), so that the LIMIT stops it at the n-th
+# visible letter instead of probing every match; without words, as the list page: newest first from
+# ix_documents_updated, the rule on each row. Dynamic SQL: each call is planned for the filters it has.
+# Nothing is counted.
+# Only the columns the page and the rule need go through the sort (not search_text: a letter's whole text).
+_PAGE_COLUMNS = ", ".join(f"documents.{c}" for c in ("id", "kind", "subject", "status", "number", "urgency", "direction",
+                                                   "updated_at", "created_by", "classification"))
 SEARCH = [
-    f"""CREATE FUNCTION eoffice_search(q tsquery) RETURNS SETOF varchar {_DEF} AS
-    $$ SELECT f.document_id FROM documents_fts f JOIN documents ON documents.id = f.document_id
-       WHERE f.search_tsv @@ q AND ((SELECT eoffice_trusted(session_user)) OR ({{visible}})) $$""",
+    f"""CREATE FUNCTION eoffice_search(words tsquery, of_kind varchar, in_status varchar, of_class varchar,
+      of_urgency varchar, in_units integer[], since timestamptz, until timestamptz, before_at timestamptz,
+      before_id varchar, n integer)
+    RETURNS TABLE (id varchar, kind varchar, subject varchar, status varchar, number varchar, urgency varchar,
+                   direction varchar, updated_at timestamptz, drafter varchar) {_STABLE} AS $$
+    DECLARE
+      source text := 'documents'
+        || CASE WHEN words IS NULL THEN '' ELSE ' JOIN documents_fts f ON f.document_id = documents.id' END;
+      kept text := 'true';
+      rule text := CASE WHEN eoffice_trusted(session_user) THEN 'true' ELSE $rule${{visible}}$rule$ END;
+      newest text := ' ORDER BY documents.updated_at DESC, documents.id DESC';
+      found text;
+    BEGIN
+      IF words IS NOT NULL THEN kept := kept || ' AND f.search_tsv @@ $1'; END IF;
+      IF of_kind IS NOT NULL THEN kept := kept || ' AND documents.kind = $2'; END IF;
+      IF in_status IS NOT NULL THEN kept := kept || ' AND documents.status = $3'; END IF;
+      IF of_class IS NOT NULL THEN kept := kept || ' AND documents.classification = $4'; END IF;
+      IF of_urgency IS NOT NULL THEN kept := kept || ' AND documents.urgency = $5'; END IF;
+      IF in_units IS NOT NULL THEN kept := kept || ' AND documents.unit_id = ANY ($6)'; END IF;
+      IF since IS NOT NULL THEN kept := kept || ' AND documents.created_at >= $7'; END IF;
+      IF until IS NOT NULL THEN kept := kept || ' AND documents.created_at < $8'; END IF;
+      IF before_at IS NOT NULL THEN kept := kept || ' AND (documents.updated_at, documents.id) < ($9, $10)'; END IF;
+      IF words IS NULL THEN  -- the list page's plan: newest first from ix_documents_updated, the rule on each row
+        found := 'SELECT {_PAGE_COLUMNS} FROM documents WHERE ' || kept || ' AND (' || rule || ')' || newest;
+      ELSE  -- the matches from the GIN index, sorted, then the rule on them in that order (behind the fence)
+        found := 'SELECT {_PAGE_COLUMNS} FROM (SELECT {_PAGE_COLUMNS} FROM ' || source || ' WHERE ' || kept
+          || newest || ' OFFSET 0) documents WHERE ' || rule || newest;
+      END IF;
+      RETURN QUERY EXECUTE 'SELECT p.id, p.kind, p.subject, p.status, p.number, p.urgency, p.direction, '
+        || 'p.updated_at, u.login FROM (' || found || ' LIMIT $11) p JOIN users u ON u.id = p.created_by '
+        || 'ORDER BY p.updated_at DESC, p.id DESC'
+        USING words, of_kind, in_status, of_class, of_urgency, in_units, since, until, before_at, before_id, n;
+    END $$""",
 ]
+SEARCH_SIGNATURE = ("eoffice_search(tsquery, varchar, varchar, varchar, varchar, integer[], timestamptz, "
+                    "timestamptz, timestamptz, varchar, integer)")
 
 # The rule. Small sets (me and whom I stand in for, my subordinates) as arrays in scalar subqueries
 # (InitPlans: once per statement; "= ANY (CAST((SELECT f()) AS t[]))", since a bare "= ANY ((SELECT f()))"
@@ -350,7 +392,7 @@ CLIENT_FUNCTIONS = ("eoffice_uid()", "eoffice_unit()", "eoffice_trusted(name)", 
                     "eoffice_audit_letters()", "eoffice_audit_blobs(varchar, integer)",
                     "eoffice_set_login(integer, text)", "eoffice_seal(json, json, integer)",
                     "eoffice_drop_blob(varchar)", "eoffice_decided_now(varchar)",
-                    "eoffice_step_has_decision(varchar)", "eoffice_search(tsquery)")
+                    "eoffice_step_has_decision(varchar)", SEARCH_SIGNATURE)
 
 # Indexes the policies and the letter list lean on (made on both back ends by migration 0009; in models.py too).
 INDEXES = [("ix_documents_created_by", "documents", ["created_by"]),
