@@ -152,6 +152,7 @@ class Document(Base):
     __table_args__ = (
         UniqueConstraint("number_scope", "number", name="uq_documents_number"),
         Index("ix_documents_status", "status"),
+        Index("ix_documents_direction", "direction"),  # the few incoming letters, for the Disposisi badge
         Index("ix_documents_created_by", "created_by"),
         Index("ix_documents_signed_pdf", "signed_pdf_sha256"),
         Index("ix_documents_updated", "updated_at", "id"),  # a list page: the newest first, stops at its limit

@@ -13,7 +13,7 @@ from alembic import op
 from eoffice.store import security
 
 revision = "0009"
-down_revision = "0010"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 
