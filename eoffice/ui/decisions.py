@@ -193,8 +193,11 @@ class Decisions(QObject):
             dlg.setLabelText(label)
 
         def finished(results: list[tuple[str, bool, str]]) -> None:
-            cancelled = handle.cancelled()  # before close(): closing the dialog emits its canceled signal
-            dlg.close()
+            cancelled = handle.cancelled()
+            # hide, not close: closing emits canceled, which resets the dialog; and this may run inside the
+            # last progress() (a window-modal dialog's setValue processes events), so the dialog must still
+            # show the last step when that returns
+            dlg.hide()
             self.batch_handle = None
             ok = [r for r in results if r[1]]
             bad = [r for r in results if not r[1]]
