@@ -331,11 +331,12 @@ def reminder_count(uow: UnitOfWork, actor: Actor, items: list[routing.InboxItem]
     """Reminder notes ('eoffice overdue --remind') on the steps the actor holds now: the app notifies when
     this grows."""
     from eoffice.store.models import RouteNote
+    from eoffice.store.plans import fixed
 
     steps = [i.step_id for i in (routing.inbox(uow, actor) if items is None else items)]
     if not steps:
         return 0
-    return len(uow.session.scalars(select(RouteNote.id).where(RouteNote.kind == "reminder",
+    return len(uow.session.scalars(select(RouteNote.id).where(RouteNote.kind == fixed("reminder"),
                                                               RouteNote.step_id.in_(steps))).all())
 
 

@@ -18,6 +18,7 @@ from eoffice.services.auth import Actor
 from eoffice.services.blobs import put_blob
 from eoffice.services.resolve import OrgView
 from eoffice.store.models import Attachment, Disposition, Document, DocumentVersion, Recipient, User
+from eoffice.store.plans import fixed
 from eoffice.store.routes import Logins
 from eoffice.store.uow import UnitOfWork
 from eoffice.validate import check_date, check_line, check_text
@@ -213,7 +214,7 @@ def my_dispositions(uow: UnitOfWork, actor: Actor) -> list[tuple[Document, Dispo
 def _undisposed(actor: Actor) -> tuple[ColumnElement[bool], ...]:
     """Registered letters addressed to the actor that they have not disposed yet (joined with Recipient)."""
     disposed = exists().where(Disposition.document_id == Document.id, Disposition.from_user_id == actor.user_id)
-    return Document.direction == "in", Recipient.user_id == actor.user_id, ~disposed
+    return Document.direction == fixed("in"), Recipient.user_id == actor.user_id, ~disposed
 
 
 def incoming_for(uow: UnitOfWork, actor: Actor) -> list[Document]:
@@ -225,7 +226,7 @@ def incoming_for(uow: UnitOfWork, actor: Actor) -> list[Document]:
 def disposisi_count(uow: UnitOfWork, actor: Actor) -> int:
     """The Disposisi badge in one statement: dispositions to the actor not done, and incoming_for."""
     open_ = (select(func.count()).select_from(Disposition).join(Document, Document.id == Disposition.document_id)
-             .where(Disposition.to_user_id == actor.user_id, Disposition.status != "done"))
+             .where(Disposition.to_user_id == actor.user_id, Disposition.status != fixed("done")))
     waiting = (select(func.count()).select_from(Document).join(Recipient, Recipient.document_id == Document.id)
                .where(*_undisposed(actor)))
     return int(uow.session.scalar(select(open_.scalar_subquery() + waiting.scalar_subquery())) or 0)

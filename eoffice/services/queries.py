@@ -26,6 +26,7 @@ from eoffice.services.access import conceal_hidden, visible_clause
 from eoffice.services.auth import Actor
 from eoffice.services.blobs import get_blob
 from eoffice.store.models import AuditEvent, Document, Position, User
+from eoffice.store.plans import fixed, fixed_in
 from eoffice.store.uow import UnitOfWork
 
 
@@ -61,14 +62,16 @@ def _letters_filter(uow: UnitOfWork, actor: Actor, *, status: str | None, status
         except ValueError:
             raise BadInput(f"Jenis naskah tidak dikenal: {kind}") from None
     where = [visible_clause(uow, actor)]
+    if direction is not None and direction not in ("in", "out"):
+        raise BadInput(f"Arah naskah tidak dikenal: {direction} (pilih: in, out)")
     if status:
-        where.append(Document.status == status)
+        where.append(Document.status == fixed(status))
     if statuses is not None:
-        where.append(Document.status.in_(sorted(statuses)))
+        where.append(fixed_in(Document.status, statuses))
     if kind:
-        where.append(Document.kind == kind)
+        where.append(Document.kind == fixed(kind))
     if direction:
-        where.append(Document.direction == direction)
+        where.append(Document.direction == fixed(direction))
     if mine:
         where.append(Document.created_by == actor.user_id)
     return where
@@ -87,7 +90,7 @@ def list_letters(uow: UnitOfWork, actor: Actor, *, status: str | None = None, st
     q = (select(Document.id, Document.kind, Document.subject, Document.status, Document.number, Document.urgency,
                 Document.direction, Document.updated_at, User.login, User.name, Position.title)
          .join(User, User.id == Document.created_by).outerjoin(Position, Position.id == User.position_id)
-         .where(*where).order_by(Document.updated_at.desc(), Document.id.desc()).limit(limit))
+         .where(*where).order_by(Document.updated_at.desc(), Document.id.desc()).limit(fixed(limit)))
     rows: list[Any] = list(uow.session.execute(q))
     return [LetterRow(i, k, subject, st, number, urgency, direction, at, login, person_name(name, title))
             for i, k, subject, st, number, urgency, direction, at, login, name, title in rows]

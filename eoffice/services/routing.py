@@ -34,6 +34,7 @@ from eoffice.services.access import conceal_hidden
 from eoffice.services.auth import Actor, require_admin
 from eoffice.services.resolve import OrgView, resolver
 from eoffice.store.models import Document, Recipient, RouteTemplateRow, StepRow
+from eoffice.store.plans import fixed
 from eoffice.store.routes import Logins, load_for_action, load_route, save_route
 from eoffice.store.uow import UnitOfWork
 from eoffice.validate import check_text
@@ -397,7 +398,7 @@ def inbox(uow: UnitOfWork, actor: Actor, *, kinds: set[StageKind] | None = None,
     logins = Logins(uow.session)
     rows = uow.session.execute(
         select(StepRow, Document).join(Document, Document.id == StepRow.document_id)
-        .where(StepRow.assignee_id.in_(people), StepRow.status == StepStatus.PENDING.value,
+        .where(StepRow.assignee_id.in_(people), StepRow.status == fixed(StepStatus.PENDING.value),
                *([StepRow.document_id == document_id] if document_id is not None else []))
         .order_by(StepRow.due_at)).all()
     logins.prime([d.created_by for _, d in rows] + [st.assignee_id for st, _ in rows])  # one query, not one a row
