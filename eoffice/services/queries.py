@@ -242,7 +242,10 @@ def preview_pdf(uow: UnitOfWork, actor: Actor, document_id: str, version: int | 
         (v for v in letters.versions(uow, doc) if v.version == version), None)
     if ver is None:
         raise BadInput(f"Versi {version} tidak ada")
-    return compose.render_version(uow, doc, ver, routing.load(uow, doc.id)).pdf
+    route = routing.load(uow, doc.id)
+    if route is None and doc.status == DocStatus.DRAFT.value:  # not submitted: signed as submitting would
+        route = routing.default_route(uow, doc)
+    return compose.render_version(uow, doc, ver, route).pdf
 
 
 def scan_pdf(uow: UnitOfWork, doc: Document) -> bytes:
