@@ -207,7 +207,7 @@ class ReadingPane(QWidget):
         att_lay.addLayout(att_bar)
         self.history = RowsModel([Column(self.tr("Waktu"), lambda e: text.iso_text(e["at"]), sort=lambda e: e["at"]),
                                   Column(self.tr("Oleh"), lambda e: e["actor_name"] or "-"),
-                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action_label"])),
+                                  Column(self.tr("Aksi"), lambda e: text.audit_action(e["action"])),
                                   Column(self.tr("Keterangan"), lambda e: e["details"], tooltip=lambda e: e["details"])],
                                  self)
         history_view = QTableView()
