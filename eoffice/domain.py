@@ -158,7 +158,10 @@ STATUS_LABELS: dict[str, str] = {
     "registered": "Terdaftar", "archived": "Arsip",
 }
 
-# What happened to a letter, as its history says it (Riwayat, `eoffice letter history`).
+# What happened, in words: a letter's history (Riwayat, `eoffice letter history`), and the organisation's own
+# events. Every action the code writes has one (tests/unit/test_audit_labels.py); AUDIT_FALLBACK is for an event
+# a newer version wrote.
+AUDIT_FALLBACK = "Peristiwa lain"
 AUDIT_LABELS: dict[str, str] = {
     "letter.draft": "Draf dibuat", "letter.revise": "Naskah diperbaiki", "letter.attach": "Lampiran ditambahkan",
     "letter.detach": "Lampiran dihapus", "letter.signed": "Ditandatangani secara elektronik (TTE)",
@@ -170,6 +173,13 @@ AUDIT_LABELS: dict[str, str] = {
     "route.forward": "Diteruskan", "route.comment": "Komentar", "route.reminder": "Pengingat batas waktu",
     "incoming.register": "Naskah masuk didaftarkan", "disposition.send": "Disposisi dikirim",
     "disposition.read": "Disposisi dibaca", "disposition.done": "Disposisi dilaporkan selesai",
+    "workflow.import": "Templat rute diimpor", "numbering.format": "Format nomor diatur",
+    "unit.add": "Unit ditambahkan", "position.add": "Jabatan ditambahkan", "user.add": "Pengguna ditambahkan",
+    "user.edit": "Data pengguna diubah", "user.passwd": "Kata sandi diganti", "login.failed": "Login gagal",
+    "delegation.add": "Delegasi dibuat", "ca.init": "CA organisasi dibuat", "ca.issue": "Sertifikat diterbitkan",
+    "ca.revoke": "Sertifikat dicabut", "key.request": "Permintaan sertifikat diajukan",
+    "key.import": "Sertifikat dari CA luar dipublikasikan", "holiday.add": "Hari libur ditambahkan",
+    "holiday.remove": "Hari libur dihapus", "org.setting": "Pengaturan diubah", "demo.seed": "Data demo dibuat",
 }
 
 # A route step's state in a listing (the Rute tab, `eoffice letter show`).

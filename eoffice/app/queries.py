@@ -358,7 +358,7 @@ def preview_unsaved(uow: UnitOfWork, actor: Actor, d: letters.Draft) -> bytes:
 
     version = DocumentVersion(document_id=doc.id, version=1, body=body_to_obj(check_renderable(d.body)),
                               fields=dict(d.fields))
-    data = compose.letter_data(uow, doc, version, None)
+    data = compose.letter_data(uow, doc, version, routing.default_route(uow, doc))  # signed as submitting would
     to, cc = letters.printed(uow, d.to, d.cc)  # as saving would print them: jabatan, never a name or a code
     data = dataclasses.replace(data, recipients=tuple(to), tembusan=tuple(cc))
     return render_letter(data).pdf

@@ -20,6 +20,7 @@ from eoffice.documents.render_base import (
     style,
 )
 from eoffice.documents.render_parts import (
+    SENDER_PLACEHOLDER,
     Ctx,
     kop,
     lampiran_signature,
@@ -146,7 +147,7 @@ def nota_dinas(data: LetterData, ctx: Ctx) -> list[Flowable]:
         if len(recips) == 1
         else "\n".join(f"{n}. Yth. {r}" for n, r in enumerate(recips, 1)) or "-"
     )
-    pairs: list[tuple[str, str | Flowable]] = [("Kepada", kepada), ("Dari", data.sender.strip() or "-")]
+    pairs: list[tuple[str, str | Flowable]] = [("Kepada", kepada), ("Dari", data.sender.strip() or SENDER_PLACEHOLDER)]
     cc = [t for t in data.tembusan if t.strip()]
     if data.kind == DocKind.NOTA_DINAS:
         pairs.append(

@@ -35,6 +35,7 @@ MARK_W, MARK_H, MARK_GAP = 14 * mm, 5.5 * mm, 2 * mm  # the per-page paraf marks
 MARK_BOTTOM = 11 * mm  # above the BSrE notice (signing/footer.py), below the 2.5 cm text margin
 NUMBER_PLACEHOLDER = "." * 40
 DATE_PLACEHOLDER = "." * 24  # filled in at signing
+SENDER_PLACEHOLDER = "." * 40  # a nota dinas's "Dari" when no route names its signer yet (not a dash: it is never empty)
 _PDF_ALIGN = {0: 0, 1: 1, 2: 2, 4: 0}  # ReportLab TA_LEFT/CENTER/RIGHT/JUSTIFY -> PDF /Q
 
 

@@ -136,8 +136,8 @@ def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
     to, cc = letters.recipients(uow, doc)
     fields = version.fields
     sender = ""
-    if doc.kind in (DocKind.NOTA_DINAS.value, DocKind.MEMO.value) and signatory is not None:
-        sender = signatory.title
+    if doc.kind in (DocKind.NOTA_DINAS.value, DocKind.MEMO.value):
+        sender = signatory.title if signatory is not None else agency_head_title(uow, doc.unit_id)
     unit = agency_of(uow, doc.unit_id)
     return LetterData(
         kind=DocKind(doc.kind), letterhead=letterhead_for(uow, doc, signer_code), subject=doc.subject,
@@ -147,6 +147,16 @@ def letter_data(uow: UnitOfWork, doc: Document, version: DocumentVersion, route:
         recipient_place=str(fields.get("di", "")), sender=sender, signatory=signatory, tembusan=tuple(cc),
         co_signatories=tuple(p for p, _ in parties if p is not None),
         closing=str(fields.get("penutup", "")), **kind_parts(fields))
+
+
+def agency_head_title(uow: UnitOfWork, unit_id: int) -> str:
+    """The jabatan heading the drafter's Perangkat Daerah (its position whose superior is outside it): the
+    "Dari" of a nota dinas whose signer no route names yet; the head of the unit signs it (docs/tata-naskah.md).
+    "" when the agency has no position."""
+    agency = agency_of(uow, unit_id)
+    rows = list(uow.session.scalars(select(Position).where(Position.unit_id == agency.id).order_by(Position.id)))
+    inside = {p.id for p in rows}
+    return next((p.title for p in rows if p.parent_id not in inside), "")
 
 
 def render_version(uow: UnitOfWork, doc: Document, version: DocumentVersion, route: Route | None,

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy import ColumnElement, and_, func, or_, select
 
 from eoffice.domain import (
+    AUDIT_FALLBACK,
     AUDIT_LABELS,
     KIND_LABELS,
     STATUS_LABELS,
@@ -228,7 +229,7 @@ def history(uow: UnitOfWork, actor: Actor, document_id: str) -> list[dict[str, A
     for e in events:
         login = logins.get(e.actor_id or -1)
         out.append({"id": e.id, "at": e.at_text, "actor": login, "actor_name": names.get(login or "", login),
-                    "action": e.action, "action_label": AUDIT_LABELS.get(e.action, "Peristiwa lain"),
+                    "action": e.action, "action_label": AUDIT_LABELS.get(e.action, AUDIT_FALLBACK),
                     "summary": audit_rows.summary(e)[:120], "details": audit_rows.details(e, names)[:300],
                     "signed": e.signature is not None, "hash": e.hash})
     return out
@@ -245,7 +246,10 @@ def preview_pdf(uow: UnitOfWork, actor: Actor, document_id: str, version: int | 
         (v for v in letters.versions(uow, doc) if v.version == version), None)
     if ver is None:
         raise BadInput(f"Versi {version} tidak ada")
-    return compose.render_version(uow, doc, ver, routing.load(uow, doc.id)).pdf
+    route = routing.load(uow, doc.id)
+    if route is None and doc.status == DocStatus.DRAFT.value:  # not submitted: signed as submitting would
+        route = routing.default_route(uow, doc)
+    return compose.render_version(uow, doc, ver, route).pdf
 
 
 def scan_pdf(uow: UnitOfWork, doc: Document) -> bytes:

@@ -168,15 +168,15 @@ def submit(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: st
         return Outcome(doc.id, doc.status)
     if doc.status != DocStatus.DRAFT.value:
         raise InvalidTransition(f"Naskah berstatus {letters.status_words(doc)} tidak dapat diajukan")
-    row, new, events = _start(uow, actor, doc, template_name)
+    row, new, events = _start(uow, actor.login, doc, template_name)
     warning = self_addressed(uow, doc, new)
     _apply(uow, doc, None, new, events, logins, actor, "route.submit", template_id=row.id)
     return Outcome(doc.id, doc.status, warning=warning)
 
 
-def _start(uow: UnitOfWork, actor: Actor, doc: Document, template_name: str | None
+def _start(uow: UnitOfWork, drafter: str, doc: Document, template_name: str | None
            ) -> tuple[RouteTemplateRow, Route, list[Event]]:
-    """The route a draft would start on (the pure engine's answer; nothing written)."""
+    """The route a draft of *drafter* (a login) would start on (the pure engine's answer; nothing written)."""
     if template_name:
         row = get_template(uow, template_name)
         if row.doc_kind != doc.kind:
@@ -191,8 +191,23 @@ def _start(uow: UnitOfWork, actor: Actor, doc: Document, template_name: str | No
     template = template_from_dict(row.definition)
     resolve = resolver(OrgView(uow), doc.unit_id)
     new, events = engine.start_route(template, _fields(uow, doc), resolve, document_id=doc.id,
-                                     drafter=actor.login, now=uow.now(), new_id=new_id)
+                                     drafter=drafter, now=uow.now(), new_id=new_id)
     return row, new, list(events)
+
+
+def default_route(uow: UnitOfWork, doc: Document) -> Route | None:
+    """The route a draft would start on when submitted with no template chosen (nothing written): whom its
+    preview names as signer ("Dari", the signature block). None when no template fits, a stage names no one
+    (submitting says why), or the last TTE stage of a letter other than a berita acara falls to several people
+    (which of them signs is not guessed)."""
+    try:
+        route = _start(uow, uow.users.get(doc.created_by).login, doc, None)[1]
+    except BadInput:
+        return None
+    orders = [s.order for s in route.steps if s.kind == StageKind.SIGN]
+    if doc.kind != DocKind.BERITA_ACARA.value and orders.count(max(orders, default=0)) > 1:
+        return None
+    return route
 
 
 def addressed_signer(uow: UnitOfWork, actor: Actor, document_id: str, *, template_name: str | None = None) -> str:
@@ -201,7 +216,7 @@ def addressed_signer(uow: UnitOfWork, actor: Actor, document_id: str, *, templat
     doc = letters.get_document(uow, document_id)
     route = load_route(uow.session, doc.id, Logins(uow.session), lock=False)
     if route is None:
-        route = _start(uow, actor, doc, template_name)[1]
+        route = _start(uow, actor.login, doc, template_name)[1]
     return _signer_addressed(uow, doc, route)
 
 

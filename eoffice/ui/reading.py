@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from eoffice.domain import stage_words
 from eoffice.ui import pending, text
 from eoffice.ui.comments import NotesTab
+from eoffice.ui.history import HistoryView
 from eoffice.ui.models import Column, DispositionTreeModel, RowsModel, show
 from eoffice.ui.text import QT_TRANSLATE_NOOP
 
@@ -206,14 +207,13 @@ class ReadingPane(QWidget):
         att_bar.addStretch(1)
         att_lay.addLayout(att_bar)
         self.history = RowsModel([Column(self.tr("Waktu"), lambda e: text.iso_text(e["at"]), sort=lambda e: e["at"]),
-                                  Column(self.tr("Oleh"), lambda e: e["actor_name"] or "-"),
-                                  Column(self.tr("Aksi"), lambda e: text.AUDIT_ACTION.get(e["action"], e["action_label"])),
+                                  Column(self.tr("Oleh"), lambda e: e["actor_name"] or "-",
+                                         tooltip=lambda e: e["actor_name"] or ""),
+                                  Column(self.tr("Aksi"), lambda e: text.audit_action(e["action"]),
+                                         tooltip=lambda e: text.audit_action(e["action"])),
                                   Column(self.tr("Keterangan"), lambda e: e["details"], tooltip=lambda e: e["details"])],
                                  self)
-        history_view = QTableView()
-        history_view.setModel(self.history)
-        history_view.verticalHeader().setVisible(False)
-        history_view.horizontalHeader().setStretchLastSection(True)
+        history_view = self.history_view = HistoryView(self.history)
         self.tree = DispositionTreeModel(self)
         self.tree_view = QTreeView()
         self.tree_view.setModel(self.tree)
@@ -224,7 +224,7 @@ class ReadingPane(QWidget):
         self.tabs.addTab(self.notes_tab, self.tr("Catatan"))
         self.att_tab = self.tabs.addTab(att_tab, self.tr("Lampiran"))
         self.tree_tab = self.tabs.addTab(self.tree_view, self.tr("Disposisi"))
-        self.tabs.addTab(history_view, self.tr("Riwayat"))
+        self.history_tab = self.tabs.addTab(history_view, self.tr("Riwayat"))
         lay = QVBoxLayout(self)
         lay.addWidget(self.header)
         lay.addLayout(bar)

@@ -15,7 +15,7 @@ from typing import Any
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
-OPTIONAL = {"00-login", "03-verifikasi", "06-dasbor"}  # saved only with EOFFICE_SCREENSHOTS_ALL=1 (docs keep four)
+OPTIONAL = {"00-login", "03-verifikasi", "06-dasbor", "09-riwayat"}  # saved only with EOFFICE_SCREENSHOTS_ALL=1 (docs keep four)
 Step = tuple[str, Callable[[], Any], Callable[[], bool], Callable[[], QWidget | None]]
 
 
@@ -54,6 +54,8 @@ class Tour:
             ("", lambda: self.w.select_view("inbox"), self.idle, lambda: None),
             ("07-kotak-masuk", lambda: self.w.letters.select_row(self._row("Penyampaian Laporan")),
              lambda: self.idle() and self.w.reading.pdf.shown_display, lambda: self.w),
+            ("09-riwayat", lambda: self.w.reading.tabs.setCurrentIndex(self.w.reading.history_tab), self.idle,
+             lambda: self.w),
             ("", lambda: self.w.select_view("disposisi"), self.idle, lambda: None),
             ("", lambda: self.w.letters.select_row(self._tree_row()), lambda: self.idle() and self.w.reading.info is not None,
              lambda: None),

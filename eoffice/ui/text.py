@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QDateTime, QLocale, Qt, QTim
 from PySide6.QtWidgets import QDialogButtonBox, QLabel
 
 from eoffice.domain import (  # every time is shown in WITA
+    AUDIT_FALLBACK,
     AUDIT_LABELS,
     DISPOSITION_LABELS,
     KIND_LABELS,
@@ -124,7 +125,32 @@ _AUDIT_MARKS = (
     QT_TRANSLATE_NOOP("text", "Disposisi dikirim"),
     QT_TRANSLATE_NOOP("text", "Disposisi dibaca"),
     QT_TRANSLATE_NOOP("text", "Disposisi dilaporkan selesai"),
+    QT_TRANSLATE_NOOP("text", "Templat rute diimpor"),
+    QT_TRANSLATE_NOOP("text", "Format nomor diatur"),
+    QT_TRANSLATE_NOOP("text", "Unit ditambahkan"),
+    QT_TRANSLATE_NOOP("text", "Jabatan ditambahkan"),
+    QT_TRANSLATE_NOOP("text", "Pengguna ditambahkan"),
+    QT_TRANSLATE_NOOP("text", "Data pengguna diubah"),
+    QT_TRANSLATE_NOOP("text", "Kata sandi diganti"),
+    QT_TRANSLATE_NOOP("text", "Login gagal"),
+    QT_TRANSLATE_NOOP("text", "Delegasi dibuat"),
+    QT_TRANSLATE_NOOP("text", "CA organisasi dibuat"),
+    QT_TRANSLATE_NOOP("text", "Sertifikat diterbitkan"),
+    QT_TRANSLATE_NOOP("text", "Sertifikat dicabut"),
+    QT_TRANSLATE_NOOP("text", "Permintaan sertifikat diajukan"),
+    QT_TRANSLATE_NOOP("text", "Sertifikat dari CA luar dipublikasikan"),
+    QT_TRANSLATE_NOOP("text", "Hari libur ditambahkan"),
+    QT_TRANSLATE_NOOP("text", "Hari libur dihapus"),
+    QT_TRANSLATE_NOOP("text", "Pengaturan diubah"),
+    QT_TRANSLATE_NOOP("text", "Data demo dibuat"),
+    QT_TRANSLATE_NOOP("text", "Peristiwa lain"),  # AUDIT_FALLBACK
 )
+
+
+def audit_action(action: str) -> str:
+    """What happened, in the user's language: the label of *action*, or "Peristiwa lain" (translated too) for an
+    event type this version has no label for (one a newer version wrote)."""
+    return AUDIT_ACTION[action] if action in AUDIT_ACTION else QCoreApplication.translate("text", AUDIT_FALLBACK)
 DISPOSITION_STATUS = Labels(DISPOSITION_LABELS)
 _DISPOSITION_MARKS = (
     QT_TRANSLATE_NOOP("text", "Terkirim"), QT_TRANSLATE_NOOP("text", "Dibaca"),

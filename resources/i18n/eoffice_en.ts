@@ -1645,7 +1645,7 @@
     </message>
     <message>
         <source>Aksi</source>
-        <translation>Actions</translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Keterangan</source>
@@ -2908,6 +2908,82 @@ Write it down and give it to {name}; it will not be shown again.</translation>
     <message>
         <source>Disposisi dilaporkan selesai</source>
         <translation>Disposition reported done</translation>
+    </message>
+    <message>
+        <source>Templat rute diimpor</source>
+        <translation>Route template imported</translation>
+    </message>
+    <message>
+        <source>Format nomor diatur</source>
+        <translation>Number format set</translation>
+    </message>
+    <message>
+        <source>Unit ditambahkan</source>
+        <translation>Unit added</translation>
+    </message>
+    <message>
+        <source>Jabatan ditambahkan</source>
+        <translation>Position added</translation>
+    </message>
+    <message>
+        <source>Pengguna ditambahkan</source>
+        <translation>User added</translation>
+    </message>
+    <message>
+        <source>Data pengguna diubah</source>
+        <translation>User details changed</translation>
+    </message>
+    <message>
+        <source>Kata sandi diganti</source>
+        <translation>Password changed</translation>
+    </message>
+    <message>
+        <source>Login gagal</source>
+        <translation>Failed login</translation>
+    </message>
+    <message>
+        <source>Delegasi dibuat</source>
+        <translation>Delegation created</translation>
+    </message>
+    <message>
+        <source>CA organisasi dibuat</source>
+        <translation>Organisation CA created</translation>
+    </message>
+    <message>
+        <source>Sertifikat diterbitkan</source>
+        <translation>Certificate issued</translation>
+    </message>
+    <message>
+        <source>Sertifikat dicabut</source>
+        <translation>Certificate revoked</translation>
+    </message>
+    <message>
+        <source>Permintaan sertifikat diajukan</source>
+        <translation>Certificate requested</translation>
+    </message>
+    <message>
+        <source>Sertifikat dari CA luar dipublikasikan</source>
+        <translation>Certificate from an external CA published</translation>
+    </message>
+    <message>
+        <source>Hari libur ditambahkan</source>
+        <translation>Holiday added</translation>
+    </message>
+    <message>
+        <source>Hari libur dihapus</source>
+        <translation>Holiday removed</translation>
+    </message>
+    <message>
+        <source>Pengaturan diubah</source>
+        <translation>Setting changed</translation>
+    </message>
+    <message>
+        <source>Data demo dibuat</source>
+        <translation>Demo data created</translation>
+    </message>
+    <message>
+        <source>Peristiwa lain</source>
+        <translation>Other event</translation>
     </message>
     <message>
         <source>Dibaca</source>

@@ -75,7 +75,8 @@ def test_the_live_preview_prints_the_jabatan_not_the_holder(demo_engine: Engine)
                       cc=["BAPPEDA"])
     pdf = run(demo_engine, lambda uow: q.preview_unsaved(uow, staff, d))
     text = " ".join((p.extract_text() or "") for p in PdfReader(io.BytesIO(pdf)).pages)
-    assert "Komunikasi dan Informatika" in " ".join(text.split()) and holder not in text
+    head = " ".join(text.split()).split("Dari :")[0]  # the holder signs it (the default route): named only there
+    assert "Yth. Kepala Dinas Komunikasi dan Informatika" in head and holder not in head
     assert "Perencanaan Pembangunan" in " ".join(text.split())
 
 

@@ -103,6 +103,7 @@ def test_the_qm_is_compiled_from_the_ts(tmp_path: Path, ts: Path) -> None:
 
 def test_the_cores_labels_are_marked() -> None:
     from eoffice.domain import (
+        AUDIT_FALLBACK,
         AUDIT_LABELS,
         DISPOSITION_LABELS,
         INSTRUCTIONS,
@@ -115,7 +116,7 @@ def test_the_cores_labels_are_marked() -> None:
     core = {*KIND_LABELS.values(), *STATUS_LABELS.values(), *INSTRUCTIONS.values()}
     assert core - set(text.CORE_LABELS) == set()
     marked = {*text._AUDIT_MARKS, *text._STEP_MARKS, *text._DISPOSITION_MARKS, *text.CORE_LABELS}
-    assert {*AUDIT_LABELS.values(), *STEP_LABELS.values(), *DISPOSITION_LABELS.values()} - marked == set()
+    assert {*AUDIT_LABELS.values(), AUDIT_FALLBACK, *STEP_LABELS.values(), *DISPOSITION_LABELS.values()} - marked == set()
 
 
 def test_language_choice_order(qsettings: Any) -> None:

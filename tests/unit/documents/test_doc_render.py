@@ -95,6 +95,11 @@ def test_number_placeholder_and_undated_draft(letter: MakeLetter, pdf_text: Text
     assert "Samarinda, ......" in text
 
 
+def test_a_nota_dinas_with_no_sender_yet_leaves_a_line_to_fill_not_a_dash(letter: MakeLetter, pdf_text: Text) -> None:
+    text = " ".join(pdf_text(render_letter(letter(DocKind.NOTA_DINAS, sender="", number="", date=None)).pdf).split())
+    assert "Dari : ........................................ Tembusan" in text and "Dari : -" not in text
+
+
 def test_nota_dinas_header(letter: MakeLetter, pdf_text: Text) -> None:
     lines = _lines(pdf_text(render_letter(letter(DocKind.NOTA_DINAS)).pdf))
     order = [
