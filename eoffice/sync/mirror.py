@@ -242,7 +242,7 @@ def _held(cache: Engine) -> set[str]:
     """The letters the cache holds (sqlite3's own cursor: a province's archive is 100,000 ids, twice as fast)."""
     with cache.connect() as conn:
         lite: Any = conn.connection.driver_connection
-        return {str(row[0]) for row in lite.execute("SELECT id FROM documents")}
+        return {row[0] for row in lite.execute("SELECT id FROM documents").fetchall()}
 
 
 def _visible_ids(uow: UnitOfWork, actor: Actor, among: set[str] | None) -> set[str]:
@@ -250,8 +250,7 @@ def _visible_ids(uow: UnitOfWork, actor: Actor, among: set[str] | None) -> set[s
     if among is None and enforced(uow.engine):  # row-level security decides: every id, read by psycopg's own
         driver: Any = uow.session.connection().connection.driver_connection  # cursor (half the time)
         with driver.cursor() as cursor:
-            cursor.execute("SELECT id FROM documents")
-            return {str(row[0]) for row in cursor}
+            return {row[0] for row in cursor.execute("SELECT id FROM documents").fetchall()}
     q = select(Document.id).where(visible_clause(uow, actor))
     if among is not None:
         if not among:
