@@ -180,7 +180,8 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
             held, copy.gone = have & visible, wanted - visible
         with cache.begin() as conn:
             removed = _remove_letters(conn, copy.gone, sweep="swept" not in known)
-            written += _write(conn, copy, {"login": actor.login, "server": server_label, "swept": "1"})
+            once = {"login": actor.login, "server": server_label, "swept": "1"}
+            written += _write(conn, copy, {k: v for k, v in once.items() if k not in known})
         for batch in _chunks(sorted(visible), LETTER_BATCH):
             copy.letters(set(batch))
             with cache.begin() as conn:
@@ -218,7 +219,7 @@ def _head(uow: UnitOfWork, actor: Actor, last: dt.datetime | None) -> tuple[int,
     params: dict[str, Any] = {"me": actor.user_id, "last": last or dt.datetime.min.replace(tzinfo=dt.UTC)}
     if not pg:
         params["now"] = uow.now()
-    row = uow.session.execute(_head_statement(pg), params).one()
+    row = uow.session.connection().execute(_head_statement(pg), params).one()
     if pg:
         uow.remember_now(row[1])
     now = uow.now()
