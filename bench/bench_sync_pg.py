@@ -16,6 +16,16 @@ a pull of every file would have copied), and the cache's size on disk. Baseline,
 reading every row the pull copied for those letters (the letter ids, versions, recipients, routes, steps,
 decisions, notes, dispositions, attachments, the names of the files they name and the bytes of those it
 fetched), fetched to the client and dropped.
+
+Later pulls (--later R): after the first pull, R quiet pulls (nothing changed) and R pulls after one letter
+changed (its subject, through the seal, by the owner), alternating, each timed (wall clock, and the pulling
+client's CPU time, steadier on a shared machine), in --rounds child processes per code, medians reported; with --role as the user's
+own role (row-level security deciding, as a real client pulls), else through the owner's connection.
+--before DIR (a checkout of the code before a change, e.g. `git archive main | tar -x -C DIR`) times the same
+pulls with that code too, on the same database and a cache of its own, interleaved with this code's (with
+--one-first, a copy of this code's first pull: at 100,000 letters a first pull takes minutes):
+
+    PYTHONPATH=. .venv/bin/python bench/bench_sync_pg.py --docs 10000 --later 5 --before /tmp/before [--role]
 """
 
 from __future__ import annotations
@@ -24,17 +34,21 @@ import argparse
 import json
 import os
 import resource
+import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import create_engine, text
 from sqlalchemy.engine import make_url
 
 DB_NAME = "bench_sync"
 LOGIN = "staf.kominfo"
+KINDS = ("quiet", "changed", "org")  # later pulls: nothing changed, one letter changed, one user changed
 
 
 
@@ -76,22 +90,69 @@ def build(url: str, home: Path, docs: int, files: int) -> None:
     engine.dispose()
 
 
-def measure(url: str, cache_file: Path) -> None:
-    """The child: one first pull into a new cache; its time, counts and the process's peak RSS as JSON."""
+def measure(url: str, cache_file: Path, first: bool, later: int, role: bool) -> None:
+    """The child: a first pull into a new cache (if *first*), then *later* quiet pulls and *later* pulls after one
+    letter changed; their times, counts and the process's peak RSS as JSON."""
+    import eoffice
     from eoffice.services.auth import login
     from eoffice.store.db import make_engine
     from eoffice.store.uow import run_in_transaction
     from eoffice.sync.mirror import open_cache, pull
 
-    server = make_engine(url)
+    owner = make_engine(url)
+    if role:
+        from eoffice.store.dbroles import connect_as
+
+        u = make_url(url)
+        server = connect_as(u.set(username=None, password=None).render_as_string(), LOGIN, "demo")
+    else:
+        server = owner
     actor = run_in_transaction(server, lambda uow: login(uow, LOGIN, "demo"))
+    out: dict[str, object] = {"code": str(Path(eoffice.__file__).parent.parent)}
     t = time.perf_counter()
     cache = open_cache(cache_file)
-    got = pull(server, cache, actor, "bench")
-    took = time.perf_counter() - t
-    print(json.dumps({"seconds": took, "letters": got.letters, "rows": got.rows, "files": got.files,
-                      "file_bytes": got.file_bytes,
-                      "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+    if first:
+        got = pull(server, cache, actor, "bench")
+        out.update(seconds=time.perf_counter() - t, letters=got.letters, rows=got.rows, files=got.files,
+                   file_bytes=got.file_bytes)
+    times: dict[str, list[float]] = {k: [] for kind in KINDS for k in (kind, f"{kind}_cpu")}
+    if later:
+        pull(server, cache, actor, "bench")  # the changes another child made meanwhile: untimed
+    for _ in range(later):
+        for kind in KINDS:
+            if kind == "changed":
+                run_in_transaction(owner, _change_one)
+            elif kind == "org":
+                run_in_transaction(owner, lambda uow: uow.touched("user", actor.user_id))
+            t, cpu = time.perf_counter(), time.process_time()
+            got = pull(server, cache, actor, "bench")
+            times[kind].append(time.perf_counter() - t)
+            times[f"{kind}_cpu"].append(time.process_time() - cpu)
+            assert got.letters == (kind == "changed"), got
+    out.update(times, rss_mb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    print(json.dumps(out))
+
+
+def _change_one(uow: Any) -> None:
+    """One letter of the user's view changes (its subject), noted in the change feed as a write would."""
+    doc = uow.session.execute(text("SELECT id FROM documents WHERE subject LIKE 'Naskah uji beban nomor %' "
+                                   "ORDER BY id LIMIT 1")).scalar_one()
+    uow.session.execute(text("UPDATE documents SET subject = subject || '.' WHERE id = :id"), {"id": doc})
+    uow.touched("document", doc)
+
+
+def child(url: str, cache_file: Path, *, first: bool, later: int, role: bool, code: str | None) -> dict[str, Any]:
+    env = dict(os.environ)
+    if code:
+        env["PYTHONPATH"] = code
+    args = [sys.executable, __file__, "--measure", url, str(cache_file), "--later", str(later)]
+    args += ["--first"] if first else []
+    args += ["--role"] if role else []
+    run = subprocess.run(args, capture_output=True, text=True, env=env)
+    if run.returncode:
+        sys.exit(run.stderr)
+    got: dict[str, Any] = json.loads(run.stdout.strip().splitlines()[-1])
+    return got
 
 
 def named_files(cache_file: Path) -> tuple[int, int, int, int]:
@@ -143,10 +204,16 @@ def main() -> int:
     ap.add_argument("--pg-url", default=os.environ.get("EOFFICE_TEST_PG"))
     ap.add_argument("--docs", type=int, default=100_000)
     ap.add_argument("--files", type=int, default=2000, help="clones with an attachment of their own")
+    ap.add_argument("--later", type=int, default=0, help="quiet pulls and pulls after one change, each")
+    ap.add_argument("--one-first", action="store_true", help="with --before: one first pull (this code's)")
+    ap.add_argument("--rounds", type=int, default=2, help="children per code for --later, interleaved")
+    ap.add_argument("--role", action="store_true", help="pull as the user's own role (RLS), not the owner")
+    ap.add_argument("--before", help="a checkout of the code before: its pulls timed too, interleaved")
     ap.add_argument("--measure", nargs=2, metavar=("URL", "CACHE"), help=argparse.SUPPRESS)
+    ap.add_argument("--first", action="store_true", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.measure:
-        measure(a.measure[0], Path(a.measure[1]))
+        measure(a.measure[0], Path(a.measure[1]), a.first, a.later, a.role)
         return 0
     if not a.pg_url:
         sys.exit("--pg-url or EOFFICE_TEST_PG is needed")
@@ -162,28 +229,64 @@ def main() -> int:
             t = time.perf_counter()
             build(url, root / "home", a.docs, min(a.files, a.docs))
             print(f"build: demo + {a.docs} letters in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-            child = subprocess.run([sys.executable, __file__, "--measure", url, str(root / "cache.db")],
-                                   capture_output=True, text=True, check=True, env=os.environ)
-            got = json.loads(child.stdout.strip().splitlines()[-1])
-            bare_s, bare_rows = bare(url, root / "cache.db")
-            fetched, fetched_bytes, left, left_bytes = named_files(root / "cache.db")
+            codes = [None, a.before] if a.before else [None]
+            caches = {code: root / f"cache-{i}.db" for i, code in enumerate(codes)}
+            firsts = {code: child(url, caches[code], first=True, later=0, role=a.role, code=code)
+                      for code in (codes if not a.one_first else [None])}
+            if a.one_first and a.before:  # the code before starts from a copy of this code's first pull
+                shutil.copyfile(caches[None], caches[a.before])
+            got = firsts[None]
+            bare_s, bare_rows = bare(url, caches[None])
+            fetched, fetched_bytes, left, left_bytes = named_files(caches[None])
             assert (fetched, fetched_bytes) == (got["files"], got["file_bytes"]), (fetched, got)
-            print(f"| first pull of {LOGIN}'s view ({a.docs} extra letters) | value |")
+            who = f"{LOGIN}'s view{' as their own role' if a.role else ''}"
+            print(f"| first pull of {who} ({a.docs} extra letters) | value |")
             print("|---|---|")
             print(f"| pull: {got['letters']} letters, {got['rows']} rows (cache "
-                  f"{(root / 'cache.db').stat().st_size / 1e6:.1f} MB) | {got['seconds']:.2f} s |")
+                  f"{caches[None].stat().st_size / 1e6:.1f} MB) | {got['seconds']:.2f} s |")
+            if a.before in firsts:
+                was = firsts[a.before]
+                print(f"| the same first pull with the code before ({was['letters']} letters, {was['rows']} rows) "
+                      f"| {was['seconds']:.2f} s |")
             print(f"| baseline: bare psycopg reading the same letters' rows ({bare_rows} rows) | {bare_s:.2f} s |")
             print(f"| ratio pull / bare read | {got['seconds'] / bare_s:.1f}x |")
             print(f"| peak RSS of the pulling client | {got['rss_mb']:.0f} MB (target <= 300) |")
             print(f"| files pulled with their bytes (the user's drafts and inbox) | {fetched} files, "
                   f"{fetched_bytes / 1e6:.2f} MB |")
             print(f"| files left on the server, named only (the archive) | {left} files, {left_bytes / 1e6:.2f} MB |")
+            if a.later:
+                kinds = [k for kind in KINDS for k in (kind, f"{kind}_cpu")]
+                times: dict[str | None, dict[str, list[float]]] = {c: {k: [] for k in kinds} for c in codes}
+                for _round in range(a.rounds):  # interleaved: this code, the code before, this code, ...
+                    for code in codes:
+                        later = child(url, caches[code], first=False, later=a.later, role=a.role, code=code)
+                        for kind in kinds:
+                            times[code][kind] += later[kind]
+                print()
+                print(f"| later pulls of {who}, ms (median of {a.rounds * a.later}; min-max) | this code |"
+                      + (" code before | ratio |" if a.before else ""))
+                print("|---|---|" + ("---|---|" if a.before else ""))
+                words_of = {"quiet": "nothing changed", "changed": "one letter changed",
+                            "org": "one user changed (the whole view is checked)"}
+                rows = [(k, words_of[k]) for k in KINDS] + [(f"{k}_cpu", f"{words_of[k]}: the client's CPU time")
+                                                             for k in KINDS]
+                for kind, words in rows:
+                    now = times[None][kind]
+                    line = f"| pull, {words} | {_ms(now)} |"
+                    if a.before:
+                        old = times[a.before][kind]
+                        line += f" {_ms(old)} | {statistics.median(now) / statistics.median(old):.2f} |"
+                    print(line)
     finally:
         admin.dispose()  # a fresh connection: the first one sat idle through the build
         with admin.connect() as conn:
             conn.execute(text(f"DROP DATABASE IF EXISTS {DB_NAME} WITH (FORCE)"))
         admin.dispose()
     return 0
+
+
+def _ms(values: list[float]) -> str:
+    return f"{statistics.median(values) * 1000:.1f} ({min(values) * 1000:.1f}-{max(values) * 1000:.1f})"
 
 
 if __name__ == "__main__":

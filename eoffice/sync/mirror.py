@@ -10,6 +10,19 @@ nothing is missed. The first pull copies everything the user may see; of the fil
 those of the letters that need the user now, the rest named without their bytes and fetched on demand
 (eoffice/sync/pull_files.py).
 
+The cache converges to what the user may see now. A letter that changed is asked again and, if the user may no
+longer see it (made rahasia, a recipient removed), leaves; letters that did not change can leave (or enter) the
+view too, when a delegation ends or begins, a user moves to another unit or position: then the whole view is
+compared, the ids the server lets the user see now (one query; on PostgreSQL row-level security decides) against
+the ids the cache holds, at a pull whose changes name a user, position, unit or delegation (VIEW_ENTITIES),
+when a delegation to the user began or ended by the clock since the last comparison, and at least every
+CHECK_EVERY (what the feed does not tell: a row fixed by hand in the database). Other pulls stay as cheap as the
+changes they read. A letter leaves with every row hanging off it, its search rows (the FTS5 delete trigger) and
+the files no other cached letter names (their names and bytes); one copied again first loses the rows the
+server no longer has (an attachment removed). The outbox (eoffice/sync/outbox.py) is never touched: a sync pushes
+first (app/session.py), and a command still queued for a letter that left is refused at its push, as before
+(tests/integration/test_mirror_purge.py).
+
 A transaction that commits late is not skipped: change numbers are handed out by the seal (store/uow.py) under
 the lock of the single sync_counter row, held until COMMIT, so a transaction numbers its changes only after
 every earlier sealer has committed; a pull that sees number n sees every number below it
@@ -22,22 +35,37 @@ counters, and letters outside the user's view (``services.access.visible_clause`
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, MetaData, String, Table, delete, func, select, text
+from sqlalchemy import (
+    Column,
+    MetaData,
+    String,
+    Table,
+    and_,
+    bindparam,
+    delete,
+    exists,
+    func,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql.elements import BindParameter
 
 from eoffice.domain import BadInput
 from eoffice.profile import private_dir, private_file
 from eoffice.services.access import visible_clause
 from eoffice.services.auth import Actor
 from eoffice.store.db import first_line, make_engine
-from eoffice.store.dbroles import nik_of, password_hash_of
+from eoffice.store.dbroles import enforced, nik_of, password_hash_of
 from eoffice.store.migrate import upgrade
 from eoffice.store.models import Base, Change, Document
 from eoffice.store.security import PRIVATE_USER_COLUMNS
@@ -56,6 +84,10 @@ ENTITIES = {
 # A letter's own rows, by document id (decisions through their steps, blobs through the rows that name them).
 LETTER_TABLES = ("document_versions", "attachments", "recipients", "routes", "steps", "route_notes",
                  "dispositions")
+# Changes that may move letters in or out of a user's view without a change of the letters: who holds which
+# position in which unit, the hierarchy of positions, delegations (services/access.py; store/security.py).
+VIEW_ENTITIES = ("user", "position", "unit", "delegation")
+CHECK_EVERY = dt.timedelta(hours=1)  # the whole view is checked at least this often (_head)
 ALWAYS_WHOLE = ("crls",)  # small, and not in the change feed
 LETTER_BATCH = 200  # letters copied and written per local transaction
 BLOB_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys if fk.column.table.name == "blobs"]
@@ -120,39 +152,57 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
     uow = UnitOfWork(server, read_only=True)
     written = removed = 0
     with uow:
-        top = int(uow.session.scalar(select(func.coalesce(func.max(Change.seq), 0))) or 0)
+        last = dt.datetime.fromisoformat(known["checked_at"]) if "checked_at" in known else None
+        top, now, moved = _head(uow, actor, last)
         if top < since:
             raise BadInput("Cache lebih baru dari server (database diganti?): hapus cache lalu sinkron ulang")
         copy = _Copy(uow, actor)
+        named = _changed(uow.session.connection(), since, top) if since else {}
+        copy.org(named if since else None)
+        wanted = named.get("document", set()) | copy.letters_of_dispositions(named.get("disposition", set()))
         # the inbox: its letters and their files are always here (nothing new on the server: nothing new in it)
         need = pull_files.needed(uow, actor) if top > since else set()
-        if since == 0:
-            copy.org(None)
-            visible = _visible_ids(uow, actor, None)
-        else:
-            named = _changed(uow.session.connection(), since, top)
-            copy.org(named)
-            wanted = named.get("document", set()) | copy.letters_of_dispositions(named.get("disposition", set()))
-            wanted |= need - pull_files.present(cache, need)  # in the inbox with no change of its own (a delegation)
+        checked = None
+        if since == 0 or moved or any(named.get(e) for e in VIEW_ENTITIES):
+            # The whole view: the ids the server lets the user see now (one query; on PostgreSQL row-level
+            # security decides) against the ids the cache holds; the difference leaves, the new ones come.
+            seen, held = _visible_ids(uow, actor, None), _held(cache)
+            # a first pull copies all (one cut short copied some from an older snapshot); a later one what changed
+            # and what entered the view unchanged
+            visible = seen if since == 0 else (wanted & seen) | (seen - held)
+            copy.gone, checked = held - seen, now
+            if visible and not need:  # the view grew with nothing new in the feed (a delegation began)
+                need = pull_files.needed(uow, actor)
+        else:  # only the letters that changed can have left the view: each is asked again
+            have = pull_files.present(cache, need | wanted)
+            wanted |= need - have  # entered the inbox unchanged (a step reached them)
             visible = _visible_ids(uow, actor, wanted)
-            copy.gone = wanted - visible
+            held, copy.gone = have & visible, wanted - visible
         with cache.begin() as conn:
-            removed = _remove_letters(conn, copy.gone)
-            written += _write(conn, copy, {"login": actor.login, "server": server_label})
+            removed = _remove_letters(conn, copy.gone, sweep="swept" not in known)
+            once = {"login": actor.login, "server": server_label, "swept": "1"}
+            written += _write(conn, copy, {k: v for k, v in once.items() if k not in known})
         for batch in _chunks(sorted(visible), LETTER_BATCH):
             copy.letters(set(batch))
             with cache.begin() as conn:
-                written += _write(conn, copy, {})
+                written += _write(conn, copy, {}, replace=held.intersection(batch))
         fetched = pull_files.fill(uow.session.connection(), cache, need)
+    done = {"checkpoint": str(top), "pulled_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")}
+    if checked is not None:
+        done["checked_at"] = checked.isoformat()
     with cache.begin() as conn:
-        _write(conn, copy, {"checkpoint": str(top), "pulled_at": dt.datetime.now(dt.UTC).isoformat(timespec="seconds")})
+        _write(conn, copy, done)
     return Pulled(len(visible), removed, written, top, since == 0, fetched.files, fetched.bytes)
 
 
-def _write(conn: Connection, copy: _Copy, values: dict[str, str]) -> int:
-    """The rows copied so far (then forgotten) and *values* for the cache's state, in the caller's transaction."""
+def _write(conn: Connection, copy: _Copy, values: dict[str, str], replace: Iterable[str] = ()) -> int:
+    """The rows copied so far (then forgotten) and *values* for the cache's state, in the caller's transaction.
+    The letters *replace* (held before, copied again) lose first the rows the server no longer has (a
+    recipient, an attachment removed), and any file no other row names."""
     conn.execute(text("PRAGMA defer_foreign_keys = ON"))  # parents and children arrive in one go
+    files, _none = _clear_letters(conn, set(replace), whole=False)
     written = sum(_upsert(conn, T[name], rows) for name, rows in copy.ordered())
+    pull_files.drop_unnamed(conn, files)
     copy.rows.clear()
     for key, value in values.items():
         conn.execute(sqlite_insert(STATE).values(key=key, value=value)
@@ -160,7 +210,48 @@ def _write(conn: Connection, copy: _Copy, values: dict[str, str]) -> int:
     return written
 
 
+def _head(uow: UnitOfWork, actor: Actor, last: dt.datetime | None) -> tuple[int, dt.datetime, bool]:
+    """In one statement: the newest change number, the server's clock, and whether letters that did not change
+    may have entered or left the user's view by the clock alone since *last* (the last check of the whole view):
+    a delegation to them began or ended; or the last check is older than CHECK_EVERY (a backstop for what the
+    change feed does not tell: a row fixed by hand in the database, a rule changed by an upgrade)."""
+    pg = uow.dialect == "postgresql"
+    params: dict[str, Any] = {"me": actor.user_id, "last": last or dt.datetime.min.replace(tzinfo=dt.UTC)}
+    if not pg:
+        params["now"] = uow.now()
+    row = uow.session.connection().execute(_head_statement(pg), params).one()
+    if pg:
+        uow.remember_now(row[1])
+    now = uow.now()
+    moved = last is None or not last <= now < last + CHECK_EVERY or bool(row[-1])
+    return int(row[0] or 0), now, moved
+
+
+@functools.cache
+def _head_statement(pg: bool) -> Any:
+    """_head's statement, built once per back end (a pull runs it every minute)."""
+    d = T["delegations"]
+    clock: Any = func.now() if pg else bindparam("now", type_=d.c.ends_at.type)  # PostgreSQL: its own clock
+    last = bindparam("last", type_=d.c.ends_at.type)
+    crossed = or_(and_(d.c.starts_at > last, d.c.starts_at <= clock), and_(d.c.ends_at > last, d.c.ends_at <= clock))
+    columns: list[Any] = [func.coalesce(func.max(Change.seq), 0)] + ([func.now()] if pg else [])
+    columns.append(exists().where(d.c.delegate_id == bindparam("me"), crossed))
+    return select(*columns).select_from(Change)
+
+
+def _held(cache: Engine) -> set[str]:
+    """The letters the cache holds (sqlite3's own cursor: a province's archive is 100,000 ids, twice as fast)."""
+    with cache.connect() as conn:
+        lite: Any = conn.connection.driver_connection
+        return {row[0] for row in lite.execute("SELECT id FROM documents").fetchall()}
+
+
 def _visible_ids(uow: UnitOfWork, actor: Actor, among: set[str] | None) -> set[str]:
+    """The letters the user may see (of *among*, if given), as the server decides."""
+    if among is None and enforced(uow.engine):  # row-level security decides: every id, read by psycopg's own
+        driver: Any = uow.session.connection().connection.driver_connection  # cursor (half the time)
+        with driver.cursor() as cursor:
+            return {row[0] for row in cursor.execute("SELECT id FROM documents").fetchall()}
     q = select(Document.id).where(visible_clause(uow, actor))
     if among is not None:
         if not among:
@@ -245,13 +336,38 @@ def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
     return len(unique)
 
 
-def _remove_letters(conn: Connection, ids: set[str]) -> int:
-    """Letters the user may no longer see (or that are gone) leave the cache with their rows."""
-    if not ids:
+def _remove_letters(conn: Connection, ids: set[str], *, sweep: bool = False) -> int:
+    """Letters the user may no longer see (or that are gone) leave the cache with their rows (the search
+    index's rows go with the letter: the FTS5 delete trigger) and the files no other letter names. *sweep*:
+    also the files no row names at all (left by a version that removed letters without their files)."""
+    if not ids and not sweep:
         return 0
-    chunk = sorted(ids)
-    steps = select(T["steps"].c.id).where(T["steps"].c.document_id.in_(chunk))
-    conn.execute(delete(T["decisions"]).where(T["decisions"].c.step_id.in_(steps)))
-    for name in reversed(LETTER_TABLES):
-        conn.execute(delete(T[name]).where(T[name].c.document_id.in_(chunk)))
-    return int(conn.execute(delete(T["documents"]).where(T["documents"].c.id.in_(chunk))).rowcount or 0)
+    conn.execute(text("PRAGMA defer_foreign_keys = ON"))
+    files, removed = _clear_letters(conn, ids, whole=True)
+    pull_files.drop_unnamed(conn, files)
+    if sweep:
+        pull_files.drop_unnamed(conn, None)
+    return removed
+
+
+# The rows hanging off letters (decisions through their steps), children first; built once (a pull may run them
+# for every letter it copies again).
+_IDS: BindParameter[str] = bindparam("ids", expanding=True)
+_CLEAR = [delete(T["decisions"]).where(T["decisions"].c.step_id.in_(
+    select(T["steps"].c.id).where(T["steps"].c.document_id.in_(_IDS))))]
+_CLEAR += [delete(T[name]).where(T[name].c.document_id.in_(_IDS)) for name in reversed(LETTER_TABLES)]
+_DROP = delete(T["documents"]).where(T["documents"].c.id.in_(_IDS))
+
+
+def _clear_letters(conn: Connection, ids: set[str], *, whole: bool) -> tuple[set[str], int]:
+    """Delete the rows hanging off letters *ids* (and, if *whole*, the letters): the files those rows named, and
+    how many letters left."""
+    files: set[str] = set()
+    removed = 0
+    for chunk in _chunks(sorted(ids), 500):
+        files |= pull_files.named(conn, chunk)
+        for stmt in _CLEAR:
+            conn.execute(stmt, {"ids": list(chunk)})
+        if whole:
+            removed += int(conn.execute(_DROP, {"ids": list(chunk)}).rowcount or 0)
+    return files, removed

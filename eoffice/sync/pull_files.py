@@ -5,7 +5,9 @@ the name: sha256, size and type, with no bytes (``blobs.data`` NULL, which only 
 for the letters that need the user now (``needed``: their inbox in the widest sense) at every pull that finds
 changes, and for a file the user opens online (``keep``); the rest of the archive stays on the server, so a
 governor's first pull of a province's archive stays small. Read offline, a file without its bytes is ``NotCached`` (services/blobs.py),
-which the reading pane says in plain words; the SHA-256 is still checked on every read.
+which the reading pane says in plain words; the SHA-256 is still checked on every read. A file leaves the cache,
+name and bytes, when no cached row names it any more (``drop_unnamed``: its letters left the user's view, or its
+attachment was removed; eoffice/sync/mirror.py).
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TypeVar
 
-from sqlalchemy import or_, select, update
+from sqlalchemy import and_, bindparam, delete, exists, or_, select, union, update
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.sql.elements import BindParameter
 
 from eoffice.services.auth import Actor
 from eoffice.store.models import Base, Document
@@ -109,6 +112,30 @@ def unfetched(cache: Engine, letters: Iterable[str]) -> list[str]:
             out |= set(conn.scalars(select(BLOBS.c.sha256).where(
                 BLOBS.c.data.is_(None), or_(*(BLOBS.c.sha256.in_(q) for q in named)))))
     return sorted(out)
+
+
+_LETTERS: BindParameter[str] = bindparam("letters", expanding=True)
+_SHAS: BindParameter[str] = bindparam("shas", expanding=True)
+_NAMED = union(*(select(T[table].c[col].label("sha256")).where(T[table].c[key].in_(_LETTERS),
+                                                               T[table].c[col].is_not(None))
+                 for table, key, cols in LETTER_FILES for col in cols))
+_UNNAMED = and_(*(~exists().where(T[table].c[col] == BLOBS.c.sha256) for table, _key, cols in LETTER_FILES
+                  for col in cols))
+_DROP_UNNAMED = delete(BLOBS).where(BLOBS.c.sha256.in_(_SHAS), _UNNAMED)
+
+
+def named(conn: Connection, letters: Sequence[str]) -> set[str]:
+    """The files the cache's rows of *letters* name (at most 500 letters: one IN list)."""
+    return {str(r[0]) for r in conn.execute(_NAMED, {"letters": list(letters)})}
+
+
+def drop_unnamed(conn: Connection, shas: set[str] | None) -> int:
+    """Delete the cache's files among *shas* (None: all of them) that no row names any more: their name and
+    their bytes, in the caller's transaction. The count deleted."""
+    if shas is None:
+        return int(conn.execute(delete(BLOBS).where(_UNNAMED)).rowcount or 0)
+    return sum(int(conn.execute(_DROP_UNNAMED, {"shas": list(part)}).rowcount or 0)
+               for part in chunks(sorted(shas), 500))
 
 
 def fill(server: Connection, cache: Engine, letters: Iterable[str]) -> Fetched:

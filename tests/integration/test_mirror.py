@@ -96,11 +96,11 @@ def test_an_interrupted_pull_is_simply_done_again(content_engine: Engine, tmp_pa
     monkeypatch.setattr(mirror, "LETTER_BATCH", 2)
     real, calls = mirror._write, []
 
-    def cut_off(*args: object) -> int:  # the network goes after the first batch of letters
+    def cut_off(*args: object, **kw: object) -> int:  # the network goes after the first batch of letters
         calls.append(1)
         if len(calls) == 3:
             raise OSError("jaringan terputus")
-        return real(*args)  # type: ignore[arg-type]
+        return real(*args, **kw)  # type: ignore[arg-type]
 
     monkeypatch.setattr(mirror, "_write", cut_off)
     with pytest.raises(OSError):
