@@ -57,7 +57,11 @@ ENTITIES = {
 LETTER_TABLES = ("document_versions", "attachments", "recipients", "routes", "steps", "route_notes",
                  "dispositions")
 ALWAYS_WHOLE = ("crls",)  # small, and not in the change feed
-LETTER_BATCH = 1000  # letters copied and written per local transaction (their rows only: files come apart)
+# SQLite's page cache while a pull writes rows (KiB, as PRAGMA cache_size takes it when negative): a batch's
+# rows land all over the version and recipient tables (their ids do not follow the letters' order), which
+# SQLite's default 2 MiB re-reads page by page; the pull's last write (no rows) sets the default back.
+BULK_CACHE_KIB, SQLITE_CACHE_KIB = -32768, -2000
+LETTER_BATCH = 2000  # letters copied and written per local transaction (their rows only: files come apart)
 BLOB_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys if fk.column.table.name == "blobs"]
                 for t in Base.metadata.sorted_tables}  # the files a row names (signed PDF, attachment, ...)
 
@@ -151,6 +155,7 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
 
 def _write(conn: Connection, copy: _Copy, values: dict[str, str]) -> int:
     """The rows copied so far (then forgotten) and *values* for the cache's state, in the caller's transaction."""
+    conn.execute(text(f"PRAGMA cache_size = {BULK_CACHE_KIB if copy.rows else SQLITE_CACHE_KIB}"))
     conn.execute(text("PRAGMA defer_foreign_keys = ON"))  # parents and children arrive in one go
     written = sum(_upsert(conn, T[name], rows) for name, rows in copy.ordered())
     copy.rows.clear()
