@@ -22,15 +22,18 @@ counters, and letters outside the user's view (``services.access.visible_clause`
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import ARRAY, Column, MetaData, String, Table, any_, bindparam, delete, func, select, text
+from sqlalchemy import Column, MetaData, String, Table, delete, func, select, text
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.event import contains, listen
 from sqlalchemy.exc import DBAPIError
+from sqlalchemy.sql import any_, literal
+from sqlalchemy.types import ARRAY
 
 from eoffice.domain import BadInput
 from eoffice.profile import private_dir, private_file
@@ -59,7 +62,8 @@ LETTER_TABLES = ("document_versions", "attachments", "recipients", "routes", "st
 ALWAYS_WHOLE = ("crls",)  # small, and not in the change feed
 # SQLite's page cache while a pull writes rows (KiB, as PRAGMA cache_size takes it when negative): a batch's
 # rows land all over the version and recipient tables (their ids do not follow the letters' order), which
-# SQLite's default 2 MiB re-reads page by page; the pull's last write (no rows) sets the default back.
+# SQLite's default 2 MiB re-reads page by page. The connection gets the default back when the pull gives it
+# back to the pool (_bulk_cache), so the desktop's readers keep SQLite's own 2 MiB each.
 BULK_CACHE_KIB, SQLITE_CACHE_KIB = -32768, -2000
 LETTER_BATCH = 2000  # letters copied and written per local transaction (their rows only: files come apart)
 BLOB_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys if fk.column.table.name == "blobs"]
@@ -155,7 +159,6 @@ def pull(server: Engine, cache: Engine, actor: Actor, server_label: str) -> Pull
 
 def _write(conn: Connection, copy: _Copy, values: dict[str, str]) -> int:
     """The rows copied so far (then forgotten) and *values* for the cache's state, in the caller's transaction."""
-    conn.execute(text(f"PRAGMA cache_size = {BULK_CACHE_KIB if copy.rows else SQLITE_CACHE_KIB}"))
     conn.execute(text("PRAGMA defer_foreign_keys = ON"))  # parents and children arrive in one go
     written = sum(_upsert(conn, T[name], rows) for name, rows in copy.ordered())
     copy.rows.clear()
@@ -234,11 +237,11 @@ class _Copy:
             for part in _chunks(sorted(b for b in blobs if b), 500):
                 self._take("blobs", self._among(T["blobs"].c.sha256, part))
 
-    def _among(self, column: Any, values: Sequence[Any]) -> Any:
+    def _among(self, column: Any, values: Iterable[Any]) -> Any:
         """``column IN values``; on PostgreSQL as ``= ANY`` of one array parameter: the same rows, without
         rendering and parsing a placeholder per value at every execution (bench/RESULTS.md, "First pull")."""
         if self.conn.dialect.name == "postgresql":
-            return column == any_(bindparam(None, list(values), type_=ARRAY(column.type)))
+            return column == any_(literal(list(values), ARRAY(column.type)))
         return column.in_(values)
 
     def ordered(self) -> Iterable[tuple[str, list[dict[str, Any]]]]:
@@ -248,6 +251,7 @@ class _Copy:
 
 
 def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    _bulk_cache(conn)
     keys = [c.name for c in table.primary_key.columns]
     unique: dict[tuple[Any, ...], dict[str, Any]] = {tuple(r[k] for k in keys): r for r in rows}
     stmt = sqlite_insert(table)
@@ -257,6 +261,24 @@ def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
     for part in _chunks(list(unique.values()), 200):
         conn.execute(stmt, list(part))
     return len(unique)
+
+
+_BULK = "eoffice_bulk_cache"  # in a pooled connection's info: it has BULK_CACHE_KIB now
+
+
+def _bulk_cache(conn: Connection) -> None:
+    """BULK_CACHE_KIB for the connection writing a pull's rows, until it goes back to the pool."""
+    if conn.info.get(_BULK):
+        return
+    if not contains(conn.engine, "checkin", _default_cache):
+        listen(conn.engine, "checkin", _default_cache)
+    conn.execute(text(f"PRAGMA cache_size = {BULK_CACHE_KIB}"))
+    conn.info[_BULK] = True
+
+
+def _default_cache(dbapi_conn: Any, record: Any) -> None:
+    if record.info.pop(_BULK, False) and dbapi_conn is not None:
+        dbapi_conn.execute(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
 
 
 def _remove_letters(conn: Connection, ids: set[str]) -> int:
