@@ -32,8 +32,6 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.event import contains, listen
 from sqlalchemy.exc import DBAPIError
-from sqlalchemy.sql import any_, literal
-from sqlalchemy.types import ARRAY
 
 from eoffice.domain import BadInput
 from eoffice.profile import private_dir, private_file
@@ -241,6 +239,8 @@ class _Copy:
         """``column IN values``; on PostgreSQL as ``= ANY`` of one array parameter: the same rows, without
         rendering and parsing a placeholder per value at every execution (bench/RESULTS.md, "First pull")."""
         if self.conn.dialect.name == "postgresql":
+            from sqlalchemy import ARRAY, any_, literal
+
             return column == any_(literal(list(values), ARRAY(column.type)))
         return column.in_(values)
 
@@ -248,19 +248,6 @@ class _Copy:
         for table in Base.metadata.sorted_tables:  # parents before children
             if table.name in self.rows and self.rows[table.name]:
                 yield table.name, self.rows[table.name]
-
-
-def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
-    _bulk_cache(conn)
-    keys = [c.name for c in table.primary_key.columns]
-    unique: dict[tuple[Any, ...], dict[str, Any]] = {tuple(r[k] for k in keys): r for r in rows}
-    stmt = sqlite_insert(table)
-    update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys
-              and table.name != "blobs"}  # a file's name never changes; its bytes, once fetched, stay
-    stmt = stmt.on_conflict_do_update(index_elements=keys, set_=update) if update else stmt.on_conflict_do_nothing()
-    for part in _chunks(list(unique.values()), 200):
-        conn.execute(stmt, list(part))
-    return len(unique)
 
 
 _BULK = "eoffice_bulk_cache"  # in a pooled connection's info: it has BULK_CACHE_KIB now
@@ -279,6 +266,19 @@ def _bulk_cache(conn: Connection) -> None:
 def _default_cache(dbapi_conn: Any, record: Any) -> None:
     if record.info.pop(_BULK, False) and dbapi_conn is not None:
         dbapi_conn.execute(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
+
+
+def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    _bulk_cache(conn)
+    keys = [c.name for c in table.primary_key.columns]
+    unique: dict[tuple[Any, ...], dict[str, Any]] = {tuple(r[k] for k in keys): r for r in rows}
+    stmt = sqlite_insert(table)
+    update = {c.name: stmt.excluded[c.name] for c in table.columns if c.name not in keys
+              and table.name != "blobs"}  # a file's name never changes; its bytes, once fetched, stay
+    stmt = stmt.on_conflict_do_update(index_elements=keys, set_=update) if update else stmt.on_conflict_do_nothing()
+    for part in _chunks(list(unique.values()), 200):
+        conn.execute(stmt, list(part))
+    return len(unique)
 
 
 def _remove_letters(conn: Connection, ids: set[str]) -> int:
