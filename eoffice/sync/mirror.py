@@ -57,6 +57,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.event import contains, listen
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.elements import BindParameter
 
@@ -89,7 +90,12 @@ LETTER_TABLES = ("document_versions", "attachments", "recipients", "routes", "st
 VIEW_ENTITIES = ("user", "position", "unit", "delegation")
 CHECK_EVERY = dt.timedelta(hours=1)  # the whole view is checked at least this often (_head)
 ALWAYS_WHOLE = ("crls",)  # small, and not in the change feed
-LETTER_BATCH = 200  # letters copied and written per local transaction
+# SQLite's page cache while a pull writes rows (KiB, as PRAGMA cache_size takes it when negative): a batch's
+# rows land all over the version and recipient tables (their ids do not follow the letters' order), which
+# SQLite's default 2 MiB re-reads page by page. The connection gets the default back when the pull gives it
+# back to the pool (_bulk_cache), so the desktop's readers keep SQLite's own 2 MiB each.
+BULK_CACHE_KIB, SQLITE_CACHE_KIB = -32768, -2000
+LETTER_BATCH = 2000  # letters copied and written per local transaction (their rows only: files come apart)
 BLOB_COLUMNS = {t.name: [fk.parent.name for fk in t.foreign_keys if fk.column.table.name == "blobs"]
                 for t in Base.metadata.sorted_tables}  # the files a row names (signed PDF, attachment, ...)
 
@@ -282,7 +288,9 @@ class _Copy:
         columns = [c for c in T[table].c if (table != "users" or c.name not in PRIVATE_USER_COLUMNS)
                    and (table != "blobs" or c.name != "data")]  # a file's bytes: pull_files.fill, on demand
         q = select(*columns) if where is None else select(*columns).where(where)
-        got = [dict(r._mapping) for r in self.conn.execute(q)]
+        result = self.conn.execute(q)
+        keys = list(result.keys())
+        got = [dict(zip(keys, r, strict=True)) for r in result.all()]
         self.rows.setdefault(table, []).extend(got)
         return got
 
@@ -308,15 +316,24 @@ class _Copy:
 
     def letters(self, ids: set[str]) -> None:
         for chunk in _chunks(sorted(ids), 500):
-            docs = self._take("documents", T["documents"].c.id.in_(chunk))
-            owned = {name: self._take(name, T[name].c.document_id.in_(chunk)) for name in LETTER_TABLES}
+            docs = self._take("documents", self._among(T["documents"].c.id, chunk))
+            owned = {name: self._take(name, self._among(T[name].c.document_id, chunk)) for name in LETTER_TABLES}
             steps = [s["id"] for s in owned["steps"]]
             for part in _chunks(steps, 500):
-                self._take("decisions", T["decisions"].c.step_id.in_(part))
+                self._take("decisions", self._among(T["decisions"].c.step_id, part))
             blobs = {r[c] for name, rows in (("documents", docs), *owned.items()) for r in rows
                      for c in BLOB_COLUMNS.get(name, ())}
-            for part in _chunks(sorted(b for b in blobs if b), 200):
-                self._take("blobs", T["blobs"].c.sha256.in_(part))
+            for part in _chunks(sorted(b for b in blobs if b), 500):
+                self._take("blobs", self._among(T["blobs"].c.sha256, part))
+
+    def _among(self, column: Any, values: Iterable[Any]) -> Any:
+        """``column IN values``; on PostgreSQL as ``= ANY`` of one array parameter: the same rows, without
+        rendering and parsing a placeholder per value at every execution (bench/RESULTS.md, "First pull")."""
+        if self.conn.dialect.name == "postgresql":
+            from sqlalchemy import ARRAY, any_, literal
+
+            return column == any_(literal(list(values), ARRAY(column.type)))
+        return column.in_(values)
 
     def ordered(self) -> Iterable[tuple[str, list[dict[str, Any]]]]:
         for table in Base.metadata.sorted_tables:  # parents before children
@@ -324,7 +341,26 @@ class _Copy:
                 yield table.name, self.rows[table.name]
 
 
+_BULK = "eoffice_bulk_cache"  # in a pooled connection's info: it has BULK_CACHE_KIB now
+
+
+def _bulk_cache(conn: Connection) -> None:
+    """BULK_CACHE_KIB for the connection writing a pull's rows, until it goes back to the pool."""
+    if conn.info.get(_BULK):
+        return
+    if not contains(conn.engine, "checkin", _default_cache):
+        listen(conn.engine, "checkin", _default_cache)
+    conn.execute(text(f"PRAGMA cache_size = {BULK_CACHE_KIB}"))
+    conn.info[_BULK] = True
+
+
+def _default_cache(dbapi_conn: Any, record: Any) -> None:
+    if record.info.pop(_BULK, False) and dbapi_conn is not None:
+        dbapi_conn.execute(f"PRAGMA cache_size = {SQLITE_CACHE_KIB}")
+
+
 def _upsert(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> int:
+    _bulk_cache(conn)
     keys = [c.name for c in table.primary_key.columns]
     unique: dict[tuple[Any, ...], dict[str, Any]] = {tuple(r[k] for k in keys): r for r in rows}
     stmt = sqlite_insert(table)
