@@ -276,6 +276,8 @@ def to_markdown(body: Body) -> str:
         else:
             rows = ["| " + " | ".join(runs_to_markdown(c).replace("|", "\\|") for c in row) + " |"
                     for row in b.rows]
+            # a row of dashes only would read back as the header rule: its first dash escaped
+            rows = [re.sub(r"-", r"\\-", r, count=1) if _TABLE_RULE.match(r) else r for r in rows]
             if b.header and rows:
                 rows.insert(1, "|" + "---|" * len(b.rows[0]))
             parts.append("\n".join(rows))

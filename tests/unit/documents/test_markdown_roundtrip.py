@@ -30,6 +30,7 @@ _ALPHABET = st.sampled_from(list("ab c1.-*_#|\\`+)\n") + ["**", "__", "1. ", "- 
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(_ALPHABET, max_size=40).map("".join))
+@example("|\\--")  # a cell of dashes only: it read back as the header rule
 @example("\\____a__")  # a plain "_" then an underlined "_a": the "_" fused with the "__" marker
 def test_round_trip_of_any_text(source: str) -> None:
     """Any body: the words survive (whitespace may be normalised at list-item edges) and a second round trip
